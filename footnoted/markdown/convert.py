@@ -1,0 +1,115 @@
+"""Stage 2, parse: one article body, Markdown in, `RenderedBody` out."""
+
+from __future__ import annotations
+
+import html
+import xml.etree.ElementTree as etree
+from collections.abc import Mapping
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from ..content import SourceEntry
+from .glossary import GlossaryExtension
+from .notes import NotesExtension
+from .refs import LineFinder, RenderedBody
+from .sources import SourcesExtension
+
+PYGMENTS_CLASS = "highlight"  # the CSS class the generated Pygments stylesheets target
+
+
+def render_markdown(
+    text: str,
+    declared: Mapping[str, SourceEntry],
+    id_prefix: str,
+    path: str = "",
+    first_line: int = 1,
+) -> RenderedBody:
+    """Render one body. `declared` maps lower-case source keys to their entries."""
+    lines = LineFinder(text, first_line)
+    sources = SourcesExtension(declared=declared, id_prefix=id_prefix, path=path, lines=lines)
+    notes = NotesExtension(id_prefix=id_prefix, path=path, lines=lines)
+    glossary = GlossaryExtension(id_prefix=id_prefix)
+    summary = SummaryExtension()
+    md = Markdown(
+        extensions=[
+            "fenced_code",
+            "tables",
+            "smarty",
+            "codehilite",
+            sources,
+            notes,
+            glossary,
+            summary,
+        ],
+        extension_configs={"codehilite": {"css_class": PYGMENTS_CLASS, "guess_lang": False}},
+        output_format="html",
+    )
+    _escape_raw_html(md)
+    html = md.convert(text)
+    return RenderedBody(
+        html=html,
+        sources=sources.state.sources,
+        notes=notes.state.notes,
+        glossary=glossary.state.entries,
+        excerpt=summary.excerpt,
+        word_count=summary.word_count,
+        problems=sources.state.problems + notes.state.problems,
+    )
+
+
+def _escape_raw_html(md: Markdown) -> None:
+    """Raw HTML in an article is shown as text, never passed through (like Hugo's default)."""
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+
+
+class SummaryExtension(Extension):
+    """Measures the finished body: the feed's excerpt and the reading time come from here."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.reset()
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        # 5: after the markers (12, 13) and glossary (11), so their text can be left out.
+        md.treeprocessors.register(SummaryTreeprocessor(md, self), "footnoted_summary", 5)
+
+    def reset(self) -> None:
+        self.excerpt = ""
+        self.word_count = 0
+
+
+class SummaryTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, owner: SummaryExtension) -> None:
+        super().__init__(md)
+        self.owner = owner
+
+    def run(self, root: etree.Element) -> None:
+        words = 0
+        for child in root:
+            if child.tag != "footnoted-notes":
+                words += len(" ".join(_reader_text(child)).split())
+        self.owner.word_count = words
+        first = root.find("p")
+        if first is not None:
+            self.owner.excerpt = self.plain(" ".join("".join(_reader_text(first)).split()))
+
+    def plain(self, text: str) -> str:
+        """Resolve what smarty and escaping stashed away (curly quotes, dashes) to characters."""
+        for processor in self.md.postprocessors:
+            text = processor.run(text)
+        return html.unescape(text)
+
+
+def _reader_text(element: etree.Element) -> list[str]:
+    """The words a reader sees in `element`, without note markers."""
+    if element.tag == "sup":
+        return []
+    parts = [element.text or ""]
+    for child in element:
+        parts += _reader_text(child)
+        parts.append(child.tail or "")
+    return parts

@@ -1,0 +1,145 @@
+"""What the Markdown stage hands back, and the note markers shared by sources and notes.
+
+Inline processors cannot number anything: they do not run in document order. They leave a
+placeholder element; a tree processor that walks the finished tree in document order turns
+each placeholder into a numbered marker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import xml.etree.ElementTree as etree
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..problems import Problem
+
+PLACEHOLDER = "footnoted-ref"  # never reaches the output: every one becomes a marker
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One place in the text that cites a source or calls a note."""
+
+    ref_id: str  # id of the marker, target of the back-link
+    text: str  # the linked words; empty for a bare citation like [@key]
+    line: int  # line in the article file
+
+
+@dataclass(frozen=True)
+class CitedSource:
+    """A source as the text uses it, numbered by its first citation."""
+
+    number: int
+    anchor: str  # id of its entry in the Sources list
+    key: str | None  # its key in front matter or sources.yaml, if declared
+    url: str | None  # the link target, for sources known only by their URL
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class RenderedNote:
+    """An editorial note [^label], lettered by its first reference."""
+
+    label: str
+    marker: str  # a, b, c ...
+    anchor: str
+    html: str  # the note's content, already rendered
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """An editor's definition of a term, linked from the term's first use."""
+
+    term: str
+    definition: str
+    anchor: str  # id of the entry in the glossary list
+    ref_id: str | None  # id of the linked first use; None when the text never uses the term
+
+
+@dataclass(frozen=True)
+class RenderedBody:
+    """Everything the Markdown stage found in one article body."""
+
+    html: str
+    sources: list[CitedSource]
+    notes: list[RenderedNote]
+    glossary: list[GlossaryEntry]
+    excerpt: str  # plain text of the first paragraph, without note markers
+    word_count: int
+    problems: list[Problem]
+
+
+def placeholder(kind: str, key: str, needle: str) -> etree.Element:
+    """A stand-in for a marker; `needle` is raw Markdown text that locates it in the file."""
+    return etree.Element(PLACEHOLDER, {"kind": kind, "key": key, "needle": needle})
+
+
+def placeholders(root: etree.Element, kind: str) -> Iterator[etree.Element]:
+    # A list first: callers replace placeholders while iterating.
+    return iter([el for el in root.iter(PLACEHOLDER) if el.get("kind") == kind])
+
+
+def make_marker(ref: etree.Element, parents: dict, label: str, href: str, ref_id: str) -> None:
+    """Turn placeholder `ref` into `<sup><a role=doc-noteref>label</a></sup>`, keeping its tail."""
+    parent = parents[ref]
+    link = etree.Element("a", {"class": "noteref", "href": f"#{href}", "id": ref_id,
+                               "role": "doc-noteref"})
+    link.text = label
+    if parent.tag == "sup":  # already in a citation group: [@a; @b]
+        replacement = link
+    else:
+        replacement = etree.Element("sup")
+        replacement.append(link)
+    replacement.tail = ref.tail
+    index = list(parent).index(ref)
+    parent.remove(ref)
+    parent.insert(index, replacement)
+
+
+def parent_map(root: etree.Element) -> dict[etree.Element, etree.Element]:
+    return {child: parent for parent in root.iter() for child in parent}
+
+
+def letters(number: int) -> str:
+    """1 -> a, 26 -> z, 27 -> aa: markers for editorial notes, distinct from source numbers."""
+    text = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        text = chr(ord("a") + rest) + text
+    return text
+
+
+class LineFinder:
+    """Finds the file line of raw Markdown text such as `[^note]` or `@key`."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.text = text
+        self.first_line = first_line
+        self.line_starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+
+    def find(self, needle: str, occurrence: int = 0) -> int:
+        """Line of the `occurrence`-th (0-based) appearance of `needle`, else of the first."""
+        found = position = -1
+        for _ in range(occurrence + 1):
+            position = self.text.find(needle, position + 1)
+            if position < 0:
+                break
+            found = position
+        if found < 0:
+            return self.first_line
+        return self.first_line + bisect.bisect_right(self.line_starts, found) - 1
+
+
+class Occurrences:
+    """Counts needles as markers come in document order, to find the right one in the file."""
+
+    def __init__(self, lines: LineFinder) -> None:
+        self.lines = lines
+        self.seen: dict[str, int] = {}
+
+    def line(self, needle: str) -> int:
+        count = self.seen.get(needle, 0)
+        self.seen[needle] = count + 1
+        return self.lines.find(needle, count)

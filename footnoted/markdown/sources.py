@@ -1,0 +1,248 @@
+"""Every link and citation in the text is a source: numbered, marked and handed back as data.
+
+Three ways to cite, all ending in the same numbered marker:
+
+    [words](https://example.org/page)    a link; metadata is looked up by URL
+    [words][key]                         a link to a source declared under `sources:`
+    [@key] or [@a; @b]                   a Pandoc-style citation of declared sources
+
+A declared source marked `lost: true` renders as plain words followed by its marker: the
+original link's target was not preserved, and we never invent one or leave `href="#"`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.inlinepatterns import REFERENCE_RE, InlineProcessor, ReferenceInlineProcessor
+from markdown.treeprocessors import Treeprocessor
+
+from ..content import SourceEntry
+from ..problems import Problem, error
+from ..urls import unsafe_url_reason
+from .refs import (
+    Citation,
+    CitedSource,
+    LineFinder,
+    Occurrences,
+    make_marker,
+    parent_map,
+    placeholder,
+    placeholders,
+)
+
+CITATION_RE = r"\[(@[^\s;\]@]+(?:\s*;\s*@[^\s;\]@]+)*)\]"
+DATA_KEY = "data-footnoted-source"  # a link to a declared source, until it is resolved
+
+
+@dataclass
+class SourcesState:
+    """Per-document state; `reset()` clears it so a converter never leaks between articles."""
+
+    sources: list[CitedSource] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class SourcesExtension(Extension):
+    def __init__(self, **kwargs) -> None:
+        self.config = {
+            "declared": [{}, "Declared sources by lower-case key: {key: SourceEntry}"],
+            "id_prefix": ["article", "Prefix for ids, unique per article on a page"],
+            "path": ["", "The article's file, for problem reports"],
+            "lines": [LineFinder("", 1), "Finds file lines of Markdown text, for reports"],
+        }
+        super().__init__(**kwargs)
+        self.state = SourcesState()
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        declared = self.getConfig("declared")
+        # 175: before 'reference' (170), so `[@key]` is never read as a reference link.
+        md.inlinePatterns.register(CitationInlineProcessor(CITATION_RE, declared, self),
+                                   "footnoted_citation", 175)
+        # 170: takes the place of 'reference'; declared keys win, other ids fall back to it.
+        md.inlinePatterns.register(SourceReferenceInlineProcessor(REFERENCE_RE, md, declared),
+                                   "reference", 170)
+        # 15: after 'inline' (20), when every link exists; before the markers (12).
+        md.treeprocessors.register(SourceLinkTreeprocessor(md, self), "footnoted_links", 15)
+        # 12: after the links became placeholders; before 'prettify' (10).
+        md.treeprocessors.register(SourceMarkerTreeprocessor(md, self), "footnoted_sources", 12)
+
+    def reset(self) -> None:
+        self.state = SourcesState()
+
+    def fail(self, needle: str, message: str, fix: str = "") -> None:
+        line = self.getConfig("lines").find(needle)
+        self.state.problems.append(error(self.getConfig("path"), line, message, fix))
+
+
+class CitationInlineProcessor(InlineProcessor):
+    """`[@a; @b]` -> a `sup` holding one placeholder per cited key."""
+
+    def __init__(self, pattern: str, declared: Mapping[str, SourceEntry], ext) -> None:
+        super().__init__(pattern)
+        self.declared = declared
+        self.ext = ext
+
+    def handleMatch(self, m: re.Match, data: str) -> tuple[etree.Element, int, int]:
+        group = etree.Element("sup", {"class": "citation"})
+        keys = [key.strip().lstrip("@") for key in m.group(1).split(";")]
+        for index, key in enumerate(keys):
+            if key.lower() not in self.declared:
+                self.ext.fail(f"@{key}", f"unknown citation key '@{key}'",
+                              "Declare it under 'sources:' in the front matter or in "
+                              "content/sources.yaml, or correct the spelling")
+                ref = etree.SubElement(group, "span")
+                ref.text = f"@{key}"
+            else:
+                ref = placeholder("source", key.lower(), f"@{key}")
+                group.append(ref)
+            ref.tail = ", " if index < len(keys) - 1 else None
+        return group, m.start(0), m.end(0)
+
+
+class SourceReferenceInlineProcessor(ReferenceInlineProcessor):
+    """`[words][key]` where key names a declared source -> a link marked with that key."""
+
+    def __init__(self, pattern: str, md: Markdown, declared: Mapping[str, SourceEntry]) -> None:
+        super().__init__(pattern, md)
+        self.declared = declared
+
+    def handleMatch(self, m: re.Match, data: str):
+        text, index, handled = self.getText(data, m.end(0))
+        if not handled:
+            return None, None, None
+        key, end, handled = self.evalId(data, index, text)
+        if not handled or key not in self.declared:
+            return super().handleMatch(m, data)
+        link = etree.Element("a", {DATA_KEY: key})
+        link.text = text
+        return link, m.start(0), end
+
+
+class SourceLinkTreeprocessor(Treeprocessor):
+    """Each link gets a placeholder for its marker; lost links become plain words."""
+
+    def __init__(self, md: Markdown, ext: SourcesExtension) -> None:
+        super().__init__(md)
+        self.ext = ext
+        self.declared: Mapping[str, SourceEntry] = ext.getConfig("declared")
+        self.by_url = {entry.url: key for key, entry in self.declared.items() if entry.url}
+
+    def run(self, root: etree.Element) -> None:
+        parents = parent_map(root)
+        for link in list(root.iter("a")):
+            key = link.get(DATA_KEY) or self.by_url.get(link.get("href", ""))
+            if key is not None:
+                self.link_declared(link, key, parents[link])
+            elif "href" in link.attrib and self.is_safe(link):
+                self.link_url(link, parents[link])
+
+    def link_declared(self, link: etree.Element, key: str, parent: etree.Element) -> None:
+        entry = self.declared[key]
+        link.attrib.pop(DATA_KEY, None)
+        if entry.lost or not entry.url:
+            link.tag = "span"
+            link.attrib.clear()
+            link.set("class", "lost-link")
+        else:
+            link.set("href", entry.url)
+            _add_robust_link_attributes(link, entry)
+        self.insert_after(link, parent, placeholder("source", key, f"[{key}]"))
+
+    def link_url(self, link: etree.Element, parent: etree.Element) -> None:
+        url = link.get("href", "")
+        if url.startswith("#") and url != "#":
+            return  # a jump within the page, not a source
+        self.insert_after(link, parent, placeholder("source", f"url:{url}", f"({url}"))
+
+    def is_safe(self, link: etree.Element) -> bool:
+        url = link.get("href", "")
+        reason = unsafe_url_reason(url)
+        if reason is None:
+            return True
+        self.ext.fail(url or "](", f"link '{_words(link)}' {reason}",
+                      "If the original link was lost, declare a source with 'lost: true' and "
+                      "write [words][key]; otherwise give the real http(s) address")
+        link.tag = "span"
+        link.attrib.clear()
+        return False
+
+    @staticmethod
+    def insert_after(element: etree.Element, parent: etree.Element, new: etree.Element) -> None:
+        new.tail, element.tail = element.tail, None
+        parent.insert(list(parent).index(element) + 1, new)
+
+
+class SourceMarkerTreeprocessor(Treeprocessor):
+    """Number sources by first use, in document order, and turn placeholders into markers."""
+
+    def __init__(self, md: Markdown, ext: SourcesExtension) -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root: etree.Element) -> None:
+        prefix = self.ext.getConfig("id_prefix")
+        lines = Occurrences(self.ext.getConfig("lines"))
+        parents = parent_map(root)
+        order: list[str] = []
+        citations: dict[str, list[Citation]] = {}
+        for ref in placeholders(root, "source"):
+            identity = ref.get("key", "")
+            if identity not in citations:
+                order.append(identity)
+                citations[identity] = []
+            anchor = f"{prefix}-source-{_id_part(identity)}"
+            ref_id = f"{anchor}-ref-{len(citations[identity]) + 1}"
+            line = lines.line(ref.get("needle", ""))
+            citations[identity].append(Citation(ref_id, _previous_words(ref, parents), line))
+            make_marker(ref, parents, str(order.index(identity) + 1), anchor, ref_id)
+        self.ext.state.sources = [
+            _cited(number, identity, prefix, citations[identity])
+            for number, identity in enumerate(order, start=1)
+        ]
+
+
+def _cited(number: int, identity: str, prefix: str, citations: list[Citation]) -> CitedSource:
+    url = identity.removeprefix("url:") if identity.startswith("url:") else None
+    key = None if url is not None else identity
+    anchor = f"{prefix}-source-{_id_part(identity)}"
+    return CitedSource(number, anchor, key, url, tuple(citations))
+
+
+def _id_part(identity: str) -> str:
+    """Declared keys are readable ids; a bare URL gets a short stable hash."""
+    if identity.startswith("url:"):
+        return "u" + hashlib.sha1(identity.encode()).hexdigest()[:8]
+    return re.sub(r"[^a-z0-9_-]+", "-", identity)
+
+
+def _previous_words(ref: etree.Element, parents: dict) -> str:
+    """The linked words just before a marker, or '' for a bare citation."""
+    parent = parents[ref]
+    siblings = list(parent)
+    index = siblings.index(ref)
+    if index == 0 or parent.tag == "sup":
+        return ""
+    before = siblings[index - 1]
+    return _words(before) if before.tag in ("a", "span") and before.tail is None else ""
+
+
+def _words(element: etree.Element) -> str:
+    return "".join(element.itertext()).strip()
+
+
+def _add_robust_link_attributes(link: etree.Element, entry: SourceEntry) -> None:
+    """Robust Links (robustlinks.mementoweb.org): the original URL plus a dated archived copy."""
+    if not entry.archived:
+        return
+    link.set("data-originalurl", entry.url or "")
+    link.set("data-versionurl", entry.archived)
+    if entry.archived_date:
+        link.set("data-versiondate", entry.archived_date.isoformat())

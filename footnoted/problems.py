@@ -1,0 +1,57 @@
+"""Problems found in content: every stage collects them, the build reports them together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input, located as precisely as we can."""
+
+    path: str  # relative to the project root, as the editor sees it
+    line: int  # 1-based; 0 when the problem concerns the whole file
+    message: str  # what is wrong
+    fix: str = ""  # what the editor should do about it
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        text = f"{where}: {self.severity.value}: {self.message}"
+        return f"{text}. {self.fix}" if self.fix else text
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def error(path: Path | str, line: int, message: str, fix: str = "") -> Problem:
+    return Problem(str(path), line, message, fix, Severity.ERROR)
+
+
+def warning(path: Path | str, line: int, message: str, fix: str = "") -> Problem:
+    return Problem(str(path), line, message, fix, Severity.WARNING)
+
+
+class BuildFailed(Exception):
+    """Raised when the input has errors; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems, key=_report_order)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def _report_order(problem: Problem) -> tuple[str, int, str]:
+    return (problem.path, problem.line, problem.message)
+
+
+def report_order(problems: list[Problem]) -> list[Problem]:
+    """Problems sorted by file and line, so reports read top to bottom and are deterministic."""
+    return sorted(problems, key=_report_order)

@@ -1,0 +1,196 @@
+"""Typed YAML: turn a YAML node tree into dataclasses, reporting every mistake with its line.
+
+Front matter and `content/sources.yaml` are both read through here, so an unknown key, a
+wrong type or an impossible date gets the same kind of message wherever it is written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from difflib import get_close_matches
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem, error
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A publication time: a full timestamp, or a calendar date shown without a time."""
+
+    value: datetime  # always time-zone aware; a bare date is midnight in the site's zone
+    has_time: bool  # False when the editor wrote only a date
+
+    def isoformat(self) -> str:
+        return self.value.isoformat() if self.has_time else self.value.date().isoformat()
+
+
+@dataclass
+class Reader:
+    """What a conversion needs to know to report problems and to place bare dates in time."""
+
+    path: Path | str
+    timezone: tzinfo
+    line_offset: int = 0  # lines before the YAML text in its file (the front-matter fence)
+    problems: list[Problem] = dataclasses.field(default_factory=list)
+
+    def line(self, node: yaml.Node) -> int:
+        return node.start_mark.line + 1 + self.line_offset
+
+    def fail(self, node: yaml.Node, message: str, fix: str = "") -> None:
+        self.problems.append(error(self.path, self.line(node), message, fix))
+
+
+def read(node: yaml.Node, cls: type, reader: Reader, where: str) -> Any:
+    """Convert `node` to an instance of `cls`; on any problem record it and return None."""
+    return _convert(node, cls, reader, where)
+
+
+def _convert(node: yaml.Node, hint: Any, reader: Reader, where: str) -> Any:
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        return _convert_optional(node, hint, reader, where)
+    if origin is list:
+        return _convert_list(node, typing.get_args(hint)[0], reader, where)
+    if origin is dict:
+        return _convert_mapping(node, typing.get_args(hint)[1], reader, where)
+    if dataclasses.is_dataclass(hint):
+        return _convert_dataclass(node, hint, reader, where)
+    if hint is Moment:
+        return _convert_moment(node, reader, where)
+    if hint is Any:
+        return _plain(node)
+    return _convert_scalar(node, hint, reader, where)
+
+
+def _convert_optional(node: yaml.Node, hint: Any, reader: Reader, where: str) -> Any:
+    if _is_null(node):
+        return None
+    inner = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+    return _convert(node, inner[0], reader, where)
+
+
+def _convert_list(node: yaml.Node, item: Any, reader: Reader, where: str) -> list | None:
+    if isinstance(node, yaml.ScalarNode) and item is str and not _is_null(node):
+        return [node.value]  # `tags: Russia` means a list of one
+    if not isinstance(node, yaml.SequenceNode):
+        reader.fail(node, f"{where} must be a list", "Write each item on its own '- ' line")
+        return None
+    values = [_convert(child, item, reader, f"{where} item") for child in node.value]
+    return None if any(v is None for v in values) else values
+
+
+def _convert_mapping(node: yaml.Node, item: Any, reader: Reader, where: str) -> dict | None:
+    if not isinstance(node, yaml.MappingNode):
+        reader.fail(node, f"{where} must be a mapping of names to entries")
+        return None
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        if key in result:
+            reader.fail(key_node, f"{where} defines '{key}' twice", "Keep one definition")
+            continue
+        result[key] = _convert(value_node, item, reader, f"{where} '{key}'")
+    return None if any(v is None for v in result.values()) else result
+
+
+def _convert_dataclass(node: yaml.Node, cls: type, reader: Reader, where: str) -> Any:
+    if isinstance(node, yaml.ScalarNode) and "name" in _field_names(cls) and node.value:
+        node = yaml.MappingNode("tag:yaml.org,2002:map", [(_key("name", node), node)])
+    if not isinstance(node, yaml.MappingNode):
+        reader.fail(node, f"{where} must be a mapping of keys to values")
+        return None
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    hints = typing.get_type_hints(cls)
+    values: dict[str, Any] = {}
+    ok = True
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        if key not in fields:
+            _unknown_key(key_node, key, list(fields), reader, where)
+            ok = False
+        elif key in values:
+            reader.fail(key_node, f"'{key}' is given twice in {where}", "Keep one of them")
+            ok = False
+        else:
+            value = _convert(value_node, hints[key], reader, f"'{key}'")
+            ok = ok and (value is not None or _is_null(value_node))
+            values[key] = value
+    for name, field in fields.items():
+        if name not in values and _is_required(field):
+            reader.fail(node, f"{where} is missing the required key '{name}'", f"Add '{name}:'")
+            ok = False
+    return cls(**values) if ok else None
+
+
+def _unknown_key(node: yaml.Node, key: str, known: list[str], reader: Reader, where: str) -> None:
+    close = get_close_matches(key, known, n=1)
+    fix = f"Did you mean '{close[0]}'?" if close else f"Known keys: {', '.join(known)}"
+    reader.fail(node, f"unknown key '{key}' in {where}", fix)
+
+
+def _convert_moment(node: yaml.Node, reader: Reader, where: str) -> Moment | None:
+    text = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""
+    fix = "Write a date like 2023-04-06 or a time like 2023-04-06T09:30:00+03:00"
+    try:
+        if len(text) == 10:
+            day = date.fromisoformat(text)
+            midnight = datetime(day.year, day.month, day.day, tzinfo=reader.timezone)
+            return Moment(midnight, has_time=False)
+        moment = datetime.fromisoformat(text.replace(" ", "T"))
+    except ValueError as exc:
+        reader.fail(node, f"{where} is not a valid date: '{text}' ({exc})", fix)
+        return None
+    if moment.tzinfo is None:
+        reader.fail(node, f"{where} has a time but no time zone: '{text}'",
+                    "Add the offset, e.g. +03:00 or Z")
+        return None
+    return Moment(moment, has_time=True)
+
+
+def _convert_scalar(node: yaml.Node, hint: type, reader: Reader, where: str) -> Any:
+    if not isinstance(node, yaml.ScalarNode):
+        reader.fail(node, f"{where} must be a single {_type_name(hint)}, not a list or mapping")
+        return None
+    value = _plain(node)
+    if hint is str and isinstance(value, int | float | date) and not isinstance(value, bool):
+        return str(node.value)  # `title: 1984` is a title, not a number
+    if hint is int and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, hint) and (hint is bool or not isinstance(value, bool)):
+        return value
+    reader.fail(node, f"{where} must be {_type_name(hint)}, got '{node.value}'",
+                "Use true or false" if hint is bool else "")
+    return None
+
+
+def _plain(node: yaml.Node) -> Any:
+    """The Python value YAML itself would give, for free-form data and scalars."""
+    return yaml.SafeLoader("").construct_document(node)
+
+
+def _type_name(hint: type) -> str:
+    return {str: "text", int: "a whole number", bool: "true or false"}.get(hint, hint.__name__)
+
+
+def _field_names(cls: type) -> set[str]:
+    return {f.name for f in dataclasses.fields(cls)}
+
+
+def _is_required(field: dataclasses.Field) -> bool:
+    no_default = field.default is dataclasses.MISSING
+    return no_default and field.default_factory is dataclasses.MISSING
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
+
+
+def _key(name: str, near: yaml.Node) -> yaml.ScalarNode:
+    return yaml.ScalarNode("tag:yaml.org,2002:str", name, near.start_mark, near.end_mark)

@@ -1,0 +1,24 @@
+"""Readable ASCII slugs for page folders and note ids, stable across builds and machines."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Russian, by the simplified BGN/PCGN-like scheme newsrooms use in URLs (borshch, not borŝ).
+_CYRILLIC = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
+    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
+     "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+     "i", "yi", "ye", "g", "w"],
+    strict=True,
+))
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str, fallback: str = "untitled") -> str:
+    """`Рецепт борща` -> `retsept-borshcha`; `Anything But More!` -> `anything-but-more`."""
+    lowered = "".join(_CYRILLIC.get(char, char) for char in text.lower())
+    ascii_text = unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode()
+    slug = _NOT_SLUG.sub("-", ascii_text).strip("-")
+    return slug or fallback
