@@ -60,10 +60,10 @@ def _convert(node: yaml.Node, hint: Any, reader: Reader, where: str) -> Any:
         return _convert_list(node, typing.get_args(hint)[0], reader, where)
     if origin is dict:
         return _convert_mapping(node, typing.get_args(hint)[1], reader, where)
-    if dataclasses.is_dataclass(hint):
-        return _convert_dataclass(node, hint, reader, where)
     if hint is Moment:
         return _convert_moment(node, reader, where)
+    if dataclasses.is_dataclass(hint):
+        return _convert_dataclass(node, hint, reader, where)
     if hint is Any:
         return _plain(node)
     return _convert_scalar(node, hint, reader, where)

@@ -82,9 +82,14 @@ class GlossaryTreeprocessor(Treeprocessor):
             anchor = f"{prefix}-term-{slugify(term)}"
             link = etree.Element("a", {"class": "glossary-term", "href": f"#{anchor}",
                                        "id": f"{anchor}-ref", "title": definition})
-            found = _link_first_use(root, re.compile(rf"\b{re.escape(term)}\b"), link)
+            found = _link_first_use(root, _use_of(term), link)
             entries.append(GlossaryEntry(term, definition, anchor, link.get("id") if found else None))
         self.ext.state.entries = entries
+
+
+def _use_of(term: str) -> re.Pattern:
+    """The term as a whole word, or its plural: "contract soldier" matches "contract soldiers"."""
+    return re.compile(rf"\b{re.escape(term)}(?:s|es)?\b")
 
 
 def _term_order(item: tuple[str, str]) -> str:

@@ -1,0 +1,156 @@
+"""Stage 3, resolve: join each rendered body with what the editor declared about its sources.
+
+The result, `Article`, is everything a template needs and nothing it has to compute.
+Problems found here are about the content as a whole: lost links, unused declarations.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from .content import Author, Document, FrontMatter, Related, SourceEntry
+from .markdown.refs import Citation, CitedSource, GlossaryEntry, LineFinder, RenderedBody
+from .problems import Problem, warning
+from .schema import Moment
+
+LOST_FIX = "Find the original target (or an archived copy) and set its 'url:'"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One numbered entry of an article's Sources list."""
+
+    number: int
+    anchor: str  # id of the entry in the list
+    key: str | None  # its key in front matter or sources.yaml; None for a bare URL
+    url: str | None  # None when the link was lost
+    title: str | None
+    publisher: str | None
+    author: str | None
+    date: Moment | None
+    accessed: Moment | None
+    archived: str | None
+    archived_date: Moment | None
+    note: str | None
+    lost: bool
+    citations: tuple[Citation, ...]
+
+    @property
+    def linked_words(self) -> list[str]:
+        """The distinct words that linked to this source, in order: what a lost link said."""
+        return list(dict.fromkeys(c.text for c in self.citations if c.text))
+
+
+@dataclass(frozen=True)
+class Article:
+    """A page-ready article."""
+
+    slug: str
+    path: str  # the Markdown file, relative to the project
+    meta: FrontMatter
+    lang: str
+    body_html: str
+    sources: list[Source]
+    notes: list  # RenderedNote
+    glossary: list[GlossaryEntry]
+    summary: str  # the dek, or else the first paragraph as plain text
+    reading_minutes: int
+    lost_authors: list[Author]
+    lost_related: list[Related]
+
+    @property
+    def url(self) -> str:
+        """The page's address relative to the site root."""
+        return f"{self.slug}/"
+
+
+def resolve_article(
+    document: Document,
+    body: RenderedBody,
+    declared: dict[str, SourceEntry],
+    default_lang: str,
+    words_per_minute: int,
+    file_lines: LineFinder,
+) -> tuple[Article, list[Problem]]:
+    sources = [_source(cited, declared) for cited in body.sources]
+    problems = _lost_link_warnings(document.path, sources)
+    problems += _unused_declarations(document, sources, file_lines)
+    problems += _lost_front_matter_links(document, file_lines)
+    meta = document.meta
+    article = Article(
+        slug=document.slug,
+        path=document.path,
+        meta=meta,
+        lang=meta.lang or default_lang,
+        body_html=body.html,
+        sources=sources,
+        notes=body.notes,
+        glossary=body.glossary,
+        summary=meta.dek or body.excerpt,
+        reading_minutes=max(1, math.ceil(body.word_count / words_per_minute)),
+        lost_authors=[author for author in meta.authors if author.lost],
+        lost_related=[item for item in meta.related if item.lost],
+    )
+    return article, problems
+
+
+def _source(cited: CitedSource, declared: dict[str, SourceEntry]) -> Source:
+    entry = declared.get(cited.key or "", SourceEntry(url=cited.url))
+    url = None if entry.lost else entry.url
+    return Source(
+        number=cited.number,
+        anchor=cited.anchor,
+        key=cited.key,
+        url=url,
+        title=entry.title,
+        publisher=entry.publisher or (_host(url) if url else None),
+        author=entry.author,
+        date=entry.date,
+        accessed=entry.accessed,
+        archived=entry.archived,
+        archived_date=entry.archived_date,
+        note=entry.note,
+        lost=entry.lost or not url,
+        citations=cited.citations,
+    )
+
+
+def _host(url: str) -> str | None:
+    host = urlsplit(url).hostname
+    return host.removeprefix("www.") if host else None
+
+
+def _lost_link_warnings(path: str, sources: list[Source]) -> list[Problem]:
+    return [
+        warning(path, citation.line,
+                f"link '{citation.text or '@'}' (source {source.number}) was not preserved",
+                LOST_FIX)
+        for source in sources if source.lost
+        for citation in source.citations
+    ]
+
+
+def _unused_declarations(
+    document: Document, sources: list[Source], file_lines: LineFinder
+) -> list[Problem]:
+    """Sources declared in this article's front matter that its text never cites."""
+    cited = {source.key for source in sources}
+    return [
+        warning(document.path, file_lines.find(f"{key}:"),
+                f"source '{key}' is declared but never cited",
+                f"Cite it with [words][{key}] or [@{key}], or remove it")
+        for key in document.meta.sources
+        if key.lower() not in cited
+    ]
+
+
+def _lost_front_matter_links(document: Document, file_lines: LineFinder) -> list[Problem]:
+    lost = [author.name for author in document.meta.authors if author.lost]
+    lost += [item.title for item in document.meta.related if item.lost]
+    return [
+        warning(document.path, file_lines.find(text), f"link '{text}' was not preserved",
+                LOST_FIX)
+        for text in lost
+    ]

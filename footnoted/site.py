@@ -1,0 +1,149 @@
+"""The build, as a list of stages: load, parse, resolve, render, write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import TemplateError, TemplateSyntaxError
+
+from .assets import collect_static
+from .content import Document, LoadedContent, SourceEntry, load_content
+from .markdown.convert import render_markdown
+from .markdown.refs import LineFinder
+from .output import write_site
+from .problems import BuildFailed, Problem, error, report_order, warning
+from .render import render_site
+from .resolve import Article, resolve_article
+from .settings import Settings
+
+
+@dataclass(frozen=True)
+class CheckedSite:
+    """Everything read and resolved, before anything is rendered."""
+
+    articles: list[Article]  # newest first
+    problems: list[Problem]  # errors and warnings, in file and line order
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    articles: int
+    files: int
+    bytes: int
+    warnings: list[Problem]
+
+
+def check_site(settings: Settings) -> CheckedSite:
+    """Load, parse and resolve every article; report every problem, render nothing."""
+    content = load_content(settings)
+    problems = list(content.problems)
+    articles = []
+    for document in content.documents:
+        article, found = parse_and_resolve(document, content, settings)
+        articles.append(article)
+        problems += found
+    problems += _unused_shared_sources(content, articles, settings)
+    articles.sort(key=lambda a: (-a.meta.date.value.timestamp(), a.slug))
+    return CheckedSite(articles, report_order(problems))
+
+
+def build_site(settings: Settings, strict: bool = False) -> BuildResult:
+    """Check, then render and write the whole site; raise BuildFailed and write nothing on errors."""
+    checked = check_site(settings)
+    blocking = checked.problems if strict else checked.errors
+    if blocking:
+        raise BuildFailed(blocking)
+    published = [article for article in checked.articles if not article.meta.draft]
+    files = render_or_fail(published, settings)
+    files.update(collect_static(settings))
+    write_site(files, settings.output, protected=_protected(settings))
+    return BuildResult(len(published), len(files), sum(map(len, files.values())),
+                       checked.warnings)
+
+
+def parse_and_resolve(
+    document: Document, content: LoadedContent, settings: Settings
+) -> tuple[Article, list[Problem]]:
+    declared, problems = _declared_sources(document, content)
+    body = render_markdown(document.body, declared, document.slug, document.path,
+                           document.body_line)
+    file_lines = LineFinder(_file_text(settings, document), 1)
+    article, found = resolve_article(document, body, declared, settings.lang,
+                                     settings.words_per_minute, file_lines)
+    return article, problems + body.problems + found
+
+
+def render_or_fail(articles: list[Article], settings: Settings) -> dict[str, bytes]:
+    try:
+        return render_site(articles, settings)
+    except TemplateSyntaxError as exc:
+        where = f"{settings.templates_dir}/{exc.name or exc.filename}"
+        raise BuildFailed([error(where, exc.lineno, f"template error: {exc.message}",
+                                 "Fix the template syntax on this line")]) from exc
+    except TemplateError as exc:
+        raise BuildFailed([error(settings.templates_dir, 0, f"template error: {exc}",
+                                 "Check the variable names the template uses "
+                                 "(README: Template variables)")]) from exc
+
+
+def _declared_sources(
+    document: Document, content: LoadedContent
+) -> tuple[dict[str, SourceEntry], list[Problem]]:
+    """Shared sources plus the article's own, by lower-case key; a key in both is an error."""
+    declared = {key.lower(): entry for key, entry in content.shared_sources.items()}
+    problems = []
+    for key, entry in document.meta.sources.items():
+        if key.lower() in declared:
+            problems.append(error(document.path, 0,
+                                  f"source '{key}' is declared here and in "
+                                  f"{content.shared_sources_path}",
+                                  "Rename one of them, or keep only the shared one"))
+        declared[key.lower()] = entry
+    problems += [_needs_url(document.path, key) for key, entry in document.meta.sources.items()
+                 if not entry.url and not entry.lost]
+    return declared, problems
+
+
+def _needs_url(path: str, key: str) -> Problem:
+    return error(path, 0, f"source '{key}' has neither 'url:' nor 'lost: true'",
+                 "Give its address, or mark it lost if the original link was not preserved")
+
+
+def _unused_shared_sources(
+    content: LoadedContent, articles: list[Article], settings: Settings
+) -> list[Problem]:
+    cited = {source.key for article in articles for source in article.sources}
+    unused = [key for key in content.shared_sources if key.lower() not in cited]
+    if not unused:
+        return []
+    lines = LineFinder(_read(settings.root / content.shared_sources_path), 1)
+    return [
+        warning(content.shared_sources_path, lines.find(f"{key}:"),
+                f"source '{key}' is never cited by any article",
+                f"Cite it with [@{key}] or remove it")
+        for key in unused
+    ]
+
+
+def _file_text(settings: Settings, document: Document) -> str:
+    return _read(settings.root / document.path)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _protected(settings: Settings) -> list[Path]:
+    return [settings.root, settings.content, settings.templates, settings.static]
