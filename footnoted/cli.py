@@ -36,7 +36,7 @@ def run_build(settings, args) -> int:
 
 def run_check(settings, args) -> int:
     checked = check_site(settings)
-    _print_problems(checked.problems)
+    _print_problems(checked.problems, sys.stdout)  # the report is check's output
     failing = checked.problems if args.strict else checked.errors
     print(f"Checked {len(checked.articles):,} {_plural(len(checked.articles), 'article')}: "
           f"{_count(checked.problems)}.", file=sys.stderr)
@@ -67,9 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print_problems(problems: list[Problem]) -> None:
+def _print_problems(problems: list[Problem], stream=None) -> None:
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(problem, file=stream or sys.stderr)
 
 
 def _count(problems: list[Problem]) -> str:

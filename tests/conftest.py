@@ -1,0 +1,72 @@
+"""Shared fixtures: tiny projects in tmp_path, built through the same entry point users run."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from footnoted.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+MINIMAL_ARTICLE = """\
+---
+title: A tiny article
+date: 2024-05-01
+authors: [Ann Editor]
+---
+Text with [a source](https://example.org/a).
+"""
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ from the current output instead of comparing")
+
+
+class Project:
+    """A throwaway footnoted project: the repo's templates and static files, our content."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def write(self, name: str, text: str) -> Path:
+        path = self.root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    def run(self, *args: str) -> int:
+        return main(["--root", str(self.root), *args])
+
+    def read(self, name: str) -> str:
+        return (self.root / "site" / name).read_text("utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copytree(REPO / "templates", root / "templates")
+    shutil.copytree(REPO / "static", root / "static")
+    (root / "content").mkdir()
+    (root / "pyproject.toml").write_text(
+        '[tool.footnoted]\ntitle = "Test site"\nbase_url = "https://test.example/sub/"\n',
+        encoding="utf-8")
+    return Project(root)
+
+
+@pytest.fixture
+def make_project(project: Project) -> Callable[[dict[str, str]], Project]:
+    """Write {name: text} files into the project and return it."""
+
+    def make(files: dict[str, str]) -> Project:
+        for name, text in files.items():
+            project.write(name, text)
+        return project
+
+    return make
