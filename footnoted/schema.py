@@ -7,6 +7,7 @@ wrong type or an impossible date gets the same kind of message wherever it is wr
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass
@@ -107,7 +108,7 @@ def _convert_dataclass(node: yaml.Node, cls: type, reader: Reader, where: str) -
         reader.fail(node, f"{where} must be a mapping of keys to values")
         return None
     fields = {f.name: f for f in dataclasses.fields(cls)}
-    hints = typing.get_type_hints(cls)
+    hints = _type_hints(cls)
     values: dict[str, Any] = {}
     ok = True
     for key_node, value_node in node.value:
@@ -172,7 +173,17 @@ def _convert_scalar(node: yaml.Node, hint: type, reader: Reader, where: str) -> 
 
 def _plain(node: yaml.Node) -> Any:
     """The Python value YAML itself would give, for free-form data and scalars."""
-    return yaml.SafeLoader("").construct_document(node)
+    return _CONSTRUCTOR.construct_document(node)
+
+
+# One constructor for every node: making a loader per scalar was a tenth of a cold build.
+_CONSTRUCTOR = yaml.SafeLoader("")
+
+
+@functools.cache
+def _type_hints(cls: type) -> dict[str, Any]:
+    """Resolving string annotations is slow; the dataclasses never change during a run."""
+    return typing.get_type_hints(cls)
 
 
 def _type_name(hint: type) -> str:

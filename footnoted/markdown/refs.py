@@ -8,6 +8,7 @@ each placeholder into a numbered marker.
 from __future__ import annotations
 
 import bisect
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -111,13 +112,16 @@ def letters(number: int) -> str:
     return text
 
 
+NEWLINE = re.compile("\n")
+
+
 class LineFinder:
     """Finds the file line of raw Markdown text such as `[^note]` or `@key`."""
 
     def __init__(self, text: str, first_line: int) -> None:
         self.text = text
         self.first_line = first_line
-        self.line_starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+        self.line_starts = [0] + [match.end() for match in NEWLINE.finditer(text)]
 
     def find(self, needle: str, occurrence: int = 0) -> int:
         """Line of the `occurrence`-th (0-based) appearance of `needle`, else of the first."""
