@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from .problems import BuildFailed, Problem
+from .progress import ProgressBar
 from .settings import load_settings
 from .site import build_site, check_site
 
@@ -25,12 +26,16 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_build(settings, args) -> int:
     started = time.perf_counter()
-    result = build_site(settings, strict=args.strict)
+    progress = ProgressBar()
+    try:
+        result = build_site(settings, strict=args.strict, processes=args.jobs, clean=args.clean,
+                            progress=progress)
+    finally:
+        progress.close()
     _print_problems(result.warnings)
     seconds = time.perf_counter() - started
     print(f"Built {result.articles:,} {_plural(result.articles, 'article')} "
-          f"({result.files:,} files, {result.bytes / 1024:,.0f} KB) in {seconds:.2f} s "
-          f"-> {settings.output_dir}/")
+          f"({result.changed:,} changed) in {seconds:.2f} s -> {settings.output_dir}/")
     return 0
 
 
@@ -52,7 +57,7 @@ def run_serve(settings, args) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="build.py", description=__doc__)
     parser.add_argument("--root", default=".", help="project folder (holding pyproject.toml)")
-    parser.set_defaults(command=run_build, strict=False)
+    parser.set_defaults(command=run_build, strict=False, jobs=0, clean=False)
     commands = parser.add_subparsers(title="commands")
     build = commands.add_parser("build", help="check, then write the site (the default)")
     build.set_defaults(command=run_build)
@@ -64,6 +69,11 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     for sub in (build, check):
         sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    for sub in (parser, build):
+        sub.add_argument("--jobs", type=int, default=argparse.SUPPRESS, metavar="N",
+                         help="processes for rendering (default: one per core)")
+        sub.add_argument("--clean", action="store_true", default=argparse.SUPPRESS,
+                         help="ignore the build cache (.footnoted-cache/) and render everything")
     return parser
 
 

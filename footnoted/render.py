@@ -48,15 +48,28 @@ def render_site(articles: list[Article], settings: Settings) -> dict[str, bytes]
     env = make_environment(settings)
     files: dict[str, bytes] = {}
     for article in articles:
-        page = Page(f"{article.slug}/index.html", "../", article.lang)
+        page = article_page(article)
         files[page.path] = render_article(env, article, settings, page)
+    files.update(render_listings(env, articles, settings))
+    return files
+
+
+def render_listings(env: Environment, articles: list[Article], settings: Settings
+                    ) -> dict[str, bytes]:
+    """The pages about all articles (index, feed, sitemap) and the site's fixed files."""
+    files: dict[str, bytes] = {}
     listing = {"articles": articles, "updated": _newest(articles)}
-    files["index.html"] = _render(env, "index.html", page=Page("index.html", "", settings.lang), **listing)
+    index = Page("index.html", "", settings.lang)
+    files["index.html"] = _render(env, "index.html", page=index, **listing)
     files["404.html"] = _render(env, "404.html", page=Page("404.html", "", settings.lang))
     files["feed.xml"] = _render(env, "feed.xml", **listing)
     files["sitemap.xml"] = _render(env, "sitemap.xml", **listing)
     files["robots.txt"] = _render(env, "robots.txt")
     return files
+
+
+def article_page(article: Article) -> Page:
+    return Page(f"{article.slug}/index.html", "../", article.lang)
 
 
 def render_article(env: Environment, article: Article, settings: Settings, page: Page) -> bytes:

@@ -1,0 +1,221 @@
+"""The build cache: what the last build made of each article, so unchanged ones are skipped.
+
+An article is parsed again when its file, the site settings, the package versions, the set of
+shared source keys and URLs, or a shared source it cites has changed (its *parse key*). Its page
+is rendered again when, besides, a template or static file changed (the *site key*), or when
+the page in the current site is not the file the last build wrote (size and mtime differ).
+Everything lives in `.footnoted-cache/` in the project; deleting it only costs one cold build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sqlite3
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from importlib import metadata
+from pathlib import Path
+
+from . import __version__
+from .content import SourceEntry
+from .problems import Problem
+from .resolve import Article
+from .settings import Settings
+
+CACHE_DIR = ".footnoted-cache"
+FORMAT = 1  # bump when the cached data changes shape
+LIBRARIES = ("markdown", "jinja2", "pygments", "pyyaml")
+
+
+@dataclass(frozen=True)
+class CachedArticle:
+    """The last successful build's record of one article file."""
+
+    digest: str  # of the file's bytes
+    parse_key: str  # parse_key() when it was parsed
+    shared: tuple[tuple[str, str], ...]  # (lower-case key, digest) of each shared source it cites
+    slug: str
+    listed: Article  # what index, feed and sitemap show: the article without its body
+    problems: tuple[Problem, ...]  # its warnings, reported again on every build
+    site_key: str  # site_key() when its page was rendered
+    page_stat: tuple[int, int] | None  # (size, mtime_ns) of the page written; None for a draft
+
+
+@dataclass(frozen=True)
+class CachedSite:
+    """The last successful build's pages about all articles (index, feed...) and static files."""
+
+    key: str  # listing_key() they were made under
+    files: dict[str, tuple[int, int]]  # (size, mtime_ns) of each, by output path
+
+
+class BuildCache:
+    """The records of the last build, by article path; the parsed articles are in `store`."""
+
+    def __init__(self, folder: Path, records: dict[str, CachedArticle],
+                 site: CachedSite | None) -> None:
+        self.folder = folder
+        self.records = records
+        self.site = site
+        self.store = ArticleStore(folder / "articles.sqlite")
+
+    @classmethod
+    def open(cls, settings: Settings, clean: bool = False) -> BuildCache:
+        """The project's cache; empty when `clean`, missing, unreadable or from another version."""
+        folder = settings.root / CACHE_DIR
+        records, site = {}, None
+        if not clean:
+            try:
+                with open(folder / "index.pickle", "rb") as file:
+                    stored_format, records, site = pickle.load(file)
+                if stored_format != FORMAT:
+                    records, site = {}, None
+            except Exception:  # any damage to the cache means a cold build, never a failure
+                records, site = {}, None
+        return cls(folder, records, site)
+
+    def save(self, records: dict[str, CachedArticle], site: CachedSite) -> None:
+        """Replace the index at once (a killed build leaves the old one); drop stale articles."""
+        self.folder.mkdir(exist_ok=True)
+        (self.folder / ".gitignore").write_text("*\n", "utf-8")
+        temporary = self.folder / f"index.pickle.{os.getpid()}"
+        temporary.write_bytes(pickle.dumps((FORMAT, records, site), pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, self.folder / "index.pickle")
+        if records.keys() != self.records.keys():
+            self.store.keep_only(set(records))
+        self.store.close()
+        self.records, self.site = records, site
+
+
+class ArticleStore:
+    """Parsed articles by path, pickled into one SQLite file (thousands of small files are
+    slow to create), so a template change renders pages again without parsing Markdown.
+
+    Each process opens its own connection on first use: connections must not cross a fork.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.connection: sqlite3.Connection | None = None
+
+    def get(self, article_path: str, key: str) -> Article | None:
+        """The article stored for `article_path` under `key`, or None."""
+        try:
+            row = self._db().execute("SELECT key, data FROM articles WHERE path = ?",
+                                     (article_path,)).fetchone()
+            return pickle.loads(row[1]) if row and row[0] == key else None
+        except Exception:  # missing or damaged: the caller parses the file again
+            return None
+
+    def put(self, article_path: str, key: str, data: bytes) -> None:
+        self._db().execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?)",
+                           (article_path, key, data))
+
+    def keep_only(self, paths: set[str]) -> None:
+        stored = {row[0] for row in self._db().execute("SELECT path FROM articles")}
+        self._db().executemany("DELETE FROM articles WHERE path = ?",
+                               [(path,) for path in stored - paths])
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.commit()
+            self.connection.close()
+            self.connection = None
+
+    def _db(self) -> sqlite3.Connection:
+        if self.connection is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self.connection = _connect(self.path)
+            except sqlite3.DatabaseError:  # a damaged file: start it again
+                self.path.unlink(missing_ok=True)
+                self.connection = _connect(self.path)
+        return self.connection
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, timeout=30)
+    # A lost cache costs one cold build, so durability is traded for speed.
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = OFF")
+    connection.execute("CREATE TABLE IF NOT EXISTS articles "
+                       "(path TEXT PRIMARY KEY, key TEXT, data BLOB)")
+    return connection
+
+
+def pickled(article: Article) -> bytes:
+    return pickle.dumps(article, pickle.HIGHEST_PROTOCOL)
+
+
+def listed(article: Article) -> Article:
+    """The article as listing pages see it: no body, sources, notes or glossary (kept small)."""
+    return replace(article, body_html="", sources=[], notes=[], glossary=[],
+                   meta=replace(article.meta, sources={}))
+
+
+def file_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def parse_key(settings: Settings, shared: Mapping[str, SourceEntry]) -> str:
+    """What every article's parse depends on besides its own file and the sources it cites."""
+    urls = sorted((key.lower(), entry.url or "") for key, entry in shared.items())
+    return _digest(FORMAT, __version__, sys.version, _library_versions(),
+                   _settings_text(settings), urls)
+
+
+def listing_key(site: str, records: Mapping[str, CachedArticle]) -> str:
+    """What the index, feed, sitemap and static files depend on."""
+    return _digest(site, sorted((path, r.digest, r.shared) for path, r in records.items()))
+
+
+def site_key(parse: str, settings: Settings) -> str:
+    """What every page depends on: the parse key plus templates and static files."""
+    return _digest(parse, _tree_digest(settings.templates), _tree_digest(settings.static))
+
+
+def shared_digests(shared: Mapping[str, SourceEntry]) -> dict[str, str]:
+    """A digest of each shared source by lower-case key: an edit re-parses exactly its citers."""
+    return {key.lower(): _digest(repr(entry)) for key, entry in shared.items()}
+
+
+def cited_shared(article: Article, digests: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    keys = sorted({source.key for source in article.sources if source.key in digests})
+    return tuple((key, digests[key]) for key in keys)
+
+
+def page_stat(stat: os.stat_result) -> tuple[int, int]:
+    return stat.st_size, stat.st_mtime_ns
+
+
+def _settings_text(settings: Settings) -> str:
+    return repr(replace(settings, root=Path(".")))
+
+
+def _library_versions() -> list[str]:
+    return [metadata.version(name) for name in LIBRARIES]
+
+
+def _tree_digest(folder: Path) -> str:
+    files = sorted(path for path in folder.rglob("*") if path.is_file()) if folder.is_dir() else []
+    return _digest(*((path.relative_to(folder).as_posix(), path.read_bytes()) for path in files))
+
+
+def _digest(*parts: object) -> str:
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in _flatten(parts):
+        data = part if isinstance(part, bytes) else repr(part).encode("utf-8")
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+def _flatten(parts: Iterable[object]) -> Iterable[object]:
+    for part in parts:
+        if isinstance(part, tuple | list):
+            yield from _flatten(part)
+        else:
+            yield part

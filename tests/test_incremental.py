@@ -1,0 +1,197 @@
+"""Incremental builds: after every kind of edit, the site equals a clean build, byte for byte,
+and the summary line says how many articles had to be parsed or rendered again."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from footnoted import pages
+from footnoted.cli import main
+
+SOURCES = """\
+shared-a:
+  url: https://agency.example/a
+  title: Report A
+shared-b:
+  url: https://agency.example/b
+  title: Report B
+"""
+
+
+def article(number: int, cites: str = "shared-a", extra: str = "") -> str:
+    return f"""\
+---
+title: Article {number}
+date: 2024-05-{number + 1:02d}
+authors: [Ann Editor]
+sources:
+  own:
+    url: https://news.example/{number}
+---
+Text {number} citing [the news][own] and [@{cites}].{extra}
+
+A second paragraph.[^n]
+
+[^n]: A note on article {number}.
+"""
+
+
+@pytest.fixture
+def site(make_project):
+    files = {f"content/article-{n}.md": article(n, "shared-a" if n < 2 else "shared-b")
+             for n in range(4)}
+    project = make_project({**files, "content/sources.yaml": SOURCES})
+    return project
+
+
+def build(project, capsys, *args: str) -> str:
+    """Build incrementally; return the summary line."""
+    assert project.run("build", *args) == 0, capsys.readouterr().err
+    return capsys.readouterr().out.strip()
+
+
+def changed(summary: str) -> int:
+    return int(re.search(r"\((\d+) changed\)", summary).group(1))
+
+
+def assert_same_as_clean_build(project, tmp_path: Path) -> None:
+    clean = tmp_path / "clean"
+    shutil.rmtree(clean, ignore_errors=True)
+    shutil.copytree(project.root, clean, ignore=shutil.ignore_patterns("site", ".footnoted-*"))
+    assert main(["--root", str(clean), "build", "--clean", "--jobs", "1"]) == 0
+    assert tree(project.root / "site") == tree(clean / "site")
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def edit(project, name: str, old: str, new: str) -> None:
+    path = project.root / name
+    text = path.read_text("utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+def test_no_change_rebuild_renders_nothing_and_keeps_the_site(site, capsys, tmp_path):
+    assert changed(build(site, capsys)) == 4
+    before = {p: p.stat().st_mtime_ns for p in (site.root / "site").rglob("*")}
+    assert changed(build(site, capsys)) == 0
+    assert {p: p.stat().st_mtime_ns for p in (site.root / "site").rglob("*")} == before
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_one_edited_article_is_the_only_one_rendered(site, capsys, tmp_path):
+    build(site, capsys)
+    edit(site, "content/article-1.md", "A second paragraph.", "A rewritten paragraph.")
+    assert changed(build(site, capsys)) == 1
+    assert "A rewritten paragraph." in site.read("article-1/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_listing_data_change_reaches_index_and_feed(site, capsys, tmp_path):
+    build(site, capsys)
+    edit(site, "content/article-2.md", "title: Article 2", "title: A new headline")
+    assert changed(build(site, capsys)) == 1
+    assert "A new headline" in site.read("index.html")
+    assert "A new headline" in site.read("feed.xml")
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_template_edit_renders_every_page_again(site, capsys, tmp_path):
+    build(site, capsys)
+    edit(site, "templates/base.html", '<main id="main">', '<main id="main" class="edited">')
+    assert changed(build(site, capsys)) == 4
+    assert 'class="edited"' in site.read("article-3/index.html")
+    assert 'class="edited"' in site.read("index.html")
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_shared_source_edit_renders_exactly_its_citers(site, capsys, tmp_path):
+    build(site, capsys)
+    edit(site, "content/sources.yaml", "title: Report B", "title: Report B, revised")
+    assert changed(build(site, capsys)) == 2  # articles 2 and 3 cite shared-b
+    assert "Report B, revised" in site.read("article-2/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_static_and_settings_edits(site, capsys, tmp_path):
+    build(site, capsys)
+    (site.root / "static" / "extra.css").write_text("p { color: red }\n", "utf-8")
+    build(site, capsys)
+    assert site.read("static/extra.css") == "p { color: red }\n"
+    assert_same_as_clean_build(site, tmp_path)
+    edit(site, "pyproject.toml", 'title = "Test site"', 'title = "Renamed site"')
+    assert changed(build(site, capsys)) == 4
+    assert "Renamed site" in site.read("article-0/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_added_deleted_and_drafted_articles(site, capsys, tmp_path):
+    build(site, capsys)
+    site.write("content/article-9.md", article(9))
+    assert changed(build(site, capsys)) == 1
+    (site.root / "content" / "article-0.md").unlink()
+    edit(site, "content/article-3.md", "authors:", "draft: true\nauthors:")
+    assert changed(build(site, capsys)) == 1
+    assert not (site.root / "site" / "article-0").exists()
+    assert not (site.root / "site" / "article-3").exists()
+    assert "Article 9" in site.read("index.html")
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_a_page_changed_by_hand_is_written_again(site, capsys, tmp_path):
+    build(site, capsys)
+    (site.root / "site" / "article-1" / "index.html").write_text("vandalised", "utf-8")
+    (site.root / "site" / "stray.html").write_text("not ours", "utf-8")
+    build(site, capsys)
+    assert "Article 1" in site.read("article-1/index.html")
+    assert not (site.root / "site" / "stray.html").exists()
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_a_lost_or_damaged_cache_means_a_full_build(site, capsys, tmp_path):
+    build(site, capsys)
+    (site.root / ".footnoted-cache" / "index.pickle").write_bytes(b"not a pickle")
+    (site.root / ".footnoted-cache" / "articles.sqlite").write_bytes(b"not a database")
+    assert changed(build(site, capsys)) == 4
+    edit(site, "templates/base.html", '<main id="main">', '<main id="main" class="edited">')
+    assert changed(build(site, capsys)) == 4
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_warnings_are_reported_on_a_no_change_build(site, capsys):
+    edit(site, "content/article-1.md", "  own:\n", "  unused:\n    lost: true\n  own:\n")
+    assert site.run("build") == 0
+    first = capsys.readouterr()
+    assert site.run("build") == 0
+    again = capsys.readouterr()
+    assert "(0 changed)" in again.out
+    assert "content/article-1.md:6: warning: source 'unused' is declared but never cited" \
+        in again.err
+    assert again.err == first.err
+
+
+def test_a_failed_build_keeps_the_site_and_the_next_good_one_recovers(site, capsys, tmp_path):
+    build(site, capsys)
+    before = tree(site.root / "site")
+    good = (site.root / "content" / "article-2.md").read_text("utf-8")
+    edit(site, "content/article-2.md", "[@shared-b]", "[@no-such-key]")
+    assert site.run("build") == 1
+    assert "unknown citation key '@no-such-key'" in capsys.readouterr().err
+    assert tree(site.root / "site") == before
+    (site.root / "content" / "article-2.md").write_text(good, "utf-8")
+    build(site, capsys)
+    assert tree(site.root / "site") == before
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_parallel_build_equals_serial_build(site, capsys, tmp_path, monkeypatch):
+    monkeypatch.setattr(pages, "POOL_THRESHOLD", 1)  # use the pool even for four articles
+    assert changed(build(site, capsys, "--jobs", "2")) == 4
+    assert_same_as_clean_build(site, tmp_path)  # the clean build runs with --jobs 1
