@@ -12,7 +12,7 @@ import contextlib
 import os
 import shutil
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .problems import BuildFailed, error
 
@@ -79,12 +79,13 @@ class StagedSite:
         os.replace(temporary, target)
 
     def _target(self, name: str) -> Path:
-        target = (self.root / name).resolve()
-        if not target.is_relative_to(self.root):
+        parts = PurePosixPath(name).parts
+        if not parts or parts[0] == "/" or ".." in parts or "\\" in name:
             raise BuildFailed([error(name, 0, "output path escapes the site folder",
                                      "Use a slug without '..' or '/'")])
+        target = self.root.joinpath(*parts)
         target.parent.mkdir(parents=True, exist_ok=True)
-        self.touched.add(target.relative_to(self.root).as_posix())
+        self.touched.add("/".join(parts))
         return target
 
     def __enter__(self) -> StagedSite:

@@ -1,0 +1,192 @@
+"""Benchmark: build times and peak memory on generated corpora, and serve's save-to-reload.
+
+    python bench/run.py                      # N = 100, 1,000 and 10,000; serve on 1,000
+    python bench/run.py --sizes 100 1000 --repeat 3 --serve-size 1000
+
+Every figure is the wall time of the real command (`python build.py ...`) in a fresh process,
+including interpreter start-up; the median of --repeat runs. Peak memory is the largest
+resident set of the build's processes (os.wait4), so with several workers it is per process.
+The corpus is written to a temporary folder (see corpus.py) and deleted afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import REPO, write_project  # noqa: E402
+
+BUILD = [sys.executable, str(REPO / "build.py")]
+
+
+def main() -> int:
+    args = parse_args()
+    print(machine(), file=sys.stderr)
+    rows = []
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory(prefix=f"footnoted-bench-{size}-") as folder:
+            root = Path(folder) / "project"
+            write_project(root, size)
+            rows.append(measure_builds(root, size, args.repeat, args.jobs))
+            print(row_text(rows[-1]), file=sys.stderr)
+            if size == args.serve_size:
+                rows[-1]["serve_reload_s"] = measure_serve(root, args.repeat)
+                print(f"  serve save-to-reload: {rows[-1]['serve_reload_s']:.3f} s",
+                      file=sys.stderr)
+    print(table(rows))
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=2), "utf-8")
+    return 0
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument("--serve-size", type=int, default=1000,
+                        help="measure serve's save-to-reload on this size (0: skip)")
+    parser.add_argument("--jobs", type=int, default=0, help="passed to build --jobs")
+    parser.add_argument("--json", help="also write the figures to this file")
+    return parser.parse_args()
+
+
+def measure_builds(root: Path, size: int, repeat: int, jobs: int) -> dict:
+    build = [*BUILD, "--root", str(root), "build", "--jobs", str(jobs)]
+    cold, memory = [], []
+    for _ in range(repeat if size <= 1000 else 1):
+        for leftover in (".footnoted-cache", "site", ".footnoted-spare-site"):
+            shutil.rmtree(root / leftover, ignore_errors=True)
+        seconds, peak = timed(build)
+        cold.append(seconds)
+        memory.append(peak)
+    no_change = [timed(build)[0] for _ in range(repeat)]
+    one_edit = []
+    for run in range(repeat):
+        with open(root / "content" / f"article-{run * 7 % size:05d}.md", "a") as file:
+            file.write(f"\nOne more sentence, edit {run}.\n")
+        one_edit.append(timed(build)[0])
+    template = []
+    for run in range(repeat if size <= 1000 else 1):
+        base = root / "templates" / "base.html"
+        base.write_text(base.read_text("utf-8").replace("</footer>", f"<!-- {run} --></footer>"),
+                        "utf-8")
+        template.append(timed(build)[0])
+    return {"articles": size, "cold_s": median(cold), "no_change_s": median(no_change),
+            "one_edit_s": median(one_edit), "template_edit_s": median(template),
+            "peak_mb": max(memory)}
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident megabytes of one run of `command`."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    stderr = process.stderr.read().decode() if process.stderr else ""
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{stderr}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def measure_serve(root: Path, repeat: int) -> float:
+    """Seconds from saving an article to the server announcing the rebuilt site."""
+    port = free_port()
+    server = subprocess.Popen([*BUILD, "--root", str(root), "serve", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/", deadline=120)
+        events = urllib.request.urlopen(f"http://127.0.0.1:{port}/__footnoted__/events",
+                                        timeout=30)
+        next_event(events)  # the greeting sent on connect
+        latencies = []
+        for run in range(max(repeat, 5)):
+            article = root / "content" / f"article-{run * 11 + 3:05d}.md"
+            time.sleep(0.5)  # let the watcher settle, as an editor pauses between saves
+            started = time.perf_counter()
+            with open(article, "a") as file:
+                file.write(f"\nSaved from the editor, take {run}.\n")
+            event = next_event(events)
+            latencies.append(time.perf_counter() - started)
+            if not event.startswith("reload"):
+                raise SystemExit(f"serve reported a failure: {event}")
+        return median(latencies)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def next_event(stream) -> str:
+    """The name and data of the next server-sent event."""
+    lines = []
+    while True:
+        line = stream.readline().decode().rstrip("\n")
+        if not line and lines:
+            return " ".join(lines)
+        if line.startswith(("event:", "data:")):
+            lines.append(line.split(":", 1)[1].strip())
+
+
+def wait_for(url: str, deadline: float) -> None:
+    end = time.monotonic() + deadline
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=5).read()
+            return
+        except OSError:
+            if time.monotonic() > end:
+                raise
+            time.sleep(0.1)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
+                if line.startswith("model name")), platform.processor()) \
+        if Path("/proc/cpuinfo").exists() else platform.processor()
+    return (f"{platform.system()} {platform.release()}, {os.cpu_count()} cores ({cpu}), "
+            f"Python {platform.python_version()}")
+
+
+def row_text(row: dict) -> str:
+    return (f"N={row['articles']:,}: cold {row['cold_s']:.2f} s, no-change "
+            f"{row['no_change_s']:.2f} s, one edit {row['one_edit_s']:.2f} s, template edit "
+            f"{row['template_edit_s']:.2f} s, peak {row['peak_mb']:.0f} MB")
+
+
+def table(rows: list[dict]) -> str:
+    lines = ["| Articles | Cold | No change | One article edited | Template edited | "
+             "Peak memory | Save-to-reload |",
+             "|---:|---:|---:|---:|---:|---:|---:|"]
+    for row in rows:
+        reload = f"{row['serve_reload_s']:.2f} s" if "serve_reload_s" in row else "-"
+        lines.append(f"| {row['articles']:,} | {row['cold_s']:.2f} s | {row['no_change_s']:.2f} s"
+                     f" | {row['one_edit_s']:.2f} s | {row['template_edit_s']:.2f} s"
+                     f" | {row['peak_mb']:.0f} MB | {reload} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
