@@ -1,0 +1,265 @@
+"""`python build.py serve`: build, serve the site locally, rebuild on every save, reload the tab.
+
+A watcher polls content/, templates/, static/ and pyproject.toml; a burst of saves becomes one
+incremental build. Open pages load /__footnoted__/reload.js (an external script, so the
+pages' Content-Security-Policy holds) which listens for server-sent events and reloads the
+page after each build. While the last build failed, every page is replaced by the list of
+problems; the next good build brings the site back. The server itself never stops on an error.
+"""
+
+from __future__ import annotations
+
+import html
+import sys
+import threading
+import time
+from collections.abc import Callable
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from .problems import BuildFailed, Problem
+from .settings import Settings, load_settings
+from .site import build_site
+
+PREFIX = "/__footnoted__/"  # the server's own files; no generated page lives there
+POLL_SECONDS = 0.05  # how often the watcher looks for saved files
+QUIET_SECONDS = 0.05  # a burst of saves is over when nothing changed for this long
+PING_SECONDS = 10.0  # keeps idle event streams alive and notices closed tabs
+RELOAD_SCRIPT = b"""\
+// footnoted serve: reload this page after every build (server-sent events).
+new EventSource("/__footnoted__/events").addEventListener("build", () => location.reload());
+"""
+ERROR_STYLE = b"""\
+body { font: 1rem/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 50rem; padding: 0 1rem; }
+h1 { color: #a00; }
+li { margin-bottom: .75rem; }
+code { font-weight: bold; }
+"""
+SCRIPT_TAG = f'<script src="{PREFIX}reload.js"></script>'.encode()
+
+
+class BuildState:
+    """The outcome of the latest build, and a way to wait for the next one."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.settings: Settings | None = None
+        self.problems: list[Problem] = []  # errors of the latest build; empty when it succeeded
+        self.generation = 0  # counts finished builds
+        self.changed = threading.Condition()
+
+    @property
+    def output(self) -> Path:
+        return self.settings.output if self.settings else self.root / "site"
+
+    def rebuild(self, processes: int = 1) -> None:
+        started = time.perf_counter()
+        try:
+            self.settings = load_settings(self.root)  # pyproject.toml may have changed
+            result = build_site(self.settings, processes=processes)
+            problems, summary = [], (f"Built {result.articles:,} articles ({result.changed:,} "
+                                     f"changed) in {time.perf_counter() - started:.2f} s")
+            warnings = result.warnings
+        except BuildFailed as failure:
+            problems, warnings = failure.problems, []
+            summary = f"Build failed: {len(problems)} problems; showing them in the browser"
+        for problem in [*problems, *warnings]:
+            print(problem, file=sys.stderr)
+        print(summary, file=sys.stderr, flush=True)
+        with self.changed:
+            self.problems = problems
+            self.generation += 1
+            self.changed.notify_all()
+
+    def wait_for_build(self, after: int, timeout: float) -> int:
+        with self.changed:
+            self.changed.wait_for(lambda: self.generation > after, timeout)
+            return self.generation
+
+
+class Watcher(threading.Thread):
+    """Polls the watched files' sizes and mtimes; calls `on_change` once per burst of saves."""
+
+    def __init__(self, paths: Callable[[], list[Path]], on_change: Callable[[], None]) -> None:
+        super().__init__(daemon=True, name="footnoted-watcher")
+        self.paths = paths
+        self.on_change = on_change
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        seen = self.snapshot()
+        while not self.stopped.wait(POLL_SECONDS):
+            current = self.snapshot()
+            if current == seen:
+                continue
+            while not self.stopped.wait(QUIET_SECONDS):  # wait for the burst to end
+                seen, current = current, self.snapshot()
+                if current == seen:
+                    break
+            self.on_change()
+
+    def snapshot(self) -> dict[str, tuple[int, int, int]]:
+        state = {}
+        for top in self.paths():
+            files = [top] if top.is_file() else top.rglob("*") if top.is_dir() else []
+            for path in files:
+                try:
+                    stat = path.stat()
+                except OSError:
+                    continue  # deleted while we looked: the next poll sees it gone
+                state[str(path)] = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        return state
+
+    def stop(self) -> None:
+        self.stopped.set()
+
+
+class Handler(SimpleHTTPRequestHandler):
+    """The built site, plus the reload script and events; the problems while a build fails."""
+
+    state: BuildState  # set by make_server
+
+    def __init__(self, *args, state: BuildState, **kwargs) -> None:
+        self.state = state
+        super().__init__(*args, directory=str(state.output), **kwargs)
+
+    def do_GET(self) -> None:
+        if self.path.startswith(PREFIX):
+            self.send_own_file(self.path[len(PREFIX):].split("?")[0])
+        elif self.state.problems:
+            self.send_bytes(HTTPStatus.INTERNAL_SERVER_ERROR, "text/html; charset=utf-8",
+                            error_page(self.state.problems))
+        else:
+            super().do_GET()
+
+    def send_own_file(self, name: str) -> None:
+        if name == "reload.js":
+            self.send_bytes(HTTPStatus.OK, "text/javascript; charset=utf-8", RELOAD_SCRIPT)
+        elif name == "errors.css":
+            self.send_bytes(HTTPStatus.OK, "text/css; charset=utf-8", ERROR_STYLE)
+        elif name == "events":
+            self.send_events()
+        else:
+            self.send_error(HTTPStatus.NOT_FOUND)
+
+    def send_events(self) -> None:
+        """A server-sent event named `build` after every build, until the tab goes away."""
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream")
+        self.end_headers()
+        generation = self.state.generation
+        try:
+            self.wfile.write(f"event: hello\ndata: {generation}\n\n".encode())
+            self.wfile.flush()
+            while True:
+                newer = self.state.wait_for_build(generation, PING_SECONDS)
+                failed = "failed" if self.state.problems else "ok"
+                message = f"event: build\ndata: {newer} {failed}\n\n" if newer > generation \
+                    else ": ping\n\n"
+                self.wfile.write(message.encode())
+                self.wfile.flush()
+                generation = newer
+        except OSError:
+            return  # the tab was closed or reloaded
+
+    def send_head(self):
+        """Serve site files fresh every time, with the reload script in each HTML page."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if path.suffix != ".html" or not path.is_file():
+            return super().send_head()
+        data = path.read_bytes().replace(b"</head>", SCRIPT_TAG + b"\n</head>", 1)
+        self.send_bytes(HTTPStatus.OK, "text/html; charset=utf-8", data, head_only=True)
+        return _Body(data)
+
+    def send_bytes(self, status: HTTPStatus, kind: str, data: bytes,
+                   head_only: bool = False) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if not head_only:
+            self.wfile.write(data)
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")  # a reload must never show a stale page
+        super().end_headers()
+
+    def log_message(self, format: str, *args) -> None:
+        pass  # one line per request would drown the build reports
+
+
+class _Body:
+    """The file-like object SimpleHTTPRequestHandler copies to the client."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def read(self, size: int = -1) -> bytes:
+        data, self.data = self.data, b""
+        return data
+
+    def close(self) -> None:
+        pass
+
+
+def error_page(problems: list[Problem]) -> bytes:
+    items = "\n".join(
+        f"<li><code>{html.escape(problem.path)}"
+        f"{':' + str(problem.line) if problem.line else ''}</code> "
+        f"{html.escape(problem.severity.value)}: {html.escape(problem.message)}"
+        f"{'. ' + html.escape(problem.fix) if problem.fix else ''}</li>"
+        for problem in problems
+    )
+    count = f"{len(problems)} problem{'' if len(problems) == 1 else 's'}"
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Build failed</title>
+<link rel="stylesheet" href="{PREFIX}errors.css">
+<script src="{PREFIX}reload.js"></script>
+</head>
+<body>
+<h1>Build failed: {count}</h1>
+<p>The site is rebuilt on your next save; this page reloads by itself.</p>
+<ol>
+{items}
+</ol>
+</body>
+</html>
+""".encode()
+
+
+def make_server(state: BuildState, host: str, port: int) -> ThreadingHTTPServer:
+    server = ThreadingHTTPServer((host, port), partial(Handler, state=state))
+    server.daemon_threads = True  # open event streams must not keep the process alive
+    return server
+
+
+def watched_paths(state: BuildState) -> list[Path]:
+    settings = state.settings
+    if settings is None:
+        return [state.root / name for name in ("content", "templates", "static", "pyproject.toml")]
+    return [settings.content, settings.templates, settings.static, settings.root / "pyproject.toml"]
+
+
+def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> int:
+    state = BuildState(settings.root)
+    state.rebuild(processes=0)  # the first build may use every core; no threads run yet
+    server = make_server(state, host, port)
+    watcher = Watcher(partial(watched_paths, state), state.rebuild)
+    watcher.start()
+    print(f"Serving {settings.output_dir}/ at http://{host}:{server.server_port}/ "
+          "(Ctrl-C to stop)", file=sys.stderr, flush=True)
+    try:
+        server.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        watcher.stop()
+        server.server_close()
+    return 0
