@@ -121,7 +121,7 @@ def measure_serve(root: Path, repeat: int) -> float:
                 file.write(f"\nSaved from the editor, take {run}.\n")
             event = next_event(events)
             latencies.append(time.perf_counter() - started)
-            if not event.startswith("reload"):
+            if not event.endswith(" ok"):
                 raise SystemExit(f"serve reported a failure: {event}")
         return median(latencies)
     finally:

@@ -26,7 +26,7 @@ from .resolve import Article
 from .settings import Settings
 
 CACHE_DIR = ".footnoted-cache"
-FORMAT = 1  # bump when the cached data changes shape
+FORMAT = 2  # bump when the cached data changes shape
 LIBRARIES = ("markdown", "jinja2", "pygments", "pyyaml")
 
 
@@ -39,6 +39,7 @@ class CachedArticle:
     shared: tuple[tuple[str, str], ...]  # (lower-case key, digest) of each shared source it cites
     slug: str
     listed: Article  # what index, feed and sitemap show: the article without its body
+    listed_digest: str  # of `listed`: when no article's changes, neither do index and feed
     problems: tuple[Problem, ...]  # its warnings, reported again on every build
     site_key: str  # site_key() when its page was rendered
     page_stat: tuple[int, int] | None  # (size, mtime_ns) of the page written; None for a draft
@@ -168,8 +169,12 @@ def parse_key(settings: Settings, shared: Mapping[str, SourceEntry]) -> str:
 
 
 def listing_key(site: str, records: Mapping[str, CachedArticle]) -> str:
-    """What the index, feed, sitemap and static files depend on."""
-    return _digest(site, sorted((path, r.digest, r.shared) for path, r in records.items()))
+    """What the index, feed, sitemap and static files depend on: a body edit changes none."""
+    return _digest(site, sorted((path, record.listed_digest) for path, record in records.items()))
+
+
+def listed_digest(article: Article) -> str:
+    return _digest(repr(article))
 
 
 def site_key(parse: str, settings: Settings) -> str:

@@ -17,7 +17,15 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, TemplateError, TemplateSyntaxError
 
-from .cache import CACHE_DIR, ArticleStore, cited_shared, file_digest, listed, pickled
+from .cache import (
+    CACHE_DIR,
+    ArticleStore,
+    cited_shared,
+    file_digest,
+    listed,
+    listed_digest,
+    pickled,
+)
 from .content import Document, LoadedContent, SourceEntry, load_document
 from .markdown.convert import render_markdown
 from .markdown.refs import LineFinder
@@ -40,6 +48,7 @@ class PageResult:
     path: str
     digest: str  # of the file as parsed (or as cached)
     article: Article | None  # the listing copy; None when the file could not be loaded
+    listed_digest: str  # of the listing copy
     page: bytes | None  # None for drafts and on errors
     problems: list[Problem]
     shared: tuple[tuple[str, str], ...]  # the shared sources it cites, with their digests
@@ -103,11 +112,13 @@ def _run_job(job: PageJob) -> PageResult:
     if article is None:
         digest, article, problems = _parse(job.path, context)
         if article is None:
-            return PageResult(job.path, digest, None, None, problems, (), None)
+            return PageResult(job.path, digest, None, "", None, problems, (), None)
         stored = None if any(p.is_error for p in problems) else pickled(article)
     page = None if article.meta.draft else _render_page(article, context.settings, problems)
     shared = cited_shared(article, context.shared_digests)
-    return PageResult(job.path, digest, listed(article), page, problems, shared, stored)
+    summary = listed(article)
+    return PageResult(job.path, digest, summary, listed_digest(summary), page, problems, shared,
+                      stored)
 
 
 def _parse(path: str, context: BuildContext) -> tuple[str, Article | None, list[Problem]]:

@@ -143,8 +143,8 @@ def _finish_site(writer: SiteWriter, records: dict[str, CachedArticle], plan: Pl
                  cached: CachedSite | None, settings: Settings) -> CachedSite:
     """Index, feed, sitemap and static files: rendered only when what they show changed."""
     key = listing_key(plan.site_key, records)
-    if writer.staged is None and cached and cached.key == key and writer.holds(cached.files):
-        return cached  # nothing changed at all: the site on disk is the result
+    if cached and cached.key == key and writer.keep_all(cached.files):
+        return cached
     articles = _listing_order([record.listed for record in records.values()])
     published = [article for article in articles if not article.meta.draft]
     files = _render_listings(published, settings) | collect_static(settings)
@@ -198,7 +198,8 @@ def _render_jobs(plan: Plan, settings: Settings, content: LoadedContent, process
 def _record(result, plan: Plan, stat: os.stat_result | None) -> CachedArticle:
     return CachedArticle(
         digest=result.digest, parse_key=plan.parse_key, shared=result.shared,
-        slug=result.article.slug, listed=result.article, problems=tuple(result.problems),
+        slug=result.article.slug, listed=result.article, listed_digest=result.listed_digest,
+        problems=tuple(result.problems),
         site_key=plan.site_key, page_stat=page_stat(stat) if stat else None)
 
 
@@ -224,10 +225,16 @@ class SiteWriter:
     def write(self, name: str, data: bytes) -> os.stat_result:
         return self._start().write(name, data)
 
-    def holds(self, files: dict[str, tuple[int, int]]) -> bool:
-        """The site on disk is the kept pages plus `files`, each as the last build wrote it."""
-        return self._present() == {*self.kept, *files, MARKER} and all(
-            _stat_of(self.output / name) == stat for name, stat in files.items())
+    def keep_all(self, files: dict[str, tuple[int, int]]) -> bool:
+        """Keep `files` from the current site if each is as the last build wrote it; without
+        staging, only if the site holds nothing else either (then nothing is written)."""
+        if not all(_stat_of(self.output / name) == stat for name, stat in files.items()):
+            return False
+        if self.staged is None:
+            return self._present() == {*self.kept, *files, MARKER}
+        for name in files:
+            self.staged.keep(name)
+        return True
 
     def finish(self, files: dict[str, bytes]) -> dict[str, os.stat_result]:
         """Write `files` too, unless the current site already is the whole result."""
