@@ -51,7 +51,8 @@ def render_site(articles: list[Article], settings: Settings) -> dict[str, bytes]
         page = Page(f"{article.slug}/index.html", "../", article.lang)
         files[page.path] = render_article(env, article, settings, page)
     listing = {"articles": articles, "updated": _newest(articles)}
-    files["index.html"] = _render(env, "index.html", page=Page("index.html", "", settings.lang), **listing)
+    index = Page("index.html", "", settings.lang)
+    files["index.html"] = _render(env, "index.html", page=index, **listing)
     files["404.html"] = _render(env, "404.html", page=Page("404.html", "", settings.lang))
     files["feed.xml"] = _render(env, "feed.xml", **listing)
     files["sitemap.xml"] = _render(env, "sitemap.xml", **listing)

@@ -77,7 +77,7 @@ def load_settings(root: Path) -> Settings:
 def _check_values(settings: Settings) -> None:
     problems = []
     try:
-        settings.zone
+        ZoneInfo(settings.timezone)
     except (ZoneInfoNotFoundError, ValueError):
         problems.append(error("pyproject.toml", 0, f"unknown timezone '{settings.timezone}'",
                               "Use an IANA name such as 'Europe/Moscow' or 'UTC'"))

@@ -57,7 +57,7 @@ def check_site(settings: Settings) -> CheckedSite:
 
 
 def build_site(settings: Settings, strict: bool = False) -> BuildResult:
-    """Check, then render and write the whole site; raise BuildFailed and write nothing on errors."""
+    """Check, then render and write the site; on errors raise BuildFailed, writing nothing."""
     checked = check_site(settings)
     blocking = checked.problems if strict else checked.errors
     if blocking:
