@@ -125,11 +125,15 @@ def _host(url: str) -> str | None:
 def _lost_link_warnings(path: str, sources: list[Source]) -> list[Problem]:
     return [
         warning(path, citation.line,
-                f"link '{citation.text or '@'}' (source {source.number}) was not preserved",
+                f"{_what_cites(citation, source)} (source {source.number}) was not preserved",
                 LOST_FIX)
         for source in sources if source.lost
         for citation in source.citations
     ]
+
+
+def _what_cites(citation: Citation, source: Source) -> str:
+    return f"link '{citation.text}'" if citation.text else f"the source of [@{source.key}]"
 
 
 def _unused_declarations(
