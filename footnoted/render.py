@@ -12,6 +12,7 @@ from . import __version__
 from .resolve import Article
 from .schema import Moment
 from .settings import Settings
+from .typography import smarten
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -39,6 +40,7 @@ def make_environment(settings: Settings) -> Environment:
     env.filters["iso"] = lambda moment: moment.isoformat()
     env.filters["rfc3339"] = rfc3339
     env.filters["safe_body"] = safe_body
+    env.filters["smart"] = smarten
     env.globals.update(site=settings, generator_version=__version__)
     return env
 

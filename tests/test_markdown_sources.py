@@ -123,3 +123,22 @@ def test_ordinary_reference_definitions_still_work():
 def test_excerpt_leaves_out_markers():
     body = render("It’s [one](https://one.example/) thing [@report].\n\nMore.")
     assert body.excerpt == "It’s one thing ."
+
+
+def test_fenced_code_is_highlighted_with_pygments_classes():
+    body = render("""\
+        ```python
+        print("hi")
+        ```
+        """)
+    assert body.html.startswith(
+        '<div class="highlight"><pre><span></span><code><span class="nb">print</span>')
+
+
+def test_pygments_stylesheet_has_light_and_dark_styles():
+    from footnoted.assets import pygments_css
+
+    css = pygments_css()
+    assert ".highlight .nb {" in css
+    assert "@media (prefers-color-scheme: dark)" in css
+    assert ":root[data-theme=dark] .highlight .nb {" in css
