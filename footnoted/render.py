@@ -128,6 +128,10 @@ def _image(image) -> dict:
 
 def human_date(moment: Moment) -> str:
     day = moment.value
+    if moment.precision == "year":
+        return str(day.year)
+    if moment.precision == "month":
+        return f"{MONTHS[day.month - 1]} {day.year}"
     return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .content import Author, Document, FrontMatter, Related, SourceEntry
-from .markdown.refs import Citation, CitedSource, GlossaryEntry, LineFinder, RenderedBody
+from .linefinder import LineFinder
+from .markdown.refs import Citation, CitedSource, GlossaryEntry, RenderedBody
 from .problems import Problem, warning
 from .schema import Moment
 

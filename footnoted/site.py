@@ -9,8 +9,8 @@ from jinja2 import TemplateError, TemplateSyntaxError
 
 from .assets import collect_static
 from .content import Document, LoadedContent, SourceEntry, load_content
+from .linefinder import LineFinder
 from .markdown.convert import render_markdown
-from .markdown.refs import LineFinder
 from .output import write_site
 from .problems import BuildFailed, Problem, error, report_order, warning
 from .render import render_site
