@@ -9,9 +9,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from . import __version__
+from .listings import KINDS, Listing, archive, build_listings, groups, paginate
 from .resolve import Article
 from .schema import Moment
 from .settings import Settings
+from .slugs import slugify
 from .typography import smarten
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -37,10 +39,12 @@ def make_environment(settings: Settings) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["human_date"] = human_date
+    env.filters["month_name"] = lambda moment: f"{MONTHS[moment.value.month - 1]}"
     env.filters["iso"] = lambda moment: moment.isoformat()
     env.filters["rfc3339"] = rfc3339
     env.filters["safe_body"] = safe_body
     env.filters["smart"] = smarten
+    env.filters["slug"] = slugify
     env.globals.update(site=settings, generator_version=__version__)
     return env
 
@@ -52,14 +56,47 @@ def render_site(articles: list[Article], settings: Settings) -> dict[str, bytes]
     for article in articles:
         page = Page(f"{article.slug}/index.html", "../", article.lang)
         files[page.path] = render_article(env, article, settings, page)
-    listing = {"articles": articles, "updated": _newest(articles)}
-    index = Page("index.html", "", settings.lang)
-    files["index.html"] = _render(env, "index.html", page=index, **listing)
-    files["404.html"] = _render(env, "404.html", page=Page("404.html", "", settings.lang))
-    files["feed.xml"] = _render(env, "feed.xml", **listing)
-    files["sitemap.xml"] = _render(env, "sitemap.xml", **listing)
+    listings = build_listings(articles)
+    files.update(render_listings(env, listings, settings))
+    files.update(render_indexes(env, listings, articles, settings))
+    files["404.html"] = _render(env, "404.html", page=page_at("404.html", settings.lang))
+    pages = [p.path for listing in listings for p in paginate(listing, settings.per_page)]
+    files["sitemap.xml"] = _render(env, "sitemap.xml", articles=articles,
+                                   updated=_newest(articles), listing_pages=sorted(pages))
     files["robots.txt"] = _render(env, "robots.txt")
     return files
+
+
+def render_listings(env: Environment, listings: list[Listing], settings: Settings) -> dict:
+    """Each listing's pages and its Atom feed."""
+    files = {}
+    for listing in listings:
+        for listing_page in paginate(listing, settings.per_page):
+            files[listing_page.path] = _render(
+                env, "index.html", page=page_at(listing_page.path, settings.lang),
+                listing=listing, listing_page=listing_page)
+        files[listing.feed_path] = _render(env, "feed.xml", listing=listing,
+                                           updated=_newest(listing.articles))
+    return files
+
+
+def render_indexes(env: Environment, listings: list[Listing], articles: list[Article],
+                   settings: Settings) -> dict:
+    """The pages that list the tags, authors and sections, and the date archive."""
+    files = {}
+    for kind, folder in KINDS.items():
+        path = f"{folder}/index.html"
+        files[path] = _render(env, "groups.html", page=page_at(path, settings.lang),
+                              kind=kind, groups=groups(listings, kind))
+    path = "archive/index.html"
+    files[path] = _render(env, "archive.html", page=page_at(path, settings.lang),
+                          years=archive(articles))
+    return files
+
+
+def page_at(path: str, lang: str) -> Page:
+    """A page at `path`, whose links climb back to the site root relatively."""
+    return Page(path, "../" * path.count("/"), lang)
 
 
 def render_article(env: Environment, article: Article, settings: Settings, page: Page) -> bytes:

@@ -26,6 +26,7 @@ class Settings:
     templates_dir: str = "templates"  # Jinja2 templates
     static_dir: str = "static"  # copied to <output>/static/
     words_per_minute: int = 230  # reading speed for the reading-time estimate
+    per_page: int = 10  # articles per page of the front page and other listings
 
     @property
     def content(self) -> Path:
