@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from jinja2 import TemplateError, TemplateSyntaxError
@@ -56,18 +57,23 @@ def check_site(settings: Settings) -> CheckedSite:
     return CheckedSite(articles, report_order(problems))
 
 
-def build_site(settings: Settings, strict: bool = False) -> BuildResult:
+def build_site(settings: Settings, strict: bool = False, drafts: bool = False) -> BuildResult:
     """Check, then render and write the site; on errors raise BuildFailed, writing nothing."""
     checked = check_site(settings)
     blocking = checked.problems if strict else checked.errors
     if blocking:
         raise BuildFailed(blocking)
-    published = [article for article in checked.articles if not article.meta.draft]
+    published = [a for a in checked.articles if drafts or is_published(a, datetime.now(UTC))]
     files = render_or_fail(published, settings)
     files.update(collect_static(settings))
     write_site(files, settings.output, protected=_protected(settings))
     return BuildResult(len(published), len(files), sum(map(len, files.values())),
                        checked.warnings)
+
+
+def is_published(article: Article, now: datetime) -> bool:
+    """Drafts and articles dated in the future wait, as in Hugo and Pelican."""
+    return not article.meta.draft and article.meta.date.value <= now
 
 
 def parse_and_resolve(
