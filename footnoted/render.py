@@ -14,6 +14,7 @@ from .resolve import Article
 from .schema import Moment
 from .settings import Settings
 from .slugs import slugify
+from .source_index import build_source_index
 from .typography import smarten
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -53,9 +54,14 @@ def render_site(articles: list[Article], settings: Settings) -> dict[str, bytes]
     """Every generated page; `articles` must already be in listing order (newest first)."""
     env = make_environment(settings)
     files: dict[str, bytes] = {}
+    source_index = build_source_index(articles)
     for article in articles:
         page = Page(f"{article.slug}/index.html", "../", article.lang)
-        files[page.path] = render_article(env, article, settings, page)
+        files[page.path] = render_article(env, article, settings, page,
+                                          source_index.cited_with[article.slug])
+    files["sources/index.html"] = _render(env, "sources.html",
+                                          page=page_at("sources/index.html", settings.lang),
+                                          index=source_index)
     listings = build_listings(articles)
     files.update(render_listings(env, listings, settings))
     files.update(render_indexes(env, listings, articles, settings))
@@ -99,8 +105,9 @@ def page_at(path: str, lang: str) -> Page:
     return Page(path, "../" * path.count("/"), lang)
 
 
-def render_article(env: Environment, article: Article, settings: Settings, page: Page) -> bytes:
-    return _render(env, "article.html", page=page, article=article,
+def render_article(env: Environment, article: Article, settings: Settings, page: Page,
+                   cited_with: list[Article]) -> bytes:
+    return _render(env, "article.html", page=page, article=article, cited_with=cited_with,
                    json_ld=article_json_ld(article, settings))
 
 
