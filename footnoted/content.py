@@ -85,6 +85,7 @@ class FrontMatter:
     sources: dict[str, SourceEntry] = field(default_factory=dict)  # sources, by key
     draft: bool = False  # drafts are checked but not published
     slug: str | None = None  # the page's folder name; defaults to the file name
+    translation_of: str | None = None  # slug of the article this one translates
     extra: dict[str, Any] = field(default_factory=dict)  # free-form data for templates
 
 

@@ -8,17 +8,14 @@ from datetime import UTC
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import __version__
+from . import __version__, i18n
 from .listings import KINDS, Listing, archive, build_listings, groups, paginate
 from .resolve import Article
 from .schema import Moment
 from .settings import Settings
 from .slugs import slugify
 from .source_index import build_source_index
-from .typography import smarten
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+from .translations import translation_groups
 
 
 @dataclass(frozen=True)
@@ -39,14 +36,15 @@ def make_environment(settings: Settings) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["human_date"] = human_date
-    env.filters["month_name"] = lambda moment: f"{MONTHS[moment.value.month - 1]}"
+    env.filters["human_date"] = i18n.human_date
+    env.filters["month_name"] = i18n.month_filter
+    env.filters["language_name"] = i18n.language_name
     env.filters["iso"] = lambda moment: moment.isoformat()
     env.filters["rfc3339"] = rfc3339
     env.filters["safe_body"] = safe_body
-    env.filters["smart"] = smarten
+    env.filters["smart"] = i18n.smart
     env.filters["slug"] = slugify
-    env.globals.update(site=settings, generator_version=__version__)
+    env.globals.update(site=settings, generator_version=__version__, t=i18n.t)
     return env
 
 
@@ -55,10 +53,12 @@ def render_site(articles: list[Article], settings: Settings) -> dict[str, bytes]
     env = make_environment(settings)
     files: dict[str, bytes] = {}
     source_index = build_source_index(articles)
+    translations = translation_groups(articles)
     for article in articles:
         page = Page(f"{article.slug}/index.html", "../", article.lang)
         files[page.path] = render_article(env, article, settings, page,
-                                          source_index.cited_with[article.slug])
+                                          source_index.cited_with[article.slug],
+                                          translations[article.slug])
     files["sources/index.html"] = _render(env, "sources.html",
                                           page=page_at("sources/index.html", settings.lang),
                                           index=source_index)
@@ -106,9 +106,9 @@ def page_at(path: str, lang: str) -> Page:
 
 
 def render_article(env: Environment, article: Article, settings: Settings, page: Page,
-                   cited_with: list[Article]) -> bytes:
+                   cited_with: list[Article], translations: list[Article]) -> bytes:
     return _render(env, "article.html", page=page, article=article, cited_with=cited_with,
-                   json_ld=article_json_ld(article, settings))
+                   translations=translations, json_ld=article_json_ld(article, settings))
 
 
 def _render(env: Environment, template: str, **context) -> bytes:
@@ -168,15 +168,6 @@ def _creative_work(source) -> dict:
 def _image(image) -> dict:
     data = {"@type": "ImageObject", "caption": image.caption, "creditText": image.credit}
     return {key: value for key, value in data.items() if value}
-
-
-def human_date(moment: Moment) -> str:
-    day = moment.value
-    if moment.precision == "year":
-        return str(day.year)
-    if moment.precision == "month":
-        return f"{MONTHS[day.month - 1]} {day.year}"
-    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
 def rfc3339(moment: Moment) -> str:

@@ -17,6 +17,7 @@ from .problems import BuildFailed, Problem, error, report_order, warning
 from .render import render_site
 from .resolve import Article, resolve_article
 from .settings import Settings
+from .translations import check_translations
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ def check_site(settings: Settings) -> CheckedSite:
         articles.append(article)
         problems += found
     problems += _unused_shared_sources(content, articles, settings)
+    problems += check_translations(articles, lambda path: _read(settings.root / path))
     articles.sort(key=lambda a: (-a.meta.date.value.timestamp(), a.slug))
     return CheckedSite(articles, report_order(problems))
 
@@ -81,7 +83,7 @@ def parse_and_resolve(
 ) -> tuple[Article, list[Problem]]:
     declared, problems = _declared_sources(document, content)
     body = render_markdown(document.body, declared, document.slug, document.path,
-                           document.body_line)
+                           document.body_line, document.meta.lang or settings.lang)
     file_lines = LineFinder(_file_text(settings, document), 1)
     article, found = resolve_article(document, body, declared, settings.lang,
                                      settings.words_per_minute, file_lines)

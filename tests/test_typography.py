@@ -12,3 +12,15 @@ def test_plural_possessive_and_em_dash():
 
 def test_text_without_quotes_is_unchanged():
     assert smarten("18–27 years") == "18–27 years"
+
+
+def test_russian_uses_guillemets():
+    assert smarten('Закон о "цифровой повестке" -- принят', "ru") == (
+        "Закон о «цифровой повестке» – принят")
+
+
+def test_russian_body_text_gets_guillemets():
+    from footnoted.markdown.convert import render_markdown
+
+    body = render_markdown('Так называемая "цифровая повестка".', {}, "a", lang="ru")
+    assert body.html == "<p>Так называемая &laquo;цифровая повестка&raquo;.</p>"

@@ -17,6 +17,8 @@ from .refs import LineFinder, RenderedBody
 from .sources import SourcesExtension
 
 PYGMENTS_CLASS = "highlight"  # the CSS class the generated Pygments stylesheets target
+# Quotation marks by language, where they differ from English “ ”: Russian uses «ёлочки».
+QUOTES = {"ru": {"left-double-quote": "&laquo;", "right-double-quote": "&raquo;"}}
 
 
 def render_markdown(
@@ -25,6 +27,7 @@ def render_markdown(
     id_prefix: str,
     path: str = "",
     first_line: int = 1,
+    lang: str = "en",
 ) -> RenderedBody:
     """Render one body. `declared` maps lower-case source keys to their entries."""
     lines = LineFinder(text, first_line)
@@ -43,7 +46,10 @@ def render_markdown(
             glossary,
             summary,
         ],
-        extension_configs={"codehilite": {"css_class": PYGMENTS_CLASS, "guess_lang": False}},
+        extension_configs={
+            "codehilite": {"css_class": PYGMENTS_CLASS, "guess_lang": False},
+            "smarty": {"substitutions": QUOTES.get(lang.split("-")[0].lower(), {})},
+        },
         output_format="html",
     )
     _escape_raw_html(md)
