@@ -59,6 +59,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "page_of": "Page {i} of {n}",
         "pages": "Pages",
         "list_feed": "Atom feed of this list",
+        "search_label": "Words from a headline, the text or a source",
+        "search_needs_js": "Search runs in your browser and needs JavaScript. The archive "
+                           "lists every article.",
     },
     "ru": {
         "skip": "Перейти к тексту",
@@ -105,6 +108,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "page_of": "Страница {i} из {n}",
         "pages": "Страницы",
         "list_feed": "Лента Atom этого списка",
+        "search_label": "Слова из заголовка, текста или источника",
+        "search_needs_js": "Поиск работает в браузере и требует JavaScript. В архиве "
+                           "перечислены все статьи.",
     },
 }
 

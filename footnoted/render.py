@@ -12,6 +12,7 @@ from . import __version__, i18n
 from .listings import KINDS, Listing, archive, build_listings, groups, paginate
 from .resolve import Article
 from .schema import Moment
+from .search import build_search_index
 from .settings import Settings
 from .slugs import slugify
 from .source_index import build_source_index
@@ -70,6 +71,9 @@ def render_site(articles: list[Article], settings: Settings) -> dict[str, bytes]
     files["sitemap.xml"] = _render(env, "sitemap.xml", articles=articles,
                                    updated=_newest(articles), listing_pages=sorted(pages))
     files["robots.txt"] = _render(env, "robots.txt")
+    files["search/index.html"] = _render(env, "search.html",
+                                         page=page_at("search/index.html", settings.lang))
+    files["search-index.json"] = build_search_index(articles)
     return files
 
 

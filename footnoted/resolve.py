@@ -57,6 +57,7 @@ class Article:
     notes: list  # RenderedNote
     glossary: list[GlossaryEntry]
     summary: str  # the dek, or else the first paragraph as plain text
+    text: str  # the body as plain text, for the search index
     reading_minutes: int
     lost_authors: list[Author]
     lost_related: list[Related]
@@ -90,6 +91,7 @@ def resolve_article(
         notes=body.notes,
         glossary=body.glossary,
         summary=meta.dek or body.excerpt,
+        text=body.text,
         reading_minutes=max(1, math.ceil(body.word_count / words_per_minute)),
         lost_authors=[author for author in meta.authors if author.lost],
         lost_related=[item for item in meta.related if item.lost],

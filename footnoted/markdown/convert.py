@@ -61,6 +61,7 @@ def render_markdown(
         glossary=glossary.state.entries,
         excerpt=summary.excerpt,
         word_count=summary.word_count,
+        text=summary.text,
         problems=sources.state.problems + notes.state.problems,
     )
 
@@ -86,6 +87,7 @@ class SummaryExtension(Extension):
     def reset(self) -> None:
         self.excerpt = ""
         self.word_count = 0
+        self.text = ""
 
 
 class SummaryTreeprocessor(Treeprocessor):
@@ -94,11 +96,10 @@ class SummaryTreeprocessor(Treeprocessor):
         self.owner = owner
 
     def run(self, root: etree.Element) -> None:
-        words = 0
-        for child in root:
-            if child.tag != "footnoted-notes":
-                words += len(" ".join(_reader_text(child)).split())
-        self.owner.word_count = words
+        blocks = ["".join(_reader_text(child)) for child in root if child.tag != "footnoted-notes"]
+        text = " ".join(" ".join(blocks).split())
+        self.owner.word_count = len(text.split())
+        self.owner.text = self.plain(text)
         first = root.find("p")
         if first is not None:
             self.owner.excerpt = self.plain(" ".join("".join(_reader_text(first)).split()))

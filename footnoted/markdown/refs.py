@@ -68,6 +68,7 @@ class RenderedBody:
     glossary: list[GlossaryEntry]
     excerpt: str  # plain text of the first paragraph, without note markers
     word_count: int
+    text: str  # the body as plain text, without note markers: what search indexes
     problems: list[Problem]
 
 
