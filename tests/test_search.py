@@ -29,8 +29,8 @@ def test_words_are_lowercased_without_accents_and_yo():
 
 
 def test_index_lists_docs_and_weighted_terms(make_project):
-    project = make_project({"content/a.md": ARTICLE.format(n=1), "content/b.md": ARTICLE.format(n=2),
-                            "content/sources.yaml": SHARED})
+    project = make_project({"content/a.md": ARTICLE.format(n=1),
+                            "content/b.md": ARTICLE.format(n=2), "content/sources.yaml": SHARED})
     assert project.run("build") == 0
     index = json.loads(project.read("search-index.json"))
     assert index["docs"] == [["b/", "Ёлки and Cafés", "Summary 2.", "2024-01-02"],
