@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pygments.formatters import HtmlFormatter
 
 from .markdown.convert import PYGMENTS_CLASS

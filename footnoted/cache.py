@@ -26,7 +26,7 @@ from .resolve import Article
 from .settings import Settings
 
 CACHE_DIR = ".footnoted-cache"
-FORMAT = 2  # bump when the cached data changes shape
+FORMAT = 3  # bump when the cached data changes shape
 LIBRARIES = ("markdown", "jinja2", "pygments", "pyyaml")
 
 
@@ -37,19 +37,19 @@ class CachedArticle:
     digest: str  # of the file's bytes
     parse_key: str  # parse_key() when it was parsed
     shared: tuple[tuple[str, str], ...]  # (lower-case key, digest) of each shared source it cites
-    slug: str
-    listed: Article  # what index, feed and sitemap show: the article without its body
-    listed_digest: str  # of `listed`: when no article's changes, neither do index and feed
+    listed: Article  # the article as other pages show it: no body, text, sources or notes
+    listed_digest: str  # of `listed`
+    summary_digest: str  # of its sources and text, which the Sources page and search show
     problems: tuple[Problem, ...]  # its warnings, reported again on every build
-    site_key: str  # site_key() when its page was rendered
-    page_stat: tuple[int, int] | None  # (size, mtime_ns) of the page written; None for a draft
+    page_key: str = ""  # page_key() when its page was rendered
+    page_stat: tuple[int, int] | None = None  # (size, mtime_ns) of that page as written
 
 
 @dataclass(frozen=True)
-class CachedSite:
-    """The last successful build's pages about all articles (index, feed...) and static files."""
+class CachedFiles:
+    """Pages made from all articles together (Sources page, listings, search index)."""
 
-    key: str  # listing_key() they were made under
+    key: str  # what they were made from
     files: dict[str, tuple[int, int]]  # (size, mtime_ns) of each, by output path
 
 
@@ -57,43 +57,44 @@ class BuildCache:
     """The records of the last build, by article path; the parsed articles are in `store`."""
 
     def __init__(self, folder: Path, records: dict[str, CachedArticle],
-                 site: CachedSite | None) -> None:
+                 groups: dict[str, CachedFiles]) -> None:
         self.folder = folder
         self.records = records
-        self.site = site
+        self.groups = groups
         self.store = ArticleStore(folder / "articles.sqlite")
 
     @classmethod
     def open(cls, settings: Settings, clean: bool = False) -> BuildCache:
         """The project's cache; empty when `clean`, missing, unreadable or from another version."""
         folder = settings.root / CACHE_DIR
-        records, site = {}, None
+        records, groups = {}, {}
         if not clean:
             try:
                 with open(folder / "index.pickle", "rb") as file:
-                    stored_format, records, site = pickle.load(file)
+                    stored_format, records, groups = pickle.load(file)
                 if stored_format != FORMAT:
-                    records, site = {}, None
+                    records, groups = {}, {}
             except Exception:  # any damage to the cache means a cold build, never a failure
-                records, site = {}, None
-        return cls(folder, records, site)
+                records, groups = {}, {}
+        return cls(folder, records, groups)
 
-    def save(self, records: dict[str, CachedArticle], site: CachedSite) -> None:
+    def save(self, records: dict[str, CachedArticle], groups: dict[str, CachedFiles]) -> None:
         """Replace the index at once (a killed build leaves the old one); drop stale articles."""
         self.folder.mkdir(exist_ok=True)
         (self.folder / ".gitignore").write_text("*\n", "utf-8")
         temporary = self.folder / f"index.pickle.{os.getpid()}"
-        temporary.write_bytes(pickle.dumps((FORMAT, records, site), pickle.HIGHEST_PROTOCOL))
+        temporary.write_bytes(pickle.dumps((FORMAT, records, groups), pickle.HIGHEST_PROTOCOL))
         os.replace(temporary, self.folder / "index.pickle")
         if records.keys() != self.records.keys():
             self.store.keep_only(set(records))
         self.store.close()
-        self.records, self.site = records, site
+        self.records, self.groups = records, groups
 
 
 class ArticleStore:
     """Parsed articles by path, pickled into one SQLite file (thousands of small files are
-    slow to create), so a template change renders pages again without parsing Markdown.
+    slow to create): the whole article, to render its page again without parsing; its summary
+    (sources, no body) for the Sources page; its plain text for the search index.
 
     Each process opens its own connection on first use: connections must not cross a fork.
     """
@@ -102,18 +103,29 @@ class ArticleStore:
         self.path = path
         self.connection: sqlite3.Connection | None = None
 
-    def get(self, article_path: str, key: str) -> Article | None:
-        """The article stored for `article_path` under `key`, or None."""
+    def article(self, article_path: str, key: str) -> Article | None:
+        """The whole article stored for `article_path` under `key`, or None."""
         try:
-            row = self._db().execute("SELECT key, data FROM articles WHERE path = ?",
+            row = self._db().execute("SELECT key, article FROM articles WHERE path = ?",
                                      (article_path,)).fetchone()
             return pickle.loads(row[1]) if row and row[0] == key else None
         except Exception:  # missing or damaged: the caller parses the file again
             return None
 
-    def put(self, article_path: str, key: str, data: bytes) -> None:
-        self._db().execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?)",
-                           (article_path, key, data))
+    def summaries(self, keys: Mapping[str, str]) -> dict[str, tuple[Article, str]]:
+        """(summary, text) of each article path in `keys` stored under its key."""
+        rows = self._db().execute("SELECT path, key, summary, text FROM articles")
+        return {path: (pickle.loads(summary), text) for path, key, summary, text in rows
+                if keys.get(path) == key}
+
+    def put(self, article_path: str, key: str, article: bytes, summary: Article,
+            text: str) -> None:
+        self._db().execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?)",
+                           (article_path, key, article, pickled(summary), text))
+
+    def commit(self) -> None:
+        if self.connection is not None:
+            self.connection.commit()
 
     def keep_only(self, paths: set[str]) -> None:
         stored = {row[0] for row in self._db().execute("SELECT path FROM articles")}
@@ -142,8 +154,8 @@ def _connect(path: Path) -> sqlite3.Connection:
     # A lost cache costs one cold build, so durability is traded for speed.
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = OFF")
-    connection.execute("CREATE TABLE IF NOT EXISTS articles "
-                       "(path TEXT PRIMARY KEY, key TEXT, data BLOB)")
+    connection.execute("CREATE TABLE IF NOT EXISTS articles (path TEXT PRIMARY KEY, key TEXT, "
+                       "article BLOB, summary BLOB, text TEXT)")
     return connection
 
 
@@ -152,9 +164,18 @@ def pickled(article: Article) -> bytes:
 
 
 def listed(article: Article) -> Article:
-    """The article as listing pages see it: no body, sources, notes or glossary (kept small)."""
-    return replace(article, body_html="", sources=[], notes=[], glossary=[],
+    """The article as listings and other articles' pages see it: no body, text, sources."""
+    return replace(article, body_html="", sources=[], notes=[], glossary=[], text="",
                    meta=replace(article.meta, sources={}))
+
+
+def stored_key(parse: str, digest: str) -> str:
+    """The key an article is stored under: a stale article can never match it."""
+    return f"{parse}:{digest}"
+
+
+def digest_of(*parts: object) -> str:
+    return _digest(*parts)
 
 
 def file_digest(data: bytes) -> str:
@@ -166,15 +187,6 @@ def parse_key(settings: Settings, shared: Mapping[str, SourceEntry]) -> str:
     urls = sorted((key.lower(), entry.url or "") for key, entry in shared.items())
     return _digest(FORMAT, __version__, sys.version, _library_versions(),
                    _settings_text(settings), urls)
-
-
-def listing_key(site: str, records: Mapping[str, CachedArticle]) -> str:
-    """What the index, feed, sitemap and static files depend on: a body edit changes none."""
-    return _digest(site, sorted((path, record.listed_digest) for path, record in records.items()))
-
-
-def listed_digest(article: Article) -> str:
-    return _digest(repr(article))
 
 
 def site_key(parse: str, settings: Settings) -> str:

@@ -28,8 +28,8 @@ def run_build(settings, args) -> int:
     started = time.perf_counter()
     progress = ProgressBar()
     try:
-        result = build_site(settings, strict=args.strict, processes=args.jobs, clean=args.clean,
-                            progress=progress)
+        result = build_site(settings, strict=args.strict, drafts=args.drafts,
+                            processes=args.jobs, clean=args.clean, progress=progress)
     finally:
         progress.close()
     _print_problems(result.warnings)
@@ -51,27 +51,30 @@ def run_check(settings, args) -> int:
 def run_serve(settings, args) -> int:
     from .serve import serve  # livereload is only needed here
 
-    return serve(settings, host=args.host, port=args.port)
+    return serve(settings, host=args.host, port=args.port, drafts=args.drafts)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="build.py", description=__doc__)
     parser.add_argument("--root", default=".", help="project folder (holding pyproject.toml)")
-    parser.set_defaults(command=run_build, strict=False, jobs=0, clean=False)
+    parser.set_defaults(command=run_build, strict=False, drafts=False, jobs=0, clean=False)
     commands = parser.add_subparsers(title="commands")
     build = commands.add_parser("build", help="check, then write the site (the default)")
     build.set_defaults(command=run_build)
-    check = commands.add_parser("check", help="report every problem as file:line, write nothing")
-    check.set_defaults(command=run_check)
     serve = commands.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild on change")
     serve.set_defaults(command=run_serve)
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=int, default=8000, help="0 picks a free port")
+    for sub in (build, serve):
+        sub.add_argument("--drafts", action="store_true",
+                         help="also publish drafts and articles dated in the future")
+    check = commands.add_parser("check", help="report every problem as file:line, write nothing")
+    check.set_defaults(command=run_check)
     for sub in (build, check):
         sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
     for sub in (parser, build):
         sub.add_argument("--jobs", type=int, default=argparse.SUPPRESS, metavar="N",
-                         help="processes for rendering (default: one per core)")
+                         help="processes for parsing and rendering (default: one per core)")
         sub.add_argument("--clean", action="store_true", default=argparse.SUPPRESS,
                          help="ignore the build cache (.footnoted-cache/) and render everything")
     return parser

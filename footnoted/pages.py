@@ -1,8 +1,9 @@
-"""One article from file to page (load, parse, resolve, render), in this process or across cores.
+"""Article work for the build, in this process or across cores: parse a file, render a page.
 
-Each article's page depends only on its own file, the shared sources and the templates, so
-articles are independent units of work: a pool of processes renders them in any order and
-hands results back in file order, which keeps the output identical to a serial build.
+Parsing an article needs only its file and the shared sources, and rendering its page needs
+only the article and small summaries of the articles it links to, so both are independent
+jobs: a pool of processes takes them in any order and hands results back in job order,
+which keeps the output identical to a serial build.
 """
 
 from __future__ import annotations
@@ -11,71 +12,89 @@ import functools
 import multiprocessing
 import os
 import threading
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, TemplateError, TemplateSyntaxError
 
-from .cache import (
-    CACHE_DIR,
-    ArticleStore,
-    cited_shared,
-    file_digest,
-    listed,
-    listed_digest,
-    pickled,
-)
+from .cache import CACHE_DIR, ArticleStore, cited_shared, digest_of, file_digest, listed, pickled
 from .content import Document, LoadedContent, SourceEntry, load_document
+from .linefinder import LineFinder
 from .markdown.convert import render_markdown
-from .markdown.refs import LineFinder
 from .problems import Problem, error
 from .render import article_page, make_environment, render_article
 from .resolve import Article, resolve_article
 from .settings import Settings
 
-POOL_THRESHOLD = 24  # fewer articles than this render faster in-process than through a pool
-
-
-@dataclass(frozen=True)
-class PageJob:
-    path: str  # the article file, relative to the project
-    reuse: str | None  # digest of the file when its stored article is still valid: render that
-
-
-@dataclass(frozen=True)
-class PageResult:
-    path: str
-    digest: str  # of the file as parsed (or as cached)
-    article: Article | None  # the listing copy; None when the file could not be loaded
-    listed_digest: str  # of the listing copy
-    page: bytes | None  # None for drafts and on errors
-    problems: list[Problem]
-    shared: tuple[tuple[str, str], ...]  # the shared sources it cites, with their digests
-    stored: bytes | None  # the article, pickled for the cache, when parsed now without errors
+POOL_THRESHOLD = 24  # fewer jobs than this run faster in-process than through a pool
 
 
 @dataclass(frozen=True)
 class BuildContext:
-    """What every job needs; sent once to each worker process."""
+    """What every job needs; given once to each worker process."""
 
     settings: Settings
     content: LoadedContent  # the shared sources (documents are not needed)
     shared_digests: dict[str, str]
-    parse_key: str
     store: Path  # the ArticleStore file
 
 
-def render_pages(jobs: list[PageJob], context: BuildContext, processes: int
-                 ) -> Iterator[PageResult]:
-    """Results in the order of `jobs`; across `processes` when there are enough of them."""
-    if processes <= 1 or len(jobs) < POOL_THRESHOLD:
-        _start_worker(context)
-        yield from map(_run_job, jobs)
-        return
-    chunk = max(1, min(16, len(jobs) // (processes * 8)))
-    with _pool_context().Pool(processes, _start_worker, (context,)) as pool:
-        yield from pool.imap(_run_job, jobs, chunk)
+@dataclass(frozen=True)
+class Parsed:
+    """One article file, parsed; `listed` is None when it could not be loaded."""
+
+    path: str
+    digest: str  # of the file as parsed
+    problems: list[Problem]
+    listed: Article | None = None  # as listings and other pages show it
+    listed_digest: str = ""
+    summary: Article | None = None  # with its sources, for the Sources page
+    summary_digest: str = ""  # of the sources and the text
+    shared: tuple[tuple[str, str], ...] = ()  # the shared sources it cites, with their digests
+    text: str = ""  # its plain text, for the search index
+    stored: bytes = b""  # the whole article, pickled for the store; empty after errors
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    path: str
+    key: str  # the stored article's key
+    cited_with: list[Article]  # listed copies of the articles citing the same sources
+    translations: list[Article]  # listed copies of its other language versions
+
+
+@dataclass(frozen=True)
+class Rendered:
+    path: str
+    page: bytes | None  # None when a template failed
+    problems: list[Problem]
+
+
+class Workers:
+    """Runs jobs in this process, or in a pool of `processes` once there are enough of them."""
+
+    def __init__(self, context: BuildContext, processes: int) -> None:
+        self.context = context
+        self.processes = processes or default_processes()
+        self.pool = None
+
+    def map(self, function: Callable, jobs: list) -> Iterator:
+        if self.processes <= 1 or len(jobs) < POOL_THRESHOLD:
+            _start_worker(self.context)
+            return map(function, jobs)
+        if self.pool is None:
+            self.pool = _pool_context().Pool(self.processes, _start_worker, (self.context,))
+        chunk = max(1, min(16, len(jobs) // (self.processes * 8)))
+        return self.pool.imap(function, jobs, chunk)
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
 
 
 def default_processes() -> int:
@@ -96,49 +115,47 @@ _store: ArticleStore | None = None
 
 def _start_worker(context: BuildContext) -> None:
     global _context, _store
-    _context, _store = context, ArticleStore(context.store)
+    if _context is not context:
+        _context, _store = context, ArticleStore(context.store)
 
 
-def stored_key(parse_key: str, digest: str) -> str:
-    """The key an article is stored under: a stale article can never match it."""
-    return f"{parse_key}:{digest}"
-
-
-def _run_job(job: PageJob) -> PageResult:
-    context = _context
-    assert context is not None and _store is not None, "workers start with render_pages"
-    article = _store.get(job.path, stored_key(context.parse_key, job.reuse)) if job.reuse else None
-    digest, problems, stored = job.reuse or "", [], None
-    if article is None:
-        digest, article, problems = _parse(job.path, context)
-        if article is None:
-            return PageResult(job.path, digest, None, "", None, problems, (), None)
-        stored = None if any(p.is_error for p in problems) else pickled(article)
-    page = None if article.meta.draft else _render_page(article, context.settings, problems)
-    shared = cited_shared(article, context.shared_digests)
-    summary = listed(article)
-    return PageResult(job.path, digest, summary, listed_digest(summary), page, problems, shared,
-                      stored)
-
-
-def _parse(path: str, context: BuildContext) -> tuple[str, Article | None, list[Problem]]:
-    settings = context.settings
+def parse_file(path: str) -> Parsed:
+    """Load, parse and resolve one article file."""
+    assert _context is not None, "Workers start every process with its context"
+    settings = _context.settings
     problems: list[Problem] = []
     # The digest is taken before reading: if the file changes meanwhile, the next build sees it.
     digest = file_digest((settings.root / path).read_bytes())
     document = load_document(settings.root / path, settings, problems)
     if document is None:
-        return digest, None, problems
-    article, found = parse_and_resolve(document, context.content, settings)
-    return digest, article, problems + found
+        return Parsed(path, digest, problems)
+    article, found = parse_and_resolve(document, _context.content, settings)
+    problems += found
+    copy = listed(article)
+    return Parsed(
+        path, digest, problems, copy, digest_of(repr(copy)), replace(copy, sources=article.sources),
+        digest_of(repr(article.sources), article.text),
+        cited_shared(article, _context.shared_digests), article.text,
+        b"" if any(p.is_error for p in problems) else pickled(article))
 
 
-def _render_page(article: Article, settings: Settings, problems: list[Problem]) -> bytes | None:
+def render_page(job: RenderJob) -> Rendered:
+    """Render one article's page from the stored article (parsed again if it is gone)."""
+    assert _context is not None and _store is not None
+    settings = _context.settings
+    article = _store.article(job.path, job.key)
+    if article is None:
+        document = load_document(settings.root / job.path, settings, [])
+        if document is None:
+            return Rendered(job.path, None, [error(job.path, 0, "the file changed during the "
+                                                   "build", "Build again")])
+        article, _ = parse_and_resolve(document, _context.content, settings)
     try:
-        return render_article(environment(settings), article, settings, article_page(article))
+        page = render_article(environment(settings), article, settings, article_page(article),
+                              job.cited_with, job.translations)
     except TemplateError as exc:
-        problems.append(template_problem(exc, settings))
-        return None
+        return Rendered(job.path, None, [template_problem(exc, settings)])
+    return Rendered(job.path, page, [])
 
 
 @functools.lru_cache(maxsize=4)
@@ -147,14 +164,10 @@ def environment(settings: Settings) -> Environment:
     any template whose file changed, which is what a long-running `serve` needs. Compiled
     templates are kept between runs too (Jinja checks them against the template source)."""
     env = make_environment(settings)
-    env.bytecode_cache = FileSystemBytecodeCache(str(_cache_folder(settings, "templates")))
-    return env
-
-
-def _cache_folder(settings: Settings, name: str) -> Path:
-    folder = settings.root / CACHE_DIR / name
+    folder = settings.root / CACHE_DIR / "templates"
     folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env
 
 
 def template_problem(exc: TemplateError, settings: Settings) -> Problem:
@@ -171,7 +184,7 @@ def parse_and_resolve(
 ) -> tuple[Article, list[Problem]]:
     declared, problems = _declared_sources(document, content)
     body = render_markdown(document.body, declared, document.slug, document.path,
-                           document.body_line)
+                           document.body_line, document.meta.lang or settings.lang)
     file_lines = LineFinder(_read(settings.root / document.path), 1)
     article, found = resolve_article(document, body, declared, settings.lang,
                                      settings.words_per_minute, file_lines)

@@ -8,13 +8,15 @@ from datetime import UTC
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import __version__
+from . import __version__, i18n
+from .listings import KINDS, Listing, archive, build_listings, groups, paginate
 from .resolve import Article
 from .schema import Moment
+from .search import build_search_index
 from .settings import Settings
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+from .slugs import slugify
+from .source_index import SourceIndex, build_source_index
+from .translations import translation_groups
 
 
 @dataclass(frozen=True)
@@ -35,11 +37,15 @@ def make_environment(settings: Settings) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["human_date"] = human_date
+    env.filters["human_date"] = i18n.human_date
+    env.filters["month_name"] = i18n.month_filter
+    env.filters["language_name"] = i18n.language_name
     env.filters["iso"] = lambda moment: moment.isoformat()
     env.filters["rfc3339"] = rfc3339
     env.filters["safe_body"] = safe_body
-    env.globals.update(site=settings, generator_version=__version__)
+    env.filters["smart"] = i18n.smart
+    env.filters["slug"] = slugify
+    env.globals.update(site=settings, generator_version=__version__, t=i18n.t)
     return env
 
 
@@ -47,34 +53,81 @@ def render_site(articles: list[Article], settings: Settings) -> dict[str, bytes]
     """Every generated page; `articles` must already be in listing order (newest first)."""
     env = make_environment(settings)
     files: dict[str, bytes] = {}
+    source_index = build_source_index(articles)
+    translations = translation_groups(articles)
     for article in articles:
         page = article_page(article)
-        files[page.path] = render_article(env, article, settings, page)
-    files.update(render_listings(env, articles, settings))
+        files[page.path] = render_article(env, article, settings, page,
+                                          source_index.cited_with[article.slug],
+                                          translations[article.slug])
+    files.update(render_sources_page(env, source_index, settings))
+    files.update(render_listing_pages(env, articles, settings))
+    files["search-index.json"] = build_search_index(articles)
     return files
 
 
-def render_listings(env: Environment, articles: list[Article], settings: Settings
-                    ) -> dict[str, bytes]:
-    """The pages about all articles (index, feed, sitemap) and the site's fixed files."""
-    files: dict[str, bytes] = {}
-    listing = {"articles": articles, "updated": _newest(articles)}
-    index = Page("index.html", "", settings.lang)
-    files["index.html"] = _render(env, "index.html", page=index, **listing)
-    files["404.html"] = _render(env, "404.html", page=Page("404.html", "", settings.lang))
-    files["feed.xml"] = _render(env, "feed.xml", **listing)
-    files["sitemap.xml"] = _render(env, "sitemap.xml", **listing)
+def render_sources_page(env: Environment, source_index: SourceIndex, settings: Settings
+                        ) -> dict[str, bytes]:
+    page = page_at("sources/index.html", settings.lang)
+    return {page.path: _render(env, "sources.html", page=page, index=source_index)}
+
+
+def render_listing_pages(env: Environment, articles: list[Article], settings: Settings
+                         ) -> dict[str, bytes]:
+    """Listings and their feeds, the indexes, the archive, the sitemap and the fixed pages."""
+    listings = build_listings(articles)
+    files = render_listings(env, listings, settings)
+    files.update(render_indexes(env, listings, articles, settings))
+    files["404.html"] = _render(env, "404.html", page=page_at("404.html", settings.lang))
+    pages = [p.path for listing in listings for p in paginate(listing, settings.per_page)]
+    files["sitemap.xml"] = _render(env, "sitemap.xml", articles=articles,
+                                   updated=_newest(articles), listing_pages=sorted(pages))
     files["robots.txt"] = _render(env, "robots.txt")
+    files["search/index.html"] = _render(env, "search.html",
+                                         page=page_at("search/index.html", settings.lang))
     return files
+
+
+def render_listings(env: Environment, listings: list[Listing], settings: Settings) -> dict:
+    """Each listing's pages and its Atom feed."""
+    files = {}
+    for listing in listings:
+        for listing_page in paginate(listing, settings.per_page):
+            files[listing_page.path] = _render(
+                env, "index.html", page=page_at(listing_page.path, settings.lang),
+                listing=listing, listing_page=listing_page)
+        files[listing.feed_path] = _render(env, "feed.xml", listing=listing,
+                                           updated=_newest(listing.articles))
+    return files
+
+
+def render_indexes(env: Environment, listings: list[Listing], articles: list[Article],
+                   settings: Settings) -> dict:
+    """The pages that list the tags, authors and sections, and the date archive."""
+    files = {}
+    for kind, folder in KINDS.items():
+        path = f"{folder}/index.html"
+        files[path] = _render(env, "groups.html", page=page_at(path, settings.lang),
+                              kind=kind, groups=groups(listings, kind))
+    path = "archive/index.html"
+    files[path] = _render(env, "archive.html", page=page_at(path, settings.lang),
+                          years=archive(articles))
+    return files
+
+
+def page_at(path: str, lang: str) -> Page:
+    """A page at `path`, whose links climb back to the site root relatively."""
+    return Page(path, "../" * path.count("/"), lang)
 
 
 def article_page(article: Article) -> Page:
     return Page(f"{article.slug}/index.html", "../", article.lang)
 
 
-def render_article(env: Environment, article: Article, settings: Settings, page: Page) -> bytes:
-    return _render(env, "article.html", page=page, article=article,
-                   json_ld=article_json_ld(article, settings))
+def render_article(env: Environment, article: Article, settings: Settings, page: Page,
+                   cited_with: list[Article], translations: list[Article]) -> bytes:
+    return _render(env, "article.html", page=page, article=article, cited_with=cited_with,
+                   translations=translations, json_ld=article_json_ld(article, settings))
 
 
 def _render(env: Environment, template: str, **context) -> bytes:
@@ -134,11 +187,6 @@ def _creative_work(source) -> dict:
 def _image(image) -> dict:
     data = {"@type": "ImageObject", "caption": image.caption, "creditText": image.credit}
     return {key: value for key, value in data.items() if value}
-
-
-def human_date(moment: Moment) -> str:
-    day = moment.value
-    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
 def rfc3339(moment: Moment) -> str:

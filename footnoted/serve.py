@@ -43,8 +43,9 @@ SCRIPT_TAG = f'<script src="{PREFIX}reload.js"></script>'.encode()
 class BuildState:
     """The outcome of the latest build, and a way to wait for the next one."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, drafts: bool = False) -> None:
         self.root = root
+        self.drafts = drafts
         self.settings: Settings | None = None
         self.problems: list[Problem] = []  # errors of the latest build; empty when it succeeded
         self.generation = 0  # counts finished builds
@@ -58,7 +59,7 @@ class BuildState:
         started = time.perf_counter()
         try:
             self.settings = load_settings(self.root)  # pyproject.toml may have changed
-            result = build_site(self.settings, processes=processes)
+            result = build_site(self.settings, drafts=self.drafts, processes=processes)
             problems, summary = [], (f"Built {result.articles:,} articles ({result.changed:,} "
                                      f"changed) in {time.perf_counter() - started:.2f} s")
             warnings = result.warnings
@@ -247,8 +248,9 @@ def watched_paths(state: BuildState) -> list[Path]:
     return [settings.content, settings.templates, settings.static, settings.root / "pyproject.toml"]
 
 
-def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> int:
-    state = BuildState(settings.root)
+def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000,
+          drafts: bool = False) -> int:
+    state = BuildState(settings.root, drafts)
     state.rebuild(processes=0)  # the first build may use every core; no threads run yet
     server = make_server(state, host, port)
     watcher = Watcher(partial(watched_paths, state), state.rebuild)

@@ -97,7 +97,9 @@ def test_one_edited_article_is_the_only_one_rendered(site, capsys, tmp_path):
 def test_listing_data_change_reaches_index_and_feed(site, capsys, tmp_path):
     build(site, capsys)
     edit(site, "content/article-2.md", "title: Article 2", "title: A new headline")
-    assert changed(build(site, capsys)) == 1
+    assert changed(build(site, capsys)) == 2  # article 3 lists it: both cite shared-b
+    assert "A new headline" in site.read("article-3/index.html")
+    assert "A new headline" not in site.read("article-1/index.html")
     assert "A new headline" in site.read("index.html")
     assert "A new headline" in site.read("feed.xml")
     assert_same_as_clean_build(site, tmp_path)
@@ -135,10 +137,12 @@ def test_static_and_settings_edits(site, capsys, tmp_path):
 def test_added_deleted_and_drafted_articles(site, capsys, tmp_path):
     build(site, capsys)
     site.write("content/article-9.md", article(9))
-    assert changed(build(site, capsys)) == 1
+    assert changed(build(site, capsys)) == 3  # 9, and 0 and 1 which now list it
+    assert "Article 9" in site.read("article-0/index.html")
     (site.root / "content" / "article-0.md").unlink()
     edit(site, "content/article-3.md", "authors:", "draft: true\nauthors:")
-    assert changed(build(site, capsys)) == 1
+    # 3 parsed; 1 and 9 no longer list 0, and 2 no longer lists 3
+    assert changed(build(site, capsys)) == 4
     assert not (site.root / "site" / "article-0").exists()
     assert not (site.root / "site" / "article-3").exists()
     assert "Article 9" in site.read("index.html")

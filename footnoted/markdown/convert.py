@@ -17,6 +17,8 @@ from .refs import LineFinder, RenderedBody
 from .sources import SourcesExtension
 
 PYGMENTS_CLASS = "highlight"  # the CSS class the generated Pygments stylesheets target
+# Quotation marks by language, where they differ from English “ ”: Russian uses «ёлочки».
+QUOTES = {"ru": {"left-double-quote": "&laquo;", "right-double-quote": "&raquo;"}}
 
 
 def render_markdown(
@@ -25,6 +27,7 @@ def render_markdown(
     id_prefix: str,
     path: str = "",
     first_line: int = 1,
+    lang: str = "en",
 ) -> RenderedBody:
     """Render one body. `declared` maps lower-case source keys to their entries."""
     lines = LineFinder(text, first_line)
@@ -43,7 +46,10 @@ def render_markdown(
             glossary,
             summary,
         ],
-        extension_configs={"codehilite": {"css_class": PYGMENTS_CLASS, "guess_lang": False}},
+        extension_configs={
+            "codehilite": {"css_class": PYGMENTS_CLASS, "guess_lang": False},
+            "smarty": {"substitutions": QUOTES.get(lang.split("-")[0].lower(), {})},
+        },
         output_format="html",
     )
     _escape_raw_html(md)
@@ -55,6 +61,7 @@ def render_markdown(
         glossary=glossary.state.entries,
         excerpt=summary.excerpt,
         word_count=summary.word_count,
+        text=summary.text,
         problems=sources.state.problems + notes.state.problems,
     )
 
@@ -80,6 +87,7 @@ class SummaryExtension(Extension):
     def reset(self) -> None:
         self.excerpt = ""
         self.word_count = 0
+        self.text = ""
 
 
 class SummaryTreeprocessor(Treeprocessor):
@@ -88,11 +96,10 @@ class SummaryTreeprocessor(Treeprocessor):
         self.owner = owner
 
     def run(self, root: etree.Element) -> None:
-        words = 0
-        for child in root:
-            if child.tag != "footnoted-notes":
-                words += len(" ".join(_reader_text(child)).split())
-        self.owner.word_count = words
+        blocks = ["".join(_reader_text(child)) for child in root if child.tag != "footnoted-notes"]
+        text = " ".join(" ".join(blocks).split())
+        self.owner.word_count = len(text.split())
+        self.owner.text = self.plain(text)
         first = root.find("p")
         if first is not None:
             self.owner.excerpt = self.plain(" ".join("".join(_reader_text(first)).split()))

@@ -1,0 +1,156 @@
+"""The pages of a build, made again only when what they show changed.
+
+An article's page shows the article and, by title, the articles citing the same sources and
+its translations: its key covers those (cache.CachedArticle.listed_digest). The pages made from
+all articles come in three groups, each with its own key: the Sources page (every source and
+citation), the listings with their feeds, indexes, archive and sitemap (front matter and
+summaries only, so a body edit leaves them alone) and the search index (the text too).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from .cache import BuildCache, CachedArticle, CachedFiles, digest_of, page_stat, stored_key
+from .pages import RenderJob, Workers, environment, parse_file, render_page
+from .problems import BuildFailed
+from .render import render_listing_pages, render_sources_page
+from .resolve import Article
+from .search import build_search_index
+from .settings import Settings
+from .site import page_intact, page_key, render_or_fail, updated_page
+from .source_index import SourceIndex, build_source_index
+from .translations import translation_groups
+from .writer import SiteWriter, stat_of
+
+
+class Published:
+    """The published articles in listing order, with what the site-wide pages need of them,
+    read from the store only when some page must be made again."""
+
+    def __init__(self, records: dict[str, CachedArticle], paths: list[str], parsed: dict,
+                 cache: BuildCache) -> None:
+        self.records = records
+        self.paths = paths
+        self.parsed = parsed
+        self.cache = cache
+        self.path_of = {records[path].listed.slug: path for path in paths}
+
+    def key(self, site: str, *fields: str) -> str:
+        return digest_of(site, [(path, [getattr(self.records[path], f) for f in fields])
+                                for path in self.paths])
+
+    @property
+    def listed(self) -> list[Article]:
+        return [self.records[path].listed for path in self.paths]
+
+    @functools.cached_property
+    def stored(self) -> dict[str, tuple[Article, str]]:
+        """(summary with sources, text) of each article."""
+        found = {path: (result.summary, result.text) for path, result in self.parsed.items()}
+        keys = {path: stored_key(self.records[path].parse_key, self.records[path].digest)
+                for path in self.paths if path not in found}
+        found.update(self.cache.store.summaries(keys) if keys else {})
+        for path in [path for path in self.paths if path not in found]:  # a damaged store
+            result = parse_file(path)
+            found[path] = (result.summary, result.text)
+        return found
+
+    @functools.cached_property
+    def source_index(self) -> SourceIndex:
+        return build_source_index([self.stored[path][0] for path in self.paths])
+
+    def others(self, path: str) -> tuple[list[str], list[str]]:
+        """Paths of the articles citing the same sources, and of its translations."""
+        slug = self.records[path].listed.slug
+        cited = [self.path_of[a.slug] for a in self.source_index.cited_with[slug]]
+        return cited, [self.path_of[a.slug] for a in self.translations[slug]]
+
+    @functools.cached_property
+    def translations(self) -> dict[str, list[Article]]:
+        return translation_groups(self.listed)
+
+
+def assemble_site(settings: Settings, site: str, records: dict[str, CachedArticle],
+                  published: list[str], parsed: dict, cache: BuildCache, writer: SiteWriter,
+                  workers: Workers, progress) -> tuple[set[str], dict[str, CachedFiles]]:
+    """Write or keep every page; return the articles rendered and the site-wide groups."""
+    articles = Published(records, published, parsed, cache)
+    pages_key = articles.key(site, "parse_key", "digest", "shared", "listed_digest")
+    same_inputs = cache.groups.get("pages") == CachedFiles(pages_key, {})
+    rendered = _article_pages(settings, site, articles, same_inputs, writer, workers, progress)
+    env = environment(settings)
+    groups = {"pages": CachedFiles(pages_key, {})}
+    makers: dict[str, tuple[tuple[str, ...], Callable[[], dict[str, bytes]]]] = {
+        "sources": (("summary_digest", "listed_digest"),
+                    lambda: render_sources_page(env, articles.source_index, settings)),
+        "listings": (("listed_digest",), lambda: render_listing_pages(env, articles.listed,
+                                                                      settings)
+                     | _static_files(settings)),
+        "search": (("listed_digest", "summary_digest"),
+                   lambda: {"search-index.json": build_search_index(_with_text(articles))}),
+    }
+    for name, (fields, make) in makers.items():
+        groups[name] = _group(writer, settings.output, articles.key(site, *fields),
+                              cache.groups.get(name), lambda make=make: render_or_fail(make,
+                                                                                       settings))
+    return rendered, groups
+
+
+def _article_pages(settings: Settings, site: str, articles: Published, same_inputs: bool,
+                   writer: SiteWriter, workers: Workers, progress) -> set[str]:
+    records, jobs = articles.records, []
+    for path in articles.paths:
+        record = records[path]
+        name = f"{record.listed.slug}/index.html"
+        if same_inputs and page_intact(record, settings.output):
+            writer.keep(name)
+            continue
+        cited, translated = articles.others(path)
+        key = page_key(site, record, [records[p] for p in cited + translated])
+        if record.page_key == key and page_intact(record, settings.output):
+            writer.keep(name)
+            continue
+        jobs.append(RenderJob(path, stored_key(record.parse_key, record.digest),
+                              [records[p].listed for p in cited],
+                              [records[p].listed for p in translated]))
+        records[path] = replace(record, page_key=key)
+    problems = set()
+    for done, result in enumerate(workers.map(render_page, jobs), 1):
+        problems.update(result.problems)
+        if result.page is not None:
+            record = records[result.path]
+            stat = writer.write(f"{record.listed.slug}/index.html", result.page)
+            records[result.path] = updated_page(record, record.page_key, stat)
+        if progress:
+            progress(done, len(jobs))
+    if problems:
+        raise BuildFailed(sorted(problems))
+    return {job.path for job in jobs}
+
+
+def _group(writer: SiteWriter, output: Path, key: str, cached: CachedFiles | None,
+           make: Callable[[], dict[str, bytes]]) -> CachedFiles:
+    """Keep a group's files when its key is unchanged and its files intact; else make them."""
+    if cached and cached.key == key and all(
+            stat_of(output / name) == stat for name, stat in cached.files.items()):
+        for name in cached.files:
+            writer.keep(name)
+        return cached
+    files = make()
+    return CachedFiles(key, {name: page_stat(writer.write(name, data))
+                             for name, data in sorted(files.items())})
+
+
+def _with_text(articles: Published) -> list[Article]:
+    return [replace(articles.stored[path][0], text=articles.stored[path][1])
+            for path in articles.paths]
+
+
+def _static_files(settings: Settings) -> dict[str, bytes]:
+    from .assets import collect_static  # imports Pygments: only when static files are needed
+
+    return collect_static(settings)

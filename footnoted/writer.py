@@ -1,0 +1,67 @@
+"""The site writer of incremental builds: stage only once something differs from the site.
+
+Files the last build wrote and nothing changed are kept (hard-linked from the current site
+into the staging folder); a build that changes nothing writes nothing at all, after checking
+that the site holds exactly the expected files.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .cache import page_stat
+from .output import MARKER, StagedSite
+from .settings import Settings
+
+
+class SiteWriter:
+    def __init__(self, settings: Settings) -> None:
+        self.output = settings.output
+        self.protected = [settings.root, settings.content, settings.templates, settings.static]
+        self.kept: list[str] = []
+        self.expected: set[str] = {MARKER}
+        self.staged: StagedSite | None = None
+
+    def keep(self, name: str) -> None:
+        """`name` stays as it is in the current site (the caller checked it is intact)."""
+        self.kept.append(name)
+        self.expected.add(name)
+        if self.staged is not None:
+            self.staged.keep(name)
+
+    def write(self, name: str, data: bytes) -> os.stat_result:
+        self.expected.add(name)
+        return self._start().write(name, data)
+
+    def finish(self) -> None:
+        """Stage the kept files too if the current site holds anything else."""
+        if self.staged is None and self._present() != self.expected:
+            self._start()
+
+    def _present(self) -> set[str]:
+        return {
+            Path(folder, name).relative_to(self.output).as_posix()
+            for folder, _, names in os.walk(self.output) for name in names
+        }
+
+    def _start(self) -> StagedSite:
+        if self.staged is None:
+            self.staged = StagedSite(self.output, self.protected, reuse_spare=True)
+            for name in self.kept:
+                self.staged.keep(name)
+        return self.staged
+
+    def __enter__(self) -> SiteWriter:
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        if self.staged is not None:
+            self.staged.__exit__(kind, value, traceback)
+
+
+def stat_of(path: Path) -> tuple[int, int] | None:
+    try:
+        return page_stat(os.stat(path))
+    except OSError:
+        return None
