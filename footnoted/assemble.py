@@ -5,11 +5,13 @@ its translations: its key covers those (cache.CachedArticle.listed_digest). The 
 all articles come in three groups, each with its own key: the Sources page (every source and
 citation), the listings with their feeds, indexes, archive and sitemap (front matter and
 summaries only, so a body edit leaves them alone) and the search index (the text too).
+Which articles list which is worked out from the records alone, without reading any article.
 """
 
 from __future__ import annotations
 
 import functools
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -19,7 +21,7 @@ from .pages import RenderJob, Workers, environment, parse_file, render_page
 from .problems import BuildFailed
 from .render import render_listing_pages, render_sources_page
 from .resolve import Article
-from .search import build_search_index
+from .search import search_index
 from .settings import Settings
 from .site import page_intact, page_key, render_or_fail, updated_page
 from .source_index import SourceIndex, build_source_index
@@ -37,7 +39,6 @@ class Published:
         self.paths = paths
         self.parsed = parsed
         self.cache = cache
-        self.path_of = {records[path].listed.slug: path for path in paths}
 
     def key(self, site: str, *fields: str) -> str:
         return digest_of(site, [(path, [getattr(self.records[path], f) for f in fields])
@@ -47,31 +48,53 @@ class Published:
     def listed(self) -> list[Article]:
         return [self.records[path].listed for path in self.paths]
 
-    @functools.cached_property
-    def stored(self) -> dict[str, tuple[Article, str]]:
-        """(summary with sources, text) of each article."""
-        found = {path: (result.summary, result.text) for path, result in self.parsed.items()}
+    def stored(self, column: str) -> dict:
+        """Summaries or search terms of every article: new ones from this build, the others
+        from the store (parsed again if the store lost them)."""
+        found = {path: getattr(result, column) for path, result in self.parsed.items()}
         keys = {path: stored_key(self.records[path].parse_key, self.records[path].digest)
                 for path in self.paths if path not in found}
-        found.update(self.cache.store.summaries(keys) if keys else {})
-        for path in [path for path in self.paths if path not in found]:  # a damaged store
-            result = parse_file(path)
-            found[path] = (result.summary, result.text)
+        read = {"summary": self.cache.store.summaries, "terms": self.cache.store.terms}[column]
+        found.update(read(keys) if keys else {})
+        for path in [path for path in self.paths if path not in found]:
+            found[path] = getattr(parse_file(path), column)
         return found
-
-    @functools.cached_property
-    def source_index(self) -> SourceIndex:
-        return build_source_index([self.stored[path][0] for path in self.paths])
 
     def others(self, path: str) -> tuple[list[str], list[str]]:
         """Paths of the articles citing the same sources, and of its translations."""
         slug = self.records[path].listed.slug
-        cited = [self.path_of[a.slug] for a in self.source_index.cited_with[slug]]
-        return cited, [self.path_of[a.slug] for a in self.translations[slug]]
+        return self.cited_with[path], [self.path_of[a.slug] for a in self.translations[slug]]
+
+    @functools.cached_property
+    def cited_with(self) -> dict[str, list[str]]:
+        """source_index.cited_with, from the URLs in the records: no article is read."""
+        citing: dict[str, list[str]] = defaultdict(list)
+        for path in self.paths:
+            for url in self.records[path].urls:
+                citing[url].append(path)
+        others: dict[str, set[str]] = {path: set() for path in self.paths}
+        for group in citing.values():
+            for path in group if len(group) > 1 else ():
+                others[path].update(group)
+        order = {path: index for index, path in enumerate(self.paths)}
+        return {path: sorted(found - {path}, key=order.__getitem__)
+                for path, found in others.items()}
 
     @functools.cached_property
     def translations(self) -> dict[str, list[Article]]:
         return translation_groups(self.listed)
+
+    @functools.cached_property
+    def path_of(self) -> dict[str, str]:
+        return {self.records[path].listed.slug: path for path in self.paths}
+
+    def source_index(self) -> SourceIndex:
+        summaries = self.stored("summary")
+        return build_source_index([summaries[path] for path in self.paths])
+
+    def search_index(self) -> bytes:
+        terms = self.stored("terms")
+        return search_index(self.listed, [terms[path] for path in self.paths])
 
 
 def assemble_site(settings: Settings, site: str, records: dict[str, CachedArticle],
@@ -79,24 +102,24 @@ def assemble_site(settings: Settings, site: str, records: dict[str, CachedArticl
                   workers: Workers, progress) -> tuple[set[str], dict[str, CachedFiles]]:
     """Write or keep every page; return the articles rendered and the site-wide groups."""
     articles = Published(records, published, parsed, cache)
-    pages_key = articles.key(site, "parse_key", "digest", "shared", "listed_digest")
+    pages_key = articles.key(site, "parse_key", "digest", "shared", "listed_digest", "urls")
     same_inputs = cache.groups.get("pages") == CachedFiles(pages_key, {})
     rendered = _article_pages(settings, site, articles, same_inputs, writer, workers, progress)
     env = environment(settings)
     groups = {"pages": CachedFiles(pages_key, {})}
     makers: dict[str, tuple[tuple[str, ...], Callable[[], dict[str, bytes]]]] = {
-        "sources": (("summary_digest", "listed_digest"),
-                    lambda: render_sources_page(env, articles.source_index, settings)),
-        "listings": (("listed_digest",), lambda: render_listing_pages(env, articles.listed,
-                                                                      settings)
+        "sources": (("listed_digest", "sources_digest"),
+                    lambda: render_sources_page(env, articles.source_index(), settings)),
+        "listings": (("listed_digest",),
+                     lambda: render_listing_pages(env, articles.listed, settings)
                      | _static_files(settings)),
-        "search": (("listed_digest", "summary_digest"),
-                   lambda: {"search-index.json": build_search_index(_with_text(articles))}),
+        "search": (("listed_digest", "text_digest", "sources_digest"),
+                   lambda: {"search-index.json": articles.search_index()}),
     }
     for name, (fields, make) in makers.items():
         groups[name] = _group(writer, settings.output, articles.key(site, *fields),
-                              cache.groups.get(name), lambda make=make: render_or_fail(make,
-                                                                                       settings))
+                              cache.groups.get(name),
+                              functools.partial(render_or_fail, make, settings))
     return rendered, groups
 
 
@@ -143,11 +166,6 @@ def _group(writer: SiteWriter, output: Path, key: str, cached: CachedFiles | Non
     files = make()
     return CachedFiles(key, {name: page_stat(writer.write(name, data))
                              for name, data in sorted(files.items())})
-
-
-def _with_text(articles: Published) -> list[Article]:
-    return [replace(articles.stored[path][0], text=articles.stored[path][1])
-            for path in articles.paths]
 
 
 def _static_files(settings: Settings) -> dict[str, bytes]:

@@ -26,7 +26,7 @@ from .resolve import Article
 from .settings import Settings
 
 CACHE_DIR = ".footnoted-cache"
-FORMAT = 3  # bump when the cached data changes shape
+FORMAT = 4  # bump when the cached data changes shape
 LIBRARIES = ("markdown", "jinja2", "pygments", "pyyaml")
 
 
@@ -39,7 +39,9 @@ class CachedArticle:
     shared: tuple[tuple[str, str], ...]  # (lower-case key, digest) of each shared source it cites
     listed: Article  # the article as other pages show it: no body, text, sources or notes
     listed_digest: str  # of `listed`
-    summary_digest: str  # of its sources and text, which the Sources page and search show
+    urls: tuple[str, ...]  # the source URLs it cites: articles sharing one list each other
+    sources_digest: str  # of its sources and citations, which the Sources page shows
+    text_digest: str  # of its plain text, which the search index holds
     problems: tuple[Problem, ...]  # its warnings, reported again on every build
     page_key: str = ""  # page_key() when its page was rendered
     page_stat: tuple[int, int] | None = None  # (size, mtime_ns) of that page as written
@@ -94,7 +96,7 @@ class BuildCache:
 class ArticleStore:
     """Parsed articles by path, pickled into one SQLite file (thousands of small files are
     slow to create): the whole article, to render its page again without parsing; its summary
-    (sources, no body) for the Sources page; its plain text for the search index.
+    (sources, no body) for the Sources page; its search terms for the search index.
 
     Each process opens its own connection on first use: connections must not cross a fork.
     """
@@ -112,20 +114,26 @@ class ArticleStore:
         except Exception:  # missing or damaged: the caller parses the file again
             return None
 
-    def summaries(self, keys: Mapping[str, str]) -> dict[str, tuple[Article, str]]:
-        """(summary, text) of each article path in `keys` stored under its key."""
-        rows = self._db().execute("SELECT path, key, summary, text FROM articles")
-        return {path: (pickle.loads(summary), text) for path, key, summary, text in rows
-                if keys.get(path) == key}
+    def summaries(self, keys: Mapping[str, str]) -> dict[str, Article]:
+        """The summary (sources, no body) of each article path in `keys`, stored under its key."""
+        return {path: pickle.loads(data) for path, data in self._rows("summary", keys)}
+
+    def terms(self, keys: Mapping[str, str]) -> dict[str, list[tuple[str, int]]]:
+        """The search terms of each article path in `keys`, stored under its key."""
+        return {path: pickle.loads(data) for path, data in self._rows("terms", keys)}
 
     def put(self, article_path: str, key: str, article: bytes, summary: Article,
-            text: str) -> None:
+            terms: list[tuple[str, int]]) -> None:
         self._db().execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?)",
-                           (article_path, key, article, pickled(summary), text))
+                           (article_path, key, article, pickled(summary), pickled(terms)))
 
     def commit(self) -> None:
         if self.connection is not None:
             self.connection.commit()
+
+    def _rows(self, column: str, keys: Mapping[str, str]) -> list[tuple[str, bytes]]:
+        rows = self._db().execute(f"SELECT path, key, {column} FROM articles")
+        return [(path, data) for path, key, data in rows if keys.get(path) == key]
 
     def keep_only(self, paths: set[str]) -> None:
         stored = {row[0] for row in self._db().execute("SELECT path FROM articles")}
@@ -155,12 +163,12 @@ def _connect(path: Path) -> sqlite3.Connection:
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = OFF")
     connection.execute("CREATE TABLE IF NOT EXISTS articles (path TEXT PRIMARY KEY, key TEXT, "
-                       "article BLOB, summary BLOB, text TEXT)")
+                       "article BLOB, summary BLOB, terms BLOB)")
     return connection
 
 
-def pickled(article: Article) -> bytes:
-    return pickle.dumps(article, pickle.HIGHEST_PROTOCOL)
+def pickled(value: object) -> bytes:
+    return pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
 
 
 def listed(article: Article) -> Article:

@@ -25,6 +25,7 @@ from .markdown.convert import render_markdown
 from .problems import Problem, error
 from .render import article_page, make_environment, render_article
 from .resolve import Article, resolve_article
+from .search import article_terms
 from .settings import Settings
 
 POOL_THRESHOLD = 24  # fewer jobs than this run faster in-process than through a pool
@@ -50,9 +51,11 @@ class Parsed:
     listed: Article | None = None  # as listings and other pages show it
     listed_digest: str = ""
     summary: Article | None = None  # with its sources, for the Sources page
-    summary_digest: str = ""  # of the sources and the text
+    urls: tuple[str, ...] = ()  # the source URLs it cites
+    sources_digest: str = ""
+    text_digest: str = ""
     shared: tuple[tuple[str, str], ...] = ()  # the shared sources it cites, with their digests
-    text: str = ""  # its plain text, for the search index
+    terms: list[tuple[str, int]] | None = None  # for the search index
     stored: bytes = b""  # the whole article, pickled for the store; empty after errors
 
 
@@ -134,8 +137,9 @@ def parse_file(path: str) -> Parsed:
     copy = listed(article)
     return Parsed(
         path, digest, problems, copy, digest_of(repr(copy)), replace(copy, sources=article.sources),
-        digest_of(repr(article.sources), article.text),
-        cited_shared(article, _context.shared_digests), article.text,
+        tuple(sorted({source.url for source in article.sources if source.url})),
+        digest_of(repr(article.sources)), digest_of(article.text),
+        cited_shared(article, _context.shared_digests), article_terms(article),
         b"" if any(p.is_error for p in problems) else pickled(article))
 
 

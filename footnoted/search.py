@@ -29,9 +29,19 @@ def words(text: str) -> list[str]:
 
 def build_search_index(articles: list[Article]) -> bytes:
     """{"docs": [[url, title, summary, date], ...], "terms": {term: [doc, weight, ...]}}."""
+    return search_index(articles, [article_terms(article) for article in articles])
+
+
+def article_terms(article: Article) -> list[tuple[str, int]]:
+    """One article's (term, weight) pairs: kept per article, so a build re-reads only edits."""
+    return sorted(_weighted_terms(article).items())
+
+
+def search_index(articles: list[Article], terms: list[list[tuple[str, int]]]) -> bytes:
+    """The index of `articles`, given each one's article_terms()."""
     postings: dict[str, list[int]] = {}
-    for number, article in enumerate(articles):
-        for term, weight in sorted(_weighted_terms(article).items()):
+    for number, pairs in enumerate(terms):
+        for term, weight in pairs:
             postings.setdefault(term, []).extend((number, weight))
     docs = [[a.url, smarten(a.meta.title, a.lang), a.summary, a.meta.date.isoformat()]
             for a in articles]

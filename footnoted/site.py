@@ -170,15 +170,16 @@ def _record(result, keys: Keys, cache: BuildCache) -> CachedArticle:
     """Remember a newly parsed article; its page is rendered later (page_key empty)."""
     if result.stored:
         cache.store.put(result.path, stored_key(keys.parse, result.digest), result.stored,
-                        result.summary, result.text)
+                        result.summary, result.terms)
     return CachedArticle(result.digest, keys.parse, result.shared, result.listed,
-                         result.listed_digest, result.summary_digest, tuple(result.problems))
+                         result.listed_digest, result.urls, result.sources_digest,
+                         result.text_digest, tuple(result.problems))
 
 
 def page_key(site: str, record: CachedArticle, others: list[CachedArticle]) -> str:
     """What one article's page shows: the article and the articles it lists by title."""
-    return digest_of(site, record.parse_key, record.digest, record.shared,
-                     [other.listed_digest for other in others])
+    parts = [site, record.parse_key, record.digest, repr(record.shared)]
+    return digest_of("\n".join(parts + [other.listed_digest for other in others]))
 
 
 def page_intact(record: CachedArticle, output: Path) -> bool:

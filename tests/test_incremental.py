@@ -5,12 +5,20 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from footnoted import pages
+from footnoted.assets import collect_static
 from footnoted.cli import main
+from footnoted.output import MARKER_TEXT
+from footnoted.render import render_site
+from footnoted.settings import load_settings
+from footnoted.site import check_site, is_published
+
+from .conftest import REPO
 
 SOURCES = """\
 shared-a:
@@ -199,3 +207,18 @@ def test_parallel_build_equals_serial_build(site, capsys, tmp_path, monkeypatch)
     monkeypatch.setattr(pages, "POOL_THRESHOLD", 1)  # use the pool even for four articles
     assert changed(build(site, capsys, "--jobs", "2")) == 4
     assert_same_as_clean_build(site, tmp_path)  # the clean build runs with --jobs 1
+
+
+def test_build_equals_the_one_pass_renderer_on_the_example_site(tmp_path):
+    """The incremental pipeline writes what render.render_site makes of all articles at once,
+    on the repository's own articles (translations, shared sources, the Sources page)."""
+    root = tmp_path / "example"
+    for folder in ["content", "templates", "static"]:
+        shutil.copytree(REPO / folder, root / folder)
+    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
+    assert main(["--root", str(root), "build"]) == 0
+    settings = load_settings(root)
+    published = [a for a in check_site(settings).articles
+                 if is_published(a, datetime.now(UTC))]
+    expected = render_site(published, settings) | collect_static(settings)
+    assert tree(root / "site") == {**expected, ".footnoted-site": MARKER_TEXT}
