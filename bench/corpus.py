@@ -1,7 +1,9 @@
 """A synthetic project shaped like the seed article: N articles of about 7 KB each.
 
-Every article declares 10 sources of its own and cites 2 of the 40 shared ones in
-content/sources.yaml, calls 2 editorial notes, and every fifth has a fenced code block.
+Every article declares 10 sources of its own and cites 2 shared ones from content/sources.yaml
+(one shared source per 5 articles, so each is cited by about 10 articles, and each page lists
+about 20 others under "cited with"), calls 2 editorial notes, and every fifth has a fenced code
+block.
 The text is made of ordinary English words from a fixed seed, so corpora are reproducible.
 """
 
@@ -13,8 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED_SOURCES = 40
-WORDS = (
+TEXT = (
     "the of and to in a is that for it as was with be by on not he this are or his from at "
     "which but have an they you were her she there been one all we their has would when if "
     "so no will more can about said what out up into them some could other time these two "
@@ -25,7 +26,8 @@ WORDS = (
     "great old year off come since against go came right used take three ministry decree "
     "parliament conscription recruitment office contract soldier region quota summons draft "
     "portal notice reading committee chairman deputy defense general staff campaign service"
-).split()
+)
+WORDS = TEXT.split()
 CODE = '''```python
 def quota(region: str, year: int) -> int:
     """How many contract soldiers a region must provide."""
@@ -48,25 +50,30 @@ def write_project(root: Path, count: int) -> None:
         '[tool.footnoted]\ntitle = "Benchmark"\nbase_url = "https://bench.example/"\n', "utf-8")
     content = root / "content"
     content.mkdir()
-    (content / "sources.yaml").write_text(shared_sources(), "utf-8")
+    shared = shared_count(count)
+    (content / "sources.yaml").write_text(shared_sources(shared), "utf-8")
     for number in range(count):
-        (content / f"article-{number:05d}.md").write_text(article(number), "utf-8")
+        (content / f"article-{number:05d}.md").write_text(article(number, shared), "utf-8")
 
 
-def shared_sources() -> str:
+def shared_count(articles: int) -> int:
+    return max(1, articles // 5)
+
+
+def shared_sources(count: int) -> str:
     return "".join(
         f"shared-{n}:\n  url: https://agency.example/report/{n}\n"
         f"  title: Shared report number {n}\n  publisher: Agency Example\n"
         f"  date: 2022-{n % 12 + 1:02d}-{n % 27 + 1:02d}\n"
-        for n in range(SHARED_SOURCES)
+        for n in range(count)
     )
 
 
-def article(number: int) -> str:
+def article(number: int, shared_total: int) -> str:
     rng = random.Random(number)
     own = [f"src-{k}" for k in range(10)]
-    shared = [f"shared-{number % SHARED_SOURCES}",
-              f"shared-{(number + 17) % SHARED_SOURCES}"]
+    shared = [f"shared-{number % shared_total}",
+              f"shared-{(number * 7 + 3) % shared_total}"]
     published = date(2020, 1, 1) + timedelta(days=number % 1500)
     front = [
         "---",
