@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -33,32 +33,31 @@ class Published:
     """The published articles in listing order, with what the site-wide pages need of them,
     read from the store only when some page must be made again."""
 
-    def __init__(self, records: dict[str, CachedArticle], paths: list[str], parsed: dict,
+    def __init__(self, records: dict[str, CachedArticle], paths: list[str],
                  cache: BuildCache) -> None:
         self.records = records
         self.paths = paths
-        self.parsed = parsed
         self.cache = cache
 
     def key(self, site: str, *fields: str) -> str:
-        return digest_of(site, [(path, [getattr(self.records[path], f) for f in fields])
-                                for path in self.paths])
+        """A digest of `fields` of every published article, in listing order."""
+        lines = [site, *(f"{path} {[getattr(self.records[path], f) for f in fields]!r}"
+                         for path in self.paths)]
+        return digest_of("\n".join(lines))
 
     @property
     def listed(self) -> list[Article]:
         return [self.records[path].listed for path in self.paths]
 
-    def stored(self, column: str) -> dict:
-        """Summaries or search terms of every article: new ones from this build, the others
-        from the store (parsed again if the store lost them)."""
-        found = {path: getattr(result, column) for path, result in self.parsed.items()}
-        keys = {path: stored_key(self.records[path].parse_key, self.records[path].digest)
-                for path in self.paths if path not in found}
-        read = {"summary": self.cache.store.summaries, "terms": self.cache.store.terms}[column]
-        found.update(read(keys) if keys else {})
-        for path in [path for path in self.paths if path not in found]:
-            found[path] = getattr(parse_file(path), column)
-        return found
+    def stored(self, column: str) -> Iterator:
+        """Summaries or search terms of every article in order, one at a time (the store
+        holds every article parsed without errors; one it lost is parsed again)."""
+        store = self.cache.store
+        read = {"summary": store.summary, "terms": store.terms}[column]
+        for path in self.paths:
+            record = self.records[path]
+            found = read(path, stored_key(record.parse_key, record.digest))
+            yield found if found is not None else getattr(parse_file(path), column)
 
     def others(self, path: str) -> tuple[list[str], list[str]]:
         """Paths of the articles citing the same sources, and of its translations."""
@@ -89,19 +88,17 @@ class Published:
         return {self.records[path].listed.slug: path for path in self.paths}
 
     def source_index(self) -> SourceIndex:
-        summaries = self.stored("summary")
-        return build_source_index([summaries[path] for path in self.paths])
+        return build_source_index(list(self.stored("summary")))
 
     def search_index(self) -> bytes:
-        terms = self.stored("terms")
-        return search_index(self.listed, [terms[path] for path in self.paths])
+        return search_index(self.listed, self.stored("terms"))
 
 
 def assemble_site(settings: Settings, site: str, records: dict[str, CachedArticle],
-                  published: list[str], parsed: dict, cache: BuildCache, writer: SiteWriter,
+                  published: list[str], cache: BuildCache, writer: SiteWriter,
                   workers: Workers, progress) -> tuple[set[str], dict[str, CachedFiles]]:
     """Write or keep every page; return the articles rendered and the site-wide groups."""
-    articles = Published(records, published, parsed, cache)
+    articles = Published(records, published, cache)
     pages_key = articles.key(site, "parse_key", "digest", "shared", "listed_digest", "urls")
     same_inputs = cache.groups.get("pages") == CachedFiles(pages_key, {})
     rendered = _article_pages(settings, site, articles, same_inputs, writer, workers, progress)

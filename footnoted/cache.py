@@ -107,20 +107,15 @@ class ArticleStore:
 
     def article(self, article_path: str, key: str) -> Article | None:
         """The whole article stored for `article_path` under `key`, or None."""
-        try:
-            row = self._db().execute("SELECT key, article FROM articles WHERE path = ?",
-                                     (article_path,)).fetchone()
-            return pickle.loads(row[1]) if row and row[0] == key else None
-        except Exception:  # missing or damaged: the caller parses the file again
-            return None
+        return self._value("article", article_path, key)
 
-    def summaries(self, keys: Mapping[str, str]) -> dict[str, Article]:
-        """The summary (sources, no body) of each article path in `keys`, stored under its key."""
-        return {path: pickle.loads(data) for path, data in self._rows("summary", keys)}
+    def summary(self, article_path: str, key: str) -> Article | None:
+        """The summary (sources, no body) stored for `article_path` under `key`, or None."""
+        return self._value("summary", article_path, key)
 
-    def terms(self, keys: Mapping[str, str]) -> dict[str, list[tuple[str, int]]]:
-        """The search terms of each article path in `keys`, stored under its key."""
-        return {path: pickle.loads(data) for path, data in self._rows("terms", keys)}
+    def terms(self, article_path: str, key: str) -> list[tuple[str, int]] | None:
+        """The search terms stored for `article_path` under `key`, or None."""
+        return self._value("terms", article_path, key)
 
     def put(self, article_path: str, key: str, article: bytes, summary: Article,
             terms: list[tuple[str, int]]) -> None:
@@ -131,9 +126,13 @@ class ArticleStore:
         if self.connection is not None:
             self.connection.commit()
 
-    def _rows(self, column: str, keys: Mapping[str, str]) -> list[tuple[str, bytes]]:
-        rows = self._db().execute(f"SELECT path, key, {column} FROM articles")
-        return [(path, data) for path, key, data in rows if keys.get(path) == key]
+    def _value(self, column: str, article_path: str, key: str):
+        try:
+            row = self._db().execute(f"SELECT key, {column} FROM articles WHERE path = ?",
+                                     (article_path,)).fetchone()
+            return pickle.loads(row[1]) if row and row[0] == key else None
+        except Exception:  # missing or damaged: the caller parses the file again
+            return None
 
     def keep_only(self, paths: set[str]) -> None:
         stored = {row[0] for row in self._db().execute("SELECT path FROM articles")}

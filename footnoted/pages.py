@@ -21,7 +21,6 @@ from jinja2 import Environment, FileSystemBytecodeCache, TemplateError, Template
 from .cache import CACHE_DIR, ArticleStore, cited_shared, digest_of, file_digest, listed, pickled
 from .content import Document, LoadedContent, SourceEntry, load_document
 from .linefinder import LineFinder
-from .markdown.convert import render_markdown
 from .problems import Problem, error
 from .render import article_page, make_environment, render_article
 from .resolve import Article, resolve_article
@@ -29,6 +28,7 @@ from .search import article_terms
 from .settings import Settings
 
 POOL_THRESHOLD = 24  # fewer jobs than this run faster in-process than through a pool
+WINDOW = 512  # jobs handed to the pool at a time
 
 
 @dataclass(frozen=True)
@@ -88,8 +88,14 @@ class Workers:
             return map(function, jobs)
         if self.pool is None:
             self.pool = _pool_context().Pool(self.processes, _start_worker, (self.context,))
-        chunk = max(1, min(16, len(jobs) // (self.processes * 8)))
-        return self.pool.imap(function, jobs, chunk)
+        return self._windows(function, jobs)
+
+    def _windows(self, function: Callable, jobs: list) -> Iterator:
+        """A pool queues every job it is given at once: hand them over a window at a time,
+        so the jobs and results waiting in memory stay few on a site of any size."""
+        for start in range(0, len(jobs), WINDOW):
+            window = jobs[start:start + WINDOW]
+            yield from self.pool.imap(function, window, 8)
 
     def __enter__(self) -> Workers:
         return self
@@ -186,6 +192,8 @@ def template_problem(exc: TemplateError, settings: Settings) -> Problem:
 def parse_and_resolve(
     document: Document, content: LoadedContent, settings: Settings
 ) -> tuple[Article, list[Problem]]:
+    from .markdown.convert import render_markdown  # Python-Markdown loads only when parsing
+
     declared, problems = _declared_sources(document, content)
     body = render_markdown(document.body, declared, document.slug, document.path,
                            document.body_line, document.meta.lang or settings.lang)

@@ -11,6 +11,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 
 from .resolve import Article
 from .typography import smarten
@@ -39,7 +40,7 @@ def article_terms(article: Article) -> list[tuple[str, int]]:
     return sorted(_weighted_terms(article).items())
 
 
-def search_index(articles: list[Article], terms: list[list[tuple[str, int]]]) -> bytes:
+def search_index(articles: list[Article], terms: Iterable[list[tuple[str, int]]]) -> bytes:
     """The index of `articles`, given each one's article_terms()."""
     postings: dict[str, list[int]] = {}
     for number, pairs in enumerate(terms):

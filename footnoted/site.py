@@ -109,7 +109,7 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
                 site_key(parse, settings), shared_digests(content.shared_sources))
     records, to_parse = _unchanged_files(settings, cache.records, keys)
     problems = content.problems + [p for record in records.values() for p in record.problems]
-    parsed = {}
+    parsed: set[str] = set()
     context = BuildContext(settings, content, keys.shared, cache.store.path)
     try:
         with Workers(context, processes) as workers, SiteWriter(settings) as writer:
@@ -117,7 +117,7 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
                 problems += result.problems
                 if result.listed is not None:
                     records[result.path] = _record(result, keys, cache)
-                    parsed[result.path] = result
+                    parsed.add(result.path)
                 _report(progress, done, len(to_parse))
             cache.store.commit()  # the workers read stored articles from here on
             problems = report_order(problems + _site_problems(records, content, settings))
@@ -126,13 +126,13 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
                 raise BuildFailed(blocking)
             published = [path for path in _listing_paths(records)
                          if drafts or is_published(records[path].listed, datetime.now(UTC))]
-            rendered, groups = assemble_site(settings, keys.site, records, published, parsed,
-                                             cache, writer, workers, progress)
+            rendered, groups = assemble_site(settings, keys.site, records, published, cache,
+                                             writer, workers, progress)
             writer.finish()
         cache.save(records, groups)
     finally:
         cache.store.close()
-    return BuildResult(len(published), len(set(parsed) | rendered),
+    return BuildResult(len(published), len(parsed | rendered),
                        [p for p in problems if not p.is_error], writer.staged is not None)
 
 

@@ -40,10 +40,14 @@ class SiteWriter:
             self._start()
 
     def _present(self) -> set[str]:
-        return {
-            Path(folder, name).relative_to(self.output).as_posix()
-            for folder, _, names in os.walk(self.output) for name in names
-        }
+        """Every file in the current site, as a relative path (plain strings: this runs on
+        every build that changed nothing, over every file)."""
+        top = str(self.output) + os.sep
+        found = set()
+        for folder, _, names in os.walk(self.output):
+            prefix = (folder + os.sep).removeprefix(top).replace(os.sep, "/")
+            found.update(prefix + name for name in names)
+        return found
 
     def _start(self) -> StagedSite:
         if self.staged is None:
