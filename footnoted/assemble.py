@@ -14,16 +14,17 @@ import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from pathlib import Path
+
+from jinja2 import TemplateError
 
 from .cache import BuildCache, CachedArticle, CachedFiles, digest_of, page_stat, stored_key
-from .pages import RenderJob, Workers, environment, parse_file, render_page
+from .pages import RenderJob, Workers, environment, parse_file, render_page, template_problem
 from .problems import BuildFailed
-from .render import render_listing_pages, render_sources_page
+from .render import render_listing_pages, sources_page_chunks
 from .resolve import Article
 from .search import search_index
 from .settings import Settings
-from .site import page_intact, page_key, render_or_fail, updated_page
+from .site import page_intact, page_key, updated_page
 from .source_index import SourceIndex, build_source_index
 from .translations import translation_groups
 from .writer import SiteWriter, stat_of
@@ -104,9 +105,9 @@ def assemble_site(settings: Settings, site: str, records: dict[str, CachedArticl
     rendered = _article_pages(settings, site, articles, same_inputs, writer, workers, progress)
     env = environment(settings)
     groups = {"pages": CachedFiles(pages_key, {})}
-    makers: dict[str, tuple[tuple[str, ...], Callable[[], dict[str, bytes]]]] = {
+    makers: dict[str, tuple[tuple[str, ...], Callable[[], dict]]] = {
         "sources": (("listed_digest", "sources_digest"),
-                    lambda: render_sources_page(env, articles.source_index(), settings)),
+                    lambda: sources_page_chunks(env, articles.source_index(), settings)),
         "listings": (("listed_digest",),
                      lambda: render_listing_pages(env, articles.listed, settings)
                      | _static_files(settings)),
@@ -114,9 +115,8 @@ def assemble_site(settings: Settings, site: str, records: dict[str, CachedArticl
                    lambda: {"search-index.json": articles.search_index()}),
     }
     for name, (fields, make) in makers.items():
-        groups[name] = _group(writer, settings.output, articles.key(site, *fields),
-                              cache.groups.get(name),
-                              functools.partial(render_or_fail, make, settings))
+        groups[name] = _group(writer, settings, articles.key(site, *fields),
+                              cache.groups.get(name), make)
     return rendered, groups
 
 
@@ -152,17 +152,20 @@ def _article_pages(settings: Settings, site: str, articles: Published, same_inpu
     return {job.path for job in jobs}
 
 
-def _group(writer: SiteWriter, output: Path, key: str, cached: CachedFiles | None,
-           make: Callable[[], dict[str, bytes]]) -> CachedFiles:
-    """Keep a group's files when its key is unchanged and its files intact; else make them."""
+def _group(writer: SiteWriter, settings: Settings, key: str, cached: CachedFiles | None,
+           make: Callable[[], dict]) -> CachedFiles:
+    """Keep a group's files when its key is unchanged and its files intact; else make them
+    (as bytes, or as pieces of text written as they are rendered)."""
     if cached and cached.key == key and all(
-            stat_of(output / name) == stat for name, stat in cached.files.items()):
+            stat_of(settings.output / name) == stat for name, stat in cached.files.items()):
         for name in cached.files:
             writer.keep(name)
         return cached
-    files = make()
-    return CachedFiles(key, {name: page_stat(writer.write(name, data))
-                             for name, data in sorted(files.items())})
+    try:
+        return CachedFiles(key, {name: page_stat(writer.write(name, data))
+                                 for name, data in sorted(make().items())})
+    except TemplateError as exc:
+        raise BuildFailed([template_problem(exc, settings)]) from exc
 
 
 def _static_files(settings: Settings) -> dict[str, bytes]:

@@ -12,6 +12,7 @@ import contextlib
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from .problems import BuildFailed, error
@@ -56,11 +57,16 @@ class StagedSite:
         self.root = self.folder.resolve()
         self.touched: set[str] = {MARKER}
 
-    def write(self, name: str, data: bytes) -> os.stat_result:
-        """Write one file; its stat lets a later build check that the file is still ours."""
+    def write(self, name: str, data: bytes | Iterable[str]) -> os.stat_result:
+        """Write one file, given whole or as pieces of text; its stat lets a later build
+        check that the file is still ours."""
         target = self._target(name)
         temporary = target.with_name(target.name + TEMPORARY_SUFFIX)
-        temporary.write_bytes(data)
+        if isinstance(data, bytes):
+            temporary.write_bytes(data)
+        else:
+            with open(temporary, "w", encoding="utf-8", newline="") as file:
+                file.writelines(data)
         stat = temporary.stat()
         os.replace(temporary, target)
         return stat

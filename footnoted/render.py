@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC
 
@@ -68,8 +69,16 @@ def render_site(articles: list[Article], settings: Settings) -> dict[str, bytes]
 
 def render_sources_page(env: Environment, source_index: SourceIndex, settings: Settings
                         ) -> dict[str, bytes]:
+    return {path: "".join(chunks).encode("utf-8")
+            for path, chunks in sources_page_chunks(env, source_index, settings).items()}
+
+
+def sources_page_chunks(env: Environment, source_index: SourceIndex, settings: Settings
+                        ) -> dict[str, Iterator[str]]:
+    """The Sources page as it is rendered, piece by piece: on a large site it runs to tens
+    of megabytes, and joining the pieces first would take many times that in memory."""
     page = page_at("sources/index.html", settings.lang)
-    return {page.path: _render(env, "sources.html", page=page, index=source_index)}
+    return {page.path: env.get_template("sources.html").generate(page=page, index=source_index)}
 
 
 def render_listing_pages(env: Environment, articles: list[Article], settings: Settings

@@ -14,8 +14,6 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from jinja2 import TemplateError
-
 from .cache import (
     BuildCache,
     CachedArticle,
@@ -232,16 +230,6 @@ def _unused_shared_sources(
                 f"Cite it with [@{key}] or remove it")
         for key in unused
     ]
-
-
-def render_or_fail(render: Callable[[], dict[str, bytes]], settings: Settings
-                   ) -> dict[str, bytes]:
-    from .pages import template_problem
-
-    try:
-        return render()
-    except TemplateError as exc:
-        raise BuildFailed([template_problem(exc, settings)]) from exc
 
 
 def _read(path: Path) -> str:

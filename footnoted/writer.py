@@ -8,6 +8,7 @@ that the site holds exactly the expected files.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from .cache import page_stat
@@ -30,7 +31,7 @@ class SiteWriter:
         if self.staged is not None:
             self.staged.keep(name)
 
-    def write(self, name: str, data: bytes) -> os.stat_result:
+    def write(self, name: str, data: bytes | Iterable[str]) -> os.stat_result:
         self.expected.add(name)
         return self._start().write(name, data)
 
