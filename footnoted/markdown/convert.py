@@ -14,6 +14,7 @@ from ..content import SourceEntry
 from .glossary import GlossaryExtension
 from .notes import NotesExtension
 from .refs import LineFinder, RenderedBody
+from .sidenotes import SIDENOTES_CLASS, SidenotesExtension
 from .sources import SourcesExtension
 
 PYGMENTS_CLASS = "highlight"  # the CSS class the generated Pygments stylesheets target
@@ -31,6 +32,7 @@ def render_markdown(
     sources = SourcesExtension(declared=declared, id_prefix=id_prefix, path=path, lines=lines)
     notes = NotesExtension(id_prefix=id_prefix, path=path, lines=lines)
     glossary = GlossaryExtension(id_prefix=id_prefix)
+    sidenotes = SidenotesExtension(sources=sources, notes=notes)
     summary = SummaryExtension()
     md = Markdown(
         extensions=[
@@ -41,6 +43,7 @@ def render_markdown(
             sources,
             notes,
             glossary,
+            sidenotes,
             summary,
         ],
         extension_configs={"codehilite": {"css_class": PYGMENTS_CLASS, "guess_lang": False}},
@@ -74,7 +77,8 @@ class SummaryExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
-        # 5: after the markers (12, 13) and glossary (11), so their text can be left out.
+        # 5: after the markers (12, 13), glossary (11) and sidenotes (10.5), so their text
+        # can be left out.
         md.treeprocessors.register(SummaryTreeprocessor(md, self), "footnoted_summary", 5)
 
     def reset(self) -> None:
@@ -90,7 +94,7 @@ class SummaryTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         words = 0
         for child in root:
-            if child.tag != "footnoted-notes":
+            if child.tag != "footnoted-notes" and child.get("class") != SIDENOTES_CLASS:
                 words += len(" ".join(_reader_text(child)).split())
         self.owner.word_count = words
         first = root.find("p")
