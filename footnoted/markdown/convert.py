@@ -58,8 +58,15 @@ def render_markdown(
         glossary=glossary.state.entries,
         excerpt=summary.excerpt,
         word_count=summary.word_count,
+        has_code=_has_highlighted_code(md),
         problems=sources.state.problems + notes.state.problems,
     )
+
+
+def _has_highlighted_code(md: Markdown) -> bool:
+    """Code reaches the page only through the stash, as Pygments' HTML: never as tree nodes.
+    Raw HTML from the article is escaped, so everything stashed was made by our converter."""
+    return any(f'class="{PYGMENTS_CLASS}"' in str(block) for block in md.htmlStash.rawHtmlBlocks)
 
 
 def _escape_raw_html(md: Markdown) -> None:

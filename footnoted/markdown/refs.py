@@ -68,6 +68,7 @@ class RenderedBody:
     glossary: list[GlossaryEntry]
     excerpt: str  # plain text of the first paragraph, without note markers
     word_count: int
+    has_code: bool  # holds a highlighted code block, so the page needs the Pygments styles
     problems: list[Problem]
 
 
