@@ -32,7 +32,7 @@ def test_declared_source_shows_publisher_title_and_archived_copy() -> None:
                                    publisher="Agency", archived="https://archive.example/r")}
     assert convert("As [reported][rep].", declared) == textwrap.dedent("""\
         <aside aria-hidden="true" class="sidenotes">
-        <p class="sidenote" data-ref="t-source-rep-ref-1"><span class="sidenote-label">1</span> Agency. <cite>The Report</cite>. <a href="https://example.org/r" tabindex="-1">example.org</a> <a href="https://archive.example/r" tabindex="-1">archived copy</a></p>
+        <p class="sidenote" data-ref="t-source-rep-ref-1"><span class="sidenote-label">1</span> Agency. <cite>The Report</cite>. <a href="https://example.org/r" tabindex="-1">example.org</a>; <a href="https://archive.example/r" tabindex="-1">archived copy</a></p>
         </aside>
         <p>As <a data-originalurl="https://example.org/r" data-versionurl="https://archive.example/r" href="https://example.org/r">reported</a><sup><a class="noteref" href="#t-source-rep" id="t-source-rep-ref-1" role="doc-noteref">1</a></sup>.</p>""")  # noqa: E501
 

@@ -114,7 +114,7 @@ def _source_maker(source: CitedSource, entry: SourceEntry) -> EntryMaker:
         else:
             _link(note, entry.url, _host(entry.url))
         if entry.archived:
-            _add_text(note, " ")
+            _add_text(note, "; ")
             _link(note, entry.archived, "archived copy")
         return note
 
