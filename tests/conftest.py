@@ -26,6 +26,8 @@ Text with [a source](https://example.org/a).
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite tests/golden/ from the current output instead of comparing")
+    parser.addoption("--update-screenshots", action="store_true",
+                     help="write the README's screenshots to docs/screenshots/")
 
 
 class Project:

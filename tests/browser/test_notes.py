@@ -95,7 +95,7 @@ def test_tapping_a_marker_shows_its_source_beside_it(phone) -> None:
     assert "https://archive.example/2024/news.example/report" in text
     assert "↩" not in text  # the back-links stay in the list
     spot, box = marker.bounding_box(), popover_box(phone)
-    assert 0 <= box["x"] and box["x"] + box["width"] <= MOBILE["width"]
+    assert box["x"] >= 0 and box["x"] + box["width"] <= MOBILE["width"]
     assert 0 <= box["y"] - (spot["y"] + spot["height"]) <= 12, "not right below the marker"
     assert phone.evaluate("location.hash") == "", "the page jumped away"
 
@@ -155,4 +155,4 @@ def test_without_javascript_every_marker_reaches_its_note_and_back(open_page, pa
 def in_viewport(page, locator) -> bool:
     box = locator.bounding_box()
     height = page.viewport_size["height"]
-    return box is not None and 0 <= box["y"] and box["y"] + box["height"] <= height
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height
