@@ -7,6 +7,7 @@ import textwrap
 from markdown import Markdown
 
 from footnoted.content import SourceEntry
+from footnoted.markdown.convert import render_markdown
 from footnoted.markdown.notes import NotesExtension
 from footnoted.markdown.sidenotes import SidenotesExtension
 from footnoted.markdown.sources import SourcesExtension
@@ -87,3 +88,11 @@ def test_each_block_that_cites_gets_its_own_entry_and_others_none() -> None:
 
 def test_text_without_markers_has_no_aside() -> None:
     assert convert("Plain *words*.") == "<p>Plain <em>words</em>.</p>"
+
+
+def test_margin_copies_are_left_out_of_reading_time_and_excerpt() -> None:
+    body = render_markdown("Four words [cite](https://example.org/a) here.[^n]\n\n"
+                           "[^n]: A note of six words here.\n", {}, "t")
+    assert 'class="sidenotes"' in body.html
+    assert body.word_count == 4
+    assert body.excerpt == "Four words cite here."

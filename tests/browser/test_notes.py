@@ -128,7 +128,7 @@ def test_enter_opens_the_popover_and_escape_returns_focus(open_page) -> None:
 
 def test_a_second_marker_replaces_the_open_popover(phone) -> None:
     phone.locator(marker_selector("notes-workout/", "note", "short")).tap()
-    phone.locator(marker_selector("notes-workout/", "source", "report")).tap()
+    phone.locator(marker_selector("notes-workout/", "source", "report")).click()  # a mouse
     popovers = phone.locator(".note-popover")
     assert popovers.count() == 1
     assert "The Annual Report on Things" in popovers.inner_text()

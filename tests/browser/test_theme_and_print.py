@@ -104,3 +104,5 @@ def test_article_with_its_css_and_js_fits_the_budget(built_site: Path, open_page
     total = (folder / "index.html").stat().st_size
     total += sum((folder / reference).resolve().stat().st_size for reference in own)
     assert total < BUDGET, f"{path}: {total} bytes"
+    blocking = "[...document.scripts].filter((s) => s.src && !s.async && !s.defer).length"
+    assert page.evaluate(blocking) == 0, "a script blocks parsing and rendering"
