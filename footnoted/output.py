@@ -67,7 +67,8 @@ def _remove_leftovers(output: Path) -> None:
 def _refuse_unsafe_target(output: Path, protected: list[Path]) -> None:
     resolved = output.resolve()
     forbidden = {Path("/"), Path.home().resolve(), *(p.resolve() for p in protected)}
-    if resolved in forbidden or any(p.is_relative_to(resolved) for p in forbidden if p != Path("/")):
+    holds_forbidden = any(p.is_relative_to(resolved) for p in forbidden if p != Path("/"))
+    if resolved in forbidden or holds_forbidden:
         raise BuildFailed([error("pyproject.toml", 0,
                                  f"refusing to write the site into {output}: it holds other files",
                                  "Set output_dir in [tool.footnoted] to a folder of its own, "

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .content import Author, Document, FrontMatter, Related, SourceEntry
-from .markdown.refs import Citation, CitedSource, GlossaryEntry, LineFinder, RenderedBody
+from .linefinder import LineFinder
+from .markdown.refs import Citation, CitedSource, GlossaryEntry, RenderedBody
 from .problems import Problem, warning
 from .schema import Moment
 
@@ -57,6 +58,7 @@ class Article:
     notes: list  # RenderedNote
     glossary: list[GlossaryEntry]
     summary: str  # the dek, or else the first paragraph as plain text
+    text: str  # the body as plain text, for the search index
     reading_minutes: int
     lost_authors: list[Author]
     lost_related: list[Related]
@@ -91,6 +93,7 @@ def resolve_article(
         notes=body.notes,
         glossary=body.glossary,
         summary=meta.dek or body.excerpt,
+        text=body.text,
         reading_minutes=max(1, math.ceil(body.word_count / words_per_minute)),
         lost_authors=[author for author in meta.authors if author.lost],
         lost_related=[item for item in meta.related if item.lost],
@@ -127,11 +130,15 @@ def _host(url: str) -> str | None:
 def _lost_link_warnings(path: str, sources: list[Source]) -> list[Problem]:
     return [
         warning(path, citation.line,
-                f"link '{citation.text or '@'}' (source {source.number}) was not preserved",
+                f"{_what_cites(citation, source)} (source {source.number}) was not preserved",
                 LOST_FIX)
         for source in sources if source.lost
         for citation in source.citations
     ]
+
+
+def _what_cites(citation: Citation, source: Source) -> str:
+    return f"link '{citation.text}'" if citation.text else f"the source of [@{source.key}]"
 
 
 def _unused_declarations(

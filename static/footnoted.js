@@ -1,8 +1,8 @@
-/* footnoted: the reader's theme, sidenotes level with their markers, note popovers.
-   Loaded with `async` from <head>: it never blocks parsing or rendering, and it arrives
-   early enough to set a saved theme before the first paint (it is small and cached). Every
-   part is an enhancement: without it the system theme applies, sidenotes sit beside their
-   paragraph, and markers jump to the endnotes, whose back-links return to the marker. */
+/* footnoted: the theme toggle, sidenotes level with their markers, note popovers.
+   Loaded with `defer`: it never blocks parsing or rendering. (The saved theme is applied
+   before the first paint by the small inline script in base.html.) Every part is an
+   enhancement: without it the system theme applies, sidenotes sit beside their paragraph,
+   and markers jump to the endnotes, whose back-links return to the marker. */
 (function () {
   "use strict";
   var THEMES = ["auto", "light", "dark"];
@@ -25,13 +25,11 @@
     }
   }
 
-  applyTheme(savedTheme());
-
   function setUpThemeToggle() {
     var button = document.querySelector(".theme-toggle");
     if (!button) return;
     var show = function (theme) {
-      button.textContent = "Theme: " + theme;
+      button.textContent = button.getAttribute("data-" + theme); // in the page's language
     };
     show(savedTheme());
     button.hidden = false;
@@ -82,11 +80,12 @@
   }
 
   function fillPopover(marker, note) {
-    var isSource = Boolean(note.closest(".sources"));
+    var list = note.closest("section");
+    var title = list && list.querySelector("h2");
     var heading = document.createElement("p");
     var link = document.createElement("a");
-    link.href = "#" + note.id;
-    link.textContent = (isSource ? "Source " : "Note ") + marker.textContent;
+    link.href = "#" + note.id; // the entry in its list: "Sources 2", "Notes a"
+    link.textContent = (title ? title.textContent + " " : "") + marker.textContent;
     heading.className = "note-popover-label";
     heading.appendChild(link);
     popover.replaceChildren(heading);

@@ -11,6 +11,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from ..content import SourceEntry
+from ..i18n import translate
 from .glossary import GlossaryExtension
 from .notes import NotesExtension
 from .refs import LineFinder, RenderedBody
@@ -18,6 +19,8 @@ from .sidenotes import SIDENOTES_CLASS, SidenotesExtension
 from .sources import SourcesExtension
 
 PYGMENTS_CLASS = "highlight"  # the CSS class the generated Pygments stylesheets target
+# Quotation marks by language, where they differ from English “ ”: Russian uses «ёлочки».
+QUOTES = {"ru": {"left-double-quote": "&laquo;", "right-double-quote": "&raquo;"}}
 
 
 def render_markdown(
@@ -26,13 +29,14 @@ def render_markdown(
     id_prefix: str,
     path: str = "",
     first_line: int = 1,
+    lang: str = "en",
 ) -> RenderedBody:
     """Render one body. `declared` maps lower-case source keys to their entries."""
     lines = LineFinder(text, first_line)
     sources = SourcesExtension(declared=declared, id_prefix=id_prefix, path=path, lines=lines)
     notes = NotesExtension(id_prefix=id_prefix, path=path, lines=lines)
     glossary = GlossaryExtension(id_prefix=id_prefix)
-    sidenotes = SidenotesExtension(sources=sources, notes=notes)
+    sidenotes = SidenotesExtension(sources, notes, lost_label=translate(lang, "link_lost"))
     summary = SummaryExtension()
     md = Markdown(
         extensions=[
@@ -46,7 +50,10 @@ def render_markdown(
             sidenotes,
             summary,
         ],
-        extension_configs={"codehilite": {"css_class": PYGMENTS_CLASS, "guess_lang": False}},
+        extension_configs={
+            "codehilite": {"css_class": PYGMENTS_CLASS, "guess_lang": False},
+            "smarty": {"substitutions": QUOTES.get(lang.split("-")[0].lower(), {})},
+        },
         output_format="html",
     )
     _escape_raw_html(md)
@@ -58,6 +65,7 @@ def render_markdown(
         glossary=glossary.state.entries,
         excerpt=summary.excerpt,
         word_count=summary.word_count,
+        text=summary.text,
         has_code=_has_highlighted_code(md),
         problems=sources.state.problems + notes.state.problems,
     )
@@ -91,6 +99,7 @@ class SummaryExtension(Extension):
     def reset(self) -> None:
         self.excerpt = ""
         self.word_count = 0
+        self.text = ""
 
 
 class SummaryTreeprocessor(Treeprocessor):
@@ -99,11 +108,10 @@ class SummaryTreeprocessor(Treeprocessor):
         self.owner = owner
 
     def run(self, root: etree.Element) -> None:
-        words = 0
-        for child in root:
-            if child.tag != "footnoted-notes" and child.get("class") != SIDENOTES_CLASS:
-                words += len(" ".join(_reader_text(child)).split())
-        self.owner.word_count = words
+        blocks = ["".join(_reader_text(child)) for child in root if _is_text(child)]
+        text = " ".join(" ".join(blocks).split())
+        self.owner.word_count = len(text.split())
+        self.owner.text = self.plain(text)
         first = root.find("p")
         if first is not None:
             self.owner.excerpt = self.plain(" ".join("".join(_reader_text(first)).split()))
@@ -113,6 +121,11 @@ class SummaryTreeprocessor(Treeprocessor):
         for processor in self.md.postprocessors:
             text = processor.run(text)
         return html.unescape(text)
+
+
+def _is_text(block: etree.Element) -> bool:
+    """Not the notes' holder, nor the margin copies of sources and notes."""
+    return block.tag != "footnoted-notes" and block.get("class") != SIDENOTES_CLASS
 
 
 def _reader_text(element: etree.Element) -> list[str]:

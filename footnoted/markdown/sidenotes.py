@@ -40,23 +40,26 @@ class SidenotesExtension(Extension):
     """Takes the sources and notes extensions of the same converter: it reads their state."""
 
     def __init__(self, sources: SourcesExtension, notes: NotesExtension, **kwargs) -> None:
+        self.config = {"lost_label": ["link not preserved", "Said of a lost source, in the "
+                                      "article's language"]}
         super().__init__(**kwargs)
         self.sources = sources
         self.notes = notes
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
-        processor = SidenotesTreeprocessor(md, self.sources, self.notes)
+        processor = SidenotesTreeprocessor(md, self)
         # 10.5: after the markers (12, 13) and the glossary (11), so markers are numbered and
         # copies are final; before 'prettify' (10), so the asides get its line breaks.
         md.treeprocessors.register(processor, "footnoted_sidenotes", 10.5)
 
 
 class SidenotesTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, sources: SourcesExtension, notes: NotesExtension) -> None:
+    def __init__(self, md: Markdown, ext: SidenotesExtension) -> None:
         super().__init__(md)
-        self.sources = sources
-        self.notes = notes
+        self.sources = ext.sources
+        self.notes = ext.notes
+        self.lost_label = _sentence(ext.getConfig("lost_label"))
 
     def run(self, root: etree.Element) -> None:
         makers = self.entry_makers()
@@ -76,7 +79,8 @@ class SidenotesTreeprocessor(Treeprocessor):
         for source in self.sources.state.sources:
             entry = declared.get(source.key or "", SourceEntry(url=source.url))
             for citation in source.citations:
-                makers[citation.ref_id] = (source.anchor, _source_maker(source, entry))
+                maker = _source_maker(source, entry, self.lost_label)
+                makers[citation.ref_id] = (source.anchor, maker)
         state = self.notes.state
         for number, label in enumerate(state.order, start=1):
             maker = _note_maker(state.definitions[label], letters(number))
@@ -100,7 +104,7 @@ def _entries_for(block: etree.Element, makers: dict[str, tuple[str, EntryMaker]]
     return entries
 
 
-def _source_maker(source: CitedSource, entry: SourceEntry) -> EntryMaker:
+def _source_maker(source: CitedSource, entry: SourceEntry, lost_label: str) -> EntryMaker:
     def make(ref_id: str) -> etree.Element:
         note = etree.Element("p", {"class": "sidenote", "data-ref": ref_id})
         _label(note, str(source.number))
@@ -110,7 +114,7 @@ def _source_maker(source: CitedSource, entry: SourceEntry) -> EntryMaker:
             etree.SubElement(note, "cite").text = entry.title
             _add_text(note, ". ")
         if entry.lost or not entry.url:
-            etree.SubElement(note, "span", {"class": "lost-label"}).text = "Link not preserved."
+            etree.SubElement(note, "span", {"class": "lost-label"}).text = lost_label
         else:
             _link(note, entry.url, _host(entry.url))
         if entry.archived:
@@ -158,6 +162,11 @@ def _add_text(parent: etree.Element, text: str) -> None:
         parent[-1].tail = (parent[-1].tail or "") + text
     else:
         parent.text = (parent.text or "") + text
+
+
+def _sentence(words: str) -> str:
+    """"link not preserved" -> "Link not preserved.": the entry's only sentence."""
+    return words[:1].upper() + words[1:] + "."
 
 
 def _host(url: str) -> str:

@@ -28,8 +28,9 @@ CHROMIUM = Path("/usr/bin/chromium")
 NODE_MODULES = REPO / "node_modules"
 PREFIX = "/sub/path/"
 WORKOUT = Path(__file__).with_name("notes-workout.md")
-PAGES = ["", "404.html", "anything-but-more-mobilization/", "notes-workout/"]
-ARTICLES = ["anything-but-more-mobilization/", "notes-workout/"]
+ARTICLES = ["anything-but-more-mobilization/", "how-footnoted-works/",
+            "kak-footnoted-pokazyvaet-istochniki/", "notes-workout/"]
+PAGES = ["", "404.html", "sources/", "search/", *ARTICLES]  # a sample; checkers see every page
 DESKTOP = {"width": 1440, "height": 900}
 MOBILE = {"width": 390, "height": 844}
 
@@ -65,6 +66,12 @@ class PrefixedHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args) -> None:
         pass  # keep the test output quiet
+
+
+def every_page(site: Path) -> list[str]:
+    """Each HTML page of the built site as a path below the site's root URL."""
+    pages = sorted(page.relative_to(site).as_posix() for page in site.rglob("*.html"))
+    return [page.removesuffix("index.html") for page in pages]
 
 
 @pytest.fixture(scope="session")

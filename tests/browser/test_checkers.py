@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import DESKTOP, MOBILE, NODE_MODULES, PAGES, require
+from .conftest import DESKTOP, MOBILE, NODE_MODULES, PAGES, every_page, require
 
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -42,10 +42,15 @@ def axe_page(open_page):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", PAGES)
-def test_axe_finds_no_violations(axe_page, path: str, scheme: str) -> None:
-    page = axe_page(path, viewport=DESKTOP, color_scheme=scheme)
-    assert axe_violations(page) == []
+def test_axe_finds_no_violations_on_every_page(axe_page, built_site: Path, scheme: str) -> None:
+    page = axe_page("", viewport=DESKTOP, color_scheme=scheme)
+    found = {}
+    for path in every_page(built_site):
+        page.goto(page.url.split("/sub/path/")[0] + "/sub/path/" + path)
+        page.wait_for_load_state("load")
+        found[path] = axe_violations(page)
+    assert {path: violations for path, violations in found.items() if violations} == {}
+    assert len(found) > len(PAGES)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -72,7 +77,7 @@ def errors(messages: list[dict]) -> list[str]:
 
 def test_nu_html_checker_finds_no_errors(built_site: Path) -> None:
     pages = sorted(str(page) for page in built_site.rglob("*.html"))
-    assert len(pages) == len(PAGES)
+    assert len(pages) > len(PAGES)
     assert errors(vnu("--also-check-css", *pages)) == []
 
 

@@ -106,3 +106,17 @@ def test_article_with_its_css_and_js_fits_the_budget(built_site: Path, open_page
     assert total < BUDGET, f"{path}: {total} bytes"
     blocking = "[...document.scripts].filter((s) => s.src && !s.async && !s.defer).length"
     assert page.evaluate(blocking) == 0, "a script blocks parsing and rendering"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_content_security_policy_is_strict(open_page, path: str) -> None:
+    page = open_page(path, java_script_enabled=False)
+    policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    assert "unsafe" not in policy
+    assert directives["default-src"] == "'none'"
+    assert directives["style-src"] == "'self'"
+    script_sources = directives["script-src"].split()
+    assert script_sources[0] == "'self'"
+    assert all(source.startswith("'sha256-") for source in script_sources[1:])
+    assert page.locator("[style]").count() == 0, "inline style attributes would be refused"
