@@ -80,12 +80,11 @@
   }
 
   function fillPopover(marker, note) {
-    var list = note.closest("section");
-    var title = list && list.querySelector("h2");
+    var list = note.closest("[data-entry]"); // says "Source" or "Note" in the page's language
     var heading = document.createElement("p");
     var link = document.createElement("a");
-    link.href = "#" + note.id; // the entry in its list: "Sources 2", "Notes a"
-    link.textContent = (title ? title.textContent + " " : "") + marker.textContent;
+    link.href = "#" + note.id; // the entry in its list
+    link.textContent = (list ? list.getAttribute("data-entry") + " " : "") + marker.textContent;
     heading.className = "note-popover-label";
     heading.appendChild(link);
     popover.replaceChildren(heading);

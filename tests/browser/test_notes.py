@@ -91,6 +91,7 @@ def test_tapping_a_marker_shows_its_source_beside_it(phone) -> None:
     popover = phone.locator(".note-popover")
     assert popover.is_visible()
     text = popover.inner_text()
+    assert text.startswith("Source 1\n")
     assert "The Annual Report on Things" in text
     assert "https://archive.example/2024/news.example/report" in text
     assert "↩" not in text  # the back-links stay in the list
@@ -156,3 +157,10 @@ def in_viewport(page, locator) -> bool:
     box = locator.bounding_box()
     height = page.viewport_size["height"]
     return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height
+
+
+def test_popover_and_margin_speak_the_article_language(open_page) -> None:
+    page = open_page("kak-footnoted-pokazyvaet-istochniki/", viewport=MOBILE)
+    page.locator(".article-body a.noteref[id]").first.click()
+    assert page.locator(".note-popover").inner_text().startswith("Источник 1\n")
+    assert page.locator(".theme-toggle").inner_text() == "Тема: авто"
