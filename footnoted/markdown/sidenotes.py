@@ -78,8 +78,8 @@ class SidenotesTreeprocessor(Treeprocessor):
         declared = self.sources.getConfig("declared")
         for source in self.sources.state.sources:
             entry = declared.get(source.key or "", SourceEntry(url=source.url))
+            maker = _source_maker(source, entry, self.lost_label)
             for citation in source.citations:
-                maker = _source_maker(source, entry, self.lost_label)
                 makers[citation.ref_id] = (source.anchor, maker)
         state = self.notes.state
         for number, label in enumerate(state.order, start=1):
