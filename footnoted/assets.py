@@ -7,7 +7,7 @@ from pygments.formatters import HtmlFormatter
 from .markdown.convert import PYGMENTS_CLASS
 from .settings import Settings
 
-LIGHT_STYLE = "friendly"  # both pass WCAG AA contrast on their own backgrounds
+LIGHT_STYLE = "xcode"  # every token >= 4.5:1 on its background (WCAG AA), checked by axe
 DARK_STYLE = "github-dark"
 
 

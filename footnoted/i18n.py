@@ -62,6 +62,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "search_label": "Words from a headline, the text or a source",
         "search_needs_js": "Search runs in your browser and needs JavaScript. The archive "
                            "lists every article.",
+        "source_entry": "Source",  # a popover's title: "Source 3"
+        "note_entry": "Note",  # "Note a"
+        "theme_auto": "Theme: auto",
+        "theme_light": "Theme: light",
+        "theme_dark": "Theme: dark",
     },
     "ru": {
         "skip": "Перейти к тексту",
@@ -111,6 +116,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "search_label": "Слова из заголовка, текста или источника",
         "search_needs_js": "Поиск работает в браузере и требует JavaScript. В архиве "
                            "перечислены все статьи.",
+        "source_entry": "Источник",
+        "note_entry": "Примечание",
+        "theme_auto": "Тема: авто",
+        "theme_light": "Тема: светлая",
+        "theme_dark": "Тема: тёмная",
     },
 }
 

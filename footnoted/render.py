@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC
@@ -46,6 +48,7 @@ def make_environment(settings: Settings) -> Environment:
     env.filters["safe_body"] = safe_body
     env.filters["smart"] = i18n.smart
     env.filters["slug"] = slugify
+    env.filters["csp_hash"] = csp_hash
     env.globals.update(site=settings, generator_version=__version__, t=i18n.t)
     return env
 
@@ -201,6 +204,12 @@ def _image(image) -> dict:
 def rfc3339(moment: Moment) -> str:
     """Atom wants full timestamps; a bare date is midnight in the site's zone, in UTC."""
     return moment.value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def csp_hash(script: str) -> str:
+    """A CSP source that allows exactly this inline script and nothing else."""
+    digest = hashlib.sha256(str(script).encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
 def safe_body(html: str) -> Markup:

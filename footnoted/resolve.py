@@ -53,6 +53,7 @@ class Article:
     meta: FrontMatter
     lang: str
     body_html: str
+    has_code: bool  # the page needs the Pygments stylesheet
     sources: list[Source]
     notes: list  # RenderedNote
     glossary: list[GlossaryEntry]
@@ -87,6 +88,7 @@ def resolve_article(
         meta=meta,
         lang=meta.lang or default_lang,
         body_html=body.html,
+        has_code=body.has_code,
         sources=sources,
         notes=body.notes,
         glossary=body.glossary,

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from textwrap import dedent
 
 from footnoted.markdown.convert import render_markdown
 
+from .conftest import without_margin_copies
+
 
 def render(text: str):
-    return render_markdown(dedent(text), {}, "a", "content/a.md", first_line=1)
+    body = render_markdown(dedent(text), {}, "a", "content/a.md", first_line=1)
+    return replace(body, html=without_margin_copies(body.html))
 
 
 def note_marker(label: str, ref: int, letter: str) -> str:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from textwrap import dedent
 
 from footnoted.content import SourceEntry
 from footnoted.markdown.convert import render_markdown
+
+from .conftest import without_margin_copies
 
 DECLARED = {
     "report": SourceEntry(url="https://example.org/report", title="The report"),
@@ -14,7 +17,8 @@ DECLARED = {
 
 
 def render(text: str, declared=DECLARED):
-    return render_markdown(dedent(text), declared, "a", "content/a.md", first_line=5)
+    body = render_markdown(dedent(text), declared, "a", "content/a.md", first_line=5)
+    return replace(body, html=without_margin_copies(body.html))
 
 
 def marker(anchor: str, ref: int, label: str) -> str:

@@ -27,10 +27,12 @@ class Text(HTMLParser):
         self.parts: list[str] = []
         self.json_ld = ""
         self._in: list[str] = []
+        self._is_json_ld = False
 
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "title", "sup"):
             self._in.append(tag)
+            self._is_json_ld = ("type", "application/ld+json") in attrs  # not the theme script
 
     def handle_endtag(self, tag):
         if self._in and self._in[-1] == tag:
@@ -38,7 +40,7 @@ class Text(HTMLParser):
 
     def handle_data(self, data):
         if self._in == ["script"]:
-            self.json_ld += data
+            self.json_ld += data if self._is_json_ld else ""
         elif not self._in:
             self.parts.append(data)
 

@@ -3,6 +3,7 @@ file turns every page into the list of problems, and the next good save brings t
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import re
 import subprocess
@@ -51,6 +52,13 @@ class Server:
 @pytest.fixture
 def server(make_project) -> Iterator[tuple[Server, object]]:
     project = make_project({"content/tiny.md": MINIMAL_ARTICLE})
+    with serving(project) as site:
+        yield site, project
+
+
+@contextlib.contextmanager
+def serving(project) -> Iterator[Server]:
+    """`build.py serve --port 0` on `project` in a subprocess, stopped afterwards."""
     process = subprocess.Popen(
         [sys.executable, str(REPO / "build.py"), "--root", str(project.root), "serve",
          "--port", "0"],
@@ -62,7 +70,7 @@ def server(make_project) -> Iterator[tuple[Server, object]]:
     site = None
     try:
         site = Server(process, _wait_for_url(log), log)
-        yield site, project
+        yield site
     finally:
         for stream in site.streams if site else []:
             stream.close()

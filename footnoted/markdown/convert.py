@@ -11,9 +11,11 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from ..content import SourceEntry
+from ..i18n import translate
 from .glossary import GlossaryExtension
 from .notes import NotesExtension
 from .refs import LineFinder, RenderedBody
+from .sidenotes import SIDENOTES_CLASS, SidenotesExtension
 from .sources import SourcesExtension
 
 PYGMENTS_CLASS = "highlight"  # the CSS class the generated Pygments stylesheets target
@@ -34,6 +36,7 @@ def render_markdown(
     sources = SourcesExtension(declared=declared, id_prefix=id_prefix, path=path, lines=lines)
     notes = NotesExtension(id_prefix=id_prefix, path=path, lines=lines)
     glossary = GlossaryExtension(id_prefix=id_prefix)
+    sidenotes = SidenotesExtension(sources, notes, lost_label=translate(lang, "link_lost"))
     summary = SummaryExtension()
     md = Markdown(
         extensions=[
@@ -44,6 +47,7 @@ def render_markdown(
             sources,
             notes,
             glossary,
+            sidenotes,
             summary,
         ],
         extension_configs={
@@ -62,8 +66,15 @@ def render_markdown(
         excerpt=summary.excerpt,
         word_count=summary.word_count,
         text=summary.text,
+        has_code=_has_highlighted_code(md),
         problems=sources.state.problems + notes.state.problems,
     )
+
+
+def _has_highlighted_code(md: Markdown) -> bool:
+    """Code reaches the page only through the stash, as Pygments' HTML: never as tree nodes.
+    Raw HTML from the article is escaped, so everything stashed was made by our converter."""
+    return any(f'class="{PYGMENTS_CLASS}"' in str(block) for block in md.htmlStash.rawHtmlBlocks)
 
 
 def _escape_raw_html(md: Markdown) -> None:
@@ -81,7 +92,8 @@ class SummaryExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
-        # 5: after the markers (12, 13) and glossary (11), so their text can be left out.
+        # 5: after the markers (12, 13), glossary (11) and sidenotes (10.5), so their text
+        # can be left out.
         md.treeprocessors.register(SummaryTreeprocessor(md, self), "footnoted_summary", 5)
 
     def reset(self) -> None:
@@ -96,7 +108,7 @@ class SummaryTreeprocessor(Treeprocessor):
         self.owner = owner
 
     def run(self, root: etree.Element) -> None:
-        blocks = ["".join(_reader_text(child)) for child in root if child.tag != "footnoted-notes"]
+        blocks = ["".join(_reader_text(child)) for child in root if _is_text(child)]
         text = " ".join(" ".join(blocks).split())
         self.owner.word_count = len(text.split())
         self.owner.text = self.plain(text)
@@ -109,6 +121,11 @@ class SummaryTreeprocessor(Treeprocessor):
         for processor in self.md.postprocessors:
             text = processor.run(text)
         return html.unescape(text)
+
+
+def _is_text(block: etree.Element) -> bool:
+    """Not the notes' holder, nor the margin copies of sources and notes."""
+    return block.tag != "footnoted-notes" and block.get("class") != SIDENOTES_CLASS
 
 
 def _reader_text(element: etree.Element) -> list[str]:

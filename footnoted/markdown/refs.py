@@ -69,6 +69,7 @@ class RenderedBody:
     excerpt: str  # plain text of the first paragraph, without note markers
     word_count: int
     text: str  # the body as plain text, without note markers: what search indexes
+    has_code: bool  # holds a highlighted code block, so the page needs the Pygments styles
     problems: list[Problem]
 
 
