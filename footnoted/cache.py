@@ -192,7 +192,7 @@ def file_digest(data: bytes) -> str:
 def parse_key(settings: Settings, shared: Mapping[str, SourceEntry]) -> str:
     """What every article's parse depends on besides its own file and the sources it cites."""
     urls = sorted((key.lower(), entry.url or "") for key, entry in shared.items())
-    return _digest(FORMAT, __version__, sys.version, _library_versions(),
+    return _digest(FORMAT, __version__, _code_digest(), sys.version, _library_versions(),
                    _settings_text(settings), urls)
 
 
@@ -217,6 +217,14 @@ def page_stat(stat: os.stat_result) -> tuple[int, int]:
 
 def _settings_text(settings: Settings) -> str:
     return repr(replace(settings, root=Path(".")))
+
+
+def _code_digest() -> str:
+    """footnoted's own code: a changed module may change what it makes of any article, and
+    the version number does not change with every edit."""
+    package = Path(__file__).parent
+    return _digest(*((path.relative_to(package).as_posix(), path.read_bytes())
+                     for path in sorted(package.rglob("*.py"))))
 
 
 def _library_versions() -> list[str]:

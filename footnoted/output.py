@@ -13,7 +13,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .problems import BuildFailed, error
 
@@ -54,44 +54,54 @@ class StagedSite:
         else:
             self.folder = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{self.output.name}-",
                                                 dir=self.output.parent))
-        self.root = self.folder.resolve()
+        self.root = str(self.folder.resolve())
         self.touched: set[str] = {MARKER}
+        self.folders: set[str] = set()  # made already
 
     def write(self, name: str, data: bytes | Iterable[str]) -> os.stat_result:
         """Write one file, given whole or as pieces of text; its stat lets a later build
         check that the file is still ours."""
         target = self._target(name)
-        temporary = target.with_name(target.name + TEMPORARY_SUFFIX)
+        temporary = target + TEMPORARY_SUFFIX
         if isinstance(data, bytes):
-            temporary.write_bytes(data)
+            with open(temporary, "wb") as file:
+                file.write(data)
         else:
             with open(temporary, "w", encoding="utf-8", newline="") as file:
                 file.writelines(data)
-        stat = temporary.stat()
+        stat = os.stat(temporary)
         os.replace(temporary, target)
         return stat
 
     def keep(self, name: str) -> None:
         """Take `name` from the current site unchanged (a hard link; a copy where none)."""
-        target, current = self._target(name), self.output / name
-        if target.exists() and os.path.samefile(target, current):
-            return  # the spare already holds this very file
-        temporary = target.with_name(target.name + TEMPORARY_SUFFIX)
-        temporary.unlink(missing_ok=True)
+        target, current = self._target(name), os.path.join(self.output, name)
+        with contextlib.suppress(OSError):
+            if os.path.samefile(target, current):
+                return  # the spare already holds this very file
+        temporary = target + TEMPORARY_SUFFIX
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
         try:
             os.link(current, temporary)
         except OSError:
             shutil.copy2(current, temporary)
         os.replace(temporary, target)
 
-    def _target(self, name: str) -> Path:
-        parts = PurePosixPath(name).parts
-        if not parts or parts[0] == "/" or ".." in parts or "\\" in name:
+    def _target(self, name: str) -> str:
+        """The staged file for site path `name`, its folder made; plain strings, as this
+        runs for every file of the site."""
+        parts = name.split("/")
+        if not name or name.startswith("/") or ".." in parts or "\\" in name:
             raise BuildFailed([error(name, 0, "output path escapes the site folder",
                                      "Use a slug without '..' or '/'")])
-        target = self.root.joinpath(*parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        self.touched.add("/".join(parts))
+        relative = "/".join(part for part in parts if part not in ("", "."))
+        target = os.path.join(self.root, relative)
+        folder = os.path.dirname(target)
+        if folder not in self.folders:
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
+        self.touched.add(relative)
         return target
 
     def __enter__(self) -> StagedSite:
@@ -109,14 +119,15 @@ class StagedSite:
 
 def _remove_untouched(folder: Path, touched: set[str]) -> None:
     """A reused spare still holds files of older builds; drop those this build did not make."""
+    top = str(folder) + os.sep
     for directory, folders, names in os.walk(folder, topdown=False):
+        prefix = (directory + os.sep).removeprefix(top).replace(os.sep, "/")
         for name in names:
-            path = Path(directory, name)
-            if path.relative_to(folder).as_posix() not in touched:
-                path.unlink()
+            if prefix + name not in touched:
+                os.unlink(os.path.join(directory, name))
         for name in folders:
             with contextlib.suppress(OSError):
-                Path(directory, name).rmdir()  # only succeeds when it is empty
+                os.rmdir(os.path.join(directory, name))  # only succeeds when it is empty
 
 
 def _swap_in(staging: Path, output: Path, spare: Path | None = None) -> None:
