@@ -65,13 +65,14 @@ def parse_args() -> argparse.Namespace:
 
 def measure_builds(root: Path, size: int, repeat: int, jobs: int) -> dict:
     build = [*BUILD, "--root", str(root), "build", "--jobs", str(jobs)]
-    cold, memory = [], []
+    cold, memory, cpu = [], [], []
     for _ in range(repeat if size <= 1000 else 1):
         for leftover in (".footnoted-cache", "site", ".footnoted-spare-site"):
             shutil.rmtree(root / leftover, ignore_errors=True)
-        seconds, peak = timed(build)
+        seconds, peak, processor = timed(build)
         cold.append(seconds)
         memory.append(peak)
+        cpu.append(processor)
     no_change = [timed(build)[0] for _ in range(repeat)]
     one_edit = []
     for run in range(repeat):
@@ -84,13 +85,14 @@ def measure_builds(root: Path, size: int, repeat: int, jobs: int) -> dict:
         base.write_text(base.read_text("utf-8").replace("</footer>", f"<!-- {run} --></footer>"),
                         "utf-8")
         template.append(timed(build)[0])
-    return {"articles": size, "cold_s": median(cold), "no_change_s": median(no_change),
+    return {"articles": size, "cold_s": median(cold), "cold_cpu_s": median(cpu),
+            "no_change_s": median(no_change),
             "one_edit_s": median(one_edit), "template_edit_s": median(template),
             "peak_mb": max(memory)}
 
 
-def timed(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident megabytes of one run of `command`."""
+def timed(command: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, peak resident megabytes and CPU seconds (all processes) of one run."""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -99,7 +101,7 @@ def timed(command: list[str]) -> tuple[float, float]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{stderr}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def measure_serve(root: Path, repeat: int) -> float:
@@ -174,18 +176,20 @@ def machine() -> str:
 
 
 def row_text(row: dict) -> str:
-    return (f"N={row['articles']:,}: cold {row['cold_s']:.2f} s, no-change "
+    return (f"N={row['articles']:,}: cold {row['cold_s']:.2f} s "
+            f"({row['cold_cpu_s']:.1f} s CPU), no-change "
             f"{row['no_change_s']:.2f} s, one edit {row['one_edit_s']:.2f} s, template edit "
             f"{row['template_edit_s']:.2f} s, peak {row['peak_mb']:.0f} MB")
 
 
 def table(rows: list[dict]) -> str:
-    lines = ["| Articles | Cold | No change | One article edited | Template edited | "
-             "Peak memory | Save-to-reload |",
-             "|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| Articles | Cold | Cold, CPU time | No change | One article edited | "
+             "Template edited | Peak memory | Save-to-reload |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for row in rows:
         reload = f"{row['serve_reload_s']:.2f} s" if "serve_reload_s" in row else "-"
-        lines.append(f"| {row['articles']:,} | {row['cold_s']:.2f} s | {row['no_change_s']:.2f} s"
+        lines.append(f"| {row['articles']:,} | {row['cold_s']:.2f} s | {row['cold_cpu_s']:.1f} s"
+                     f" | {row['no_change_s']:.2f} s"
                      f" | {row['one_edit_s']:.2f} s | {row['template_edit_s']:.2f} s"
                      f" | {row['peak_mb']:.0f} MB | {reload} |")
     return "\n".join(lines)
