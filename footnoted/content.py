@@ -13,23 +13,25 @@ from typing import Any
 
 import yaml
 
+from .images import ImagePath
 from .problems import Problem, error
 from .schema import Moment, Reader, read
 from .settings import Settings
-from .slugs import slugify
+from .slugs import Slug, slugify
+from .urls import Url
 
 
 @dataclass(frozen=True)
 class SourceEntry:
     """What an editor declares about a source, in front matter or content/sources.yaml."""
 
-    url: str | None = None  # where the source is; leave out only when `lost` is true
+    url: Url | None = None  # where the source is; leave out only when `lost` is true
     title: str | None = None  # the source's own title
     publisher: str | None = None  # who published it (site, newspaper, agency)
     author: str | None = None  # who wrote it
     date: Moment | None = None  # when it was published
     accessed: Moment | None = None  # when the editor last checked it
-    archived: str | None = None  # URL of an archived copy (web archive, archive.today, ...)
+    archived: Url | None = None  # URL of an archived copy (web archive, archive.today, ...)
     archived_date: Moment | None = None  # when that copy was taken
     note: str | None = None  # a short remark shown with the source
     lost: bool = False  # the original article linked here but the target was not preserved
@@ -38,28 +40,28 @@ class SourceEntry:
 @dataclass(frozen=True)
 class Author:
     name: str  # as shown in the byline
-    url: str | None = None  # the author's page
+    url: Url | None = None  # the author's page
     lost: bool = False  # the original byline linked the name; the target was not preserved
 
 
 @dataclass(frozen=True)
 class Publication:
     name: str  # where the article first appeared
-    url: str | None = None  # that publication's home page
+    url: Url | None = None  # that publication's home page
 
 
 @dataclass(frozen=True)
 class LeadImage:
     caption: str = ""  # what the picture shows
     credit: str = ""  # photographer / agency
-    src: str | None = None  # path under content/; leave out when the file is not available
+    src: ImagePath | None = None  # relative to the article's file; leave out if not available
     alt: str = ""  # text alternative, required when src is given
 
 
 @dataclass(frozen=True)
 class Related:
     title: str  # the related article's headline
-    url: str | None = None  # where it is
+    url: Url | None = None  # where it is
     lost: bool = False  # the original linked it but the target was not preserved
 
 
@@ -74,7 +76,7 @@ class FrontMatter:
     dek: str | None = None  # one-sentence summary under the headline; also the feed summary
     updated: Moment | None = None  # last substantive update
     publication: Publication | None = None  # where the article first appeared
-    original_url: str | None = None  # the article's address at its publication
+    original_url: Url | None = None  # the article's address at its publication
     lang: str | None = None  # BCP 47 language tag; defaults to the site's
     tags: list[str] = field(default_factory=list)  # topics
     image: LeadImage | None = None  # lead image, or just its caption and credit
@@ -82,7 +84,7 @@ class FrontMatter:
     related: list[Related] = field(default_factory=list)  # related articles
     sources: dict[str, SourceEntry] = field(default_factory=dict)  # sources, by key
     draft: bool = False  # drafts are checked but not published
-    slug: str | None = None  # the page's folder name; defaults to the file name
+    slug: Slug | None = None  # the page's folder name; defaults to the file name
     extra: dict[str, Any] = field(default_factory=dict)  # free-form data for templates
 
 
@@ -139,6 +141,12 @@ def load_document(path: Path, settings: Settings, problems: list[Problem]) -> Do
     meta = read(node, FrontMatter, reader, "front matter")
     problems += reader.problems
     if meta is None:
+        return None
+    if meta.image and meta.image.src and not meta.image.alt:
+        problems.append(error(name, _line_of(text, "src:"),
+                              f"image '{meta.image.src}' has no 'alt:' text",
+                              "Add 'alt:' saying what the picture shows, for readers who "
+                              "cannot see it"))
         return None
     slug = meta.slug or slugify(path.stem)
     return Document(name, slug, meta, body, body_line)
@@ -224,6 +232,10 @@ def _duplicate_slugs(documents: list[Document]) -> list[Problem]:
                                   f"slug '{document.slug}' is also used by {other.path}",
                                   "Set a different 'slug:' in one of them"))
     return problems
+
+
+def _line_of(text: str, needle: str) -> int:
+    return text[: max(text.find(needle), 0)].count("\n") + 1
 
 
 def _relative(path: Path, settings: Settings) -> str:

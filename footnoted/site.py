@@ -9,6 +9,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 
 from .assets import collect_static
 from .content import Document, LoadedContent, SourceEntry, load_content
+from .images import image_files, image_problems
 from .markdown.convert import render_markdown
 from .markdown.refs import LineFinder
 from .output import write_site
@@ -65,6 +66,8 @@ def build_site(settings: Settings, strict: bool = False) -> BuildResult:
     published = [article for article in checked.articles if not article.meta.draft]
     files = render_or_fail(published, settings)
     files.update(collect_static(settings))
+    for article in published:
+        files.update(image_files(article.slug, article.path, article.images, settings))
     write_site(files, settings.output, protected=_protected(settings))
     return BuildResult(len(published), len(files), sum(map(len, files.values())),
                        checked.warnings)
@@ -79,6 +82,7 @@ def parse_and_resolve(
     file_lines = LineFinder(_file_text(settings, document), 1)
     article, found = resolve_article(document, body, declared, settings.lang,
                                      settings.words_per_minute, file_lines)
+    found += image_problems(document.path, article.images, settings)
     return article, problems + body.problems + found
 
 

@@ -12,6 +12,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..content import SourceEntry
 from .glossary import GlossaryExtension
+from .images import ImagesExtension
 from .notes import NotesExtension
 from .refs import LineFinder, RenderedBody
 from .sources import SourcesExtension
@@ -31,6 +32,7 @@ def render_markdown(
     sources = SourcesExtension(declared=declared, id_prefix=id_prefix, path=path, lines=lines)
     notes = NotesExtension(id_prefix=id_prefix, path=path, lines=lines)
     glossary = GlossaryExtension(id_prefix=id_prefix)
+    images = ImagesExtension(path=path, lines=lines)
     summary = SummaryExtension()
     md = Markdown(
         extensions=[
@@ -41,6 +43,7 @@ def render_markdown(
             sources,
             notes,
             glossary,
+            images,
             summary,
         ],
         extension_configs={"codehilite": {"css_class": PYGMENTS_CLASS, "guess_lang": False}},
@@ -55,7 +58,8 @@ def render_markdown(
         glossary=glossary.state.entries,
         excerpt=summary.excerpt,
         word_count=summary.word_count,
-        problems=sources.state.problems + notes.state.problems,
+        problems=sources.state.problems + notes.state.problems + images.state.problems,
+        images=images.state.images,
     )
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import bisect
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from ..images import ImageRef
 from ..problems import Problem
 
 PLACEHOLDER = "footnoted-ref"  # never reaches the output: every one becomes a marker
@@ -69,6 +70,7 @@ class RenderedBody:
     excerpt: str  # plain text of the first paragraph, without note markers
     word_count: int
     problems: list[Problem]
+    images: list[ImageRef] = field(default_factory=list)  # in document order
 
 
 def placeholder(kind: str, key: str, needle: str) -> etree.Element:
