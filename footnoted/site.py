@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import TemplateError, TemplateSyntaxError
+from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 
 from .assets import collect_static
 from .content import Document, LoadedContent, SourceEntry, load_content
@@ -93,10 +94,27 @@ def render_or_fail(articles: list[Article], settings: Settings) -> dict[str, byt
         where = f"{settings.templates_dir}/{exc.name or exc.filename}"
         raise BuildFailed([error(where, exc.lineno, f"template error: {exc.message}",
                                  "Fix the template syntax on this line")]) from exc
+    except TemplateNotFound as exc:
+        where, line = _template_frame(exc, settings)
+        raise BuildFailed([error(where, line, f"template '{exc.name}' does not exist",
+                                 f"Check the name, or add it to {settings.templates_dir}/")]
+                          ) from exc
     except TemplateError as exc:
-        raise BuildFailed([error(settings.templates_dir, 0, f"template error: {exc}",
+        where, line = _template_frame(exc, settings)
+        raise BuildFailed([error(where, line, f"template error: {exc}",
                                  "Check the variable names the template uses "
                                  "(README: Template variables)")]) from exc
+
+
+def _template_frame(exc: Exception, settings: Settings) -> tuple[str, int]:
+    """The innermost template line that was running: Jinja puts it in the traceback."""
+    templates = settings.templates.resolve()
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        path = Path(frame.filename).resolve()
+        if path.is_relative_to(templates):
+            return f"{settings.templates_dir}/{path.relative_to(templates).as_posix()}", \
+                frame.lineno or 0
+    return settings.templates_dir, 0
 
 
 def _declared_sources(
