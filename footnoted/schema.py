@@ -111,7 +111,7 @@ def _convert_mapping(node: yaml.Node, item: Any, reader: Reader, where: str) -> 
         if key in result:
             reader.fail(key_node, f"{where} defines '{key}' twice", "Keep one definition")
             continue
-        result[key] = _convert(value_node, item, reader, f"{where} '{key}'")
+        result[key] = _convert(value_node, item, reader, f"{where} entry '{key}'")
     return None if any(v is None for v in result.values()) else result
 
 

@@ -78,8 +78,8 @@ class NotesExtension(Extension):
     def reset(self) -> None:
         self.state = NotesState()
 
-    def fail(self, needle: str, message: str, fix: str = "") -> None:
-        line = self.getConfig("lines").find(needle)
+    def fail(self, needle: str, message: str, fix: str = "", occurrence: int = 0) -> None:
+        line = self.getConfig("lines").find(needle, occurrence)
         self.state.problems.append(error(self.getConfig("path"), line, message, fix))
 
     def anchor(self, label: str) -> str:
@@ -116,7 +116,7 @@ class NoteDefinitionProcessor(BlockProcessor):
     def define(self, label: str, text: str) -> None:
         if label in self.ext.state.definitions:
             self.ext.fail(f"[^{label}]:", f"note [^{label}] is defined twice",
-                          "Keep one definition or rename one label")
+                          "Keep one definition or rename one label", occurrence=1)
             return
         holder = etree.Element("div", {"data-label": label})
         self.parser.parseChunk(holder, text)
