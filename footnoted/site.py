@@ -79,7 +79,7 @@ def parse_and_resolve(
 ) -> tuple[Article, list[Problem]]:
     declared, problems = _declared_sources(document, content)
     body = render_markdown(document.body, declared, document.slug, document.path,
-                           document.body_line)
+                           document.body_line, settings.allow_html)
     file_lines = LineFinder(_file_text(settings, document), 1)
     article, found = resolve_article(document, body, declared, settings.lang,
                                      settings.words_per_minute, file_lines)

@@ -11,6 +11,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from ..content import SourceEntry
+from .allowed_html import AllowedHtmlExtension
 from .glossary import GlossaryExtension
 from .images import ImagesExtension
 from .notes import NotesExtension
@@ -26,8 +27,10 @@ def render_markdown(
     id_prefix: str,
     path: str = "",
     first_line: int = 1,
+    allow_html: tuple[str, ...] = (),
 ) -> RenderedBody:
-    """Render one body. `declared` maps lower-case source keys to their entries."""
+    """Render one body. `declared` maps lower-case source keys to their entries;
+    `allow_html` names the raw HTML elements the site allows (none by default)."""
     lines = LineFinder(text, first_line)
     sources = SourcesExtension(declared=declared, id_prefix=id_prefix, path=path, lines=lines)
     notes = NotesExtension(id_prefix=id_prefix, path=path, lines=lines)
@@ -45,11 +48,11 @@ def render_markdown(
             glossary,
             images,
             summary,
+            AllowedHtmlExtension(elements=allow_html),
         ],
         extension_configs={"codehilite": {"css_class": PYGMENTS_CLASS, "guess_lang": False}},
         output_format="html",
     )
-    _escape_raw_html(md)
     html = md.convert(text)
     return RenderedBody(
         html=html,
@@ -61,12 +64,6 @@ def render_markdown(
         problems=sources.state.problems + notes.state.problems + images.state.problems,
         images=images.state.images,
     )
-
-
-def _escape_raw_html(md: Markdown) -> None:
-    """Raw HTML in an article is shown as text, never passed through (like Hugo's default)."""
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
 
 
 class SummaryExtension(Extension):
