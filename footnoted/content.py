@@ -115,6 +115,11 @@ def load_content(settings: Settings) -> LoadedContent:
     problems: list[Problem] = []
     documents = []
     for path in sorted(settings.content.rglob("*.md")):
+        if not path.resolve().is_relative_to(settings.content.resolve()):
+            problems.append(error(_relative(path, settings), 0, "is a symbolic link to a file "
+                                  f"outside {settings.content_dir}/",
+                                  f"Copy the file into {settings.content_dir}/ instead"))
+            continue
         document = load_document(path, settings, problems)
         if document is not None:
             documents.append(document)
