@@ -7,8 +7,10 @@ mix. A marker file proves a folder is ours; we never clear a folder without it.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -20,7 +22,7 @@ STAGING_PREFIX = ".footnoted-staging-"
 RETIRED_PREFIX = ".footnoted-old-"
 
 
-def write_site(files: dict[str, bytes], output: Path, protected: list[Path]) -> None:
+def write_site(files: dict[str, bytes], output: Path, protected: dict[Path, str]) -> None:
     """Replace `output` with exactly `files`; refuse if `output` is not a site we wrote."""
     output = output.absolute()
     _refuse_unsafe_target(output, protected)
@@ -50,33 +52,67 @@ def _swap_in(staging: Path, output: Path) -> None:
     if not output.exists():
         staging.rename(output)
         return
+    if _exchange(staging, output):  # one atomic step: `output` is never missing
+        shutil.rmtree(staging)
+        return
     retired = output.parent / f"{RETIRED_PREFIX}{output.name}-{os.getpid()}"
     output.rename(retired)
-    staging.rename(output)
+    staging.rename(output)  # a kill between these renames is undone by _remove_leftovers
     shutil.rmtree(retired)
 
 
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders atomically with Linux's renameat2(RENAME_EXCHANGE); False if the
+    system or file system cannot, and the caller falls back to two renames."""
+    renameat2 = getattr(_libc(), "renameat2", None) if sys.platform == "linux" else None
+    if renameat2 is None:
+        return False
+    at_cwd, rename_exchange = -100, 2
+    done = renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), rename_exchange)
+    return done == 0
+
+
+def _libc() -> ctypes.CDLL | None:
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
+
+
 def _remove_leftovers(output: Path) -> None:
-    """Folders a killed build left behind; they carry our prefixes and our marker or nothing."""
+    """Folders a killed build left behind. A site retired just before the kill is put back
+    when no new one took its place; everything else with our prefixes is deleted."""
+    for folder in sorted(output.parent.glob(f"{RETIRED_PREFIX}{output.name}-*")):
+        if not output.exists() and (folder / MARKER).is_file() and not folder.is_symlink():
+            folder.rename(output)
     for prefix in (STAGING_PREFIX, RETIRED_PREFIX):
         for folder in output.parent.glob(f"{prefix}{output.name}-*"):
             if folder.is_dir() and not folder.is_symlink():
                 shutil.rmtree(folder)
 
 
-def _refuse_unsafe_target(output: Path, protected: list[Path]) -> None:
+def _refuse_unsafe_target(output: Path, protected: dict[Path, str]) -> None:
+    """Never write into, or clear, a folder that holds anything but a site we built."""
     resolved = output.resolve()
-    forbidden = {Path("/"), Path.home().resolve(), *(p.resolve() for p in protected)}
-    if resolved in forbidden or any(p.is_relative_to(resolved) for p in forbidden if p != Path("/")):
-        raise BuildFailed([error("pyproject.toml", 0,
-                                 f"refusing to write the site into {output}: it holds other files",
-                                 "Set output_dir in [tool.footnoted] to a folder of its own, "
-                                 "such as \"site\"")])
+    named = {Path("/"): "the root folder", Path.home().resolve(): "the home folder"}
+    named.update({path.resolve(): name for path, name in protected.items()})
+    for folder, name in named.items():
+        if resolved == folder or (folder != Path("/") and folder.is_relative_to(resolved)):
+            _refuse(f"refusing to write the site into {output}: that would replace {name}")
+    for folder, name in protected.items():
+        if resolved.is_relative_to(folder.resolve()) and name != "the project folder":
+            _refuse(f"refusing to write the site into {output}: it is inside {name}")
     if output.exists() and not (output / MARKER).is_file() and _has_entries(output):
         raise BuildFailed([error("pyproject.toml", 0,
                                  f"refusing to replace {output}: footnoted did not create it "
                                  f"(no {MARKER} file in it)",
                                  "Move that folder away or set another output_dir")])
+
+
+def _refuse(message: str) -> None:
+    raise BuildFailed([error("pyproject.toml", 0, message,
+                             "Set output_dir in [tool.footnoted] to a folder of its own, "
+                             "such as \"site\"")])
 
 
 def _has_entries(folder: Path) -> bool:

@@ -167,5 +167,9 @@ def _read(path: Path) -> str:
         return ""
 
 
-def _protected(settings: Settings) -> list[Path]:
-    return [settings.root, settings.content, settings.templates, settings.static]
+def _protected(settings: Settings) -> dict[Path, str]:
+    """Folders the site must never replace, by the name a message gives them."""
+    return {settings.root: "the project folder",
+            settings.content: f"{settings.content_dir}/",
+            settings.templates: f"{settings.templates_dir}/",
+            settings.static: f"{settings.static_dir}/"}
