@@ -11,9 +11,11 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from ..content import SourceEntry
+from ..problems import error
 from .allowed_html import AllowedHtmlExtension
 from .glossary import GlossaryExtension
 from .images import ImagesExtension
+from .nesting import NestingLimitExtension
 from .notes import NotesExtension
 from .refs import LineFinder, RenderedBody
 from .sources import SourcesExtension
@@ -37,6 +39,7 @@ def render_markdown(
     glossary = GlossaryExtension(id_prefix=id_prefix)
     images = ImagesExtension(path=path, lines=lines)
     summary = SummaryExtension()
+    nesting = NestingLimitExtension(path=path, first_line=first_line)
     md = Markdown(
         extensions=[
             "fenced_code",
@@ -49,11 +52,15 @@ def render_markdown(
             images,
             summary,
             AllowedHtmlExtension(elements=allow_html),
+            nesting,
         ],
         extension_configs={"codehilite": {"css_class": PYGMENTS_CLASS, "guess_lang": False}},
         output_format="html",
     )
-    html = md.convert(text)
+    try:
+        html = md.convert(text)
+    except RecursionError:  # nesting the line-by-line limit cannot see; never a crash
+        return _unreadable(path, first_line)
     return RenderedBody(
         html=html,
         sources=sources.state.sources,
@@ -61,9 +68,17 @@ def render_markdown(
         glossary=glossary.state.entries,
         excerpt=summary.excerpt,
         word_count=summary.word_count,
-        problems=sources.state.problems + notes.state.problems + images.state.problems,
+        problems=(nesting.problems + sources.state.problems + notes.state.problems
+                  + images.state.problems),
         images=images.state.images,
     )
+
+
+def _unreadable(path: str, first_line: int) -> RenderedBody:
+    problem = error(path, first_line, "the text is nested too deeply to read",
+                    "Flatten deeply nested quotes, lists, brackets or emphasis")
+    return RenderedBody(html="", sources=[], notes=[], glossary=[], excerpt="", word_count=0,
+                        problems=[problem])
 
 
 class SummaryExtension(Extension):
