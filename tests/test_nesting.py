@@ -45,7 +45,8 @@ def test_the_deepest_nesting_allowed_renders():
     ("*a " * 3000 + "x" + " b*" * 3000 + "\n", 5, 3000),
     ("[" * 5000 + "x" + "](https://a.example/)" * 5000 + "\n", 5, 5000),
     ("Text.[^n]\n\n[^n]: " + "[" * 3000 + "x" + "]" * 3000 + "\n", 7, 3000),
-])
+], ids=["list", "quotes by line", "quotes in a line", "list markers", "numbered markers",
+        "emphasis", "brackets", "brackets in a note"])
 def test_thousands_of_levels_give_an_error_with_the_line(make_project, capsys, body, line, depth):
     project = make_project({"content/a.md": HEAD + body})
     assert project.run("build") == 1
