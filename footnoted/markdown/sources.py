@@ -235,7 +235,8 @@ def _previous_words(ref: etree.Element, parents: dict) -> str:
 
 
 def _words(element: etree.Element) -> str:
-    return "".join(element.itertext()).strip()
+    """The element's text on one line: a link may be wrapped across lines in the file."""
+    return " ".join("".join(element.itertext()).split())
 
 
 def _add_robust_link_attributes(link: etree.Element, entry: SourceEntry) -> None:
