@@ -181,7 +181,7 @@ def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        problems.append(error(name, line, f"is not UTF-8 ({_guess_encoding(data)})",
+        problems.append(error(name, line, f"the file is not UTF-8 ({_guess_encoding(data)})",
                               "Re-save the file as UTF-8"))
         return None
 

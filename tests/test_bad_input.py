@@ -80,17 +80,18 @@ CASES = {
     ),
     "Latin-1 file": (
         {"content/a.md": (HEAD + "---\nCaf\xe9.\n").encode("latin-1")},
-        "content/a.md:5: error: is not UTF-8 (it looks like Latin-1 or Windows-1252). "
-        "Re-save the file as UTF-8",
+        "content/a.md:5: error: the file is not UTF-8 (it looks like Latin-1 or "
+        "Windows-1252). Re-save the file as UTF-8",
     ),
     "Windows-1251 file": (
         {"content/a.md": (HEAD + "---\nРецепт борща без свёклы.\n").encode("cp1251")},
-        "content/a.md:5: error: is not UTF-8 (it looks like a Cyrillic code page such as "
+        "content/a.md:5: error: the file is not UTF-8 (it looks like a Cyrillic code page such as "
         "Windows-1251). Re-save the file as UTF-8",
     ),
     "UTF-16 file": (
         {"content/a.md": OK.encode("utf-16")},
-        "content/a.md:1: error: is not UTF-8 (it looks like UTF-16). Re-save the file as UTF-8",
+        "content/a.md:1: error: the file is not UTF-8 (it looks like UTF-16). "
+        "Re-save the file as UTF-8",
     ),
     "empty file": (
         {"content/a.md": ""},
@@ -175,8 +176,8 @@ CASES = {
     ),
     "shared sources file that is not UTF-8": (
         {"content/a.md": OK, "content/sources.yaml": "k:\n  title: Caf\xe9\n".encode("latin-1")},
-        "content/sources.yaml:2: error: is not UTF-8 (it looks like Latin-1 or Windows-1252). "
-        "Re-save the file as UTF-8",
+        "content/sources.yaml:2: error: the file is not UTF-8 (it looks like Latin-1 or "
+        "Windows-1252). Re-save the file as UTF-8",
     ),
 }
 
