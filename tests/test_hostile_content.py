@@ -192,3 +192,14 @@ def test_the_scanner_finds_what_the_corpus_must_not_produce():
             '<iframe></iframe><a href="data:text/html,x">b</a><a href="#ok">c</a></p>')
     assert active_content(page) == ["a href='JaVa\\tscript:x'", "img onerror=", "<svg>",
                                     "<iframe>", "a href='data:text/html,x'"]
+
+
+def test_every_page_carries_a_strict_content_security_policy(make_project):
+    project = make_project({"content/a.md": "---\ntitle: T\ndate: 2024-05-01\n---\nText.\n"})
+    assert project.run("build") == 0
+    for page in sorted((project.root / "site").rglob("*.html")):
+        html = page.read_text("utf-8")
+        start = html.index('<meta http-equiv="Content-Security-Policy" content="')
+        policy = html[start:html.index('">', start)]
+        assert "default-src 'none'" in policy, page.name
+        assert "unsafe-inline" not in policy and "unsafe-eval" not in policy, page.name

@@ -96,3 +96,14 @@ def test_an_image_path_that_escapes_is_refused(make_project, capsys, src, proble
     assert capsys.readouterr().err.splitlines()[0] == (
         f"content/a.md:5: error: image {problem}. Put the image file beside the article and "
         "give its path, e.g. images/photo.jpg")
+
+
+def test_a_static_file_linked_from_outside_is_refused(make_project, capsys, tmp_path):
+    (tmp_path / "id_rsa").write_text("PRIVATE KEY")
+    project = make_project({"content/a.md": HEAD + "---\nText.\n"})
+    (project.root / "static/key.txt").symlink_to(tmp_path / "id_rsa")
+    assert project.run("build") == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "static/key.txt: error: is a symbolic link to a file outside static/. "
+        "Copy the file into static/ instead")
+    assert not (project.root / "site").exists()
