@@ -10,7 +10,7 @@ from .markdown.convert import PYGMENTS_CLASS
 from .problems import BuildFailed, error
 from .settings import Settings
 
-LIGHT_STYLE = "friendly"  # both pass WCAG AA contrast on their own backgrounds
+LIGHT_STYLE = "xcode"  # every token >= 4.5:1 on its background (WCAG AA), checked by axe
 DARK_STYLE = "github-dark"
 
 

@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_build(settings, args) -> int:
     started = time.perf_counter()
-    result = build_site(settings, strict=args.strict)
+    result = build_site(settings, strict=args.strict, drafts=args.drafts)
     _print_problems(result.warnings)
     seconds = time.perf_counter() - started
     print(f"Built {result.articles:,} {_plural(result.articles, 'article')} "
@@ -52,10 +52,12 @@ def run_serve(settings, args) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="build.py", description=__doc__)
     parser.add_argument("--root", default=".", help="project folder (holding pyproject.toml)")
-    parser.set_defaults(command=run_build, strict=False)
+    parser.set_defaults(command=run_build, strict=False, drafts=False)
     commands = parser.add_subparsers(title="commands")
     build = commands.add_parser("build", help="check, then write the site (the default)")
     build.set_defaults(command=run_build)
+    build.add_argument("--drafts", action="store_true",
+                       help="also publish drafts and articles dated in the future")
     check = commands.add_parser("check", help="report every problem as file:line, write nothing")
     check.set_defaults(command=run_check)
     serve = commands.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild on change")

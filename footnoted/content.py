@@ -13,9 +13,11 @@ from typing import Any
 
 import yaml
 
+from .csl import is_csl, read_csl
 from .images import ImagePath
+from .linefinder import LineFinder
 from .problems import Problem, error
-from .schema import Moment, Reader, read
+from .schema import Moment, Reader, construct_plain, read
 from .settings import Settings
 from .slugs import Slug, slugify
 from .urls import Url
@@ -85,6 +87,7 @@ class FrontMatter:
     sources: dict[str, SourceEntry] = field(default_factory=dict)  # sources, by key
     draft: bool = False  # drafts are checked but not published
     slug: Slug | None = None  # the page's folder name; defaults to the file name
+    translation_of: str | None = None  # slug of the article this one translates
     extra: dict[str, Any] = field(default_factory=dict)  # free-form data for templates
 
 
@@ -108,7 +111,7 @@ class LoadedContent:
 
 
 FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
-SOURCES_FILE = "sources.yaml"
+SOURCES_FILES = ("sources.yaml", "sources.json")  # ours or CSL-YAML; CSL-JSON
 
 
 def load_content(settings: Settings) -> LoadedContent:
@@ -124,7 +127,8 @@ def load_content(settings: Settings) -> LoadedContent:
         if document is not None:
             documents.append(document)
     problems += _duplicate_slugs(documents)
-    shared_path = settings.content / SOURCES_FILE
+    shared_path = next((settings.content / name for name in SOURCES_FILES
+                        if (settings.content / name).exists()), settings.content / SOURCES_FILES[0])
     shared = load_shared_sources(shared_path, settings, problems)
     return LoadedContent(documents, shared, _relative(shared_path, settings), problems)
 
@@ -165,8 +169,12 @@ def load_shared_sources(
     name = _relative(path, settings)
     text = _read_text(path, name, problems)
     reader = Reader(name, settings.zone)
-    node = _compose(text, reader) if text else None
-    shared = read(node, dict[str, SourceEntry], reader, "sources") if node else None
+    node = _compose(text, reader) if text else None  # JSON is YAML, so one parser reads both
+    if node is not None and is_csl(construct_plain(node)):
+        shared = read_csl(construct_plain(node), name, LineFinder(text, 1), settings.zone,
+                          reader.problems)
+    else:
+        shared = read(node, dict[str, SourceEntry], reader, "sources") if node else None
     problems += reader.problems
     return shared or {}
 

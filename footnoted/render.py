@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from dataclasses import dataclass
 from datetime import UTC
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import __version__
+from . import __version__, i18n
+from .listings import KINDS, Listing, archive, build_listings, groups, paginate
 from .resolve import Article
 from .schema import Moment
+from .search import build_search_index
 from .settings import Settings
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+from .slugs import slugify
+from .source_index import build_source_index
+from .translations import translation_groups
 
 
 @dataclass(frozen=True)
@@ -35,11 +39,16 @@ def make_environment(settings: Settings) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["human_date"] = human_date
+    env.filters["human_date"] = i18n.human_date
+    env.filters["month_name"] = i18n.month_filter
+    env.filters["language_name"] = i18n.language_name
     env.filters["iso"] = lambda moment: moment.isoformat()
     env.filters["rfc3339"] = rfc3339
     env.filters["safe_body"] = safe_body
-    env.globals.update(site=settings, generator_version=__version__)
+    env.filters["smart"] = i18n.smart
+    env.filters["slug"] = slugify
+    env.filters["csp_hash"] = csp_hash
+    env.globals.update(site=settings, generator_version=__version__, t=i18n.t)
     return env
 
 
@@ -47,21 +56,66 @@ def render_site(articles: list[Article], settings: Settings) -> dict[str, bytes]
     """Every generated page; `articles` must already be in listing order (newest first)."""
     env = make_environment(settings)
     files: dict[str, bytes] = {}
+    source_index = build_source_index(articles)
+    translations = translation_groups(articles)
     for article in articles:
         page = Page(f"{article.slug}/index.html", "../", article.lang)
-        files[page.path] = render_article(env, article, settings, page)
-    listing = {"articles": articles, "updated": _newest(articles)}
-    files["index.html"] = _render(env, "index.html", page=Page("index.html", "", settings.lang), **listing)
-    files["404.html"] = _render(env, "404.html", page=Page("404.html", "", settings.lang))
-    files["feed.xml"] = _render(env, "feed.xml", **listing)
-    files["sitemap.xml"] = _render(env, "sitemap.xml", **listing)
+        files[page.path] = render_article(env, article, settings, page,
+                                          source_index.cited_with[article.slug],
+                                          translations[article.slug])
+    files["sources/index.html"] = _render(env, "sources.html",
+                                          page=page_at("sources/index.html", settings.lang),
+                                          index=source_index)
+    listings = build_listings(articles)
+    files.update(render_listings(env, listings, settings))
+    files.update(render_indexes(env, listings, articles, settings))
+    files["404.html"] = _render(env, "404.html", page=page_at("404.html", settings.lang))
+    pages = [p.path for listing in listings for p in paginate(listing, settings.per_page)]
+    files["sitemap.xml"] = _render(env, "sitemap.xml", articles=articles,
+                                   updated=_newest(articles), listing_pages=sorted(pages))
     files["robots.txt"] = _render(env, "robots.txt")
+    files["search/index.html"] = _render(env, "search.html",
+                                         page=page_at("search/index.html", settings.lang))
+    files["search-index.json"] = build_search_index(articles)
     return files
 
 
-def render_article(env: Environment, article: Article, settings: Settings, page: Page) -> bytes:
-    return _render(env, "article.html", page=page, article=article,
-                   json_ld=article_json_ld(article, settings))
+def render_listings(env: Environment, listings: list[Listing], settings: Settings) -> dict:
+    """Each listing's pages and its Atom feed."""
+    files = {}
+    for listing in listings:
+        for listing_page in paginate(listing, settings.per_page):
+            files[listing_page.path] = _render(
+                env, "index.html", page=page_at(listing_page.path, settings.lang),
+                listing=listing, listing_page=listing_page)
+        files[listing.feed_path] = _render(env, "feed.xml", listing=listing,
+                                           updated=_newest(listing.articles))
+    return files
+
+
+def render_indexes(env: Environment, listings: list[Listing], articles: list[Article],
+                   settings: Settings) -> dict:
+    """The pages that list the tags, authors and sections, and the date archive."""
+    files = {}
+    for kind, folder in KINDS.items():
+        path = f"{folder}/index.html"
+        files[path] = _render(env, "groups.html", page=page_at(path, settings.lang),
+                              kind=kind, groups=groups(listings, kind))
+    path = "archive/index.html"
+    files[path] = _render(env, "archive.html", page=page_at(path, settings.lang),
+                          years=archive(articles))
+    return files
+
+
+def page_at(path: str, lang: str) -> Page:
+    """A page at `path`, whose links climb back to the site root relatively."""
+    return Page(path, "../" * path.count("/"), lang)
+
+
+def render_article(env: Environment, article: Article, settings: Settings, page: Page,
+                   cited_with: list[Article], translations: list[Article]) -> bytes:
+    return _render(env, "article.html", page=page, article=article, cited_with=cited_with,
+                   translations=translations, json_ld=article_json_ld(article, settings))
 
 
 def _render(env: Environment, template: str, **context) -> bytes:
@@ -123,14 +177,15 @@ def _image(image) -> dict:
     return {key: value for key, value in data.items() if value}
 
 
-def human_date(moment: Moment) -> str:
-    day = moment.value
-    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
-
-
 def rfc3339(moment: Moment) -> str:
     """Atom wants full timestamps; a bare date is midnight in the site's zone, in UTC."""
     return moment.value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def csp_hash(script: str) -> str:
+    """A CSP source that allows exactly this inline script and nothing else."""
+    digest = hashlib.sha256(str(script).encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
 def safe_body(html: str) -> Markup:

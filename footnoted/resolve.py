@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 
 from .content import Author, Document, FrontMatter, Related, SourceEntry
 from .images import ImageRef
-from .markdown.refs import Citation, CitedSource, GlossaryEntry, LineFinder, RenderedBody
+from .linefinder import LineFinder
+from .markdown.refs import Citation, CitedSource, GlossaryEntry, RenderedBody
 from .problems import Problem, warning
 from .schema import Moment
 
@@ -53,10 +54,12 @@ class Article:
     meta: FrontMatter
     lang: str
     body_html: str
+    has_code: bool  # the page needs the Pygments stylesheet
     sources: list[Source]
     notes: list  # RenderedNote
     glossary: list[GlossaryEntry]
     summary: str  # the dek, or else the first paragraph as plain text
+    text: str  # the body as plain text, for the search index
     reading_minutes: int
     lost_authors: list[Author]
     lost_related: list[Related]
@@ -87,10 +90,12 @@ def resolve_article(
         meta=meta,
         lang=meta.lang or default_lang,
         body_html=body.html,
+        has_code=body.has_code,
         sources=sources,
         notes=body.notes,
         glossary=body.glossary,
         summary=meta.dek or body.excerpt,
+        text=body.text,
         reading_minutes=max(1, math.ceil(body.word_count / words_per_minute)),
         lost_authors=[author for author in meta.authors if author.lost],
         lost_related=[item for item in meta.related if item.lost],
@@ -134,11 +139,15 @@ def _host(url: str) -> str | None:
 def _lost_link_warnings(path: str, sources: list[Source]) -> list[Problem]:
     return [
         warning(path, citation.line,
-                f"link '{citation.text or '@'}' (source {source.number}) was not preserved",
+                f"{_what_cites(citation, source)} (source {source.number}) was not preserved",
                 LOST_FIX)
         for source in sources if source.lost
         for citation in source.citations
     ]
+
+
+def _what_cites(citation: Citation, source: Source) -> str:
+    return f"link '{citation.text}'" if citation.text else f"the source of [@{source.key}]"
 
 
 def _unused_declarations(

@@ -22,13 +22,26 @@ from .problems import Problem, error
 
 @dataclass(frozen=True)
 class Moment:
-    """A publication time: a full timestamp, or a calendar date shown without a time."""
+    """A publication time, as precise as the editor knew it: a year, a month, a day or a time."""
 
     value: datetime  # always time-zone aware; a bare date is midnight in the site's zone
-    has_time: bool  # False when the editor wrote only a date
+    precision: str = "day"  # "year", "month", "day" or "time"
+
+    @property
+    def has_time(self) -> bool:
+        return self.precision == "time"
 
     def isoformat(self) -> str:
-        return self.value.isoformat() if self.has_time else self.value.date().isoformat()
+        if self.precision == "time":
+            return self.value.isoformat()
+        return self.value.date().isoformat()[: {"year": 4, "month": 7}.get(self.precision, 10)]
+
+
+def moment_from_parts(parts: list[int], timezone: tzinfo) -> Moment:
+    """[2023], [2023, 4] or [2023, 4, 6]: CSL's date-parts; raises ValueError if impossible."""
+    year, month, day = (list(parts) + [1, 1])[:3]
+    precision = ("year", "month", "day")[min(len(parts), 3) - 1]
+    return Moment(datetime(year, month, day, tzinfo=timezone), precision)
 
 
 class CheckedText(str):
@@ -78,7 +91,7 @@ def _convert(node: yaml.Node, hint: Any, reader: Reader, where: str) -> Any:
     if dataclasses.is_dataclass(hint):
         return _convert_dataclass(node, hint, reader, where)
     if hint is Any:
-        return _plain(node)
+        return construct_plain(node)
     if isinstance(hint, type) and issubclass(hint, CheckedText):
         return _convert_checked(node, hint, reader, where)
     return _convert_scalar(node, hint, reader, where)
@@ -111,7 +124,7 @@ def _convert_mapping(node: yaml.Node, item: Any, reader: Reader, where: str) -> 
         if key in result:
             reader.fail(key_node, f"{where} defines '{key}' twice", "Keep one definition")
             continue
-        result[key] = _convert(value_node, item, reader, f"{where} entry '{key}'")
+        result[key] = _convert(value_node, item, reader, f"{where} '{key}'")
     return None if any(v is None for v in result.values()) else result
 
 
@@ -154,10 +167,8 @@ def _convert_moment(node: yaml.Node, reader: Reader, where: str) -> Moment | Non
     text = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""
     fix = "Write a date like 2023-04-06 or a time like 2023-04-06T09:30:00+03:00"
     try:
-        if len(text) == 10:
-            day = date.fromisoformat(text)
-            midnight = datetime(day.year, day.month, day.day, tzinfo=reader.timezone)
-            return Moment(midnight, has_time=False)
+        if len(text) in (4, 7, 10):  # 2023, 2023-04, 2023-04-06
+            return moment_from_parts([int(part) for part in text.split("-")], reader.timezone)
         moment = datetime.fromisoformat(text.replace(" ", "T"))
     except ValueError as exc:
         reader.fail(node, f"{where} is not a valid date: '{text}' ({exc})", fix)
@@ -166,14 +177,14 @@ def _convert_moment(node: yaml.Node, reader: Reader, where: str) -> Moment | Non
         reader.fail(node, f"{where} has a time but no time zone: '{text}'",
                     "Add the offset, e.g. +03:00 or Z")
         return None
-    return Moment(moment, has_time=True)
+    return Moment(moment, "time")
 
 
 def _convert_scalar(node: yaml.Node, hint: type, reader: Reader, where: str) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         reader.fail(node, f"{where} must be a single {_type_name(hint)}, not a list or mapping")
         return None
-    value = _plain(node)
+    value = construct_plain(node)
     if hint is str and isinstance(value, int | float | date) and not isinstance(value, bool):
         return str(node.value)  # `title: 1984` is a title, not a number
     if hint is int and isinstance(value, int) and not isinstance(value, bool):
@@ -196,7 +207,7 @@ def _convert_checked(node: yaml.Node, hint: type, reader: Reader, where: str) ->
     return hint(text)
 
 
-def _plain(node: yaml.Node) -> Any:
+def construct_plain(node: yaml.Node) -> Any:
     """The Python value YAML itself would give, for free-form data and scalars."""
     return yaml.SafeLoader("").construct_document(node)
 

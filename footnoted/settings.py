@@ -27,6 +27,7 @@ class Settings:
     templates_dir: str = "templates"  # Jinja2 templates
     static_dir: str = "static"  # copied to <output>/static/
     words_per_minute: int = 230  # reading speed for the reading-time estimate
+    per_page: int = 10  # articles per page of the front page and other listings
     allow_html: tuple[str, ...] = ()  # raw HTML elements articles may use, e.g. ["sup", "abbr"]
 
     @property
@@ -80,7 +81,7 @@ def load_settings(root: Path) -> Settings:
 def _check_values(settings: Settings) -> None:
     problems = []
     try:
-        settings.zone
+        ZoneInfo(settings.timezone)
     except (ZoneInfoNotFoundError, ValueError):
         problems.append(error("pyproject.toml", 0, f"unknown timezone '{settings.timezone}'",
                               "Use an IANA name such as 'Europe/Moscow' or 'UTC'"))

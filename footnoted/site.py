@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import traceback
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
@@ -11,13 +12,14 @@ from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 from .assets import collect_static
 from .content import Document, LoadedContent, SourceEntry, load_content
 from .images import image_files, image_problems
+from .linefinder import LineFinder
 from .markdown.convert import render_markdown
-from .markdown.refs import LineFinder
 from .output import write_site
 from .problems import BuildFailed, Problem, error, report_order, warning
 from .render import render_site
 from .resolve import Article, resolve_article
 from .settings import Settings
+from .translations import check_translations
 
 
 @dataclass(frozen=True)
@@ -54,17 +56,18 @@ def check_site(settings: Settings) -> CheckedSite:
         articles.append(article)
         problems += found
     problems += _unused_shared_sources(content, articles, settings)
+    problems += check_translations(articles, lambda path: _read(settings.root / path))
     articles.sort(key=lambda a: (-a.meta.date.value.timestamp(), a.slug))
     return CheckedSite(articles, report_order(problems))
 
 
-def build_site(settings: Settings, strict: bool = False) -> BuildResult:
-    """Check, then render and write the whole site; raise BuildFailed and write nothing on errors."""
+def build_site(settings: Settings, strict: bool = False, drafts: bool = False) -> BuildResult:
+    """Check, then render and write the site; on errors raise BuildFailed, writing nothing."""
     checked = check_site(settings)
     blocking = checked.problems if strict else checked.errors
     if blocking:
         raise BuildFailed(blocking)
-    published = [article for article in checked.articles if not article.meta.draft]
+    published = [a for a in checked.articles if drafts or is_published(a, datetime.now(UTC))]
     files = render_or_fail(published, settings)
     files.update(collect_static(settings))
     for article in published:
@@ -74,12 +77,18 @@ def build_site(settings: Settings, strict: bool = False) -> BuildResult:
                        checked.warnings)
 
 
+def is_published(article: Article, now: datetime) -> bool:
+    """Drafts and articles dated in the future wait, as in Hugo and Pelican."""
+    return not article.meta.draft and article.meta.date.value <= now
+
+
 def parse_and_resolve(
     document: Document, content: LoadedContent, settings: Settings
 ) -> tuple[Article, list[Problem]]:
     declared, problems = _declared_sources(document, content)
     body = render_markdown(document.body, declared, document.slug, document.path,
-                           document.body_line, settings.allow_html)
+                           document.body_line, document.meta.lang or settings.lang,
+                           settings.allow_html)
     file_lines = LineFinder(_file_text(settings, document), 1)
     article, found = resolve_article(document, body, declared, settings.lang,
                                      settings.words_per_minute, file_lines)

@@ -23,9 +23,25 @@ Text with [a source](https://example.org/a).
 """
 
 
+def without_margin_copies(html: str) -> str:
+    """Body HTML without its sidenote asides, for the tests of the other extensions (the
+    asides have their own exact-output tests in test_sidenotes.py)."""
+    kept, inside = [], False
+    for line in html.split("\n"):
+        if line == '<aside aria-hidden="true" class="sidenotes">':
+            inside = True
+        elif inside and line == "</aside>":
+            inside = False
+        elif not inside:
+            kept.append(line)
+    return "\n".join(kept)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite tests/golden/ from the current output instead of comparing")
+    parser.addoption("--update-screenshots", action="store_true",
+                     help="write the README's screenshots to docs/screenshots/")
 
 
 class Project:

@@ -85,4 +85,5 @@ def test_a_big_flat_article_builds(make_project):
     project = make_project({"content/a.md": HEAD + body})
     assert project.run("build") == 0
     page = project.read("a/index.html")
-    assert page.count('role="doc-noteref"') == 2 * 2000 + 2000  # markers in text and notes
+    assert all(f'<li id="a-note-n{i}">' in page for i in range(2000))
+    assert page.count('<li id="a-source-') == 2 * 2000  # links in the text and in notes

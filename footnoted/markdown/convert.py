@@ -11,6 +11,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from ..content import SourceEntry
+from ..i18n import translate
 from ..problems import error
 from .allowed_html import AllowedHtmlExtension
 from .glossary import GlossaryExtension
@@ -18,9 +19,12 @@ from .images import ImagesExtension
 from .nesting import NestingLimitExtension
 from .notes import NotesExtension
 from .refs import LineFinder, RenderedBody
+from .sidenotes import SIDENOTES_CLASS, SidenotesExtension
 from .sources import SourcesExtension
 
 PYGMENTS_CLASS = "highlight"  # the CSS class the generated Pygments stylesheets target
+# Quotation marks by language, where they differ from English “ ”: Russian uses «ёлочки».
+QUOTES = {"ru": {"left-double-quote": "&laquo;", "right-double-quote": "&raquo;"}}
 
 
 def render_markdown(
@@ -29,6 +33,7 @@ def render_markdown(
     id_prefix: str,
     path: str = "",
     first_line: int = 1,
+    lang: str = "en",
     allow_html: tuple[str, ...] = (),
 ) -> RenderedBody:
     """Render one body. `declared` maps lower-case source keys to their entries;
@@ -38,6 +43,7 @@ def render_markdown(
     notes = NotesExtension(id_prefix=id_prefix, path=path, lines=lines)
     glossary = GlossaryExtension(id_prefix=id_prefix)
     images = ImagesExtension(path=path, lines=lines)
+    sidenotes = SidenotesExtension(sources, notes, lost_label=translate(lang, "link_lost"))
     summary = SummaryExtension()
     nesting = NestingLimitExtension(path=path, first_line=first_line)
     md = Markdown(
@@ -50,11 +56,15 @@ def render_markdown(
             notes,
             glossary,
             images,
+            sidenotes,
             summary,
             AllowedHtmlExtension(elements=allow_html),
             nesting,
         ],
-        extension_configs={"codehilite": {"css_class": PYGMENTS_CLASS, "guess_lang": False}},
+        extension_configs={
+            "codehilite": {"css_class": PYGMENTS_CLASS, "guess_lang": False},
+            "smarty": {"substitutions": QUOTES.get(lang.split("-")[0].lower(), {})},
+        },
         output_format="html",
     )
     _smarty_before_prettify(md)
@@ -72,21 +82,30 @@ def render_markdown(
         problems=(nesting.problems + sources.state.problems + notes.state.problems
                   + images.state.problems),
         images=images.state.images,
+        text=summary.text,
+        has_code=_has_highlighted_code(md),
     )
 
 
 def _smarty_before_prettify(md: Markdown) -> None:
     """Smarty's pass (6) normally runs after 'prettify' (10) has given every block a newline
     tail, and its tail handling looks each block up among all its siblings: quadratic in the
-    number of paragraphs. At 10.5, after our marker passes (11-15), there are no such tails."""
-    md.treeprocessors.register(md.treeprocessors["smarty"], "smarty", 10.5)
+    number of paragraphs. At 10.7, after our marker passes (11-15) and before the sidenotes
+    (10.5), no block has such a tail yet."""
+    md.treeprocessors.register(md.treeprocessors["smarty"], "smarty", 10.7)
 
 
 def _unreadable(path: str, first_line: int) -> RenderedBody:
     problem = error(path, first_line, "the text is nested too deeply to read",
                     "Flatten deeply nested quotes, lists, brackets or emphasis")
     return RenderedBody(html="", sources=[], notes=[], glossary=[], excerpt="", word_count=0,
-                        problems=[problem])
+                        text="", has_code=False, problems=[problem])
+
+
+def _has_highlighted_code(md: Markdown) -> bool:
+    """Code reaches the page only through the stash, as Pygments' HTML: never as tree nodes.
+    Raw HTML from the article is escaped, so everything stashed was made by our converter."""
+    return any(f'class="{PYGMENTS_CLASS}"' in str(block) for block in md.htmlStash.rawHtmlBlocks)
 
 
 class SummaryExtension(Extension):
@@ -98,12 +117,14 @@ class SummaryExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
-        # 5: after the markers (12, 13) and glossary (11), so their text can be left out.
+        # 5: after the markers (12, 13), glossary (11) and sidenotes (10.5), so their text
+        # can be left out.
         md.treeprocessors.register(SummaryTreeprocessor(md, self), "footnoted_summary", 5)
 
     def reset(self) -> None:
         self.excerpt = ""
         self.word_count = 0
+        self.text = ""
 
 
 class SummaryTreeprocessor(Treeprocessor):
@@ -112,11 +133,10 @@ class SummaryTreeprocessor(Treeprocessor):
         self.owner = owner
 
     def run(self, root: etree.Element) -> None:
-        words = 0
-        for child in root:
-            if child.tag != "footnoted-notes":
-                words += len(" ".join(_reader_text(child)).split())
-        self.owner.word_count = words
+        blocks = ["".join(_reader_text(child)) for child in root if _is_text(child)]
+        text = " ".join(" ".join(blocks).split())
+        self.owner.word_count = len(text.split())
+        self.owner.text = self.plain(text)
         first = root.find("p")
         if first is not None:
             self.owner.excerpt = self.plain(" ".join("".join(_reader_text(first)).split()))
@@ -126,6 +146,11 @@ class SummaryTreeprocessor(Treeprocessor):
         for processor in self.md.postprocessors:
             text = processor.run(text)
         return html.unescape(text)
+
+
+def _is_text(block: etree.Element) -> bool:
+    """Not the notes' holder, nor the margin copies of sources and notes."""
+    return block.tag != "footnoted-notes" and block.get("class") != SIDENOTES_CLASS
 
 
 def _reader_text(element: etree.Element) -> list[str]:

@@ -83,7 +83,8 @@ class GlossaryTreeprocessor(Treeprocessor):
             link = etree.Element("a", {"class": "glossary-term", "href": f"#{anchor}",
                                        "id": f"{anchor}-ref", "title": definition})
             found = _link_first_use(root, _use_of(term), link)
-            entries.append(GlossaryEntry(term, definition, anchor, link.get("id") if found else None))
+            ref_id = link.get("id") if found else None
+            entries.append(GlossaryEntry(term, definition, anchor, ref_id))
         self.ext.state.entries = entries
 
 

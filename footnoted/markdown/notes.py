@@ -208,7 +208,7 @@ class NoteDetachTreeprocessor(Treeprocessor):
         ]
 
     def inner_html(self, holder: etree.Element) -> str:
-        html = "".join(self.md.serializer(child) for child in holder).strip()
+        html = "\n".join(self.md.serializer(child).strip() for child in holder)
         for processor in self.md.postprocessors:
             html = processor.run(html)
         return html

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..images import ImageRef
+from ..linefinder import LineFinder
 from ..problems import Problem
 
 PLACEHOLDER = "footnoted-ref"  # never reaches the output: every one becomes a marker
@@ -69,6 +70,8 @@ class RenderedBody:
     glossary: list[GlossaryEntry]
     excerpt: str  # plain text of the first paragraph, without note markers
     word_count: int
+    text: str  # the body as plain text, without note markers: what search indexes
+    has_code: bool  # holds a highlighted code block, so the page needs the Pygments styles
     problems: list[Problem]
     images: list[ImageRef] = field(default_factory=list)  # in document order
 
@@ -111,27 +114,6 @@ def letters(number: int) -> str:
         number, rest = divmod(number - 1, 26)
         text = chr(ord("a") + rest) + text
     return text
-
-
-class LineFinder:
-    """Finds the file line of raw Markdown text such as `[^note]` or `@key`."""
-
-    def __init__(self, text: str, first_line: int) -> None:
-        self.text = text
-        self.first_line = first_line
-        self.line_starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
-
-    def find(self, needle: str, occurrence: int = 0) -> int:
-        """Line of the `occurrence`-th (0-based) appearance of `needle`, else of the first."""
-        found = position = -1
-        for _ in range(occurrence + 1):
-            position = self.text.find(needle, position + 1)
-            if position < 0:
-                break
-            found = position
-        if found < 0:
-            return self.first_line
-        return self.first_line + bisect.bisect_right(self.line_starts, found) - 1
 
 
 class Occurrences:

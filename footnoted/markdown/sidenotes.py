@@ -1,0 +1,175 @@
+"""Margin copies of sources and notes, placed next to the passage that cites them.
+
+Before each top-level block that holds note markers, an `<aside class="sidenotes">` gets one
+short entry per source or note the block cites:
+
+    <aside class="sidenotes" aria-hidden="true">
+    <p class="sidenote" data-ref="ID-OF-MARKER"><span class="sidenote-label">1</span> ...</p>
+    </aside>
+    <p>Text that cites a source.<sup><a class="noteref" id="ID-OF-MARKER" ...>1</a></sup></p>
+
+The stylesheet floats the aside into the right margin on wide screens (later asides are
+pushed down by `clear: right`, so they never overlap) and hides it on narrow ones, where the
+script shows the endnote in a popover instead. The aside is a visual duplicate of the
+endnotes, which stay the accessible original: it is hidden from assistive technology, its
+links are out of the tab order, and its copies carry no ids, so every id stays unique.
+"""
+
+from __future__ import annotations
+
+import copy
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from ..content import SourceEntry
+from .notes import CONTAINER, NotesExtension
+from .refs import CitedSource, letters
+from .sources import SourcesExtension
+
+SIDENOTES_CLASS = "sidenotes"  # the aside; the summary leaves it out of the word count
+
+EntryMaker = Callable[[str], etree.Element]  # marker id -> a new entry for the margin
+
+
+class SidenotesExtension(Extension):
+    """Takes the sources and notes extensions of the same converter: it reads their state."""
+
+    def __init__(self, sources: SourcesExtension, notes: NotesExtension, **kwargs) -> None:
+        self.config = {"lost_label": ["link not preserved", "Said of a lost source, in the "
+                                      "article's language"]}
+        super().__init__(**kwargs)
+        self.sources = sources
+        self.notes = notes
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        processor = SidenotesTreeprocessor(md, self)
+        # 10.5: after the markers (12, 13) and the glossary (11), so markers are numbered and
+        # copies are final; before 'prettify' (10), so the asides get its line breaks.
+        md.treeprocessors.register(processor, "footnoted_sidenotes", 10.5)
+
+
+class SidenotesTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, ext: SidenotesExtension) -> None:
+        super().__init__(md)
+        self.sources = ext.sources
+        self.notes = ext.notes
+        self.lost_label = _sentence(ext.getConfig("lost_label"))
+
+    def run(self, root: etree.Element) -> None:
+        makers = self.entry_makers()
+        for block in list(root):
+            if block.tag == CONTAINER:
+                continue  # markers inside notes show up in the note's own copy
+            entries = _entries_for(block, makers)
+            if entries:
+                aside = etree.Element("aside", {"class": SIDENOTES_CLASS, "aria-hidden": "true"})
+                aside.extend(entries)
+                root.insert(list(root).index(block), aside)
+
+    def entry_makers(self) -> dict[str, tuple[str, EntryMaker]]:
+        """Marker id -> (what it points to, how to make its entry)."""
+        makers: dict[str, tuple[str, EntryMaker]] = {}
+        declared = self.sources.getConfig("declared")
+        for source in self.sources.state.sources:
+            entry = declared.get(source.key or "", SourceEntry(url=source.url))
+            maker = _source_maker(source, entry, self.lost_label)
+            for citation in source.citations:
+                makers[citation.ref_id] = (source.anchor, maker)
+        state = self.notes.state
+        for number, label in enumerate(state.order, start=1):
+            maker = _note_maker(state.definitions[label], letters(number))
+            for citation in state.citations[label]:
+                makers[citation.ref_id] = (self.notes.anchor(label), maker)
+        return makers
+
+
+def _entries_for(block: etree.Element, makers: dict[str, tuple[str, EntryMaker]]) -> list:
+    """One entry per source or note cited in `block`, in order of first citation."""
+    entries = []
+    seen: set[str] = set()
+    for link in block.iter("a"):
+        ref_id = link.get("id", "")
+        if link.get("class") != "noteref" or ref_id not in makers:
+            continue
+        target, make = makers[ref_id]
+        if target not in seen:
+            seen.add(target)
+            entries.append(make(ref_id))
+    return entries
+
+
+def _source_maker(source: CitedSource, entry: SourceEntry, lost_label: str) -> EntryMaker:
+    def make(ref_id: str) -> etree.Element:
+        note = etree.Element("p", {"class": "sidenote", "data-ref": ref_id})
+        _label(note, str(source.number))
+        if entry.publisher:
+            _add_text(note, f"{entry.publisher}. ")
+        if entry.title:
+            etree.SubElement(note, "cite").text = entry.title
+            _add_text(note, ". ")
+        if entry.lost or not entry.url:
+            etree.SubElement(note, "span", {"class": "lost-label"}).text = lost_label
+        else:
+            _link(note, entry.url, _host(entry.url))
+        if entry.archived:
+            _add_text(note, "; ")
+            _link(note, entry.archived, "archived copy")
+        return note
+
+    return make
+
+
+def _note_maker(definition: etree.Element, letter: str) -> EntryMaker:
+    def make(ref_id: str) -> etree.Element:
+        note = etree.Element("div", {"class": "sidenote", "data-ref": ref_id})
+        note.extend(copy.deepcopy(child) for child in definition)
+        for element in note.iter():
+            element.attrib.pop("id", None)  # the endnote keeps the ids
+            if element.tag == "a":
+                element.set("tabindex", "-1")
+        first = note[0] if len(note) and note[0].tag == "p" else None
+        if first is None:
+            first = etree.Element("p")
+            note.insert(0, first)
+        _label(first, letter)
+        return note
+
+    return make
+
+
+def _label(element: etree.Element, text: str) -> None:
+    """Put the marker's number or letter first in `element`, before its text."""
+    label = etree.Element("span", {"class": "sidenote-label"})
+    label.text = text
+    label.tail = " " + (element.text or "")
+    element.text = None
+    element.insert(0, label)
+
+
+def _link(parent: etree.Element, url: str, text: str) -> None:
+    etree.SubElement(parent, "a", {"href": url, "tabindex": "-1"}).text = text
+
+
+def _add_text(parent: etree.Element, text: str) -> None:
+    """Append text after the last child (or inside an empty `parent`)."""
+    if len(parent):
+        parent[-1].tail = (parent[-1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def _sentence(words: str) -> str:
+    """"link not preserved" -> "Link not preserved.": the entry's only sentence."""
+    return words[:1].upper() + words[1:] + "."
+
+
+def _host(url: str) -> str:
+    """The link's words in the margin: the site's name is what a reader recognises."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")

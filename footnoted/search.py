@@ -1,0 +1,59 @@
+"""A full-text search index that a static host can serve: one JSON file, read by search.js.
+
+The index is inverted (term -> the articles holding it, with a weight), so a query costs a
+few look-ups however large the site. Words are normalised the same way in static/search.js:
+lower case, accents and other combining marks removed, ё read as е.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+
+from .resolve import Article
+from .typography import smarten
+
+# How much one occurrence counts, by where it is: a headline word says most about a page.
+WEIGHTS = {"title": 8, "dek": 3, "sources": 2, "text": 1}
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> list[str]:
+    """The search terms in `text`; must match `words()` in static/search.js."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _WORD.findall(plain)
+
+
+def build_search_index(articles: list[Article]) -> bytes:
+    """{"docs": [[url, title, summary, date], ...], "terms": {term: [doc, weight, ...]}}."""
+    postings: dict[str, list[int]] = {}
+    for number, article in enumerate(articles):
+        for term, weight in sorted(_weighted_terms(article).items()):
+            postings.setdefault(term, []).extend((number, weight))
+    docs = [[a.url, smarten(a.meta.title, a.lang), a.summary, a.meta.date.isoformat()]
+            for a in articles]
+    index = {"docs": docs, "terms": dict(sorted(postings.items()))}
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _weighted_terms(article: Article) -> Counter:
+    fields = {
+        "title": article.meta.title,
+        "dek": article.meta.dek or "",
+        "sources": " ".join(_source_text(source) for source in article.sources),
+        "text": article.text,
+    }
+    weights: Counter = Counter()
+    for field, text in fields.items():
+        for term in words(text):
+            weights[term] += WEIGHTS[field]
+    return weights
+
+
+def _source_text(source) -> str:
+    parts = [source.title, source.publisher, source.author, source.url, source.note,
+             *source.linked_words]
+    return " ".join(part for part in parts if part)

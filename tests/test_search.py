@@ -1,0 +1,49 @@
+"""The search index: what it holds and how words are normalised (search.js does the same)."""
+
+from __future__ import annotations
+
+import json
+
+from footnoted.search import words
+
+ARTICLE = """\
+---
+title: Ёлки and Cafés
+date: 2024-01-0{n}
+dek: Summary {n}.
+---
+Body words{n} cite [a report](https://gov.example/report-{n}).
+
+[@shared]
+"""
+
+SHARED = """\
+shared:
+  url: https://paper.example/
+  title: Conscription Ledger
+"""
+
+
+def test_words_are_lowercased_without_accents_and_yo():
+    assert words("Ёлки, Cafés & naïve_2023!") == ["елки", "cafes", "naive", "2023"]
+
+
+def test_index_lists_docs_and_weighted_terms(make_project):
+    project = make_project({"content/a.md": ARTICLE.format(n=1),
+                            "content/b.md": ARTICLE.format(n=2), "content/sources.yaml": SHARED})
+    assert project.run("build") == 0
+    index = json.loads(project.read("search-index.json"))
+    assert index["docs"] == [["b/", "Ёлки and Cafés", "Summary 2.", "2024-01-02"],
+                             ["a/", "Ёлки and Cafés", "Summary 1.", "2024-01-01"]]
+    assert index["terms"]["words1"] == [1, 1]  # body text weighs 1
+    assert index["terms"]["елки"] == [0, 8, 1, 8]  # a headline word weighs 8
+    assert index["terms"]["ledger"] == [0, 2, 1, 2]  # a source title weighs 2
+    assert index["terms"]["report"] == [0, 2 + 2 + 1, 1, 5]  # URL, linked words, body
+
+
+def test_search_page_loads_the_index_relatively(make_project):
+    project = make_project({"content/a.md": ARTICLE.format(n=1), "content/sources.yaml": SHARED})
+    assert project.run("build") == 0
+    page = project.read("search/index.html")
+    assert 'data-index="../search-index.json" data-root="../"' in page
+    assert '<script src="../static/search.js" defer></script>' in page
