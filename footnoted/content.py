@@ -19,7 +19,7 @@ from .linefinder import LineFinder
 from .problems import Problem, error
 from .schema import Moment, Reader, construct_plain, read
 from .settings import Settings
-from .slugs import Slug, slugify
+from .slugs import RESERVED, Slug, slugify
 from .urls import Url
 
 
@@ -158,6 +158,11 @@ def load_document(path: Path, settings: Settings, problems: list[Problem]) -> Do
                               "cannot see it"))
         return None
     slug = meta.slug or slugify(path.stem)
+    if slug in RESERVED:
+        problems.append(error(name, 0, f"the file name gives the slug '{slug}', a folder the "
+                              "site uses for its own pages",
+                              f"Rename the file or set e.g. 'slug: {slug}-page'"))
+        return None
     return Document(name, slug, meta, body, body_line)
 
 

@@ -27,7 +27,9 @@ def slugify(text: str, fallback: str = "untitled") -> str:
 
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-RESERVED = ("static",)  # folders the build itself writes
+# Folders the build writes itself (render.py, listings.py): an article's page there would be
+# overwritten. tests/test_paths.py fails when the build writes a folder missing here.
+RESERVED = ("archive", "authors", "page", "search", "sections", "sources", "static", "tags")
 
 
 class Slug(CheckedText):

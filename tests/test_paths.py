@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from footnoted.slugs import slugify
+from footnoted.slugs import RESERVED, slugify
 
 HEAD = "---\ntitle: T\ndate: 2024-05-01\n"
 
@@ -48,12 +48,31 @@ def test_a_slug_that_is_not_one_folder_name_is_refused(make_project, capsys, slu
     assert not (project.root / "site").exists()
 
 
-def test_a_slug_may_not_take_the_static_folder(make_project, capsys):
-    project = make_project({"content/a.md": HEAD + "slug: static\n---\nText.\n"})
+@pytest.mark.parametrize("slug", RESERVED)
+def test_a_slug_may_not_take_a_folder_of_the_site(make_project, capsys, slug):
+    project = make_project({"content/a.md": HEAD + f"slug: {slug}\n---\nText.\n"})
     assert project.run("build") == 1
     assert capsys.readouterr().err.splitlines()[0] == (
-        "content/a.md:4: error: 'slug' must not be 'static': that folder holds the site's own "
-        "files. Use e.g. 'static-page'")
+        f"content/a.md:4: error: 'slug' must not be '{slug}': that folder holds the site's own "
+        f"files. Use e.g. '{slug}-page'")
+
+
+def test_a_file_name_may_not_take_a_folder_of_the_site(make_project, capsys):
+    project = make_project({"content/search.md": HEAD + "---\nText.\n"})
+    assert project.run("build") == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "content/search.md: error: the file name gives the slug 'search', a folder the site "
+        "uses for its own pages. Rename the file or set e.g. 'slug: search-page'")
+
+
+def test_every_folder_the_build_writes_is_reserved(make_project):
+    articles = {f"content/a{i}.md": HEAD.replace("title: T", f"title: T{i}")
+                + "tags: [x]\nsection: News\nauthors: [Ann]\n---\nText [a](https://a.example/).\n"
+                for i in range(25)}
+    project = make_project(articles)
+    assert project.run("build") == 0
+    folders = {path.name for path in (project.root / "site").iterdir() if path.is_dir()}
+    assert folders - {f"a{i}" for i in range(25)} <= set(RESERVED)
 
 
 def test_an_article_linked_from_outside_content_is_refused(make_project, capsys, tmp_path):
