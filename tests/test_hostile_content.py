@@ -207,3 +207,17 @@ def test_every_page_carries_a_strict_content_security_policy(make_project):
         policy = html[start:html.index('">', start)]
         assert "default-src 'none'" in policy, page.name
         assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy, page.name
+
+
+def test_a_bibliography_url_is_checked_like_any_link(make_project, capsys):
+    items = ('[{"id": "evil", "type": "webpage", "title": "Evil",\n'
+             '  "URL": "JaVaScRiPt:alert(document.cookie)"}]\n')
+    article = "---\ntitle: T\ndate: 2024-05-01\n---\nText [@evil].\n"
+    project = make_project({"content/a.md": article, "content/sources.json": items})
+    assert project.run("build") == 1
+    assert capsys.readouterr().err.splitlines()[:2] == [
+        "content/a.md:5: error: unknown citation key '@evil'. Declare it under 'sources:' in the "
+        "front matter or in content/sources.yaml, or correct the spelling",
+        "content/sources.json:1: error: entry 'evil': URL uses the 'javascript:' scheme, which "
+        "is not allowed. Give the real http(s) address, or leave the key out if it is unknown"]
+    assert not (project.root / "site").exists()
