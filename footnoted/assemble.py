@@ -2,9 +2,10 @@
 
 An article's page shows the article and, by title, the articles citing the same sources and
 its translations: its key covers those (cache.CachedArticle.listed_digest). The pages made from
-all articles come in three groups, each with its own key: the Sources page (every source and
+all articles come in groups, each with its own key: the Sources page (every source and
 citation), the listings with their feeds, indexes, archive and sitemap (front matter and
-summaries only, so a body edit leaves them alone) and the search index (the text too).
+summaries only, so a body edit leaves them alone), the search index (the text too) and the
+articles' image files (their sizes and times).
 Which articles list which is worked out from the records alone, without reading any article.
 """
 
@@ -18,6 +19,7 @@ from dataclasses import replace
 from jinja2 import TemplateError
 
 from .cache import BuildCache, CachedArticle, CachedFiles, digest_of, page_stat, stored_key
+from .images import image_files
 from .pages import RenderJob, Workers, environment, parse_file, render_page, template_problem
 from .problems import BuildFailed
 from .render import render_listing_pages, sources_page_chunks
@@ -113,6 +115,7 @@ def assemble_site(settings: Settings, site: str, records: dict[str, CachedArticl
                      | _static_files(settings)),
         "search": (("listed_digest", "text_digest", "sources_digest"),
                    lambda: {"search-index.json": articles.search_index()}),
+        "images": (("listed_digest", "images"), lambda: _image_files(articles.listed, settings)),
     }
     for name, (fields, make) in makers.items():
         groups[name] = _group(writer, settings, articles.key(site, *fields),
@@ -166,6 +169,14 @@ def _group(writer: SiteWriter, settings: Settings, key: str, cached: CachedFiles
                                  for name, data in sorted(make().items())})
     except TemplateError as exc:
         raise BuildFailed([template_problem(exc, settings)]) from exc
+
+
+def _image_files(articles: list[Article], settings: Settings) -> dict[str, bytes]:
+    """Each article's images, copied beside its page (checked when the article was parsed)."""
+    files: dict[str, bytes] = {}
+    for article in articles:
+        files.update(image_files(article.slug, article.path, article.images, settings))
+    return files
 
 
 def _static_files(settings: Settings) -> dict[str, bytes]:

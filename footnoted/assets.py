@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pygments.formatters import HtmlFormatter
 
 from .markdown.convert import PYGMENTS_CLASS
+from .problems import BuildFailed, error
 from .settings import Settings
 
 LIGHT_STYLE = "xcode"  # every token >= 4.5:1 on its background (WCAG AA), checked by axe
@@ -13,12 +16,27 @@ DARK_STYLE = "github-dark"
 
 def collect_static(settings: Settings) -> dict[str, bytes]:
     """Every file under static/ (output path -> bytes), plus static/pygments.css."""
+    paths = [path for path in sorted(settings.static.rglob("*")) if path.is_file()]
+    _refuse_links_out(paths, settings)
     files = {
         f"static/{path.relative_to(settings.static).as_posix()}": path.read_bytes()
-        for path in sorted(settings.static.rglob("*")) if path.is_file()
+        for path in paths
     }
     files["static/pygments.css"] = pygments_css().encode("utf-8")
     return files
+
+
+def _refuse_links_out(paths: list[Path], settings: Settings) -> None:
+    """A symbolic link in static/ must not publish a file from elsewhere on the machine."""
+    folder = settings.static.resolve()
+    outside = [path for path in paths if not path.resolve().is_relative_to(folder)]
+    if outside:
+        raise BuildFailed([
+            error(path.relative_to(settings.root).as_posix(), 0,
+                  f"is a symbolic link to a file outside {settings.static_dir}/",
+                  f"Copy the file into {settings.static_dir}/ instead")
+            for path in outside
+        ])
 
 
 def pygments_css() -> str:

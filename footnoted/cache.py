@@ -21,12 +21,13 @@ from pathlib import Path
 
 from . import __version__
 from .content import SourceEntry
+from .images import _source_file as _image_file
 from .problems import Problem
 from .resolve import Article
 from .settings import Settings
 
 CACHE_DIR = ".footnoted-cache"
-FORMAT = 4  # bump when the cached data changes shape
+FORMAT = 5  # bump when the cached data changes shape
 LIBRARIES = ("markdown", "jinja2", "pygments", "pyyaml")
 
 
@@ -42,6 +43,7 @@ class CachedArticle:
     urls: tuple[str, ...]  # the source URLs it cites: articles sharing one list each other
     sources_digest: str  # of its sources and citations, which the Sources page shows
     text_digest: str  # of its plain text, which the search index holds
+    images: tuple[tuple[str, int, int], ...]  # (src, size, mtime) of each image file it shows
     problems: tuple[Problem, ...]  # its warnings, reported again on every build
     page_key: str = ""  # page_key() when its page was rendered
     page_stat: tuple[int, int] | None = None  # (size, mtime_ns) of that page as written
@@ -209,6 +211,19 @@ def shared_digests(shared: Mapping[str, SourceEntry]) -> dict[str, str]:
 def cited_shared(article: Article, digests: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     keys = sorted({source.key for source in article.sources if source.key in digests})
     return tuple((key, digests[key]) for key in keys)
+
+
+def image_stats(article: Article, settings: Settings) -> tuple[tuple[str, int, int], ...]:
+    """(src, size, mtime) of each image file the article shows: a replaced image file must
+    reach the site although the article's own file did not change."""
+    stats = []
+    for image in article.images:
+        try:
+            stat = _image_file(article.path, image, settings).stat()
+            stats.append((image.src, stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            stats.append((image.src, -1, -1))
+    return tuple(stats)
 
 
 def page_stat(stat: os.stat_result) -> tuple[int, int]:

@@ -14,24 +14,26 @@ from typing import Any
 import yaml
 
 from .csl import is_csl, read_csl
+from .images import ImagePath
 from .linefinder import LineFinder
 from .problems import Problem, error
 from .schema import Moment, Reader, construct_plain, read
 from .settings import Settings
-from .slugs import slugify
+from .slugs import RESERVED, Slug, slugify
+from .urls import Url
 
 
 @dataclass(frozen=True)
 class SourceEntry:
     """What an editor declares about a source, in front matter or content/sources.yaml."""
 
-    url: str | None = None  # where the source is; leave out only when `lost` is true
+    url: Url | None = None  # where the source is; leave out only when `lost` is true
     title: str | None = None  # the source's own title
     publisher: str | None = None  # who published it (site, newspaper, agency)
     author: str | None = None  # who wrote it
     date: Moment | None = None  # when it was published
     accessed: Moment | None = None  # when the editor last checked it
-    archived: str | None = None  # URL of an archived copy (web archive, archive.today, ...)
+    archived: Url | None = None  # URL of an archived copy (web archive, archive.today, ...)
     archived_date: Moment | None = None  # when that copy was taken
     note: str | None = None  # a short remark shown with the source
     lost: bool = False  # the original article linked here but the target was not preserved
@@ -40,28 +42,28 @@ class SourceEntry:
 @dataclass(frozen=True)
 class Author:
     name: str  # as shown in the byline
-    url: str | None = None  # the author's page
+    url: Url | None = None  # the author's page
     lost: bool = False  # the original byline linked the name; the target was not preserved
 
 
 @dataclass(frozen=True)
 class Publication:
     name: str  # where the article first appeared
-    url: str | None = None  # that publication's home page
+    url: Url | None = None  # that publication's home page
 
 
 @dataclass(frozen=True)
 class LeadImage:
     caption: str = ""  # what the picture shows
     credit: str = ""  # photographer / agency
-    src: str | None = None  # path under content/; leave out when the file is not available
+    src: ImagePath | None = None  # relative to the article's file; leave out if not available
     alt: str = ""  # text alternative, required when src is given
 
 
 @dataclass(frozen=True)
 class Related:
     title: str  # the related article's headline
-    url: str | None = None  # where it is
+    url: Url | None = None  # where it is
     lost: bool = False  # the original linked it but the target was not preserved
 
 
@@ -76,7 +78,7 @@ class FrontMatter:
     dek: str | None = None  # one-sentence summary under the headline; also the feed summary
     updated: Moment | None = None  # last substantive update
     publication: Publication | None = None  # where the article first appeared
-    original_url: str | None = None  # the article's address at its publication
+    original_url: Url | None = None  # the article's address at its publication
     lang: str | None = None  # BCP 47 language tag; defaults to the site's
     tags: list[str] = field(default_factory=list)  # topics
     image: LeadImage | None = None  # lead image, or just its caption and credit
@@ -84,7 +86,7 @@ class FrontMatter:
     related: list[Related] = field(default_factory=list)  # related articles
     sources: dict[str, SourceEntry] = field(default_factory=dict)  # sources, by key
     draft: bool = False  # drafts are checked but not published
-    slug: str | None = None  # the page's folder name; defaults to the file name
+    slug: Slug | None = None  # the page's folder name; defaults to the file name
     translation_of: str | None = None  # slug of the article this one translates
     extra: dict[str, Any] = field(default_factory=dict)  # free-form data for templates
 
@@ -116,6 +118,11 @@ def load_content(settings: Settings) -> LoadedContent:
     problems: list[Problem] = []
     documents = []
     for path in sorted(settings.content.rglob("*.md")):
+        if not path.resolve().is_relative_to(settings.content.resolve()):
+            problems.append(error(_relative(path, settings), 0, "is a symbolic link to a file "
+                                  f"outside {settings.content_dir}/",
+                                  f"Copy the file into {settings.content_dir}/ instead"))
+            continue
         document = load_document(path, settings, problems)
         if document is not None:
             documents.append(document)
@@ -144,7 +151,18 @@ def load_document(path: Path, settings: Settings, problems: list[Problem]) -> Do
     problems += reader.problems
     if meta is None:
         return None
+    if meta.image and meta.image.src and not meta.image.alt:
+        problems.append(error(name, _line_of(text, "src:"),
+                              f"image '{meta.image.src}' has no 'alt:' text",
+                              "Add 'alt:' saying what the picture shows, for readers who "
+                              "cannot see it"))
+        return None
     slug = meta.slug or slugify(path.stem)
+    if slug in RESERVED:
+        problems.append(error(name, 0, f"the file name gives the slug '{slug}', a folder the "
+                              "site uses for its own pages",
+                              f"Rename the file or set e.g. 'slug: {slug}-page'"))
+        return None
     return Document(name, slug, meta, body, body_line)
 
 
@@ -176,7 +194,7 @@ def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        problems.append(error(name, line, f"is not UTF-8 ({_guess_encoding(data)})",
+        problems.append(error(name, line, f"the file is not UTF-8 ({_guess_encoding(data)})",
                               "Re-save the file as UTF-8"))
         return None
 
@@ -242,6 +260,10 @@ def _duplicate_slugs(documents: list[Document]) -> list[Problem]:
                                   f"slug '{document.slug}' is also used by {other.path}",
                                   "Set a different 'slug:' in one of them"))
     return problems
+
+
+def _line_of(text: str, needle: str) -> int:
+    return text[: max(text.find(needle), 0)].count("\n") + 1
 
 
 def _relative(path: Path, settings: Settings) -> str:

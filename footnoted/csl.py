@@ -21,6 +21,7 @@ from typing import Any
 
 from .problems import Problem, error, warning
 from .schema import Moment, moment_from_parts
+from .urls import Url
 
 # The item types of CSL 1.0.2 (its specification, appendix III).
 CSL_TYPES = frozenset({
@@ -55,6 +56,10 @@ def read_csl(data: Any, path: str, lines, timezone: tzinfo, problems: list[Probl
         if not item.get("URL"):
             problems.append(warning(path, line, f"entry '{key}' has no URL, so it cannot be cited",
                                     "Add its URL in your reference manager and export again"))
+            continue
+        unsafe = Url.problem(str(item["URL"]))
+        if unsafe:
+            problems.append(error(path, line, f"entry '{key}': URL {unsafe[0]}", unsafe[1]))
             continue
         try:
             entries[key] = SourceEntry(**_fields(item, timezone))

@@ -9,8 +9,10 @@ Incremental builds keep the retired site as a spare to stage the next one in (St
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -25,11 +27,30 @@ SPARE_PREFIX = ".footnoted-spare-"  # the previous site, kept to stage the next 
 TEMPORARY_SUFFIX = ".footnoted-tmp"
 
 
-def write_site(files: dict[str, bytes], output: Path, protected: list[Path]) -> None:
+def write_site(files: dict[str, bytes], output: Path, protected: dict[Path, str]) -> None:
     """Replace `output` with exactly `files`; refuse if `output` is not a site we wrote."""
-    with StagedSite(output, protected) as staged:
+    output = output.absolute()
+    _refuse_unsafe_target(output, protected)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(output)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX + output.name + "-", dir=output.parent))
+    try:
         for name, data in sorted(files.items()):
-            staged.write(name, data)
+            _write_file(staging, name, data)
+        (staging / MARKER).write_bytes(MARKER_TEXT)
+        _swap_in(staging, output)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+
+
+def _write_file(staging: Path, name: str, data: bytes) -> None:
+    target = (staging / name).resolve()
+    if not target.is_relative_to(staging.resolve()):
+        raise BuildFailed([error(name, 0, "output path escapes the site folder",
+                                 "Use a slug without '..' or '/'")])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
 
 
 class StagedSite:
@@ -42,7 +63,8 @@ class StagedSite:
     always replaced, never written in place, because the spare shares files with the site.
     """
 
-    def __init__(self, output: Path, protected: list[Path], reuse_spare: bool = False) -> None:
+    def __init__(self, output: Path, protected: dict[Path, str], reuse_spare: bool = False
+                 ) -> None:
         self.output = output.absolute()
         _refuse_unsafe_target(self.output, protected)
         self.output.parent.mkdir(parents=True, exist_ok=True)
@@ -131,42 +153,80 @@ def _remove_untouched(folder: Path, touched: set[str]) -> None:
 
 
 def _swap_in(staging: Path, output: Path, spare: Path | None = None) -> None:
+    """Put `staging` in place of `output`; the retired site is deleted, or kept as `spare`."""
     if not output.exists():
         staging.rename(output)
         return
+    if _exchange(staging, output):  # one atomic step: `output` is never missing
+        _retire(staging, spare)
+        return
     retired = output.parent / f"{RETIRED_PREFIX}{output.name}-{os.getpid()}"
     output.rename(retired)
-    staging.rename(output)
+    staging.rename(output)  # a kill between these renames is undone by _remove_leftovers
+    _retire(retired, spare)
+
+
+def _retire(old_site: Path, spare: Path | None) -> None:
     if spare is None:
-        shutil.rmtree(retired)
-        return
-    if spare.exists():
-        shutil.rmtree(spare)  # an older spare this build did not use
-    retired.rename(spare)
+        shutil.rmtree(old_site)
+    elif old_site != spare:
+        if spare.exists():
+            shutil.rmtree(spare)  # an older spare this build did not use
+        old_site.rename(spare)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders atomically with Linux's renameat2(RENAME_EXCHANGE); False if the
+    system or file system cannot, and the caller falls back to two renames."""
+    renameat2 = getattr(_libc(), "renameat2", None) if sys.platform == "linux" else None
+    if renameat2 is None:
+        return False
+    at_cwd, rename_exchange = -100, 2
+    done = renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), rename_exchange)
+    return done == 0
+
+
+def _libc() -> ctypes.CDLL | None:
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
 
 
 def _remove_leftovers(output: Path) -> None:
-    """Folders a killed build left behind; they carry our prefixes and our marker or nothing."""
+    """Folders a killed build left behind. A site retired just before the kill is put back
+    when no new one took its place; everything else with our prefixes is deleted."""
+    for folder in sorted(output.parent.glob(f"{RETIRED_PREFIX}{output.name}-*")):
+        if not output.exists() and (folder / MARKER).is_file() and not folder.is_symlink():
+            folder.rename(output)
     for prefix in (STAGING_PREFIX, RETIRED_PREFIX):
         for folder in output.parent.glob(f"{prefix}{output.name}-*"):
             if folder.is_dir() and not folder.is_symlink():
                 shutil.rmtree(folder)
 
 
-def _refuse_unsafe_target(output: Path, protected: list[Path]) -> None:
+def _refuse_unsafe_target(output: Path, protected: dict[Path, str]) -> None:
+    """Never write into, or clear, a folder that holds anything but a site we built."""
     resolved = output.resolve()
-    forbidden = {Path("/"), Path.home().resolve(), *(p.resolve() for p in protected)}
-    holds_forbidden = any(p.is_relative_to(resolved) for p in forbidden if p != Path("/"))
-    if resolved in forbidden or holds_forbidden:
-        raise BuildFailed([error("pyproject.toml", 0,
-                                 f"refusing to write the site into {output}: it holds other files",
-                                 "Set output_dir in [tool.footnoted] to a folder of its own, "
-                                 "such as \"site\"")])
+    named = {Path("/"): "the root folder", Path.home().resolve(): "the home folder"}
+    named.update({path.resolve(): name for path, name in protected.items()})
+    for folder, name in named.items():
+        if resolved == folder or (folder != Path("/") and folder.is_relative_to(resolved)):
+            _refuse(f"refusing to write the site into {output}: that would replace {name}")
+    for folder, name in protected.items():
+        if resolved.is_relative_to(folder.resolve()) and name != "the project folder":
+            _refuse(f"refusing to write the site into {output}: it is inside {name}")
     if output.exists() and not (output / MARKER).is_file() and _has_entries(output):
         raise BuildFailed([error("pyproject.toml", 0,
                                  f"refusing to replace {output}: footnoted did not create it "
                                  f"(no {MARKER} file in it)",
                                  "Move that folder away or set another output_dir")])
+
+
+def _refuse(message: str) -> None:
+    raise BuildFailed([error("pyproject.toml", 0, message,
+                             "Set output_dir in [tool.footnoted] to a folder of its own, "
+                             "such as \"site\"")])
 
 
 def _has_entries(folder: Path) -> bool:

@@ -12,14 +12,31 @@ import functools
 import multiprocessing
 import os
 import threading
+import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemBytecodeCache, TemplateError, TemplateSyntaxError
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+)
 
-from .cache import CACHE_DIR, ArticleStore, cited_shared, digest_of, file_digest, listed, pickled
+from .cache import (
+    CACHE_DIR,
+    ArticleStore,
+    cited_shared,
+    digest_of,
+    file_digest,
+    image_stats,
+    listed,
+    pickled,
+)
 from .content import Document, LoadedContent, SourceEntry, load_document
+from .images import image_problems
 from .linefinder import LineFinder
 from .problems import Problem, error
 from .render import article_page, make_environment, render_article
@@ -56,6 +73,7 @@ class Parsed:
     text_digest: str = ""
     shared: tuple[tuple[str, str], ...] = ()  # the shared sources it cites, with their digests
     terms: list[tuple[str, int]] | None = None  # for the search index
+    images: tuple[tuple[str, int, int], ...] = ()  # image_stats()
     stored: bytes = b""  # the whole article, pickled for the store; empty after errors
 
 
@@ -146,6 +164,7 @@ def parse_file(path: str) -> Parsed:
         tuple(sorted({source.url for source in article.sources if source.url})),
         digest_of(repr(article.sources)), digest_of(article.text),
         cited_shared(article, _context.shared_digests), article_terms(article),
+        image_stats(article, settings),
         b"" if any(p.is_error for p in problems) else pickled(article))
 
 
@@ -185,8 +204,23 @@ def template_problem(exc: TemplateError, settings: Settings) -> Problem:
         where = f"{settings.templates_dir}/{exc.name or exc.filename}"
         return error(where, exc.lineno, f"template error: {exc.message}",
                      "Fix the template syntax on this line")
-    return error(settings.templates_dir, 0, f"template error: {exc}",
+    where, line = _template_frame(exc, settings)
+    if isinstance(exc, TemplateNotFound):
+        return error(where, line, f"template '{exc.name}' does not exist",
+                     f"Check the name, or add it to {settings.templates_dir}/")
+    return error(where, line, f"template error: {exc}",
                  "Check the variable names the template uses (README: Template variables)")
+
+
+def _template_frame(exc: Exception, settings: Settings) -> tuple[str, int]:
+    """The innermost template line that was running: Jinja puts it in the traceback."""
+    templates = settings.templates.resolve()
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        path = Path(frame.filename).resolve()
+        if path.is_relative_to(templates):
+            return f"{settings.templates_dir}/{path.relative_to(templates).as_posix()}", \
+                frame.lineno or 0
+    return settings.templates_dir, 0
 
 
 def parse_and_resolve(
@@ -196,10 +230,12 @@ def parse_and_resolve(
 
     declared, problems = _declared_sources(document, content)
     body = render_markdown(document.body, declared, document.slug, document.path,
-                           document.body_line, document.meta.lang or settings.lang)
+                           document.body_line, document.meta.lang or settings.lang,
+                           settings.allow_html)
     file_lines = LineFinder(_read(settings.root / document.path), 1)
     article, found = resolve_article(document, body, declared, settings.lang,
                                      settings.words_per_minute, file_lines)
+    found += image_problems(document.path, article.images, settings)
     return article, problems + body.problems + found
 
 

@@ -7,10 +7,11 @@ Problems found here are about the content as a whole: lost links, unused declara
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from .content import Author, Document, FrontMatter, Related, SourceEntry
+from .images import ImageRef
 from .linefinder import LineFinder
 from .markdown.refs import Citation, CitedSource, GlossaryEntry, RenderedBody
 from .problems import Problem, warning
@@ -62,6 +63,7 @@ class Article:
     reading_minutes: int
     lost_authors: list[Author]
     lost_related: list[Related]
+    images: list[ImageRef] = field(default_factory=list)  # lead image first, then the text's
 
     @property
     def url(self) -> str:
@@ -97,8 +99,15 @@ def resolve_article(
         reading_minutes=max(1, math.ceil(body.word_count / words_per_minute)),
         lost_authors=[author for author in meta.authors if author.lost],
         lost_related=[item for item in meta.related if item.lost],
+        images=_lead_image(meta, file_lines) + body.images,
     )
     return article, problems
+
+
+def _lead_image(meta: FrontMatter, file_lines: LineFinder) -> list[ImageRef]:
+    if meta.image is None or not meta.image.src:
+        return []
+    return [ImageRef(meta.image.src, file_lines.find("src:"))]
 
 
 def _source(cited: CitedSource, declared: dict[str, SourceEntry]) -> Source:

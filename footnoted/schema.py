@@ -45,6 +45,19 @@ def moment_from_parts(parts: list[int], timezone: tzinfo) -> Moment:
     return Moment(datetime(year, month, day, tzinfo=timezone), precision)
 
 
+class CheckedText(str):
+    """Text with a rule of its own (a URL, a path): `problem` says what is wrong, or None.
+
+    Declaring a field with a subclass puts the check in the schema, so the message carries
+    the line of the value, like every other front-matter mistake.
+    """
+
+    @classmethod
+    def problem(cls, value: str) -> tuple[str, str] | None:
+        """(what is wrong, how to fix it) for a bad value; None when the value is fine."""
+        return None
+
+
 @dataclass
 class Reader:
     """What a conversion needs to know to report problems and to place bare dates in time."""
@@ -80,6 +93,8 @@ def _convert(node: yaml.Node, hint: Any, reader: Reader, where: str) -> Any:
         return _convert_dataclass(node, hint, reader, where)
     if hint is Any:
         return construct_plain(node)
+    if isinstance(hint, type) and issubclass(hint, CheckedText):
+        return _convert_checked(node, hint, reader, where)
     return _convert_scalar(node, hint, reader, where)
 
 
@@ -180,6 +195,17 @@ def _convert_scalar(node: yaml.Node, hint: type, reader: Reader, where: str) -> 
     reader.fail(node, f"{where} must be {_type_name(hint)}, got '{node.value}'",
                 "Use true or false" if hint is bool else "")
     return None
+
+
+def _convert_checked(node: yaml.Node, hint: type, reader: Reader, where: str) -> Any:
+    text = _convert_scalar(node, str, reader, where)
+    if text is None:
+        return None
+    found = hint.problem(text)
+    if found is not None:
+        reader.fail(node, f"{where} {found[0]}", found[1])
+        return None
+    return hint(text)
 
 
 def construct_plain(node: yaml.Node) -> Any:

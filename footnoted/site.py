@@ -19,6 +19,7 @@ from .cache import (
     CachedArticle,
     digest_of,
     file_digest,
+    image_stats,
     page_stat,
     parse_key,
     shared_digests,
@@ -34,7 +35,7 @@ from .content import (
     load_shared_sources,
 )
 from .linefinder import LineFinder
-from .problems import BuildFailed, Problem, report_order, warning
+from .problems import BuildFailed, Problem, error, report_order, warning
 from .resolve import Article
 from .settings import Settings
 from .translations import check_translations
@@ -105,12 +106,13 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
     content = _load_shared_sources(settings)
     keys = Keys(parse := parse_key(settings, content.shared_sources),
                 site_key(parse, settings), shared_digests(content.shared_sources))
-    records, to_parse = _unchanged_files(settings, cache.records, keys)
-    problems = content.problems + [p for record in records.values() for p in record.problems]
+    problems = list(content.problems)
+    records, to_parse = _unchanged_files(settings, cache.records, keys, problems)
+    problems += [p for record in records.values() for p in record.problems]
     parsed: set[str] = set()
     context = BuildContext(settings, content, keys.shared, cache.store.path)
     try:
-        with Workers(context, processes) as workers, SiteWriter(settings) as writer:
+        with SiteWriter(settings) as writer, Workers(context, processes) as workers:
             for done, result in enumerate(workers.map(parse_file, to_parse), 1):
                 problems += result.problems
                 if result.listed is not None:
@@ -148,16 +150,23 @@ def _listing_paths(records: dict[str, CachedArticle]) -> list[str]:
     return [order[id(article)] for article in listing_order([r.listed for r in records.values()])]
 
 
-def _unchanged_files(settings: Settings, old: dict[str, CachedArticle], keys: Keys
-                     ) -> tuple[dict[str, CachedArticle], list[str]]:
+def _unchanged_files(settings: Settings, old: dict[str, CachedArticle], keys: Keys,
+                     problems: list[Problem]) -> tuple[dict[str, CachedArticle], list[str]]:
     """Records of files that parse as before, and the paths of the files to parse."""
     fresh, to_parse = {}, []
+    content = settings.content.resolve()
     for path in sorted(settings.content.rglob("*.md")):
         name = path.relative_to(settings.root).as_posix()
+        if not path.resolve().is_relative_to(content):  # as content.load_content refuses it
+            problems.append(error(name, 0, "is a symbolic link to a file outside "
+                                  f"{settings.content_dir}/",
+                                  f"Copy the file into {settings.content_dir}/ instead"))
+            continue
         record = old.get(name)
         if (record is not None and record.parse_key == keys.parse
                 and all(keys.shared.get(key) == digest for key, digest in record.shared)
-                and record.digest == file_digest(path.read_bytes())):
+                and record.digest == file_digest(path.read_bytes())
+                and record.images == image_stats(record.listed, settings)):
             fresh[name] = record
         else:
             to_parse.append(name)
@@ -171,12 +180,12 @@ def _record(result, keys: Keys, cache: BuildCache) -> CachedArticle:
                         result.summary, result.terms)
     return CachedArticle(result.digest, keys.parse, result.shared, result.listed,
                          result.listed_digest, result.urls, result.sources_digest,
-                         result.text_digest, tuple(result.problems))
+                         result.text_digest, result.images, tuple(result.problems))
 
 
 def page_key(site: str, record: CachedArticle, others: list[CachedArticle]) -> str:
     """What one article's page shows: the article and the articles it lists by title."""
-    parts = [site, record.parse_key, record.digest, repr(record.shared)]
+    parts = [site, record.parse_key, record.digest, repr(record.shared), repr(record.images)]
     return digest_of("\n".join(parts + [other.listed_digest for other in others]))
 
 

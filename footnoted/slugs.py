@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .schema import CheckedText
+
 # Russian, by the simplified BGN/PCGN-like scheme newsrooms use in URLs (borshch, not borŝ).
 _CYRILLIC = dict(zip(
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
@@ -22,3 +24,24 @@ def slugify(text: str, fallback: str = "untitled") -> str:
     ascii_text = unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode()
     slug = _NOT_SLUG.sub("-", ascii_text).strip("-")
     return slug or fallback
+
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Folders the build writes itself (render.py, listings.py): an article's page there would be
+# overwritten. tests/test_paths.py fails when the build writes a folder missing here.
+RESERVED = ("archive", "authors", "page", "search", "sections", "sources", "static", "tags")
+
+
+class Slug(CheckedText):
+    """A `slug:` from front matter: one readable folder name, never a path."""
+
+    @classmethod
+    def problem(cls, value: str) -> tuple[str, str] | None:
+        suggestion = slugify(value, fallback="my-article")
+        if value in RESERVED:
+            return f"must not be '{value}': that folder holds the site's own files", \
+                f"Use e.g. '{value}-page'"
+        if not _SLUG.match(value):
+            return (f"must be one folder name of a-z, 0-9 and single '-', not '{value}'",
+                    f"Use e.g. '{suggestion}'")
+        return None

@@ -6,6 +6,8 @@ import html
 import re
 from urllib.parse import unquote
 
+from .schema import CheckedText
+
 SAFE_SCHEMES = ("http", "https", "mailto")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 # Browsers drop these anywhere in a URL before reading its scheme: "java\tscript:" runs.
@@ -30,3 +32,14 @@ def unsafe_url_reason(url: str) -> str | None:
 
 def is_external(url: str) -> bool:
     return bool(_SCHEME.match(url)) or url.startswith("//")
+
+
+class Url(CheckedText):
+    """A link target written in front matter or sources.yaml: checked like links in the text."""
+
+    @classmethod
+    def problem(cls, value: str) -> tuple[str, str] | None:
+        reason = unsafe_url_reason(value)
+        if reason is None:
+            return None
+        return reason, "Give the real http(s) address, or leave the key out if it is unknown"

@@ -13,13 +13,18 @@ from pathlib import Path
 
 from .cache import page_stat
 from .output import MARKER, StagedSite
+from .output import _refuse_unsafe_target as refuse_unsafe_target
 from .settings import Settings
 
 
 class SiteWriter:
     def __init__(self, settings: Settings) -> None:
         self.output = settings.output
-        self.protected = [settings.root, settings.content, settings.templates, settings.static]
+        self.protected = {settings.root: "the project folder",
+                          settings.content: f"{settings.content_dir}/",
+                          settings.templates: f"{settings.templates_dir}/",
+                          settings.static: f"{settings.static_dir}/"}
+        refuse_unsafe_target(self.output.absolute(), self.protected)  # before any work
         self.kept: list[str] = []
         self.expected: set[str] = {MARKER}
         self.staged: StagedSite | None = None

@@ -12,7 +12,11 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..content import SourceEntry
 from ..i18n import translate
+from ..problems import error
+from .allowed_html import AllowedHtmlExtension
 from .glossary import GlossaryExtension
+from .images import ImagesExtension
+from .nesting import NestingLimitExtension
 from .notes import NotesExtension
 from .refs import LineFinder, RenderedBody
 from .sidenotes import SIDENOTES_CLASS, SidenotesExtension
@@ -30,14 +34,18 @@ def render_markdown(
     path: str = "",
     first_line: int = 1,
     lang: str = "en",
+    allow_html: tuple[str, ...] = (),
 ) -> RenderedBody:
-    """Render one body. `declared` maps lower-case source keys to their entries."""
+    """Render one body. `declared` maps lower-case source keys to their entries;
+    `allow_html` names the raw HTML elements the site allows (none by default)."""
     lines = LineFinder(text, first_line)
     sources = SourcesExtension(declared=declared, id_prefix=id_prefix, path=path, lines=lines)
     notes = NotesExtension(id_prefix=id_prefix, path=path, lines=lines)
     glossary = GlossaryExtension(id_prefix=id_prefix)
+    images = ImagesExtension(path=path, lines=lines)
     sidenotes = SidenotesExtension(sources, notes, lost_label=translate(lang, "link_lost"))
     summary = SummaryExtension()
+    nesting = NestingLimitExtension(path=path, first_line=first_line)
     md = Markdown(
         extensions=[
             "fenced_code",
@@ -47,8 +55,11 @@ def render_markdown(
             sources,
             notes,
             glossary,
+            images,
             sidenotes,
             summary,
+            AllowedHtmlExtension(elements=allow_html),
+            nesting,
         ],
         extension_configs={
             "codehilite": {"css_class": PYGMENTS_CLASS, "guess_lang": False},
@@ -56,8 +67,11 @@ def render_markdown(
         },
         output_format="html",
     )
-    _escape_raw_html(md)
-    html = md.convert(text)
+    _smarty_before_prettify(md)
+    try:
+        html = md.convert(text)
+    except RecursionError:  # nesting the line-by-line limit cannot see; never a crash
+        return _unreadable(path, first_line)
     return RenderedBody(
         html=html,
         sources=sources.state.sources,
@@ -65,22 +79,33 @@ def render_markdown(
         glossary=glossary.state.entries,
         excerpt=summary.excerpt,
         word_count=summary.word_count,
+        problems=(nesting.problems + sources.state.problems + notes.state.problems
+                  + images.state.problems),
+        images=images.state.images,
         text=summary.text,
         has_code=_has_highlighted_code(md),
-        problems=sources.state.problems + notes.state.problems,
     )
+
+
+def _smarty_before_prettify(md: Markdown) -> None:
+    """Smarty's pass (6) normally runs after 'prettify' (10) has given every block a newline
+    tail, and its tail handling looks each block up among all its siblings: quadratic in the
+    number of paragraphs. At 10.7, after our marker passes (11-15) and before the sidenotes
+    (10.5), no block has such a tail yet."""
+    md.treeprocessors.register(md.treeprocessors["smarty"], "smarty", 10.7)
+
+
+def _unreadable(path: str, first_line: int) -> RenderedBody:
+    problem = error(path, first_line, "the text is nested too deeply to read",
+                    "Flatten deeply nested quotes, lists, brackets or emphasis")
+    return RenderedBody(html="", sources=[], notes=[], glossary=[], excerpt="", word_count=0,
+                        text="", has_code=False, problems=[problem])
 
 
 def _has_highlighted_code(md: Markdown) -> bool:
     """Code reaches the page only through the stash, as Pygments' HTML: never as tree nodes.
     Raw HTML from the article is escaped, so everything stashed was made by our converter."""
     return any(f'class="{PYGMENTS_CLASS}"' in str(block) for block in md.htmlStash.rawHtmlBlocks)
-
-
-def _escape_raw_html(md: Markdown) -> None:
-    """Raw HTML in an article is shown as text, never passed through (like Hugo's default)."""
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
 
 
 class SummaryExtension(Extension):

@@ -78,8 +78,8 @@ class NotesExtension(Extension):
     def reset(self) -> None:
         self.state = NotesState()
 
-    def fail(self, needle: str, message: str, fix: str = "") -> None:
-        line = self.getConfig("lines").find(needle)
+    def fail(self, needle: str, message: str, fix: str = "", occurrence: int = 0) -> None:
+        line = self.getConfig("lines").find(needle, occurrence)
         self.state.problems.append(error(self.getConfig("path"), line, message, fix))
 
     def anchor(self, label: str) -> str:
@@ -116,7 +116,7 @@ class NoteDefinitionProcessor(BlockProcessor):
     def define(self, label: str, text: str) -> None:
         if label in self.ext.state.definitions:
             self.ext.fail(f"[^{label}]:", f"note [^{label}] is defined twice",
-                          "Keep one definition or rename one label")
+                          "Keep one definition or rename one label", occurrence=1)
             return
         holder = etree.Element("div", {"data-label": label})
         self.parser.parseChunk(holder, text)
@@ -154,6 +154,7 @@ class NoteMarkerTreeprocessor(Treeprocessor):
         lines = Occurrences(self.ext.getConfig("lines"))
         parents = parent_map(root)
         order: list[str] = []
+        numbers: dict[str, int] = {}  # a list's index() would make long articles quadratic
         citations: dict[str, list[Citation]] = {}
         for ref in placeholders(root, "note"):
             label = ref.get("key", "")
@@ -165,10 +166,11 @@ class NoteMarkerTreeprocessor(Treeprocessor):
             if label not in citations:
                 order.append(label)
                 citations[label] = []
+                numbers[label] = len(order)
             anchor = self.ext.anchor(label)
             ref_id = f"{anchor}-ref-{len(citations[label]) + 1}"
             citations[label].append(Citation(ref_id, "", line))
-            make_marker(ref, parents, letters(order.index(label) + 1), anchor, ref_id)
+            make_marker(ref, parents, letters(numbers[label]), anchor, ref_id)
         self.ext.state.order = order
         self.ext.state.citations = citations
         for label in self.ext.state.definitions:

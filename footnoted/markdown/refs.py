@@ -7,10 +7,12 @@ each placeholder into a numbered marker.
 
 from __future__ import annotations
 
+import bisect
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from ..images import ImageRef
 from ..linefinder import LineFinder
 from ..problems import Problem
 
@@ -71,6 +73,7 @@ class RenderedBody:
     text: str  # the body as plain text, without note markers: what search indexes
     has_code: bool  # holds a highlighted code block, so the page needs the Pygments styles
     problems: list[Problem]
+    images: list[ImageRef] = field(default_factory=list)  # in document order
 
 
 def placeholder(kind: str, key: str, needle: str) -> etree.Element:
@@ -114,13 +117,36 @@ def letters(number: int) -> str:
 
 
 class Occurrences:
-    """Counts needles as markers come in document order, to find the right one in the file."""
+    """Finds the file line of each marker's needle, markers coming in document order.
+
+    The search resumes after the previous marker, so a long article costs one pass over its
+    text; only when the walk jumps back (to the notes, defined further up) does a needle get
+    searched from its own previous occurrence.
+    """
 
     def __init__(self, lines: LineFinder) -> None:
         self.lines = lines
-        self.seen: dict[str, int] = {}
+        self.cursor = 0  # just after where the previous marker was found
+        self.latest: dict[str, int] = {}  # needle -> position of its latest occurrence
+        self.missing: set[str] = set()  # needles the text does not hold (searched once)
 
     def line(self, needle: str) -> int:
-        count = self.seen.get(needle, 0)
-        self.seen[needle] = count + 1
-        return self.lines.find(needle, count)
+        position = self.position(needle)
+        if position < 0:
+            return self.lines.first_line
+        return self.lines.first_line + bisect.bisect_right(self.lines.line_starts, position) - 1
+
+    def position(self, needle: str) -> int:
+        if needle in self.missing:
+            return -1
+        text = self.lines.text
+        position = text.find(needle, self.cursor)
+        if position < 0:
+            position = text.find(needle, self.latest.get(needle, -1) + 1)
+        if position < 0:
+            if needle not in self.latest:
+                self.missing.add(needle)
+            return self.latest.get(needle, -1)
+        self.latest[needle] = position
+        self.cursor = position + 1
+        return position

@@ -63,14 +63,16 @@ class SidenotesTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         makers = self.entry_makers()
+        blocks = []  # rebuilt in one pass: inserting one by one is quadratic in long articles
         for block in list(root):
-            if block.tag == CONTAINER:
-                continue  # markers inside notes show up in the note's own copy
-            entries = _entries_for(block, makers)
+            # markers inside notes show up in the note's own copy
+            entries = _entries_for(block, makers) if block.tag != CONTAINER else []
             if entries:
                 aside = etree.Element("aside", {"class": SIDENOTES_CLASS, "aria-hidden": "true"})
                 aside.extend(entries)
-                root.insert(list(root).index(block), aside)
+                blocks.append(aside)
+            blocks.append(block)
+        root[:] = blocks
 
     def entry_makers(self) -> dict[str, tuple[str, EntryMaker]]:
         """Marker id -> (what it points to, how to make its entry)."""

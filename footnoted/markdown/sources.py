@@ -192,17 +192,19 @@ class SourceMarkerTreeprocessor(Treeprocessor):
         lines = Occurrences(self.ext.getConfig("lines"))
         parents = parent_map(root)
         order: list[str] = []
+        numbers: dict[str, int] = {}  # a list's index() would make long articles quadratic
         citations: dict[str, list[Citation]] = {}
         for ref in placeholders(root, "source"):
             identity = ref.get("key", "")
             if identity not in citations:
                 order.append(identity)
                 citations[identity] = []
+                numbers[identity] = len(order)
             anchor = f"{prefix}-source-{_id_part(identity)}"
             ref_id = f"{anchor}-ref-{len(citations[identity]) + 1}"
             line = lines.line(ref.get("needle", ""))
             citations[identity].append(Citation(ref_id, _previous_words(ref, parents), line))
-            make_marker(ref, parents, str(order.index(identity) + 1), anchor, ref_id)
+            make_marker(ref, parents, str(numbers[identity]), anchor, ref_id)
         self.ext.state.sources = [
             _cited(number, identity, prefix, citations[identity])
             for number, identity in enumerate(order, start=1)
@@ -235,7 +237,8 @@ def _previous_words(ref: etree.Element, parents: dict) -> str:
 
 
 def _words(element: etree.Element) -> str:
-    return "".join(element.itertext()).strip()
+    """The element's text on one line: a link may be wrapped across lines in the file."""
+    return " ".join("".join(element.itertext()).split())
 
 
 def _add_robust_link_attributes(link: etree.Element, entry: SourceEntry) -> None:
