@@ -192,12 +192,14 @@ def test_bad_input_is_reported_and_nothing_is_written(make_project, capsys, file
     assert not (project.root / "site").exists()
 
 
-@pytest.mark.parametrize("files, expected", CASES.values(), ids=CASES.keys())
+# Templates are rendered by build only, so check cannot see their errors.
+CHECKABLE = {name: case for name, case in CASES.items() if "template" not in case[1].split(":")[0]}
+
+
+@pytest.mark.parametrize("files, expected", CHECKABLE.values(), ids=CHECKABLE.keys())
 def test_check_reports_the_same_problem(make_project, capsys, files, expected):
     project = make_project({})
     write_files(project, files)
-    if "template" in expected.split(":")[0]:
-        pytest.skip("templates are rendered by build, not by check")
     assert project.run("check") == 1
     reported = capsys.readouterr().out.splitlines()
     assert [line for line in reported if ": error: " in line] == [expected]
