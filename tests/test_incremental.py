@@ -13,6 +13,7 @@ import pytest
 from footnoted import pages
 from footnoted.assets import collect_static
 from footnoted.cli import main
+from footnoted.images import image_files
 from footnoted.output import MARKER_TEXT
 from footnoted.render import render_site
 from footnoted.settings import load_settings
@@ -211,7 +212,7 @@ def test_parallel_build_equals_serial_build(site, capsys, tmp_path, monkeypatch)
 
 def test_build_equals_the_one_pass_renderer_on_the_example_site(tmp_path):
     """The incremental pipeline writes what render.render_site makes of all articles at once,
-    on the repository's own articles (translations, shared sources, the Sources page)."""
+    on the repository's own articles (translations, shared sources, Sources page, images)."""
     root = tmp_path / "example"
     for folder in ["content", "templates", "static"]:
         shutil.copytree(REPO / folder, root / folder)
@@ -221,6 +222,8 @@ def test_build_equals_the_one_pass_renderer_on_the_example_site(tmp_path):
     published = [a for a in check_site(settings).articles
                  if is_published(a, datetime.now(UTC))]
     expected = render_site(published, settings) | collect_static(settings)
+    for article in published:
+        expected |= image_files(article.slug, article.path, article.images, settings)
     assert tree(root / "site") == {**expected, ".footnoted-site": MARKER_TEXT}
 
 
