@@ -49,7 +49,7 @@ def run_check(settings, args) -> int:
 
 
 def run_serve(settings, args) -> int:
-    from .serve import serve  # livereload is only needed here
+    from .serve import serve  # the HTTP server and watcher are only needed here
 
     return serve(settings, host=args.host, port=args.port, drafts=args.drafts)
 
