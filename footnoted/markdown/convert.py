@@ -18,13 +18,12 @@ from .glossary import GlossaryExtension
 from .images import ImagesExtension
 from .nesting import NestingLimitExtension
 from .notes import NotesExtension
+from .punctuation import PunctuationExtension
 from .refs import LineFinder, RenderedBody
 from .sidenotes import SIDENOTES_CLASS, SidenotesExtension
 from .sources import SourcesExtension
 
 PYGMENTS_CLASS = "highlight"  # the CSS class the generated Pygments stylesheets target
-# Quotation marks by language, where they differ from English “ ”: Russian uses «ёлочки».
-QUOTES = {"ru": {"left-double-quote": "&laquo;", "right-double-quote": "&raquo;"}}
 
 
 def render_markdown(
@@ -50,7 +49,7 @@ def render_markdown(
         extensions=[
             "fenced_code",
             "tables",
-            "smarty",
+            PunctuationExtension(lang=lang),
             "codehilite",
             sources,
             notes,
@@ -63,11 +62,9 @@ def render_markdown(
         ],
         extension_configs={
             "codehilite": {"css_class": PYGMENTS_CLASS, "guess_lang": False},
-            "smarty": {"substitutions": QUOTES.get(lang.split("-")[0].lower(), {})},
         },
         output_format="html",
     )
-    _smarty_before_prettify(md)
     try:
         html = md.convert(text)
     except RecursionError:  # nesting the line-by-line limit cannot see; never a crash
@@ -85,14 +82,6 @@ def render_markdown(
         text=summary.text,
         has_code=_has_highlighted_code(md),
     )
-
-
-def _smarty_before_prettify(md: Markdown) -> None:
-    """Smarty's pass (6) normally runs after 'prettify' (10) has given every block a newline
-    tail, and its tail handling looks each block up among all its siblings: quadratic in the
-    number of paragraphs. At 10.7, after our marker passes (11-15) and before the sidenotes
-    (10.5), no block has such a tail yet."""
-    md.treeprocessors.register(md.treeprocessors["smarty"], "smarty", 10.7)
 
 
 def _unreadable(path: str, first_line: int) -> RenderedBody:
