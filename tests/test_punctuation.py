@@ -16,7 +16,7 @@ from footnoted.markdown.punctuation import PunctuationExtension
 
 
 def convert(text: str, lang: str = "en") -> str:
-    return Markdown(extensions=[PunctuationExtension(lang=lang)]).convert(textwrap.dedent(text))
+    return Markdown(extensions=[PunctuationExtension(lang=lang)]).convert(text)
 
 
 def smarty_alone(text: str) -> str:
@@ -26,8 +26,8 @@ def smarty_alone(text: str) -> str:
 
 
 def test_quotes_dashes_and_ellipses_inside_and_around_a_link() -> None:
-    assert convert("""\
-        "Go" -- [it's *here*](https://e.example/ "t")... and 'then'---done""") == (
+    assert convert(textwrap.dedent("""\
+        "Go" -- [it's *here*](https://e.example/ "t")... and 'then'---done""")) == (
         "<p>&ldquo;Go&rdquo; &ndash; <a href=\"https://e.example/\" title=\"t\">it&rsquo;s "
         "<em>here</em></a>&hellip; and &lsquo;then&rsquo;&mdash;done</p>")
 

@@ -37,51 +37,82 @@ def render_markdown(
 ) -> RenderedBody:
     """Render one body. `declared` maps lower-case source keys to their entries;
     `allow_html` names the raw HTML elements the site allows (none by default)."""
-    lines = LineFinder(text, first_line)
-    sources = SourcesExtension(declared=declared, id_prefix=id_prefix, path=path, lines=lines)
-    notes = NotesExtension(id_prefix=id_prefix, path=path, lines=lines)
-    glossary = GlossaryExtension(id_prefix=id_prefix)
-    images = ImagesExtension(path=path, lines=lines)
-    sidenotes = SidenotesExtension(sources, notes, lost_label=translate(lang, "link_lost"))
-    summary = SummaryExtension()
-    nesting = NestingLimitExtension(path=path, first_line=first_line)
-    md = Markdown(
-        extensions=[
-            "fenced_code",
-            "tables",
-            PunctuationExtension(lang=lang),
-            "codehilite",
-            sources,
-            notes,
-            glossary,
-            images,
-            sidenotes,
-            summary,
-            AllowedHtmlExtension(elements=allow_html),
-            nesting,
-        ],
-        extension_configs={
-            "codehilite": {"css_class": PYGMENTS_CLASS, "guess_lang": False},
-        },
-        output_format="html",
-    )
+    # A converter that stopped halfway may hold part of that article: only one that finished
+    # is used again.
+    converter = _converters.pop((lang, allow_html), None) or Converter(lang, allow_html)
     try:
-        html = md.convert(text)
+        body = converter.render(text, declared, id_prefix, path, first_line)
     except RecursionError:  # nesting the line-by-line limit cannot see; never a crash
         return _unreadable(path, first_line)
-    return RenderedBody(
-        html=html,
-        sources=sources.state.sources,
-        notes=notes.state.notes,
-        glossary=glossary.state.entries,
-        excerpt=summary.excerpt,
-        word_count=summary.word_count,
-        problems=(nesting.problems + sources.state.problems + notes.state.problems
-                  + images.state.problems),
-        images=images.state.images,
-        text=summary.text,
-        has_code=_has_highlighted_code(md),
-    )
+    _converters[(lang, allow_html)] = converter
+    return body
+
+
+class Converter:
+    """One Markdown instance with our extensions, for every article in one language.
+
+    Making a `Markdown` instance with a dozen extensions costs a tenth of converting an
+    article, so it is made once and `reset()` between articles: each extension's state is
+    cleared by its registered `reset()`, and what differs per article (its sources, file and
+    id prefix) is set as the extensions' config.
+    """
+
+    def __init__(self, lang: str, allow_html: tuple[str, ...]) -> None:
+        self.sources = SourcesExtension()
+        self.notes = NotesExtension()
+        self.glossary = GlossaryExtension()
+        self.images = ImagesExtension()
+        self.summary = SummaryExtension()
+        self.nesting = NestingLimitExtension()
+        self.md = Markdown(
+            extensions=[
+                "fenced_code",
+                "tables",
+                PunctuationExtension(lang=lang),
+                "codehilite",
+                self.sources,
+                self.notes,
+                self.glossary,
+                self.images,
+                SidenotesExtension(self.sources, self.notes,
+                                   lost_label=translate(lang, "link_lost")),
+                self.summary,
+                AllowedHtmlExtension(elements=allow_html),
+                self.nesting,
+            ],
+            extension_configs={
+                "codehilite": {"css_class": PYGMENTS_CLASS, "guess_lang": False},
+            },
+            output_format="html",
+        )
+
+    def render(self, text: str, declared: Mapping[str, SourceEntry], id_prefix: str,
+               path: str, first_line: int) -> RenderedBody:
+        self.md.reset()
+        lines = LineFinder(text, first_line)
+        self.sources.setConfigs({"declared": declared, "id_prefix": id_prefix, "path": path,
+                                 "lines": lines})
+        self.notes.setConfigs({"id_prefix": id_prefix, "path": path, "lines": lines})
+        self.glossary.setConfigs({"id_prefix": id_prefix})
+        self.images.setConfigs({"path": path, "lines": lines})
+        self.nesting.setConfigs({"path": path, "first_line": first_line})
+        html = self.md.convert(text)
+        return RenderedBody(
+            html=html,
+            sources=self.sources.state.sources,
+            notes=self.notes.state.notes,
+            glossary=self.glossary.state.entries,
+            excerpt=self.summary.excerpt,
+            word_count=self.summary.word_count,
+            problems=(self.nesting.problems + self.sources.state.problems
+                      + self.notes.state.problems + self.images.state.problems),
+            images=self.images.state.images,
+            text=self.summary.text,
+            has_code=_has_highlighted_code(self.md),
+        )
+
+
+_converters: dict[tuple[str, tuple[str, ...]], Converter] = {}  # by language and allow_html
 
 
 def _unreadable(path: str, first_line: int) -> RenderedBody:

@@ -18,15 +18,14 @@ from dataclasses import dataclass, field
 
 from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
-from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
-from ..problems import Problem, error
+from ..problems import Problem
 from ..slugs import slugify
 from .refs import (
     Citation,
-    LineFinder,
+    MarkerExtension,
     Occurrences,
     RenderedNote,
     letters,
@@ -50,13 +49,8 @@ class NotesState:
     problems: list[Problem] = field(default_factory=list)
 
 
-class NotesExtension(Extension):
+class NotesExtension(MarkerExtension):
     def __init__(self, **kwargs) -> None:
-        self.config = {
-            "id_prefix": ["article", "Prefix for ids, unique per article on a page"],
-            "path": ["", "The article's file, for problem reports"],
-            "lines": [LineFinder("", 1), "Finds file lines of Markdown text, for reports"],
-        }
         super().__init__(**kwargs)
         self.state = NotesState()
 
@@ -77,10 +71,6 @@ class NotesExtension(Extension):
 
     def reset(self) -> None:
         self.state = NotesState()
-
-    def fail(self, needle: str, message: str, fix: str = "", occurrence: int = 0) -> None:
-        line = self.getConfig("lines").find(needle, occurrence)
-        self.state.problems.append(error(self.getConfig("path"), line, message, fix))
 
     def anchor(self, label: str) -> str:
         return f"{self.getConfig('id_prefix')}-note-{slugify(label, fallback='x')}"

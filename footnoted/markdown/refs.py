@@ -11,10 +11,13 @@ import bisect
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
+
+from markdown.extensions import Extension
 
 from ..images import ImageRef
 from ..linefinder import LineFinder
-from ..problems import Problem
+from ..problems import Problem, error
 
 PLACEHOLDER = "footnoted-ref"  # never reaches the output: every one becomes a marker
 
@@ -74,6 +77,29 @@ class RenderedBody:
     has_code: bool  # holds a highlighted code block, so the page needs the Pygments styles
     problems: list[Problem]
     images: list[ImageRef] = field(default_factory=list)  # in document order
+
+
+class MarkerExtension(Extension):
+    """What the sources and notes extensions share: the article's config and its problems.
+
+    The config is set for each article with `setConfigs()`, so one converter serves many
+    articles; `state` (the subclass's) is cleared by `reset()` and holds `problems`.
+    """
+
+    state: Any
+
+    def __init__(self, **kwargs) -> None:
+        self.config = {
+            "id_prefix": ["article", "Prefix for ids, unique per article on a page"],
+            "path": ["", "The article's file, for problem reports"],
+            "lines": [LineFinder("", 1), "Finds file lines of Markdown text, for reports"],
+            **self.config,  # a subclass's own keys, set before it calls this
+        }
+        super().__init__(**kwargs)
+
+    def fail(self, needle: str, message: str, fix: str = "", occurrence: int = 0) -> None:
+        line = self.getConfig("lines").find(needle, occurrence)
+        self.state.problems.append(error(self.getConfig("path"), line, message, fix))
 
 
 def placeholder(kind: str, key: str, needle: str) -> etree.Element:

@@ -19,17 +19,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from markdown import Markdown
-from markdown.extensions import Extension
 from markdown.inlinepatterns import REFERENCE_RE, InlineProcessor, ReferenceInlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
 from ..content import SourceEntry
-from ..problems import Problem, error
+from ..problems import Problem
 from ..urls import unsafe_url_reason
 from .refs import (
     Citation,
     CitedSource,
-    LineFinder,
+    MarkerExtension,
     Occurrences,
     make_marker,
     parent_map,
@@ -49,25 +48,21 @@ class SourcesState:
     problems: list[Problem] = field(default_factory=list)
 
 
-class SourcesExtension(Extension):
+class SourcesExtension(MarkerExtension):
     def __init__(self, **kwargs) -> None:
         self.config = {
             "declared": [{}, "Declared sources by lower-case key: {key: SourceEntry}"],
-            "id_prefix": ["article", "Prefix for ids, unique per article on a page"],
-            "path": ["", "The article's file, for problem reports"],
-            "lines": [LineFinder("", 1), "Finds file lines of Markdown text, for reports"],
         }
         super().__init__(**kwargs)
         self.state = SourcesState()
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
-        declared = self.getConfig("declared")
         # 175: before 'reference' (170), so `[@key]` is never read as a reference link.
-        md.inlinePatterns.register(CitationInlineProcessor(CITATION_RE, declared, self),
+        md.inlinePatterns.register(CitationInlineProcessor(CITATION_RE, self),
                                    "footnoted_citation", 175)
         # 170: takes the place of 'reference'; declared keys win, other ids fall back to it.
-        md.inlinePatterns.register(SourceReferenceInlineProcessor(REFERENCE_RE, md, declared),
+        md.inlinePatterns.register(SourceReferenceInlineProcessor(REFERENCE_RE, md, self),
                                    "reference", 170)
         # 15: after 'inline' (20), when every link exists; before the markers (12).
         md.treeprocessors.register(SourceLinkTreeprocessor(md, self), "footnoted_links", 15)
@@ -77,24 +72,20 @@ class SourcesExtension(Extension):
     def reset(self) -> None:
         self.state = SourcesState()
 
-    def fail(self, needle: str, message: str, fix: str = "") -> None:
-        line = self.getConfig("lines").find(needle)
-        self.state.problems.append(error(self.getConfig("path"), line, message, fix))
-
 
 class CitationInlineProcessor(InlineProcessor):
     """`[@a; @b]` -> a `sup` holding one placeholder per cited key."""
 
-    def __init__(self, pattern: str, declared: Mapping[str, SourceEntry], ext) -> None:
+    def __init__(self, pattern: str, ext: SourcesExtension) -> None:
         super().__init__(pattern)
-        self.declared = declared
         self.ext = ext
 
     def handleMatch(self, m: re.Match, data: str) -> tuple[etree.Element, int, int]:
+        declared = self.ext.getConfig("declared")
         group = etree.Element("sup", {"class": "citation"})
         keys = [key.strip().lstrip("@") for key in m.group(1).split(";")]
         for index, key in enumerate(keys):
-            if key.lower() not in self.declared:
+            if key.lower() not in declared:
                 self.ext.fail(f"@{key}", f"unknown citation key '@{key}'",
                               "Declare it under 'sources:' in the front matter or in "
                               "content/sources.yaml, or correct the spelling")
@@ -110,16 +101,16 @@ class CitationInlineProcessor(InlineProcessor):
 class SourceReferenceInlineProcessor(ReferenceInlineProcessor):
     """`[words][key]` where key names a declared source -> a link marked with that key."""
 
-    def __init__(self, pattern: str, md: Markdown, declared: Mapping[str, SourceEntry]) -> None:
+    def __init__(self, pattern: str, md: Markdown, ext: SourcesExtension) -> None:
         super().__init__(pattern, md)
-        self.declared = declared
+        self.ext = ext
 
     def handleMatch(self, m: re.Match, data: str):
         text, index, handled = self.getText(data, m.end(0))
         if not handled:
             return None, None, None
         key, end, handled = self.evalId(data, index, text)
-        if not handled or key not in self.declared:
+        if not handled or key not in self.ext.getConfig("declared"):
             return super().handleMatch(m, data)
         link = etree.Element("a", {DATA_KEY: key})
         link.text = text
@@ -132,10 +123,12 @@ class SourceLinkTreeprocessor(Treeprocessor):
     def __init__(self, md: Markdown, ext: SourcesExtension) -> None:
         super().__init__(md)
         self.ext = ext
-        self.declared: Mapping[str, SourceEntry] = ext.getConfig("declared")
-        self.by_url = {entry.url: key for key, entry in self.declared.items() if entry.url}
+        self.declared: Mapping[str, SourceEntry] = {}
+        self.by_url: dict[str, str] = {}
 
     def run(self, root: etree.Element) -> None:
+        self.declared = self.ext.getConfig("declared")
+        self.by_url = {entry.url: key for key, entry in self.declared.items() if entry.url}
         parents = parent_map(root)
         for link in list(root.iter("a")):
             key = link.get(DATA_KEY) or self.by_url.get(link.get("href", ""))
