@@ -61,8 +61,9 @@ def _weighted_terms(article: Article) -> Counter:
     }
     weights: Counter = Counter()
     for field, text in fields.items():
-        for term in words(text):
-            weights[term] += WEIGHTS[field]
+        weight = WEIGHTS[field]
+        for term, count in Counter(words(text)).items():  # counted in C, not word by word
+            weights[term] += count * weight
     return weights
 
 

@@ -6,6 +6,7 @@ compare, so each is listed on its own, with the article and line an editor must 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ class SiteSource:
     anchor: str  # id on the Sources page
     uses: list[Use]  # in article listing order
 
-    @property
+    @functools.cached_property  # sorting and the Sources page ask for it again and again
     def entry(self) -> Source:
         """The fullest description any article gives of this source."""
         return max((use.source for use in self.uses), key=_detail)

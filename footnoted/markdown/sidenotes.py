@@ -18,6 +18,7 @@ links are out of the tab order, and its copies carry no ids, so every id stays u
 from __future__ import annotations
 
 import copy
+import functools
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from urllib.parse import urlsplit
@@ -171,6 +172,7 @@ def _sentence(words: str) -> str:
     return words[:1].upper() + words[1:] + "."
 
 
+@functools.lru_cache(maxsize=4096)  # shared sources recur in many articles
 def _host(url: str) -> str:
     """The link's words in the margin: the site's name is what a reader recognises."""
     host = urlsplit(url).hostname or url
