@@ -20,9 +20,17 @@ from jinja2 import TemplateError
 
 from .cache import BuildCache, CachedArticle, CachedFiles, digest_of, page_stat, stored_key
 from .images import image_files
-from .pages import RenderJob, Workers, environment, parse_file, render_page, template_problem
-from .problems import BuildFailed
-from .render import render_listing_pages, sources_page_chunks
+from .pages import (
+    RenderJob,
+    Workers,
+    environment,
+    listing_pages,
+    parse_file,
+    render_page,
+    template_problem,
+)
+from .problems import BuildFailed, Problem
+from .render import sources_page_chunks
 from .resolve import Article
 from .search import search_index
 from .settings import Settings
@@ -107,12 +115,15 @@ def assemble_site(settings: Settings, site: str, records: dict[str, CachedArticl
     rendered = _article_pages(settings, site, articles, same_inputs, writer, workers, progress)
     env = environment(settings)
     groups = {"pages": CachedFiles(pages_key, {})}
+    # An idle worker renders the listings while this process makes the Sources page.
+    listings = (None if _intact(settings, articles.key(site, "listed_digest"),
+                                cache.groups.get("listings"))
+                else workers.submit(listing_pages, articles.listed))
     makers: dict[str, tuple[tuple[str, ...], Callable[[], dict]]] = {
         "sources": (("listed_digest", "sources_digest"),
                     lambda: sources_page_chunks(env, articles.source_index(), settings)),
         "listings": (("listed_digest",),
-                     lambda: render_listing_pages(env, articles.listed, settings)
-                     | _static_files(settings)),
+                     lambda: _value_of(listings) | _static_files(settings)),
         "search": (("listed_digest", "text_digest", "sources_digest"),
                    lambda: {"search-index.json": articles.search_index()}),
         "images": (("listed_digest", "images"), lambda: _image_files(articles.listed, settings)),
@@ -159,8 +170,7 @@ def _group(writer: SiteWriter, settings: Settings, key: str, cached: CachedFiles
            make: Callable[[], dict]) -> CachedFiles:
     """Keep a group's files when its key is unchanged and its files intact; else make them
     (as bytes, or as pieces of text written as they are rendered)."""
-    if cached and cached.key == key and all(
-            stat_of(settings.output / name) == stat for name, stat in cached.files.items()):
+    if cached and _intact(settings, key, cached):  # (cached repeated for the type checker)
         for name in cached.files:
             writer.keep(name)
         return cached
@@ -169,6 +179,19 @@ def _group(writer: SiteWriter, settings: Settings, key: str, cached: CachedFiles
                                  for name, data in sorted(make().items())})
     except TemplateError as exc:
         raise BuildFailed([template_problem(exc, settings)]) from exc
+
+
+def _intact(settings: Settings, key: str, cached: CachedFiles | None) -> bool:
+    return cached is not None and cached.key == key and all(
+        stat_of(settings.output / name) == stat for name, stat in cached.files.items())
+
+
+def _value_of(job: Callable[[], tuple[dict[str, bytes], Problem | None]] | None) -> dict:
+    assert job is not None, "started whenever the group is made"
+    files, problem = job()
+    if problem is not None:
+        raise BuildFailed([problem])
+    return files
 
 
 def _image_files(articles: list[Article], settings: Settings) -> dict[str, bytes]:

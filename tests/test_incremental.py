@@ -210,6 +210,16 @@ def test_parallel_build_equals_serial_build(site, capsys, tmp_path, monkeypatch)
     assert_same_as_clean_build(site, tmp_path)  # the clean build runs with --jobs 1
 
 
+def test_parallel_build_reports_a_listing_template_error_with_its_line(site, capsys,
+                                                                       monkeypatch):
+    monkeypatch.setattr(pages, "POOL_THRESHOLD", 1)  # a worker renders the listings
+    (site.root / "templates" / "index.html").write_text("<p>\n{{ nothing.here }}\n", "utf-8")
+    assert site.run("build", "--jobs", "2") == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "templates/index.html:2: error: template error: 'nothing' is undefined. Check the "
+        "variable names the template uses (README: Template variables)")
+
+
 def test_build_equals_the_one_pass_renderer_on_the_example_site(tmp_path):
     """The incremental pipeline writes what render.render_site makes of all articles at once,
     on the repository's own articles (translations, shared sources, Sources page, images)."""
