@@ -114,11 +114,6 @@ def assemble_site(settings: Settings, site: str, records: dict[str, CachedArticl
     same_inputs = cache.groups.get("pages") == CachedFiles(pages_key, {})
     rendered = _article_pages(settings, site, articles, same_inputs, writer, workers, progress)
     env = environment(settings)
-    groups = {"pages": CachedFiles(pages_key, {})}
-    # An idle worker renders the listings while this process makes the Sources page.
-    listings = (None if _intact(settings, articles.key(site, "listed_digest"),
-                                cache.groups.get("listings"))
-                else workers.submit(listing_pages, articles.listed))
     makers: dict[str, tuple[tuple[str, ...], Callable[[], dict]]] = {
         "sources": (("listed_digest", "sources_digest"),
                     lambda: sources_page_chunks(env, articles.source_index(), settings)),
@@ -128,9 +123,14 @@ def assemble_site(settings: Settings, site: str, records: dict[str, CachedArticl
                    lambda: {"search-index.json": articles.search_index()}),
         "images": (("listed_digest", "images"), lambda: _image_files(articles.listed, settings)),
     }
-    for name, (fields, make) in makers.items():
-        groups[name] = _group(writer, settings, articles.key(site, *fields),
-                              cache.groups.get(name), make)
+    keys = {name: articles.key(site, *fields) for name, (fields, _) in makers.items()}
+    intact = {name: _intact(settings, keys[name], cache.groups.get(name)) for name in makers}
+    # An idle worker renders the listings while this process makes the Sources page.
+    listings = None if intact["listings"] else workers.submit(listing_pages, articles.listed)
+    groups = {"pages": CachedFiles(pages_key, {})}
+    for name, (_, make) in makers.items():
+        groups[name] = _group(writer, settings, keys[name],
+                              cache.groups.get(name) if intact[name] else None, make)
     return rendered, groups
 
 
@@ -166,14 +166,14 @@ def _article_pages(settings: Settings, site: str, articles: Published, same_inpu
     return {job.path for job in jobs}
 
 
-def _group(writer: SiteWriter, settings: Settings, key: str, cached: CachedFiles | None,
+def _group(writer: SiteWriter, settings: Settings, key: str, intact: CachedFiles | None,
            make: Callable[[], dict]) -> CachedFiles:
-    """Keep a group's files when its key is unchanged and its files intact; else make them
-    (as bytes, or as pieces of text written as they are rendered)."""
-    if cached and _intact(settings, key, cached):  # (cached repeated for the type checker)
-        for name in cached.files:
+    """Keep a group's files when they are intact (see _intact); else make them (as bytes,
+    or as pieces of text written as they are rendered)."""
+    if intact is not None:
+        for name in intact.files:
             writer.keep(name)
-        return cached
+        return intact
     try:
         return CachedFiles(key, {name: page_stat(writer.write(name, data))
                                  for name, data in sorted(make().items())})
@@ -182,6 +182,7 @@ def _group(writer: SiteWriter, settings: Settings, key: str, cached: CachedFiles
 
 
 def _intact(settings: Settings, key: str, cached: CachedFiles | None) -> bool:
+    """The group's key is unchanged and its files are the ones the last build wrote."""
     return cached is not None and cached.key == key and all(
         stat_of(settings.output / name) == stat for name, stat in cached.files.items())
 
