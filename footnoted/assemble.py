@@ -63,11 +63,9 @@ class Published:
     def stored(self, column: str) -> Iterator:
         """Summaries or search terms of every article in order, one at a time (the store
         holds every article parsed without errors; one it lost is parsed again)."""
-        store = self.cache.store
-        read = {"summary": store.summary, "terms": store.terms}[column]
-        for path in self.paths:
-            record = self.records[path]
-            found = read(path, stored_key(record.parse_key, record.digest))
+        wanted = [(path, stored_key(self.records[path].parse_key, self.records[path].digest))
+                  for path in self.paths]
+        for path, found in zip(self.paths, self.cache.store.values(column, wanted), strict=True):
             yield found if found is not None else getattr(parse_file(path), column)
 
     def others(self, path: str) -> tuple[list[str], list[str]]:

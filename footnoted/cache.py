@@ -14,10 +14,11 @@ import os
 import pickle
 import sqlite3
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .content import SourceEntry
@@ -28,6 +29,7 @@ from .settings import Settings
 
 CACHE_DIR = ".footnoted-cache"
 FORMAT = 5  # bump when the cached data changes shape
+BATCH = 500  # stored values read per query
 LIBRARIES = ("markdown", "jinja2", "pygments", "pyyaml")
 
 
@@ -111,13 +113,23 @@ class ArticleStore:
         """The whole article stored for `article_path` under `key`, or None."""
         return self._value("article", article_path, key)
 
-    def summary(self, article_path: str, key: str) -> Article | None:
-        """The summary (sources, no body) stored for `article_path` under `key`, or None."""
-        return self._value("summary", article_path, key)
+    def values(self, column: str, wanted: list[tuple[str, str]]) -> Iterator[Any]:
+        """The `column` ("summary" or "terms") of each (path, key) in `wanted`, in order; None
+        where it is missing. Read a batch at a time: one query per article cost more than
+        the search index itself, and reading all at once would hold every value in memory."""
+        for start in range(0, len(wanted), BATCH):
+            batch = wanted[start:start + BATCH]
+            rows = self._rows(column, [path for path, _ in batch])
+            for path, key in batch:
+                yield _unpickled(rows.get(path), key)
 
-    def terms(self, article_path: str, key: str) -> list[tuple[str, int]] | None:
-        """The search terms stored for `article_path` under `key`, or None."""
-        return self._value("terms", article_path, key)
+    def _rows(self, column: str, paths: list[str]) -> dict[str, tuple[str, bytes]]:
+        marks = ", ".join("?" * len(paths))
+        try:
+            return {path: (key, value) for path, key, value in self._db().execute(
+                f"SELECT path, key, {column} FROM articles WHERE path IN ({marks})", paths)}
+        except Exception:  # missing or damaged: the caller parses the files again
+            return {}
 
     def put(self, article_path: str, key: str, article: bytes, summary: Article,
             terms: list[tuple[str, int]]) -> None:
@@ -129,12 +141,7 @@ class ArticleStore:
             self.connection.commit()
 
     def _value(self, column: str, article_path: str, key: str):
-        try:
-            row = self._db().execute(f"SELECT key, {column} FROM articles WHERE path = ?",
-                                     (article_path,)).fetchone()
-            return pickle.loads(row[1]) if row and row[0] == key else None
-        except Exception:  # missing or damaged: the caller parses the file again
-            return None
+        return _unpickled(self._rows(column, [article_path]).get(article_path), key)
 
     def keep_only(self, paths: set[str]) -> None:
         stored = {row[0] for row in self._db().execute("SELECT path FROM articles")}
@@ -166,6 +173,13 @@ def _connect(path: Path) -> sqlite3.Connection:
     connection.execute("CREATE TABLE IF NOT EXISTS articles (path TEXT PRIMARY KEY, key TEXT, "
                        "article BLOB, summary BLOB, terms BLOB)")
     return connection
+
+
+def _unpickled(row: tuple[str, bytes] | None, key: str) -> Any:
+    try:
+        return pickle.loads(row[1]) if row and row[0] == key else None
+    except Exception:  # damaged: the caller parses the file again
+        return None
 
 
 def pickled(value: object) -> bytes:
