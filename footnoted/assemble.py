@@ -20,7 +20,14 @@ from jinja2 import TemplateError
 
 from .cache import BuildCache, CachedArticle, CachedFiles, digest_of, page_stat, stored_key
 from .images import image_files
-from .pages import RenderJob, Workers, environment, parse_file, render_page, template_problem
+from .pages import (
+    RenderJob,
+    Workers,
+    build_environment,
+    parse_file,
+    render_page,
+    template_problem,
+)
 from .problems import BuildFailed
 from .render import render_listing_pages, sources_page_chunks
 from .resolve import Article
@@ -105,7 +112,7 @@ def assemble_site(settings: Settings, site: str, records: dict[str, CachedArticl
     pages_key = articles.key(site, "parse_key", "digest", "shared", "listed_digest", "urls")
     same_inputs = cache.groups.get("pages") == CachedFiles(pages_key, {})
     rendered = _article_pages(settings, site, articles, same_inputs, writer, workers, progress)
-    env = environment(settings)
+    env = build_environment(workers.context)
     groups = {"pages": CachedFiles(pages_key, {})}
     makers: dict[str, tuple[tuple[str, ...], Callable[[], dict]]] = {
         "sources": (("listed_digest", "sources_digest"),

@@ -39,7 +39,7 @@ from .content import Document, LoadedContent, SourceEntry, load_document
 from .images import image_problems
 from .linefinder import LineFinder
 from .problems import Problem, error
-from .render import article_page, make_environment, render_article
+from .render import AssetNames, article_page, make_environment, render_article
 from .resolve import Article, resolve_article
 from .search import article_terms
 from .settings import Settings
@@ -138,6 +138,7 @@ def _pool_context():
 
 _context: BuildContext | None = None  # set once in each worker process
 _store: ArticleStore | None = None
+_assets: tuple[BuildContext, AssetNames] | None = None  # this build's static file names
 
 
 def _start_worker(context: BuildContext) -> None:
@@ -180,7 +181,7 @@ def render_page(job: RenderJob) -> Rendered:
                                                    "build", "Build again")])
         article, _ = parse_and_resolve(document, _context.content, settings)
     try:
-        page = render_article(environment(settings), article, settings, article_page(article),
+        page = render_article(build_environment(_context), article, settings, article_page(article),
                               job.cited_with, job.translations)
     except TemplateError as exc:
         return Rendered(job.path, None, [template_problem(exc, settings)])
@@ -196,6 +197,17 @@ def environment(settings: Settings) -> Environment:
     folder = settings.root / CACHE_DIR / "templates"
     folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env
+
+
+def build_environment(context: BuildContext) -> Environment:
+    """The process's environment, with this build's static file names: `serve` keeps one
+    environment for many builds, and a changed stylesheet must get its new name."""
+    global _assets
+    if _assets is None or _assets[0] is not context:
+        _assets = (context, AssetNames(context.settings))  # reads static/ on first use only
+    env = environment(context.settings)
+    env.globals["asset"] = _assets[1]
     return env
 
 
