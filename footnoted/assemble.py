@@ -23,7 +23,7 @@ from .images import image_files
 from .pages import (
     RenderJob,
     Workers,
-    environment,
+    build_environment,
     listing_pages,
     parse_file,
     render_page,
@@ -111,7 +111,7 @@ def assemble_site(settings: Settings, site: str, records: dict[str, CachedArticl
     pages_key = articles.key(site, "parse_key", "digest", "shared", "listed_digest", "urls")
     same_inputs = cache.groups.get("pages") == CachedFiles(pages_key, {})
     rendered = _article_pages(settings, site, articles, same_inputs, writer, workers, progress)
-    env = environment(settings)
+    env = build_environment(workers.context)
     makers: dict[str, tuple[tuple[str, ...], Callable[[], dict]]] = {
         "sources": (("listed_digest", "sources_digest"),
                     lambda: sources_page_chunks(env, articles.source_index(), settings)),

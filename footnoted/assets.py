@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from pygments.formatters import HtmlFormatter
@@ -15,7 +16,24 @@ DARK_STYLE = "github-dark"
 
 
 def collect_static(settings: Settings) -> dict[str, bytes]:
-    """Every file under static/ (output path -> bytes), plus static/pygments.css."""
+    """Every file under static/ (output path -> bytes) and static/pygments.css, each also
+    under its fingerprinted name, which pages link to so servers may cache it for a year."""
+    files = _static_sources(settings)
+    names = fingerprinted_names(files)
+    return files | {names[name]: data for name, data in files.items()}
+
+
+def fingerprinted_names(files: dict[str, bytes]) -> dict[str, str]:
+    """"static/style.css" -> "static/style.3f2a1b9c0d.css": a new name whenever it changes."""
+    return {name: _fingerprinted(name, data) for name, data in files.items()}
+
+
+def asset_names(settings: Settings) -> dict[str, str]:
+    """The fingerprinted name of each static file, for templates' asset() function."""
+    return fingerprinted_names(_static_sources(settings))
+
+
+def _static_sources(settings: Settings) -> dict[str, bytes]:
     paths = [path for path in sorted(settings.static.rglob("*")) if path.is_file()]
     _refuse_links_out(paths, settings)
     files = {
@@ -24,6 +42,17 @@ def collect_static(settings: Settings) -> dict[str, bytes]:
     }
     files["static/pygments.css"] = pygments_css().encode("utf-8")
     return files
+
+
+def _fingerprinted(name: str, data: bytes) -> str:
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or "/" in suffix:  # no extension: put the hash at the end
+        return f"{name}.{_digest(data)}"
+    return f"{stem}.{_digest(data)}.{suffix}"
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:10]
 
 
 def _refuse_links_out(paths: list[Path], settings: Settings) -> None:

@@ -40,7 +40,13 @@ from .content import Document, LoadedContent, SourceEntry, load_document
 from .images import image_problems
 from .linefinder import LineFinder
 from .problems import Problem, error
-from .render import article_page, make_environment, render_article, render_listing_pages
+from .render import (
+    AssetNames,
+    article_page,
+    make_environment,
+    render_article,
+    render_listing_pages,
+)
 from .resolve import Article, resolve_article
 from .search import article_terms
 from .settings import Settings
@@ -147,6 +153,7 @@ def _pool_context():
 
 _context: BuildContext | None = None  # set once in each worker process
 _store: ArticleStore | None = None
+_assets: tuple[BuildContext, AssetNames] | None = None  # this build's static file names
 
 
 def _start_worker(context: BuildContext) -> None:
@@ -189,7 +196,7 @@ def render_page(job: RenderJob) -> Rendered:
                                                    "build", "Build again")])
         article, _ = parse_and_resolve(document, _context.content, settings)
     try:
-        page = render_article(environment(settings), article, settings, article_page(article),
+        page = render_article(build_environment(_context), article, settings, article_page(article),
                               job.cited_with, job.translations)
     except TemplateError as exc:
         return Rendered(job.path, None, [template_problem(exc, settings)])
@@ -202,7 +209,7 @@ def listing_pages(articles: list[Article]) -> tuple[dict[str, bytes], Problem | 
     assert _context is not None
     settings = _context.settings
     try:
-        return render_listing_pages(environment(settings), articles, settings), None
+        return render_listing_pages(build_environment(_context), articles, settings), None
     except TemplateError as exc:
         return {}, template_problem(exc, settings)
 
@@ -216,6 +223,17 @@ def environment(settings: Settings) -> Environment:
     folder = settings.root / CACHE_DIR / "templates"
     folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env
+
+
+def build_environment(context: BuildContext) -> Environment:
+    """The process's environment, with this build's static file names: `serve` keeps one
+    environment for many builds, and a changed stylesheet must get its new name."""
+    global _assets
+    if _assets is None or _assets[0] is not context:
+        _assets = (context, AssetNames(context.settings))  # reads static/ on first use only
+    env = environment(context.settings)
+    env.globals["asset"] = _assets[1]
     return env
 
 

@@ -49,8 +49,26 @@ def make_environment(settings: Settings) -> Environment:
     env.filters["smart"] = i18n.smart
     env.filters["slug"] = slugify
     env.filters["csp_hash"] = csp_hash
-    env.globals.update(site=settings, generator_version=__version__, t=i18n.t)
+    env.globals.update(site=settings, generator_version=__version__, t=i18n.t,
+                       asset=AssetNames(settings))
     return env
+
+
+class AssetNames:
+    """Template function asset("style.css") -> "static/style.<hash>.css", the name pages use.
+
+    Computed on first use: a worker that renders no page never reads static/."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.names: dict[str, str] | None = None
+
+    def __call__(self, name: str) -> str:
+        if self.names is None:
+            from .assets import asset_names  # imports Pygments: only when a page needs it
+
+            self.names = asset_names(self.settings)
+        return self.names[f"static/{name}"]
 
 
 def render_site(articles: list[Article], settings: Settings) -> dict[str, bytes]:

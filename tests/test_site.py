@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import feedparser
@@ -144,3 +145,17 @@ def test_sitemap_and_robots_use_base_url(make_project):
     assert project.run("build") == 0
     assert "<loc>https://test.example/sub/tiny/</loc>" in project.read("sitemap.xml")
     assert "Sitemap: https://test.example/sub/sitemap.xml" in project.read("robots.txt")
+
+
+def test_pages_link_fingerprinted_static_files(make_project):
+    project = make_project({"content/tiny.md": MINIMAL_ARTICLE})
+    assert project.run("build") == 0
+    page = project.read("tiny/index.html")
+    [stylesheet] = re.findall(
+        r'<link rel="stylesheet" href="\.\./(static/style\.[0-9a-f]{10}\.css)">', page)
+    assert project.read(stylesheet) == project.read("static/style.css")
+    (project.root / "static" / "style.css").write_text("body { color: red }\n", "utf-8")
+    assert project.run("build") == 0
+    changed = project.read("tiny/index.html")
+    assert stylesheet not in changed  # a new name, so a year-long cache is never stale
+    assert re.search(r'href="\.\./static/style\.[0-9a-f]{10}\.css"', changed)
