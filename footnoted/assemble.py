@@ -24,13 +24,12 @@ from .pages import (
     RenderJob,
     Workers,
     build_environment,
-    listing_pages,
     parse_file,
     render_page,
     template_problem,
 )
-from .problems import BuildFailed, Problem
-from .render import sources_page_chunks
+from .problems import BuildFailed
+from .render import render_listing_pages, sources_page_chunks
 from .resolve import Article
 from .search import search_index
 from .settings import Settings
@@ -116,15 +115,14 @@ def assemble_site(settings: Settings, site: str, records: dict[str, CachedArticl
         "sources": (("listed_digest", "sources_digest"),
                     lambda: sources_page_chunks(env, articles.source_index(), settings)),
         "listings": (("listed_digest",),
-                     lambda: _value_of(listings) | _static_files(settings)),
+                     lambda: render_listing_pages(env, articles.listed, settings)
+                     | _static_files(settings)),
         "search": (("listed_digest", "text_digest", "sources_digest"),
                    lambda: {"search-index.json": articles.search_index()}),
         "images": (("listed_digest", "images"), lambda: _image_files(articles.listed, settings)),
     }
     keys = {name: articles.key(site, *fields) for name, (fields, _) in makers.items()}
     intact = {name: _intact(settings, keys[name], cache.groups.get(name)) for name in makers}
-    # An idle worker renders the listings while this process makes the Sources page.
-    listings = None if intact["listings"] else workers.submit(listing_pages, articles.listed)
     groups = {"pages": CachedFiles(pages_key, {})}
     for name, (_, make) in makers.items():
         groups[name] = _group(writer, settings, keys[name],
@@ -183,14 +181,6 @@ def _intact(settings: Settings, key: str, cached: CachedFiles | None) -> bool:
     """The group's key is unchanged and its files are the ones the last build wrote."""
     return cached is not None and cached.key == key and all(
         stat_of(settings.output / name) == stat for name, stat in cached.files.items())
-
-
-def _value_of(job: Callable[[], tuple[dict[str, bytes], Problem | None]] | None) -> dict:
-    assert job is not None, "started whenever the group is made"
-    files, problem = job()
-    if problem is not None:
-        raise BuildFailed([problem])
-    return files
 
 
 def _image_files(articles: list[Article], settings: Settings) -> dict[str, bytes]:

@@ -16,7 +16,6 @@ import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from jinja2 import (
     Environment,
@@ -40,13 +39,7 @@ from .content import Document, LoadedContent, SourceEntry, load_document
 from .images import image_problems
 from .linefinder import LineFinder
 from .problems import Problem, error
-from .render import (
-    AssetNames,
-    article_page,
-    make_environment,
-    render_article,
-    render_listing_pages,
-)
+from .render import AssetNames, article_page, make_environment, render_article
 from .resolve import Article, resolve_article
 from .search import article_terms
 from .settings import Settings
@@ -114,14 +107,6 @@ class Workers:
         if self.pool is None:
             self.pool = _pool_context().Pool(self.processes, _start_worker, (self.context,))
         return self._windows(function, jobs)
-
-    def submit(self, function: Callable, argument: object) -> Callable[[], Any]:
-        """Start one job on an idle worker; call the result to wait for its value. Without
-        a pool the job runs in this process when its value is asked for."""
-        if self.pool is None:
-            _start_worker(self.context)
-            return functools.partial(function, argument)
-        return self.pool.apply_async(function, (argument,)).get
 
     def _windows(self, function: Callable, jobs: list) -> Iterator:
         """A pool queues every job it is given at once: hand them over a window at a time,
@@ -201,17 +186,6 @@ def render_page(job: RenderJob) -> Rendered:
     except TemplateError as exc:
         return Rendered(job.path, None, [template_problem(exc, settings)])
     return Rendered(job.path, page, [])
-
-
-def listing_pages(articles: list[Article]) -> tuple[dict[str, bytes], Problem | None]:
-    """render.render_listing_pages as a job: a template error comes back as its problem, which
-    needs the traceback this process has."""
-    assert _context is not None
-    settings = _context.settings
-    try:
-        return render_listing_pages(build_environment(_context), articles, settings), None
-    except TemplateError as exc:
-        return {}, template_problem(exc, settings)
 
 
 @functools.lru_cache(maxsize=4)

@@ -6,7 +6,6 @@ not Markdown, so it is done here, on text, before the template escapes it.
 
 from __future__ import annotations
 
-import functools
 import re
 
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<=s)'(?=\s|$)")
@@ -14,9 +13,10 @@ _OPENING_SINGLE = re.compile(r"(^|[\s(\[{\"“])'")
 _OPENING_DOUBLE = re.compile(r'(^|[\s(\[{‘«])"')
 
 
-@functools.lru_cache(maxsize=65536)  # a headline recurs on every listing and page showing it
 def smarten(text: str, lang: str = "en") -> str:
     """"Russia's 'push' -- now" -> “Russia’s ‘push’ – now”; in Russian "слово" -> «слово»."""
+    if "'" not in text and '"' not in text and "--" not in text:
+        return text  # most headlines and names: nothing below would change them
     opening, closing = ("«", "»") if lang.split("-")[0].lower() == "ru" else ("“", "”")
     text = text.replace("---", "—").replace("--", "–")
     text = _APOSTROPHE.sub("’", text)

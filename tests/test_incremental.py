@@ -212,7 +212,7 @@ def test_parallel_build_equals_serial_build(site, capsys, tmp_path, monkeypatch)
 
 def test_parallel_build_reports_a_listing_template_error_with_its_line(site, capsys,
                                                                        monkeypatch):
-    monkeypatch.setattr(pages, "POOL_THRESHOLD", 1)  # a worker renders the listings
+    monkeypatch.setattr(pages, "POOL_THRESHOLD", 1)  # the article pages use the pool
     (site.root / "templates" / "index.html").write_text("<p>\n{{ nothing.here }}\n", "utf-8")
     assert site.run("build", "--jobs", "2") == 1
     assert capsys.readouterr().err.splitlines()[0] == (
