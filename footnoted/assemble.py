@@ -111,6 +111,7 @@ def assemble_site(settings: Settings, site: str, records: dict[str, CachedArticl
     same_inputs = cache.groups.get("pages") == CachedFiles(pages_key, {})
     rendered = _article_pages(settings, site, articles, same_inputs, writer, workers, progress)
     env = build_environment(workers.context)
+    groups = {"pages": CachedFiles(pages_key, {})}
     makers: dict[str, tuple[tuple[str, ...], Callable[[], dict]]] = {
         "sources": (("listed_digest", "sources_digest"),
                     lambda: sources_page_chunks(env, articles.source_index(), settings)),
@@ -121,12 +122,9 @@ def assemble_site(settings: Settings, site: str, records: dict[str, CachedArticl
                    lambda: {"search-index.json": articles.search_index()}),
         "images": (("listed_digest", "images"), lambda: _image_files(articles.listed, settings)),
     }
-    keys = {name: articles.key(site, *fields) for name, (fields, _) in makers.items()}
-    intact = {name: _intact(settings, keys[name], cache.groups.get(name)) for name in makers}
-    groups = {"pages": CachedFiles(pages_key, {})}
-    for name, (_, make) in makers.items():
-        groups[name] = _group(writer, settings, keys[name],
-                              cache.groups.get(name) if intact[name] else None, make)
+    for name, (fields, make) in makers.items():
+        groups[name] = _group(writer, settings, articles.key(site, *fields),
+                              cache.groups.get(name), make)
     return rendered, groups
 
 
@@ -162,25 +160,20 @@ def _article_pages(settings: Settings, site: str, articles: Published, same_inpu
     return {job.path for job in jobs}
 
 
-def _group(writer: SiteWriter, settings: Settings, key: str, intact: CachedFiles | None,
+def _group(writer: SiteWriter, settings: Settings, key: str, cached: CachedFiles | None,
            make: Callable[[], dict]) -> CachedFiles:
-    """Keep a group's files when they are intact (see _intact); else make them (as bytes,
-    or as pieces of text written as they are rendered)."""
-    if intact is not None:
-        for name in intact.files:
+    """Keep a group's files when its key is unchanged and its files intact; else make them
+    (as bytes, or as pieces of text written as they are rendered)."""
+    if cached and cached.key == key and all(
+            stat_of(settings.output / name) == stat for name, stat in cached.files.items()):
+        for name in cached.files:
             writer.keep(name)
-        return intact
+        return cached
     try:
         return CachedFiles(key, {name: page_stat(writer.write(name, data))
                                  for name, data in sorted(make().items())})
     except TemplateError as exc:
         raise BuildFailed([template_problem(exc, settings)]) from exc
-
-
-def _intact(settings: Settings, key: str, cached: CachedFiles | None) -> bool:
-    """The group's key is unchanged and its files are the ones the last build wrote."""
-    return cached is not None and cached.key == key and all(
-        stat_of(settings.output / name) == stat for name, stat in cached.files.items())
 
 
 def _image_files(articles: list[Article], settings: Settings) -> dict[str, bytes]:
