@@ -42,7 +42,7 @@ def test_repeated_source_reuses_its_number_with_a_back_link_per_use():
     body = render("[first][report], [second](https://example.org/report), [@report]")
     assert body.html == (
         f'<p><a href="https://example.org/report">first</a>{marker("report", 1, "1")}, '
-        f'<a href="https://example.org/report">second</a>{marker("report", 2, "1")}, '
+        f'<a href="https://example.org/report">second</a>{marker("report", 2, "1")},'
         '<sup class="citation"><a class="noteref" href="#a-source-report" '
         'id="a-source-report-ref-3" role="doc-noteref">1</a></sup></p>')
     [source] = body.sources
@@ -62,7 +62,7 @@ def test_lost_link_renders_as_words_with_a_marker_and_no_href():
 def test_citation_of_several_keys_is_one_group():
     body = render("As shown [@report; @gone].")
     assert body.html == (
-        '<p>As shown <sup class="citation"><a class="noteref" href="#a-source-report" '
+        '<p>As shown<sup class="citation"><a class="noteref" href="#a-source-report" '
         'id="a-source-report-ref-1" role="doc-noteref">1</a>, <a class="noteref" '
         'href="#a-source-gone" id="a-source-gone-ref-1" role="doc-noteref">2</a></sup>.</p>')
 
@@ -126,7 +126,7 @@ def test_ordinary_reference_definitions_still_work():
 
 def test_excerpt_leaves_out_markers():
     body = render("It’s [one](https://one.example/) thing [@report].\n\nMore.")
-    assert body.excerpt == "It’s one thing ."
+    assert body.excerpt == "It’s one thing."
 
 
 def test_fenced_code_is_highlighted_with_pygments_classes():
@@ -146,3 +146,8 @@ def test_pygments_stylesheet_has_light_and_dark_styles():
     assert ".highlight .nb {" in css
     assert "@media (prefers-color-scheme: dark)" in css
     assert ":root[data-theme=dark] .highlight .nb {" in css
+
+
+def test_space_before_a_citation_goes_with_it():
+    body = render("As shown [@report].")
+    assert body.html.startswith('<p>As shown<sup class="citation"><a class="noteref"')

@@ -36,7 +36,9 @@ from .refs import (
     placeholders,
 )
 
-CITATION_RE = r"\[(@[^\s;\]@]+(?:\s*;\s*@[^\s;\]@]+)*)\]"
+# The spaces before `[@key]` go with it, as Pandoc drops them for note-style citations: a
+# superscript number sits against the word it follows ("as shown¹", not "as shown ¹").
+CITATION_RE = r"[ \t]*\[(@[^\s;\]@]+(?:\s*;\s*@[^\s;\]@]+)*)\]"
 DATA_KEY = "data-footnoted-source"  # a link to a declared source, until it is resolved
 
 
@@ -84,6 +86,8 @@ class CitationInlineProcessor(InlineProcessor):
         declared = self.ext.getConfig("declared")
         group = etree.Element("sup", {"class": "citation"})
         keys = [key.strip().lstrip("@") for key in m.group(1).split(";")]
+        # An unknown key is shown as typed, so it keeps its space: "see @nobody".
+        start = m.start(0) if all(k.lower() in declared for k in keys) else m.start(1) - 1
         for index, key in enumerate(keys):
             if key.lower() not in declared:
                 self.ext.fail(f"@{key}", f"unknown citation key '@{key}'",
@@ -95,7 +99,7 @@ class CitationInlineProcessor(InlineProcessor):
                 ref = placeholder("source", key.lower(), f"@{key}")
                 group.append(ref)
             ref.tail = ", " if index < len(keys) - 1 else None
-        return group, m.start(0), m.end(0)
+        return group, start, m.end(0)
 
 
 class SourceReferenceInlineProcessor(ReferenceInlineProcessor):
