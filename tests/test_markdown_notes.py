@@ -124,3 +124,14 @@ def test_raw_html_is_shown_as_text():
     body = render("<b>bold</b> and <script>alert(1)</script>")
     assert "<script>" not in body.html
     assert "&lt;script&gt;" in body.html
+
+
+def test_first_use_numbers_by_first_citation_and_counts_every_place():
+    from footnoted.markdown.refs import FirstUse
+
+    uses = FirstUse()
+    assert uses.cite("b", "x-b", "", 1) == (1, "x-b-ref-1")
+    assert uses.cite("a", "x-a", "", 2) == (2, "x-a-ref-1")
+    assert uses.cite("b", "x-b", "again", 3) == (1, "x-b-ref-2")
+    assert list(uses.citations) == ["b", "a"]
+    assert [c.text for c in uses.citations["b"]] == ["", "again"]

@@ -25,6 +25,7 @@ from ..problems import Problem
 from ..slugs import slugify
 from .refs import (
     Citation,
+    FirstUse,
     MarkerExtension,
     Occurrences,
     RenderedNote,
@@ -143,28 +144,20 @@ class NoteMarkerTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         lines = Occurrences(self.ext.getConfig("lines"))
         parents = parent_map(root)
-        order: list[str] = []
-        numbers: dict[str, int] = {}  # a list's index() would make long articles quadratic
-        citations: dict[str, list[Citation]] = {}
+        uses = FirstUse()
         for ref in placeholders(root, "note"):
             label = ref.get("key", "")
-            needle = ref.get("needle", "")
-            line = lines.line(needle)
+            line = lines.line(ref.get("needle", ""))
             if label not in self.ext.state.definitions:
                 self.undefined(ref, parents, label)
                 continue
-            if label not in citations:
-                order.append(label)
-                citations[label] = []
-                numbers[label] = len(order)
             anchor = self.ext.anchor(label)
-            ref_id = f"{anchor}-ref-{len(citations[label]) + 1}"
-            citations[label].append(Citation(ref_id, "", line))
-            make_marker(ref, parents, letters(numbers[label]), anchor, ref_id)
-        self.ext.state.order = order
-        self.ext.state.citations = citations
+            number, ref_id = uses.cite(label, anchor, "", line)
+            make_marker(ref, parents, letters(number), anchor, ref_id)
+        self.ext.state.order = list(uses.citations)
+        self.ext.state.citations = uses.citations
         for label in self.ext.state.definitions:
-            if label not in citations:
+            if label not in uses.citations:
                 self.ext.fail(f"[^{label}]:", f"note [^{label}] is defined but never referenced",
                               f"Refer to it with [^{label}] in the text, or delete it")
 

@@ -102,6 +102,22 @@ class MarkerExtension(Extension):
         self.state.problems.append(error(self.getConfig("path"), line, message, fix))
 
 
+class FirstUse:
+    """Numbers what the text cites by first citation, and keeps every citation's place."""
+
+    def __init__(self) -> None:
+        self.citations: dict[str, list[Citation]] = {}  # in order of first citation
+        self.numbers: dict[str, int] = {}  # a list's index() would make long texts quadratic
+
+    def cite(self, key: str, anchor: str, text: str, line: int) -> tuple[int, str]:
+        """Record one citation of `key`; return its number and its marker's id."""
+        uses = self.citations.setdefault(key, [])
+        number = self.numbers.setdefault(key, len(self.numbers) + 1)
+        ref_id = f"{anchor}-ref-{len(uses) + 1}"
+        uses.append(Citation(ref_id, text, line))
+        return number, ref_id
+
+
 def placeholder(kind: str, key: str, needle: str) -> etree.Element:
     """A stand-in for a marker; `needle` is raw Markdown text that locates it in the file."""
     return etree.Element(PLACEHOLDER, {"kind": kind, "key": key, "needle": needle})

@@ -28,6 +28,7 @@ from ..urls import unsafe_url_reason
 from .refs import (
     Citation,
     CitedSource,
+    FirstUse,
     MarkerExtension,
     Occurrences,
     make_marker,
@@ -188,23 +189,16 @@ class SourceMarkerTreeprocessor(Treeprocessor):
         prefix = self.ext.getConfig("id_prefix")
         lines = Occurrences(self.ext.getConfig("lines"))
         parents = parent_map(root)
-        order: list[str] = []
-        numbers: dict[str, int] = {}  # a list's index() would make long articles quadratic
-        citations: dict[str, list[Citation]] = {}
+        uses = FirstUse()
         for ref in placeholders(root, "source"):
             identity = ref.get("key", "")
-            if identity not in citations:
-                order.append(identity)
-                citations[identity] = []
-                numbers[identity] = len(order)
             anchor = f"{prefix}-source-{_id_part(identity)}"
-            ref_id = f"{anchor}-ref-{len(citations[identity]) + 1}"
             line = lines.line(ref.get("needle", ""))
-            citations[identity].append(Citation(ref_id, _previous_words(ref, parents), line))
-            make_marker(ref, parents, str(numbers[identity]), anchor, ref_id)
+            number, ref_id = uses.cite(identity, anchor, _previous_words(ref, parents), line)
+            make_marker(ref, parents, str(number), anchor, ref_id)
         self.ext.state.sources = [
-            _cited(number, identity, prefix, citations[identity])
-            for number, identity in enumerate(order, start=1)
+            _cited(number, identity, prefix, citations)
+            for number, (identity, citations) in enumerate(uses.citations.items(), start=1)
         ]
 
 
