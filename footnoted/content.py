@@ -100,6 +100,7 @@ class Document:
     meta: FrontMatter
     body: str  # the Markdown after the front matter
     body_line: int  # the file line on which the body starts
+    text: str = ""  # the whole file, to find the lines of front-matter problems
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,7 @@ def load_document(path: Path, settings: Settings, problems: list[Problem]) -> Do
                               "site uses for its own pages",
                               f"Rename the file or set e.g. 'slug: {slug}-page'"))
         return None
-    return Document(name, slug, meta, body, body_line)
+    return Document(name, slug, meta, body, body_line, text)
 
 
 def load_shared_sources(

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import bisect
 import re
+from pathlib import Path
 
 NEWLINE = re.compile("\n")  # finditer is ten times faster than a loop over characters
+
+
+def read_text(path: Path) -> str:
+    """A file's text for line look-ups; "" when it cannot be read (that is reported elsewhere)."""
+    try:
+        return path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 class LineFinder:

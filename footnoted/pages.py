@@ -244,7 +244,7 @@ def parse_and_resolve(
     body = render_markdown(document.body, declared, document.slug, document.path,
                            document.body_line, document.meta.lang or settings.lang,
                            settings.allow_html)
-    file_lines = LineFinder(_read(settings.root / document.path), 1)
+    file_lines = LineFinder(document.text, 1)
     article, found = resolve_article(document, body, declared, settings.lang,
                                      settings.words_per_minute, file_lines)
     found += image_problems(document.path, article.images, settings)
@@ -273,9 +273,3 @@ def _needs_url(path: str, key: str) -> Problem:
     return error(path, 0, f"source '{key}' has neither 'url:' nor 'lost: true'",
                  "Give its address, or mark it lost if the original link was not preserved")
 
-
-def _read(path: Path) -> str:
-    try:
-        return path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return ""

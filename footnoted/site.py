@@ -34,7 +34,7 @@ from .content import (
     load_content,
     load_shared_sources,
 )
-from .linefinder import LineFinder
+from .linefinder import LineFinder, read_text
 from .problems import BuildFailed, Problem, error, report_order, warning
 from .resolve import Article
 from .settings import Settings
@@ -88,7 +88,7 @@ def check_site(settings: Settings) -> CheckedSite:
         problems += found
     cited = {source.key for article in articles for source in article.sources}
     problems += _unused_shared_sources(content, cited, settings)
-    problems += check_translations(articles, lambda path: _read(settings.root / path))
+    problems += check_translations(articles, lambda path: read_text(settings.root / path))
     return CheckedSite(listing_order(articles), report_order(problems))
 
 
@@ -237,7 +237,7 @@ def _site_problems(records: dict[str, CachedArticle], content: LoadedContent,
     cited = {key for record in records.values() for key, _ in record.shared}
     return (_duplicate_slugs(documents) + _unused_shared_sources(content, cited, settings)
             + check_translations([records[path].listed for path in paths],
-                                 lambda path: _read(settings.root / path)))
+                                 lambda path: read_text(settings.root / path)))
 
 
 def _unused_shared_sources(
@@ -246,7 +246,7 @@ def _unused_shared_sources(
     unused = [key for key in content.shared_sources if key.lower() not in cited]
     if not unused:
         return []
-    lines = LineFinder(_read(settings.root / content.shared_sources_path), 1)
+    lines = LineFinder(read_text(settings.root / content.shared_sources_path), 1)
     return [
         warning(content.shared_sources_path, lines.find(f"{key}:"),
                 f"source '{key}' is never cited by any article",
@@ -254,10 +254,4 @@ def _unused_shared_sources(
         for key in unused
     ]
 
-
-def _read(path: Path) -> str:
-    try:
-        return path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return ""
 
