@@ -12,13 +12,12 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 
 from markdown import Markdown
-from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from ..slugs import slugify
 from .notes import CONTAINER
-from .refs import GlossaryEntry
+from .refs import DefinitionProcessor, GlossaryEntry
 
 DEFINITION_RE = re.compile(r"^[ ]{0,3}\*\[([^\]]+)\]:[ ]*(.+)$", re.MULTILINE)
 # Inside these a term is left alone: it is already a link, code, a heading or a marker.
@@ -49,13 +48,8 @@ class GlossaryExtension(Extension):
         self.state = GlossaryState()
 
 
-class GlossaryDefinitionProcessor(BlockProcessor):
-    def __init__(self, parser, ext: GlossaryExtension) -> None:
-        super().__init__(parser)
-        self.ext = ext
-
-    def test(self, parent: etree.Element, block: str) -> bool:
-        return bool(DEFINITION_RE.search(block))
+class GlossaryDefinitionProcessor(DefinitionProcessor):
+    DEFINITION_RE = DEFINITION_RE
 
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
         block = blocks.pop(0)

@@ -17,7 +17,6 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 
 from markdown import Markdown
-from markdown.blockprocessors import BlockProcessor
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
@@ -25,6 +24,7 @@ from ..problems import Problem
 from ..slugs import slugify
 from .refs import (
     Citation,
+    DefinitionProcessor,
     FirstUse,
     MarkerExtension,
     Occurrences,
@@ -77,15 +77,10 @@ class NotesExtension(MarkerExtension):
         return f"{self.getConfig('id_prefix')}-note-{slugify(label, fallback='x')}"
 
 
-class NoteDefinitionProcessor(BlockProcessor):
+class NoteDefinitionProcessor(DefinitionProcessor):
     """Take `[^label]: text` blocks (and their indented continuations) out of the flow."""
 
-    def __init__(self, parser, ext: NotesExtension) -> None:
-        super().__init__(parser)
-        self.ext = ext
-
-    def test(self, parent: etree.Element, block: str) -> bool:
-        return bool(DEFINITION_RE.search(block))
+    DEFINITION_RE = DEFINITION_RE
 
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
         block = blocks.pop(0)

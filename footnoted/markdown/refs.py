@@ -8,11 +8,13 @@ each placeholder into a numbered marker.
 from __future__ import annotations
 
 import bisect
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 
 from ..images import ImageRef
@@ -100,6 +102,20 @@ class MarkerExtension(Extension):
     def fail(self, needle: str, message: str, fix: str = "", occurrence: int = 0) -> None:
         line = self.getConfig("lines").find(needle, occurrence)
         self.state.problems.append(error(self.getConfig("path"), line, message, fix))
+
+
+class DefinitionProcessor(BlockProcessor):
+    """A block processor that takes definitions matching `DEFINITION_RE` out of the flow,
+    for the extension `ext` that keeps them (notes, glossary terms)."""
+
+    DEFINITION_RE: re.Pattern
+
+    def __init__(self, parser, ext) -> None:
+        super().__init__(parser)
+        self.ext = ext
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return bool(self.DEFINITION_RE.search(block))
 
 
 class FirstUse:
