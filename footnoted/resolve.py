@@ -18,6 +18,7 @@ from .problems import Problem, warning
 from .schema import Moment
 
 LOST_FIX = "Find the original target (or an archived copy) and set its 'url:'"
+LOST_HREF_FIX = "Find the original target (or an archived copy) and write it in the link"
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,7 @@ def _lost_link_warnings(path: str, sources: list[Source]) -> list[Problem]:
     return [
         warning(path, citation.line,
                 f"{_what_cites(citation, source)} (source {source.number}) was not preserved",
-                LOST_FIX)
+                LOST_FIX if source.key else LOST_HREF_FIX)
         for source in sources if source.lost
         for citation in source.citations
     ]

@@ -19,7 +19,7 @@ from markdown.extensions import Extension
 
 from ..images import ImageRef
 from ..linefinder import LineFinder
-from ..problems import Problem, error
+from ..problems import Problem, error, warning
 
 PLACEHOLDER = "footnoted-ref"  # never reaches the output: every one becomes a marker
 
@@ -102,6 +102,10 @@ class MarkerExtension(Extension):
     def fail(self, needle: str, message: str, fix: str = "", occurrence: int = 0) -> None:
         line = self.getConfig("lines").find(needle, occurrence)
         self.state.problems.append(error(self.getConfig("path"), line, message, fix))
+
+    def warn(self, needle: str, message: str, fix: str = "") -> None:
+        line = self.getConfig("lines").find(needle)
+        self.state.problems.append(warning(self.getConfig("path"), line, message, fix))
 
 
 class DefinitionProcessor(BlockProcessor):
