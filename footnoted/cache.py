@@ -188,7 +188,7 @@ def pickled(value: object) -> bytes:
 
 def listed(article: Article) -> Article:
     """The article as listings and other articles' pages see it: no body, text, sources."""
-    return replace(article, body_html="", sources=[], notes=[], glossary=[], text="",
+    return replace(article, body_html="", sources=[], notes=[], glossary=[], text="", toc=(),
                    meta=replace(article.meta, sources={}))
 
 

@@ -246,7 +246,7 @@ def parse_and_resolve(
                            settings.allow_html)
     file_lines = LineFinder(document.text, 1)
     article, found = resolve_article(document, body, declared, settings.lang,
-                                     settings.words_per_minute, file_lines)
+                                     settings.words_per_minute, file_lines, settings.toc)
     found += image_problems(document.path, article.images, settings)
     return article, problems + body.problems + found
 

@@ -65,6 +65,7 @@ class Article:
     lost_authors: list[Author]
     lost_related: list[Related]
     images: list[ImageRef] = field(default_factory=list)  # lead image first, then the text's
+    toc: tuple = ()  # markdown.headings.TocEntry, when the table of contents is shown
 
     @property
     def url(self) -> str:
@@ -79,6 +80,7 @@ def resolve_article(
     default_lang: str,
     words_per_minute: int,
     file_lines: LineFinder,
+    toc_default: bool = False,
 ) -> tuple[Article, list[Problem]]:
     sources = [_source(cited, declared) for cited in body.sources]
     problems = _lost_link_warnings(document.path, sources)
@@ -101,6 +103,7 @@ def resolve_article(
         lost_authors=[author for author in meta.authors if author.lost],
         lost_related=[item for item in meta.related if item.lost],
         images=_lead_image(meta, file_lines) + body.images,
+        toc=body.toc if (toc_default if meta.toc is None else meta.toc) else (),
     )
     return article, problems
 

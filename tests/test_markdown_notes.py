@@ -50,7 +50,7 @@ def test_note_in_a_heading():
 
         [^bg]: Some context.
         """)
-    assert body.html == f"<h2>Background{note_marker('bg', 1, 'a')}</h2>"
+    assert body.html == f'<h2 id="background">Background{note_marker("bg", 1, "a")}</h2>'
 
 
 def test_note_may_span_indented_paragraphs_and_hold_sources():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
 
@@ -15,11 +14,12 @@ from ..i18n import translate
 from ..problems import error
 from .allowed_html import AllowedHtmlExtension
 from .glossary import GlossaryExtension
+from .headings import HeadingsExtension
 from .images import ImagesExtension
 from .nesting import NestingLimitExtension
 from .notes import NotesExtension
 from .punctuation import PunctuationExtension
-from .refs import LineFinder, RenderedBody
+from .refs import LineFinder, RenderedBody, plain_text, reader_text
 from .sidenotes import SIDENOTES_CLASS, SidenotesExtension
 from .sources import SourcesExtension
 
@@ -64,6 +64,7 @@ class Converter:
         self.images = ImagesExtension()
         self.summary = SummaryExtension()
         self.nesting = NestingLimitExtension()
+        self.headings = HeadingsExtension((self.sources, self.notes, self.glossary))
         self.md = Markdown(
             extensions=[
                 "fenced_code",
@@ -74,6 +75,7 @@ class Converter:
                 self.notes,
                 self.glossary,
                 self.images,
+                self.headings,
                 SidenotesExtension(self.sources, self.notes,
                                    lost_label=translate(lang, "link_lost")),
                 self.summary,
@@ -95,6 +97,7 @@ class Converter:
         self.notes.setConfigs({"id_prefix": id_prefix, "path": path, "lines": lines})
         self.glossary.setConfigs({"id_prefix": id_prefix})
         self.images.setConfigs({"path": path, "lines": lines})
+        self.headings.setConfigs({"id_prefix": id_prefix, "path": path, "lines": lines})
         self.nesting.setConfigs({"path": path, "first_line": first_line})
         html = self.md.convert(text)
         return RenderedBody(
@@ -105,10 +108,13 @@ class Converter:
             excerpt=self.summary.excerpt,
             word_count=self.summary.word_count,
             problems=(self.nesting.problems + self.sources.state.problems
-                      + self.notes.state.problems + self.images.state.problems),
+                      + self.notes.state.problems + self.images.state.problems
+                      + self.headings.state.problems),
             images=self.images.state.images,
             text=self.summary.text,
             has_code=_has_highlighted_code(self.md),
+            toc=self.headings.state.toc,
+            anchors=self.headings.state.anchors,
         )
 
 
@@ -153,32 +159,18 @@ class SummaryTreeprocessor(Treeprocessor):
         self.owner = owner
 
     def run(self, root: etree.Element) -> None:
-        blocks = ["".join(_reader_text(child)) for child in root if _is_text(child)]
+        blocks = ["".join(reader_text(child)) for child in root if _is_text(child)]
         text = " ".join(" ".join(blocks).split())
         self.owner.word_count = len(text.split())
         self.owner.text = self.plain(text)
         first = root.find("p")
         if first is not None:
-            self.owner.excerpt = self.plain(" ".join("".join(_reader_text(first)).split()))
+            self.owner.excerpt = self.plain(" ".join("".join(reader_text(first)).split()))
 
     def plain(self, text: str) -> str:
-        """Resolve what smarty and escaping stashed away (curly quotes, dashes) to characters."""
-        for processor in self.md.postprocessors:
-            text = processor.run(text)
-        return html.unescape(text)
+        return plain_text(self.md, text)
 
 
 def _is_text(block: etree.Element) -> bool:
     """Not the notes' holder, nor the margin copies of sources and notes."""
     return block.tag != "footnoted-notes" and block.get("class") != SIDENOTES_CLASS
-
-
-def _reader_text(element: etree.Element) -> list[str]:
-    """The words a reader sees in `element`, without note markers."""
-    if element.tag == "sup":
-        return []
-    parts = [element.text or ""]
-    for child in element:
-        parts += _reader_text(child)
-        parts.append(child.tail or "")
-    return parts

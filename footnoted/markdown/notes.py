@@ -73,6 +73,9 @@ class NotesExtension(MarkerExtension):
     def reset(self) -> None:
         self.state = NotesState()
 
+    def entry_anchors(self) -> list[str]:
+        return [self.anchor(label) for label in self.state.definitions]
+
     def anchor(self, label: str) -> str:
         return f"{self.getConfig('id_prefix')}-note-{slugify(label, fallback='x')}"
 

@@ -8,12 +8,14 @@ each placeholder into a numbered marker.
 from __future__ import annotations
 
 import bisect
+import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 
@@ -79,6 +81,8 @@ class RenderedBody:
     has_code: bool  # holds a highlighted code block, so the page needs the Pygments styles
     problems: list[Problem]
     images: list[ImageRef] = field(default_factory=list)  # in document order
+    toc: tuple = ()  # headings.TocEntry: the headings, each holding its subheadings
+    anchors: frozenset[str] = frozenset()  # every id on the article's page a link may target
 
 
 class MarkerExtension(Extension):
@@ -212,3 +216,21 @@ class Occurrences:
         self.latest[needle] = position
         self.cursor = position + 1
         return position
+
+
+def reader_text(element: etree.Element) -> list[str]:
+    """The pieces of text a reader sees in `element`, without note and source markers."""
+    if element.tag in ("sup", PLACEHOLDER):
+        return []
+    parts = [element.text or ""]
+    for child in element:
+        parts += reader_text(child)
+        parts.append(child.tail or "")
+    return parts
+
+
+def plain_text(md: Markdown, text: str) -> str:
+    """Resolve what smarty and escaping stashed away (curly quotes, dashes) to characters."""
+    for processor in md.postprocessors:
+        text = processor.run(text)
+    return html.unescape(text)

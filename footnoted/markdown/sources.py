@@ -80,6 +80,9 @@ class SourcesExtension(MarkerExtension):
     def reset(self) -> None:
         self.state = SourcesState()
 
+    def entry_anchors(self) -> list[str]:
+        return [source.anchor for source in self.state.sources]
+
 
 class CitationInlineProcessor(InlineProcessor):
     """`[@a; @b]` -> a `sup` holding one placeholder per cited key."""
