@@ -11,6 +11,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..content import SourceEntry
 from ..i18n import translate
+from ..pageindex import PageIndex
 from ..problems import error
 from .allowed_html import AllowedHtmlExtension
 from .glossary import GlossaryExtension
@@ -18,6 +19,7 @@ from .headings import HeadingsExtension
 from .images import ImagesExtension
 from .nesting import NestingLimitExtension
 from .notes import NotesExtension
+from .pagelinks import PageLinksExtension
 from .punctuation import PunctuationExtension
 from .refs import LineFinder, RenderedBody, plain_text, reader_text
 from .sidenotes import SIDENOTES_CLASS, SidenotesExtension
@@ -34,14 +36,17 @@ def render_markdown(
     first_line: int = 1,
     lang: str = "en",
     allow_html: tuple[str, ...] = (),
+    pages: PageIndex | None = None,
 ) -> RenderedBody:
     """Render one body. `declared` maps lower-case source keys to their entries;
-    `allow_html` names the raw HTML elements the site allows (none by default)."""
+    `allow_html` names the raw HTML elements the site allows (none by default); `pages`
+    finds the other articles that links point to."""
     # A converter that stopped halfway may hold part of that article: only one that finished
     # is used again.
     converter = _converters.pop((lang, allow_html), None) or Converter(lang, allow_html)
     try:
-        body = converter.render(text, declared, id_prefix, path, first_line)
+        body = converter.render(text, declared, id_prefix, path, first_line,
+                                pages or PageIndex())
     except RecursionError:  # nesting the line-by-line limit cannot see; never a crash
         return _unreadable(path, first_line)
     _converters[(lang, allow_html)] = converter
@@ -64,6 +69,7 @@ class Converter:
         self.images = ImagesExtension()
         self.summary = SummaryExtension()
         self.nesting = NestingLimitExtension()
+        self.page_links = PageLinksExtension()
         self.headings = HeadingsExtension((self.sources, self.notes, self.glossary))
         self.md = Markdown(
             extensions=[
@@ -71,6 +77,7 @@ class Converter:
                 "tables",
                 PunctuationExtension(lang=lang),
                 "codehilite",
+                self.page_links,
                 self.sources,
                 self.notes,
                 self.glossary,
@@ -89,7 +96,7 @@ class Converter:
         )
 
     def render(self, text: str, declared: Mapping[str, SourceEntry], id_prefix: str,
-               path: str, first_line: int) -> RenderedBody:
+               path: str, first_line: int, pages: PageIndex | None = None) -> RenderedBody:
         self.md.reset()
         lines = LineFinder(text, first_line)
         self.sources.setConfigs({"declared": declared, "id_prefix": id_prefix, "path": path,
@@ -97,6 +104,7 @@ class Converter:
         self.notes.setConfigs({"id_prefix": id_prefix, "path": path, "lines": lines})
         self.glossary.setConfigs({"id_prefix": id_prefix})
         self.images.setConfigs({"path": path, "lines": lines})
+        self.page_links.setConfigs({"pages": pages or PageIndex(), "path": path, "lines": lines})
         self.headings.setConfigs({"id_prefix": id_prefix, "path": path, "lines": lines})
         self.nesting.setConfigs({"path": path, "first_line": first_line})
         html = self.md.convert(text)
@@ -109,12 +117,14 @@ class Converter:
             word_count=self.summary.word_count,
             problems=(self.nesting.problems + self.sources.state.problems
                       + self.notes.state.problems + self.images.state.problems
-                      + self.headings.state.problems),
+                      + self.headings.state.problems + self.page_links.state.problems),
             images=self.images.state.images,
             text=self.summary.text,
             has_code=_has_highlighted_code(self.md),
             toc=self.headings.state.toc,
             anchors=self.headings.state.anchors,
+            page_links=tuple(self.page_links.state.page_links),
+            lookups=tuple(sorted(self.page_links.state.lookups.items())),
         )
 
 

@@ -25,6 +25,7 @@ from markdown.treeprocessors import Treeprocessor
 from ..content import SourceEntry
 from ..problems import Problem
 from ..urls import unsafe_url_reason
+from .pagelinks import PAGE_LINK_CLASS
 from .refs import (
     Citation,
     CitedSource,
@@ -163,6 +164,8 @@ class SourceLinkTreeprocessor(Treeprocessor):
         parents = parent_map(root)
         for link in list(root.iter("a")):
             key = link.get(DATA_KEY) or self.by_url.get(link.get("href", ""))
+            if link.get("class") == PAGE_LINK_CLASS:
+                continue  # a link to another article: navigation, not a source
             if key is not None:
                 self.link_declared(link, key, parents[link])
             elif link.get("href", "").strip() in ("", "#"):
