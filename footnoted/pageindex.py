@@ -36,9 +36,10 @@ class PageIndex:
     file_of: dict[str, str] = field(default_factory=dict)  # slug -> its article's file
 
     def file_key(self, article_path: str, written_path: str) -> str:
-        """The project-relative file a relative (or content-absolute) `.md` link names."""
-        if written_path.startswith("/"):
-            return posixpath.normpath(self.content_dir + written_path)
+        """The project-relative file a relative `.md` link names, or a content-absolute one:
+        `/guides/a.md`, or Zola's `@/guides/a.md`."""
+        if written_path.startswith(("/", "@/")):
+            return posixpath.normpath(self.content_dir + written_path.removeprefix("@"))
         return posixpath.normpath(posixpath.join(posixpath.dirname(article_path), written_path))
 
     def lookup(self, key: str) -> str | None:

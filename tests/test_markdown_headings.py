@@ -111,3 +111,24 @@ def test_in_page_link_without_a_target_is_a_warning_with_its_line():
         "Correct the link to one of the page's heading ids (docs/format.md: Headings), or "
         "remove it"]
     assert '<a href="#part-two">below</a>' in body.html  # left as written
+
+
+def test_a_russian_heading_also_answers_to_the_other_common_transliteration():
+    body = render("## Спецификация\n\nSee [the spec](#specifikaciya).")
+    assert body.html == (
+        '<h2 id="spetsifikatsiya"><span id="specifikaciya"></span>Спецификация</h2>\n'
+        '<p>See <a href="#specifikaciya">the spec</a>.</p>')
+    assert body.problems == []
+    assert body.toc == (TocEntry(2, "spetsifikatsiya", "Спецификация"),)
+
+
+def test_the_second_id_never_takes_another_headings_own():
+    assert html("## Ц\n\n## C") == '<h2 id="ts">Ц</h2>\n<h2 id="c">C</h2>'
+
+
+def test_a_heading_also_answers_to_zolas_id():
+    body = render("## What's next?\n\nSee [what's next](#what-s-next).")
+    assert body.html == (
+        '<h2 id="whats-next"><span id="what-s-next"></span>What&rsquo;s next?</h2>\n'
+        '<p>See <a href="#what-s-next">what&rsquo;s next</a>.</p>')
+    assert body.problems == []

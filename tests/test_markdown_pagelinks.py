@@ -83,3 +83,8 @@ def test_address_keys():
     assert address_key("/slug/index.html") == "slug"
     assert PAGES.by_address["bundle"] == "bundle"
     assert PAGES.by_address["essays/other"] == "other-slug"
+
+
+def test_zola_link_from_the_content_folder():
+    body = render("The [method](@/guides/method.md#b).")
+    assert body.html == '<p>The <a class="page-link" href="../method/#b">method</a>.</p>'

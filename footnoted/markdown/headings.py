@@ -28,7 +28,7 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from ..problems import Problem
-from ..slugs import transliterate
+from ..slugs import slugify, transliterate
 from .refs import MarkerExtension, plain_text, reader_text
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -37,6 +37,12 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 PAGE_ID_SUFFIXES = ("", "-notes", "-sources", "-glossary", "-related", "-cited-with", "-toc")
 PAGE_IDS = ("main",)
 EXPLICIT_ID = re.compile(r"\s*\{#([A-Za-z][\w:.-]*)\}\s*$")  # `## Title {#id}`, as in Pandoc
+# A heading also answers to the ids two other common generators give it, on an empty span,
+# so links written for those sites still arrive: Zola's and Jekyll's (ASCII, each run of other
+# characters one hyphen: `what-s-next`), and the other transliteration common on Russian
+# sites such as doka.guide (х -> h, ц -> c).
+OTHER_RUSSIAN = str.maketrans({"х": "h", "ц": "c"})
+AS_TYPED = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})  # Zola reads the source
 
 
 class HasEntries(Protocol):
@@ -98,13 +104,17 @@ class HeadingsTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         taken = self.ext.taken_ids(root)
         ids = UniqueIds(taken)
-        flat = []
+        flat, aliases = [], []
         for heading in _headings(root):
             explicit = _explicit_id(heading)
             text = " ".join(plain_text(self.md, "".join(reader_text(heading))).split())
             anchor = ids.claim(explicit or heading_id(text))
             heading.set("id", anchor)
+            if not explicit:
+                aliases += [(heading, other) for other in _other_ids(text, anchor)]
             flat.append((int(heading.tag[1]), anchor, text))
+        for heading, alias in aliases:  # after every heading has its own id
+            _add_alias(heading, alias, ids)
         self.ext.state.toc = nest(flat)
         self.ext.state.anchors = frozenset(taken | ids.claimed)
         self.check_links(root, self.ext.state.anchors)
@@ -166,6 +176,22 @@ def _headings(root: etree.Element) -> list[etree.Element]:
     """Headings of the text in document order; those inside notes are the notes' own."""
     return [element for block in root if block.tag != "footnoted-notes"
             for element in block.iter() if element.tag in HEADINGS]
+
+
+def _other_ids(text: str, anchor: str) -> list[str]:
+    others = [slugify(text.translate(AS_TYPED), fallback=""),
+              heading_id(text.lower().translate(OTHER_RUSSIAN))]
+    return [other for other in dict.fromkeys(others) if other and other != anchor]
+
+
+def _add_alias(heading: etree.Element, alias: str, ids: UniqueIds) -> None:
+    """A second id for `heading`, on an empty span at its start, unless the page has it."""
+    if alias in ids.taken:
+        return
+    ids.claim(alias)
+    span = etree.Element("span", {"id": alias})
+    span.tail, heading.text = heading.text, None
+    heading.insert(0, span)
 
 
 def _explicit_id(heading: etree.Element) -> str | None:

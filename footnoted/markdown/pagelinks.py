@@ -3,6 +3,7 @@
     [as we wrote](other.md)              -> <a class="page-link" href="../other/">
     [the method](../guides/method.md#b)  -> <a class="page-link" href="../method-slug/#b">
     [the list](/section/page/)           -> the same, when a page has that address
+    [the post](@/blog/post.md)           -> Zola's link from the content folder
 
 The other article's page is found in the site's `PageIndex` (built from the slugs the loader
 gave every article), and the link is written relative to this page, so it works under any
