@@ -10,7 +10,6 @@ The text is made of ordinary English words from a fixed seed, so corpora are rep
 from __future__ import annotations
 
 import random
-import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -43,10 +42,8 @@ for region in REGIONS:
 
 
 def write_project(root: Path, count: int) -> None:
-    """A complete project in `root`: the repo's templates and static files, N articles."""
+    """A complete project in `root`: N articles (the theme comes from the package)."""
     root.mkdir(parents=True, exist_ok=True)
-    for folder in ("templates", "static"):
-        shutil.copytree(REPO / folder, root / folder)
     (root / "pyproject.toml").write_text(
         '[tool.footnoted]\ntitle = "Benchmark"\nbase_url = "https://bench.example/"\n', "utf-8")
     content = root / "content"
