@@ -57,15 +57,13 @@ def write_project(root: Path, count: int) -> None:
 def write_seed_project(root: Path, count: int) -> None:
     """A project of N copies of the seed article (its slug from each copy's file name), the
     corpus a newsroom's real archive resembles more than the generated one: long front matter,
-    lost links, a glossary, an editor's note."""
+    lost links, a glossary, an editor's note. The theme comes from the package."""
     root.mkdir(parents=True, exist_ok=True)
-    for folder in ("templates", "static"):
-        shutil.copytree(REPO / folder, root / folder)
     (root / "pyproject.toml").write_text(
         '[tool.footnoted]\ntitle = "Benchmark"\nbase_url = "https://bench.example/"\n', "utf-8")
     content = root / "content"
     content.mkdir()
-    seed = (REPO / "content" / SEED).read_text("utf-8")
+    seed = (REPO / "tests" / "fixtures" / "example-site" / "content" / SEED).read_text("utf-8")
     for number in range(count):
         (content / f"article-{number:05d}.md").write_text(seed, "utf-8")
 
