@@ -132,3 +132,8 @@ def test_a_heading_also_answers_to_zolas_id():
         '<h2 id="whats-next"><span id="what-s-next"></span>What&rsquo;s next?</h2>\n'
         '<p>See <a href="#what-s-next">what&rsquo;s next</a>.</p>')
     assert body.problems == []
+
+
+def test_each_link_without_a_target_is_reported_on_its_own_line():
+    body = render("See [a](#gone).\n\nAnd [b](#gone).\n")
+    assert [p.line for p in body.problems] == [5, 7]

@@ -88,3 +88,8 @@ def test_address_keys():
 def test_zola_link_from_the_content_folder():
     body = render("The [method](@/guides/method.md#b).")
     assert body.html == '<p>The <a class="page-link" href="../method/#b">method</a>.</p>'
+
+
+def test_each_link_reports_its_own_line():
+    body = render("[One](other.md).\n\n[Again](other.md).\n")
+    assert [link.line for link in body.page_links] == [5, 7]

@@ -176,7 +176,8 @@ def test_at_name_with_a_reference_is_a_link():
         """)
     assert body.html == (
         '<p>The <a href="https://css.example/media/">@media</a><sup><a class="noteref" '
-        'href="#a-source-u11fe936f" id="a-source-u11fe936f-ref-1" role="doc-noteref">1</a></sup> rule and '
+        'href="#a-source-u11fe936f" id="a-source-u11fe936f-ref-1" role="doc-noteref">1</a>'
+        '</sup> rule and '
         f'<a href="https://example.org/report">@report</a>{marker("report", 1, "2")}.</p>')
     assert body.problems == []
 

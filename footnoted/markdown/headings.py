@@ -29,7 +29,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..problems import Problem
 from ..slugs import slugify, transliterate
-from .refs import MarkerExtension, plain_text, reader_text
+from .refs import MarkerExtension, Occurrences, plain_text, reader_text
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Ids the article page gives itself (templates/base.html, article.html and its partials), by
@@ -121,14 +121,16 @@ class HeadingsTreeprocessor(Treeprocessor):
 
     def check_links(self, root: etree.Element, anchors: frozenset[str]) -> None:
         """A `#part` link with no such id on the page goes nowhere: say so, and where."""
+        lines = Occurrences(self.ext.getConfig("lines"))
         for link in root.iter("a"):
             href = link.get("href", "")
             if not href.startswith("#") or len(href) < 2 or link.get("class"):
                 continue
+            line = lines.line(f"({href}")
             if unquote(href[1:]) not in anchors:
                 self.ext.warn(f"({href}", f"link '{href}' points to no heading or anchor on "
                               "this page", "Correct the link to one of the page's heading "
-                              "ids (docs/format.md: Headings), or remove it")
+                              "ids (docs/format.md: Headings), or remove it", line)
 
 
 class UniqueIds:

@@ -25,7 +25,7 @@ from markdown.treeprocessors import Treeprocessor
 from ..pageindex import PageIndex, PageLink, address_key, is_article_file
 from ..problems import Problem
 from ..urls import is_external
-from .refs import MarkerExtension
+from .refs import MarkerExtension, Occurrences
 
 PAGE_LINK_CLASS = "page-link"  # the sources extension leaves links of this class alone
 
@@ -62,8 +62,10 @@ class PageLinksTreeprocessor(Treeprocessor):
     def __init__(self, md: Markdown, ext: PageLinksExtension) -> None:
         super().__init__(md)
         self.ext = ext
+        self.lines = Occurrences(ext.getConfig("lines"))
 
     def run(self, root: etree.Element) -> None:
+        self.lines = Occurrences(self.ext.getConfig("lines"))  # links come in document order
         for link in root.iter("a"):
             href = link.get("href", "")
             if not href or href.startswith("#") or is_external(href):
@@ -79,30 +81,31 @@ class PageLinksTreeprocessor(Treeprocessor):
         pages: PageIndex = self.ext.getConfig("pages")
         target = pages.file_key(self.ext.getConfig("path"), path)
         slug = self.ext.look_up(f"file:{target}")
+        line = self.lines.line(f"({href}")
         if slug is None:
             self.ext.fail(f"({href}", f"link '{_words(link)}' points to '{path}', but there "
                           f"is no article {target}",
                           "Correct the file name (it is relative to this article's file), or "
-                          "link the page's full address")
+                          "link the page's full address", line=line)
             return
-        self.make_page_link(link, href, target, slug, fragment)
+        self.make_page_link(link, href, target, slug, fragment, line)
 
     def link_address(self, link: etree.Element, href: str, path: str, fragment: str) -> None:
         key = f"address:{address_key(path)}"
         slug = self.ext.look_up(key)
+        line = self.lines.line(f"({href}")
         if slug is None:
             self.ext.warn(f"({href}", f"link '{href}' matches no page of this site and is left "
                           "as written; it breaks when the site is served under a path prefix",
-                          "Link the article's file (e.g. other.md) if it is one of ours")
+                          "Link the article's file (e.g. other.md) if it is one of ours", line)
             return
         self.make_page_link(link, href, self.ext.getConfig("pages").file_of[slug], slug,
-                            fragment)
+                            fragment, line)
 
     def make_page_link(self, link: etree.Element, href: str, target: str, slug: str,
-                       fragment: str) -> None:
+                       fragment: str, line: int) -> None:
         link.set("href", f"../{slug}/" + (f"#{fragment}" if fragment else ""))
         link.set("class", PAGE_LINK_CLASS)
-        line = self.ext.getConfig("lines").find(f"({href}")
         self.ext.state.page_links.append(PageLink(target, unquote(fragment), href, line))
 
 

@@ -105,12 +105,15 @@ class MarkerExtension(Extension):
         }
         super().__init__(**kwargs)
 
-    def fail(self, needle: str, message: str, fix: str = "", occurrence: int = 0) -> None:
-        line = self.getConfig("lines").find(needle, occurrence)
+    def fail(self, needle: str, message: str, fix: str = "", occurrence: int = 0,
+             line: int | None = None) -> None:
+        """An error at `line`, or else at the `occurrence`-th line holding `needle`."""
+        line = self.getConfig("lines").find(needle, occurrence) if line is None else line
         self.state.problems.append(error(self.getConfig("path"), line, message, fix))
 
-    def warn(self, needle: str, message: str, fix: str = "") -> None:
-        line = self.getConfig("lines").find(needle)
+    def warn(self, needle: str, message: str, fix: str = "", line: int | None = None) -> None:
+        """A warning at `line`, or else at the first line holding `needle`."""
+        line = self.getConfig("lines").find(needle) if line is None else line
         self.state.problems.append(warning(self.getConfig("path"), line, message, fix))
 
 
