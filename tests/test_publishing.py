@@ -19,7 +19,7 @@ from footnoted.assets import asset_names
 from footnoted.settings import load_settings
 
 from .conftest import REPO
-from .readme import readme_block, readme_commands
+from .readme import nginx_snippet, object_store_commands
 
 TAGGED_ARTICLE = """\
 ---
@@ -33,6 +33,7 @@ Text with [a source](https://example.org/a).
 """
 ATOM = '<feed xmlns="http://www.w3.org/2005/Atom"'
 PAGES_CHECK = "Check base_url against the Pages address"
+SYNC, COPY = ["aws", "s3", "sync"], ["aws", "s3", "cp"]
 
 
 @pytest.fixture
@@ -61,7 +62,7 @@ def selected(command: list[str], site: Path) -> set[str]:
 
 
 def uploads(option: str) -> list[list[str]]:
-    return [command for command in readme_commands() if option in command]
+    return [command for command in object_store_commands() if option in command]
 
 
 def option(command: list[str], name: str) -> str:
@@ -69,10 +70,10 @@ def option(command: list[str], name: str) -> str:
 
 
 def test_every_upload_goes_from_site_to_one_prefix():
-    transfers = [c for c in readme_commands() if c[:2] == ["aws", "s3"] and c[2] in ("sync", "cp")]
+    transfers = [c for c in object_store_commands() if c[:3] in (SYNC, COPY)]
     assert len(transfers) == 3
     assert {(c[3], c[4]) for c in transfers} == {("site/", "s3://BUCKET/reading/")}
-    assert all("--recursive" in c for c in transfers if c[2] == "cp")
+    assert all("--recursive" in c for c in transfers if c[:3] == COPY)
 
 
 def test_the_long_cache_goes_to_exactly_the_fingerprinted_files(site):
@@ -94,12 +95,12 @@ def test_the_atom_type_goes_to_exactly_the_feeds(site):
 
 
 def test_the_error_document_is_the_404_page_under_the_prefix(site):
-    [command] = [c for c in readme_commands() if c[:3] == ["aws", "s3", "website"]]
+    [command] = [c for c in object_store_commands() if c[:3] == ["aws", "s3", "website"]]
     prefix = "reading/"
     assert option(command, "--error-document") == prefix + "404.html"
     assert option(command, "--index-document") == "index.html"
     assert (site / "404.html").is_file() and (site / "index.html").is_file()
-    assert "location /reading/ {" in readme_block("nginx")  # both hosts, one prefix
+    assert "location /reading/ {" in nginx_snippet()  # both hosts, one prefix
 
 
 def pages_check_script() -> str:

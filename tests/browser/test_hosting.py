@@ -27,7 +27,7 @@ import pytest
 from footnoted.assets import asset_names
 from footnoted.settings import load_settings
 
-from ..readme import readme_block
+from ..readme import nginx_snippet
 from .conftest import DESKTOP, PageProblems, build_example, require
 
 NGINX = Path("/usr/sbin/nginx")
@@ -109,7 +109,7 @@ def wait_until_listening(server: subprocess.Popen, port: int, log: Path) -> None
 @pytest.fixture(scope="module")
 def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hosted]:
     require(NGINX.exists(), "Debian's nginx (/usr/sbin/nginx)")
-    snippet = readme_block("nginx")
+    snippet = nginx_snippet()
     assert README_FOLDER in snippet
     prefix = readme_prefix(snippet)
     project = tmp_path_factory.mktemp("hosted")
