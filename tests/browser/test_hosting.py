@@ -128,7 +128,11 @@ def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hosted]:
                                   stderr=subprocess.DEVNULL)
         try:
             wait_until_listening(server, port, log)
-            yield Hosted(f"http://127.0.0.1:{port}{prefix}", project, site)
+            url = f"http://127.0.0.1:{port}{prefix}"
+            if http_get(url)[0] == 403:
+                pytest.fail(f"nginx's workers may not read {site}: every folder above it must be "
+                            f"world-searchable (is TMPDIR private?): {log.read_text()}")
+            yield Hosted(url, project, site)
         finally:
             server.terminate()
             server.wait(timeout=15)
