@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import feedparser
 import pytest
@@ -143,7 +144,7 @@ def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hosted]:
 @pytest.fixture
 def open_hosted(browser, hosted: Hosted):
     """open_hosted(path) -> (page, response): a page from nginx; its problems fail the test."""
-    origin = hosted.url.split("/reading/")[0] + "/"
+    origin = "{0.scheme}://{0.netloc}/".format(urlsplit(hosted.url))
     watched = []
 
     def open_one(path: str):
