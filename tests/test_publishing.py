@@ -110,6 +110,9 @@ def pages_check_script() -> str:
     build = next(i for i, step in enumerate(steps) if "build.py" in step.get("run", ""))
     assert steps.index(check) < build  # checked before anything is built
     assert check["env"]["PAGES_URL"] == "${{ steps.pages.outputs.base_url }}"
+    [pages] = [step for step in steps if step.get("id") == "pages"]
+    assert pages["uses"].startswith("actions/configure-pages@")
+    assert steps.index(pages) < steps.index(check)
     return check["run"]
 
 
