@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from . import __version__, i18n
@@ -20,6 +20,7 @@ from .search import build_search_index
 from .settings import Settings
 from .slugs import slugify
 from .source_index import SourceIndex, build_source_index
+from .theme import template_loader
 from .translations import translation_groups
 
 
@@ -34,7 +35,7 @@ class Page:
 
 def make_environment(settings: Settings) -> Environment:
     env = Environment(
-        loader=FileSystemLoader(settings.templates),
+        loader=template_loader(settings),  # the project's templates, then the theme's
         undefined=StrictUndefined,
         autoescape=select_autoescape(["html", "xml"]),
         trim_blocks=True,

@@ -23,7 +23,7 @@ import pytest
 
 from footnoted.cli import main
 
-from ..conftest import REPO
+from ..conftest import REPO, copy_example_site
 
 CHROMIUM = Path("/usr/bin/chromium")
 NODE_MODULES = REPO / "node_modules"
@@ -46,14 +46,14 @@ def require(present: bool, what: str) -> None:
 
 
 def build_example(root: Path, base_url: str) -> Path:
-    """The repo's content plus the workout article, built in `root` for a site at `base_url`
+    """The example site plus the workout article, built in `root` for a site at `base_url`
     (which the 404 page's links start from); returns the site folder."""
-    for folder in ["content", "templates", "static"]:
-        shutil.copytree(REPO / folder, root / folder)
-    settings = (REPO / "pyproject.toml").read_text("utf-8")
-    settings, replaced = re.subn(r"(?m)^base_url = .*$", f'base_url = "{base_url}"', settings)
-    assert replaced == 1, "pyproject.toml should set base_url once"
-    (root / "pyproject.toml").write_text(settings, encoding="utf-8")
+    copy_example_site(root)
+    pyproject = root / "pyproject.toml"
+    settings, replaced = re.subn(r"(?m)^base_url = .*$", f'base_url = "{base_url}"',
+                                 pyproject.read_text("utf-8"))
+    assert replaced == 1, "the example site's pyproject.toml should set base_url once"
+    pyproject.write_text(settings, encoding="utf-8")
     shutil.copy(WORKOUT, root / "content" / WORKOUT.name)
     assert main(["--root", str(root), "build"]) == 0
     return root / "site"
