@@ -69,6 +69,8 @@ BODY_ATTACKS = [
     ('script inline', 'Text <script>alert(1)</script> more.',
      None),
     ('img onerror', 'Text <img src=x onerror=alert(1)>.',
+     "image must be an image file"),
+    ('img onerror remote', 'Text <img src=https://a.example/x.png onerror=alert(1)>.',
      None),
     ('svg onload', '<svg onload=alert(1)>',
      None),

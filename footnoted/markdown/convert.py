@@ -13,12 +13,13 @@ from markdown.treeprocessors import Treeprocessor
 from ..content import SourceEntry
 from ..i18n import translate
 from ..problems import error
-from .allowed_html import AllowedHtmlExtension
+from .allowed_html import DEFAULT_SETTING
 from .glossary import GlossaryExtension
 from .images import ImagesExtension
 from .nesting import NestingLimitExtension
 from .notes import NotesExtension
 from .punctuation import PunctuationExtension
+from .raw_html import RawHtmlExtension
 from .refs import LineFinder, RenderedBody
 from .sidenotes import SIDENOTES_CLASS, SidenotesExtension
 from .sources import SourcesExtension
@@ -33,10 +34,10 @@ def render_markdown(
     path: str = "",
     first_line: int = 1,
     lang: str = "en",
-    allow_html: tuple[str, ...] = (),
+    allow_html: tuple[str, ...] = DEFAULT_SETTING,
 ) -> RenderedBody:
     """Render one body. `declared` maps lower-case source keys to their entries;
-    `allow_html` names the raw HTML elements the site allows (none by default)."""
+    `allow_html` is the site's setting: which raw HTML elements articles may use."""
     # A converter that stopped halfway may hold part of that article: only one that finished
     # is used again.
     converter = _converters.pop((lang, allow_html), None) or Converter(lang, allow_html)
@@ -61,7 +62,7 @@ class Converter:
         self.sources = SourcesExtension()
         self.notes = NotesExtension()
         self.glossary = GlossaryExtension()
-        self.images = ImagesExtension()
+        self.images = ImagesExtension(not_loaded=translate(lang, "image_not_loaded"))
         self.summary = SummaryExtension()
         self.nesting = NestingLimitExtension()
         self.md = Markdown(
@@ -77,7 +78,8 @@ class Converter:
                 SidenotesExtension(self.sources, self.notes,
                                    lost_label=translate(lang, "link_lost")),
                 self.summary,
-                AllowedHtmlExtension(elements=allow_html),
+                RawHtmlExtension(allow_html=allow_html,
+                                 not_loaded=translate(lang, "embed_not_loaded")),
                 self.nesting,
             ],
             extension_configs={
@@ -124,7 +126,8 @@ def _unreadable(path: str, first_line: int) -> RenderedBody:
 
 def _has_highlighted_code(md: Markdown) -> bool:
     """Code reaches the page only through the stash, as Pygments' HTML: never as tree nodes.
-    Raw HTML from the article is escaped, so everything stashed was made by our converter."""
+    The article's own raw HTML is taken out of the stash when it is sanitised (raw_html.py),
+    so everything left there was made by our converter."""
     return any(f'class="{PYGMENTS_CLASS}"' in str(block) for block in md.htmlStash.rawHtmlBlocks)
 
 
