@@ -116,6 +116,40 @@ BODY_ATTACKS = [
     ('source key breakout', '[@"><b>x]', None),
     ('glossary term breakout', '"><b>x here.\n\n*["><b>x]: y', None),
     ('link text breakout', '[<script>alert(1)</script>](https://a.example/)', None),
+    # Raw HTML: sanitised by nh3, so each of these builds a page with nothing active.
+    ('raw anchor tab entity', '<a href="java&#x09;script:alert(1)">x</a>', None),
+    ('raw anchor data', '<a href="data:text/html,<script>alert(1)</script>">x</a>', None),
+    ('raw anchor ping', '<a href="https://a.example/" ping="https://evil.example/">x</a>', None),
+    ('style attribute url', '<div style="background:url(https://evil.example/x)">x</div>', None),
+    ('details ontoggle', '<details open ontoggle=alert(1)><summary>s</summary>x</details>',
+     None),
+    ('iframe srcdoc', '<iframe srcdoc="<script>alert(1)</script>"></iframe>', None),
+    ('object javascript', '<object data="javascript:alert(1)"></object>', None),
+    ('video poster', '<video poster="https://evil.example/p.png" src="v.mp4"></video>', None),
+    ('remote raw image', '<img src="https://evil.example/x.png" alt="x">', None),
+    ('protocol relative image', '![x](//evil.example/x.png)', None),
+    ('srcset', '<img src="https://a.example/a.png" srcset="https://evil.example/x.png 2x">',
+     None),
+    ('table background', '<table background="https://evil.example/x.png"><tr><td>x</td></tr>'
+                         '</table>', None),
+    ('input autofocus', '<input autofocus onfocus=alert(1)>', None),
+    ('link stylesheet', '<link rel="stylesheet" href="https://evil.example/x.css">', None),
+    # These two do make an image (its src 'x' is then refused), as a browser would.
+    ('noscript mutation', '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+     "image must be an image file"),
+    ('svg style mutation', '<svg><style><img src=x onerror=alert(1)></style></svg>',
+     "image must be an image file"),
+    ('math form mutation', '<form><math><mtext></form><form><mglyph><style></math>'
+                           '<img src onerror=alert(1)>', None),
+    ('split script', '<scr<script>ipt>alert(1)</script>', None),
+    ('comment breakout', '<!--><script>alert(1)</script>-->', None),
+    ('unclosed script', 'Text.\n\n<script>\nalert(1)\n\n[x](https://a.example/)', None),
+    ('attribute breakout', '<abbr title="&quot; onmouseover=alert(1) x=&quot;">a</abbr>',
+     None),
+    ('marker forgery', '<footnoted-keep data-i="0"></footnoted-keep>', None),
+    ('inline svg onload', 'Text <svg onload=alert(1)><circle r="1"/></svg>.', None),
+    ('raw heading', '<h2 onclick="alert(1)">Title</h2>', None),
+    ('embed javascript', '<embed src="javascript:alert(1)">', None),
 ]
 
 # (what it tries, front matter lines, fragment of the refusal or None)
