@@ -9,7 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .markdown.allowed_html import DEFAULT_SETTING, allow_html_problems
-from .problems import BuildFailed, Problem, error
+from .problems import BuildFailed, error
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from markdown.treeprocessors import Treeprocessor
 from ..content import SourceEntry
 from ..i18n import translate
 from ..problems import error
+from ..text_clean import xml_safe
 from .allowed_html import DEFAULT_SETTING
 from .glossary import GlossaryExtension
 from .images import ImagesExtension
@@ -165,10 +166,12 @@ class SummaryTreeprocessor(Treeprocessor):
             self.owner.excerpt = self.plain(" ".join("".join(_reader_text(first)).split()))
 
     def plain(self, text: str) -> str:
-        """Resolve what smarty and escaping stashed away (curly quotes, dashes) to characters."""
+        """Resolve what smarty and escaping stashed away (curly quotes, dashes, backslash
+        escapes, which 'unescape' (0) would restore only after this) to characters: a
+        placeholder in a summary would reach feeds and listings."""
         for processor in self.md.postprocessors:
             text = processor.run(text)
-        return html.unescape(text)
+        return xml_safe(self.md.treeprocessors["unescape"].unescape(html.unescape(text)))
 
 
 def _is_text(block: etree.Element) -> bool:

@@ -27,6 +27,7 @@ from markdown.util import AtomicString
 from .allowed_html import DEFAULT_SETTING, EMBED_ELEMENTS, PHRASING_ELEMENTS, allowed_elements
 from .html_blocks import HtmlBlockPreprocessor
 from .html_tree import Piece, Raw, Sanitiser
+from .notes import CONTAINER as NOTES_CONTAINER
 
 _STASHED = re.compile("\x02([^\x02\x03]*)\x03")  # any of Python-Markdown's placeholders
 _STASH_INDEX = re.compile(r"wzxhzdk:(\d+)")
@@ -95,6 +96,10 @@ class RawHtmlTreeprocessor(Treeprocessor):
                 self.rebuild(element)
 
     def rebuild(self, element: etree.Element) -> None:
+        # The notes' holder must stay a child of the root, whatever raw HTML is left open.
+        apart = [child for child in element if child.tag == NOTES_CONTAINER]
+        for child in apart:
+            element.remove(child)
         pieces: list[Piece | Raw] = self.split(element.text or "")
         for child in element:
             tail, child.tail = child.tail, None
@@ -104,7 +109,7 @@ class RawHtmlTreeprocessor(Treeprocessor):
         text, nodes = (self.phrasing if phrasing else self.flow).build(pieces)
         element.text = text
         del element[:]
-        element.extend(nodes)
+        element.extend(nodes + apart)
         for node in nodes:
             finish(node, phrasing, self.ext.getConfig("not_loaded"))
         unwrap_text_markers(element)
