@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
@@ -15,6 +16,7 @@ from ..i18n import translate
 from ..problems import error
 from ..text_clean import xml_safe
 from .allowed_html import DEFAULT_SETTING
+from .code_blocks import FocusableCodeFormatter
 from .glossary import GlossaryExtension
 from .images import ImagesExtension
 from .nesting import NestingLimitExtension
@@ -79,12 +81,14 @@ class Converter:
                 SidenotesExtension(self.sources, self.notes,
                                    lost_label=translate(lang, "link_lost")),
                 self.summary,
-                RawHtmlExtension(allow_html=allow_html,
+                RawHtmlExtension(allow_html=allow_html, code_label=translate(lang, "code"),
                                  not_loaded=translate(lang, "embed_not_loaded")),
                 self.nesting,
             ],
             extension_configs={
-                "codehilite": {"css_class": PYGMENTS_CLASS, "guess_lang": False},
+                "codehilite": {"css_class": PYGMENTS_CLASS, "guess_lang": False,
+                               "pygments_formatter": functools.partial(
+                                   FocusableCodeFormatter, label=translate(lang, "code"))},
             },
             output_format="html",
         )

@@ -25,6 +25,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from .allowed_html import DEFAULT_SETTING, EMBED_ELEMENTS, PHRASING_ELEMENTS, allowed_elements
+from .code_blocks import CODE_REGION
 from .html_blocks import HtmlBlockPreprocessor
 from .html_tree import Piece, Raw, Sanitiser
 from .notes import CONTAINER as NOTES_CONTAINER
@@ -44,6 +45,7 @@ class RawHtmlExtension(Extension):
             "allow_html": [DEFAULT_SETTING, "The allow_html setting (allowed_html.py)"],
             "not_loaded": ["embedded content, not loaded", "Said after the link that stands "
                            "for an iframe or video, in the article's language"],
+            "code_label": ["Code", "Names a preformatted block for screen readers"],
         }
         super().__init__(**kwargs)
         self.raw: set[int] = set()  # stash indexes holding the article's own HTML
@@ -112,6 +114,9 @@ class RawHtmlTreeprocessor(Treeprocessor):
         element.extend(nodes + apart)
         for node in nodes:
             finish(node, phrasing, self.ext.getConfig("not_loaded"))
+            for block in node.iter("pre"):  # it may scroll, so a keyboard must reach it
+                block.attrib.update(CODE_REGION)
+                block.set("aria-label", self.ext.getConfig("code_label"))
         unwrap_text_markers(element)
 
     def split(self, text: str) -> list[Piece | Raw]:

@@ -28,8 +28,10 @@ CHROMIUM = Path("/usr/bin/chromium")
 NODE_MODULES = REPO / "node_modules"
 PREFIX = "/sub/path/"
 WORKOUT = Path(__file__).with_name("notes-workout.md")
+# Long URLs and words, scrolling code, raw HTML, an embed and an image from elsewhere.
+LONG_LINES = Path(__file__).with_name("long-lines.md")
 ARTICLES = ["anything-but-more-mobilization/", "how-footnoted-works/",
-            "kak-footnoted-pokazyvaet-istochniki/", "notes-workout/"]
+            "kak-footnoted-pokazyvaet-istochniki/", "notes-workout/", "long-lines/"]
 PAGES = ["", "404.html", "sources/", "search/", *ARTICLES]  # a sample; checkers see every page
 DESKTOP = {"width": 1440, "height": 900}
 MOBILE = {"width": 390, "height": 844}
@@ -51,6 +53,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copytree(REPO / folder, root / folder)
     shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
     shutil.copy(WORKOUT, root / "content" / WORKOUT.name)
+    shutil.copy(LONG_LINES, root / "content" / LONG_LINES.name)
     assert main(["--root", str(root), "build"]) == 0
     return root / "site"
 
