@@ -15,7 +15,8 @@ WIDTH = "() => [document.documentElement.scrollWidth, window.innerWidth]"
 # What sticks out, to name it when a page is too wide.
 WIDEST = """() => [...document.querySelectorAll('body *')]
   .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-  .slice(-3).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"""
+  .slice(-3)
+  .map(e => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)"""
 
 
 def test_no_page_is_wider_than_a_phone(open_page, built_site: Path) -> None:
