@@ -149,6 +149,6 @@ def test_links_in_raw_html_are_numbered_sources():
 def test_nothing_raw_is_left_in_the_stash():
     body = render_markdown('<div class="highlight">\n\n```python\nx = 1\n```\n\n</div>',
                            {}, "a", "content/a.md", 5)
-    assert body.html.startswith('<div>\n<div class="highlight"><pre>')
+    assert body.html.startswith('<div>\n<div class="highlight"><pre tabindex="0"')
     assert body.has_code
     assert not render_markdown('<div class="highlight">x</div>', {}, "a", "a.md", 1).has_code

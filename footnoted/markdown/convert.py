@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import html
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
@@ -16,7 +15,7 @@ from ..i18n import translate
 from ..problems import error
 from ..text_clean import xml_safe
 from .allowed_html import DEFAULT_SETTING
-from .code_blocks import FocusableCodeFormatter
+from .code_blocks import CodeLabels
 from .glossary import GlossaryExtension
 from .images import ImagesExtension
 from .nesting import NestingLimitExtension
@@ -68,6 +67,7 @@ class Converter:
         self.images = ImagesExtension(not_loaded=translate(lang, "image_not_loaded"))
         self.summary = SummaryExtension()
         self.nesting = NestingLimitExtension()
+        self.code_labels = CodeLabels(translate(lang, "code"))
         self.md = Markdown(
             extensions=[
                 "fenced_code",
@@ -81,14 +81,13 @@ class Converter:
                 SidenotesExtension(self.sources, self.notes,
                                    lost_label=translate(lang, "link_lost")),
                 self.summary,
-                RawHtmlExtension(allow_html=allow_html, code_label=translate(lang, "code"),
+                RawHtmlExtension(allow_html=allow_html, code_labels=self.code_labels,
                                  not_loaded=translate(lang, "embed_not_loaded")),
                 self.nesting,
             ],
             extension_configs={
                 "codehilite": {"css_class": PYGMENTS_CLASS, "guess_lang": False,
-                               "pygments_formatter": functools.partial(
-                                   FocusableCodeFormatter, label=translate(lang, "code"))},
+                               "pygments_formatter": self.code_labels.formatter},
             },
             output_format="html",
         )
@@ -96,6 +95,7 @@ class Converter:
     def render(self, text: str, declared: Mapping[str, SourceEntry], id_prefix: str,
                path: str, first_line: int) -> RenderedBody:
         self.md.reset()
+        self.code_labels.reset()
         lines = LineFinder(text, first_line)
         self.sources.setConfigs({"declared": declared, "id_prefix": id_prefix, "path": path,
                                  "lines": lines})

@@ -25,7 +25,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from .allowed_html import DEFAULT_SETTING, EMBED_ELEMENTS, PHRASING_ELEMENTS, allowed_elements
-from .code_blocks import CODE_REGION
+from .code_blocks import CODE_REGION, CodeLabels
 from .html_blocks import HtmlBlockPreprocessor
 from .html_tree import Piece, Raw, Sanitiser
 from .notes import CONTAINER as NOTES_CONTAINER
@@ -45,7 +45,7 @@ class RawHtmlExtension(Extension):
             "allow_html": [DEFAULT_SETTING, "The allow_html setting (allowed_html.py)"],
             "not_loaded": ["embedded content, not loaded", "Said after the link that stands "
                            "for an iframe or video, in the article's language"],
-            "code_label": ["Code", "Names a preformatted block for screen readers"],
+            "code_labels": [CodeLabels(), "Names preformatted blocks for screen readers"],
         }
         super().__init__(**kwargs)
         self.raw: set[int] = set()  # stash indexes holding the article's own HTML
@@ -112,11 +112,15 @@ class RawHtmlTreeprocessor(Treeprocessor):
         element.text = text
         del element[:]
         element.extend(nodes + apart)
-        for node in nodes:
-            finish(node, phrasing, self.ext.getConfig("not_loaded"))
-            for block in node.iter("pre"):  # it may scroll, so a keyboard must reach it
-                block.attrib.update(CODE_REGION)
-                block.set("aria-label", self.ext.getConfig("code_label"))
+        # Only what came from raw HTML is finished; Markdown's own elements are kept as made.
+        kept = {id(piece) for piece in pieces if isinstance(piece, etree.Element)}
+        fresh = [node for node in nodes if id(node) not in kept]
+        for node in fresh:
+            finish(node, phrasing, self.ext.getConfig("not_loaded"), kept)
+            for block in _raw_elements(node, kept):
+                if block.tag == "pre":  # it may scroll, so a keyboard must reach it
+                    block.attrib.update(CODE_REGION)
+                    block.set("aria-label", self.ext.getConfig("code_labels").next())
         unwrap_text_markers(element)
 
     def split(self, text: str) -> list[Piece | Raw]:
@@ -175,10 +179,19 @@ class UnusedRawPostprocessor(Postprocessor):
         return text
 
 
-def finish(node: etree.Element, phrasing: bool, not_loaded: str) -> None:
+def _raw_elements(node: etree.Element, kept: set[int]) -> list[etree.Element]:
+    """`node` and its descendants, without the Markdown elements kept inside it."""
+    found = [node]
+    for child in node:
+        if id(child) not in kept:
+            found += _raw_elements(child, kept)
+    return found
+
+
+def finish(node: etree.Element, phrasing: bool, not_loaded: str, kept: set[int]) -> None:
     """What the allowlist cannot say: embeds become links, code text stays as typed."""
     parents = {child: above for above in node.iter() for child in above}
-    for element in list(node.iter()):
+    for element in _raw_elements(node, kept):
         if element.tag in CODE_ELEMENTS:
             for inner in element.iter():
                 inner.text = AtomicString(inner.text) if inner.text else inner.text
