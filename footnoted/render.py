@@ -7,8 +7,9 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC
+from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from . import __version__, i18n
@@ -20,6 +21,7 @@ from .settings import Settings
 from .slugs import slugify
 from .source_index import SourceIndex, build_source_index
 from .text_clean import xml_safe
+from .theme import template_loader
 from .translations import translation_groups
 
 
@@ -28,7 +30,7 @@ class Page:
     """Where a page goes and how its links reach the site root from there."""
 
     path: str  # output file, relative to the site root
-    root: str  # relative prefix back to the site root: "" or "../"
+    root: str  # prefix back to the site root: "" or "../"; the 404 page's is "/path/"
     lang: str  # the page's language, for <html lang>
 
 
@@ -40,7 +42,7 @@ def xml_safe_value(value: object) -> object:
 
 def make_environment(settings: Settings) -> Environment:
     env = Environment(
-        loader=FileSystemLoader(settings.templates),
+        loader=template_loader(settings),  # the project's templates, then the theme's
         undefined=StrictUndefined,
         autoescape=select_autoescape(["html", "xml"]),
         trim_blocks=True,
@@ -58,7 +60,7 @@ def make_environment(settings: Settings) -> Environment:
     env.filters["slug"] = slugify
     env.filters["csp_hash"] = csp_hash
     env.globals.update(site=settings, generator_version=__version__, t=i18n.t,
-                       asset=AssetNames(settings))
+                       asset=AssetNames(settings), translate=i18n.translate)
     return env
 
 
@@ -116,7 +118,8 @@ def render_listing_pages(env: Environment, articles: list[Article], settings: Se
     listings = build_listings(articles)
     files = render_listings(env, listings, settings)
     files.update(render_indexes(env, listings, articles, settings))
-    files["404.html"] = _render(env, "404.html", page=page_at("404.html", settings.lang))
+    files["404.html"] = _render(env, "404.html", page=not_found_page(settings),
+                                other_langs=other_languages(articles, settings.lang))
     pages = [p.path for listing in listings for p in paginate(listing, settings.per_page)]
     files["sitemap.xml"] = _render(env, "sitemap.xml", articles=articles,
                                    updated=_newest(articles), listing_pages=sorted(pages))
@@ -156,6 +159,23 @@ def render_indexes(env: Environment, listings: list[Listing], articles: list[Art
 def page_at(path: str, lang: str) -> Page:
     """A page at `path`, whose links climb back to the site root relatively."""
     return Page(path, "../" * path.count("/"), lang)
+
+
+def not_found_page(settings: Settings) -> Page:
+    """The 404 page, which servers send at any missing URL, however deep: relative links
+    would climb from the wrong folder, so its links start from the path of `base_url`."""
+    return Page("404.html", site_path(settings.base_url), settings.lang)
+
+
+def site_path(base_url: str) -> str:
+    """"https://example.org/reading" -> "/reading/": where the site's root is on its host."""
+    return urlsplit(base_url).path.rstrip("/") + "/"
+
+
+def other_languages(articles: list[Article], lang: str) -> list[str]:
+    """The languages besides the site's that articles use and the interface speaks."""
+    langs = {i18n.primary(article.lang) for article in articles} - {i18n.primary(lang)}
+    return sorted(code for code in langs if code in i18n.STRINGS)
 
 
 def article_page(article: Article) -> Page:

@@ -19,13 +19,13 @@ class Settings:
     root: Path  # the project folder holding pyproject.toml
     title: str = "footnoted"  # the site's name, in page titles, the index and the feed
     description: str = ""  # the index page's meta description and the feed subtitle
-    base_url: str = "https://example.org/"  # absolute address of the site, for feed and sitemap
+    base_url: str = "https://example.org/"  # the site's address: feeds, sitemap, 404 links
     lang: str = "en"  # language of articles that do not set `lang`
     timezone: str = "UTC"  # zone for dates written without a time
     content_dir: str = "content"  # where articles and sources.yaml live
     output_dir: str = "site"  # where the site is written
-    templates_dir: str = "templates"  # Jinja2 templates
-    static_dir: str = "static"  # copied to <output>/static/
+    templates_dir: str = "templates"  # Jinja2 templates overriding the theme's, file by file
+    static_dir: str = "static"  # files overriding the theme's; all are copied to <output>/static/
     words_per_minute: int = 230  # reading speed for the reading-time estimate
     per_page: int = 10  # articles per page of the front page and other listings
     # raw HTML elements articles may use: "default" (GitHub's list), names, "-name" to remove
