@@ -27,7 +27,7 @@ from markdown.util import AtomicString
 from .allowed_html import DEFAULT_SETTING, EMBED_ELEMENTS, PHRASING_ELEMENTS, allowed_elements
 from .code_blocks import CODE_REGION, CodeLabels
 from .html_blocks import HtmlBlockPreprocessor
-from .html_tree import Piece, Raw, Sanitiser
+from .html_tree import Piece, Raw, Sanitiser, remove_keeping_tail
 from .notes import CONTAINER as NOTES_CONTAINER
 
 _STASHED = re.compile("\x02([^\x02\x03]*)\x03")  # any of Python-Markdown's placeholders
@@ -233,11 +233,6 @@ def unwrap_text_markers(element: etree.Element) -> None:
     for parent in list(element.iter()):
         for index in reversed(range(len(parent))):
             child = parent[index]
-            if child.tag != TEXT_MARKER:
-                continue
-            text = (child.text or "") + (child.tail or "")
-            if index == 0:
-                parent.text = (parent.text or "") + text
-            else:
-                parent[index - 1].tail = (parent[index - 1].tail or "") + text
-            del parent[index]
+            if child.tag == TEXT_MARKER:
+                child.tail = (child.text or "") + (child.tail or "")
+                remove_keeping_tail(parent, index)
