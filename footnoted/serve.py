@@ -20,6 +20,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from .problems import BuildFailed, Problem
+from .report import held_back, plural, print_problems, print_warnings
 from .settings import Settings, load_settings
 from .site import build_site
 
@@ -43,9 +44,12 @@ SCRIPT_TAG = f'<script src="{PREFIX}reload.js"></script>'.encode()
 class BuildState:
     """The outcome of the latest build, and a way to wait for the next one."""
 
-    def __init__(self, root: Path, drafts: bool = False) -> None:
+    def __init__(self, root: Path, drafts: bool = False, listing_command: str = "footnoted check",
+                 verbose: bool = False) -> None:
         self.root = root
         self.drafts = drafts
+        self.listing_command = listing_command  # named by grouped warnings
+        self.verbose = verbose
         self.settings: Settings | None = None
         self.problems: list[Problem] = []  # errors of the latest build; empty when it succeeded
         self.generation = 0  # counts finished builds
@@ -60,14 +64,17 @@ class BuildState:
         try:
             self.settings = load_settings(self.root)  # pyproject.toml may have changed
             result = build_site(self.settings, drafts=self.drafts, processes=processes)
-            problems, summary = [], (f"Built {result.articles:,} articles ({result.changed:,} "
-                                     f"changed) in {time.perf_counter() - started:.2f} s")
+            problems, summary = [], (f"Built {plural(result.articles, 'article')} "
+                                     f"({result.changed:,} changed) in "
+                                     f"{time.perf_counter() - started:.2f} s")
+            summary = "; ".join(filter(None, [summary, held_back(result.drafts, result.future)]))
             warnings = result.warnings
         except BuildFailed as failure:
             problems, warnings = failure.problems, []
-            summary = f"Build failed: {len(problems)} problems; showing them in the browser"
-        for problem in [*problems, *warnings]:
-            print(problem, file=sys.stderr)
+            summary = f"Build failed: {plural(len(problems), 'problem')}; showing them in the " \
+                      "browser"
+        print_problems(problems)
+        print_warnings(warnings, self.listing_command, self.verbose)
         print(summary, file=sys.stderr, flush=True)
         with self.changed:
             self.problems = problems
@@ -248,9 +255,9 @@ def watched_paths(state: BuildState) -> list[Path]:
     return [settings.content, settings.templates, settings.static, settings.root / "pyproject.toml"]
 
 
-def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000,
-          drafts: bool = False) -> int:
-    state = BuildState(settings.root, drafts)
+def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, drafts: bool = False,
+          listing_command: str = "footnoted check", verbose: bool = False) -> int:
+    state = BuildState(settings.root, drafts, listing_command, verbose)
     state.rebuild(processes=0)  # the first build may use every core; no threads run yet
     server = make_server(state, host, port)
     watcher = Watcher(partial(watched_paths, state), state.rebuild)

@@ -71,7 +71,7 @@ def test_an_unsafe_element_in_the_setting_is_refused(make_project, capsys):
         settings.write('allow_html = ["sup", "script"]\n')
     assert project.run("build") == 1
     assert capsys.readouterr().err.splitlines()[0] == (
-        "pyproject.toml: error: allow_html lists 'script', which footnoted cannot publish "
+        "pyproject.toml:4: error: allow_html lists 'script', which footnoted cannot publish "
         "safely. Allow only elements from: abbr, b, bdi, cite, del, dfn, em, i, ins, kbd, mark, "
         "q, s, samp, small, span, strong, sub, sup, u, var")
     assert not (project.root / "site").exists()
