@@ -53,7 +53,8 @@ def main(argv: list[str] | None = None, prog: str = "footnoted") -> int:
     try:
         root = find_root(Path.cwd(), Path(args.root) if args.root else None)
     except NoProject as missing:
-        print(f"error: {missing}", file=sys.stderr)
+        print(f"error: {missing}. Run {prog} in a project's folder or below it (or pass --root "
+              f"DIR), or start a site with: {prog} init DIR", file=sys.stderr)
         return EXIT_NO_PROJECT
     try:
         return command.run(args, load_settings(root))
@@ -69,8 +70,8 @@ def report_failure(failure: BuildFailed, args: argparse.Namespace) -> None:
                    args.verbose)
     strict = " (--strict counts warnings as errors)" if len(errors) < len(failure.problems) \
         else ""
-    print(f"Build failed: {counted(failure.problems)}{strict}. Nothing was written.",
-          file=sys.stderr)
+    what = "Check failed" if args.command == "check" else "Build failed"
+    print(f"{what}: {counted(failure.problems)}{strict}. Nothing was written.", file=sys.stderr)
 
 
 def make_parser(prog: str) -> argparse.ArgumentParser:

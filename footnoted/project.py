@@ -26,15 +26,12 @@ def find_root(start: Path, explicit: Path | None = None) -> Path:
         if is_project(explicit):
             return explicit.absolute()
         raise NoProject(f"no footnoted project in {shown(explicit)}: it has no {PYPROJECT} "
-                        "with a [tool.footnoted] table. Check --root, or start a project "
-                        f"there with: footnoted init {shown(explicit)}")
+                        "with a [tool.footnoted] table")
     start = start.absolute()
     for folder in (start, *start.parents):
         if is_project(folder):
             return folder
-    raise NoProject(f"no footnoted project here or above {shown(start)}. Run footnoted in "
-                    "the project's folder (or pass --root DIR), or start one with: "
-                    "footnoted init DIR")
+    raise NoProject(f"no footnoted project here or above {shown(start)}")
 
 
 def is_project(folder: Path) -> bool:

@@ -68,7 +68,9 @@ def load_settings(root: Path) -> Settings:
     except tomllib.TOMLDecodeError as exc:
         line = re.search(r"at line (\d+)", str(exc))
         raise BuildFailed([error(PYPROJECT, int(line.group(1)) if line else 0,
-                                 f"is not valid TOML ({exc})")]) from exc
+                                 f"is not valid TOML ({exc})",
+                                 "Fix the syntax there (quotes, brackets, one key per line)")]
+                          ) from exc
     table = {key: tuple(v) if isinstance(v, list) else v for key, v in table.items()}
     lines = SettingLines(text)
     problems = [_unknown_key(key, lines.of(key)) for key in table if key not in _names()]

@@ -17,6 +17,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 
 from markdown import Markdown
 from markdown.inlinepatterns import REFERENCE_RE, InlineProcessor, ReferenceInlineProcessor
@@ -92,8 +93,7 @@ class CitationInlineProcessor(InlineProcessor):
         for index, key in enumerate(keys):
             if key.lower() not in declared:
                 self.ext.fail(f"@{key}", f"unknown citation key '@{key}'",
-                              "Declare it under 'sources:' in the front matter or in "
-                              "content/sources.yaml, or correct the spelling")
+                              _unknown_key_fix(key, declared))
                 ref = etree.SubElement(group, "span")
                 ref.text = f"@{key}"
             else:
@@ -101,6 +101,13 @@ class CitationInlineProcessor(InlineProcessor):
                 group.append(ref)
             ref.tail = ", " if index < len(keys) - 1 else None
         return group, start, m.end(0)
+
+
+def _unknown_key_fix(key: str, declared: Mapping[str, object]) -> str:
+    fix = ("eclare it under 'sources:' in the front matter or in content/sources.yaml, or "
+           "correct the spelling")
+    close = get_close_matches(key.lower(), list(declared), n=1)
+    return f"Did you mean '@{close[0]}'? Otherwise d{fix}" if close else f"D{fix}"
 
 
 class SourceReferenceInlineProcessor(ReferenceInlineProcessor):

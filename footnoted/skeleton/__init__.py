@@ -18,8 +18,8 @@ PROJECT_FILES = {  # written by init: path in the project -> file here
     ".gitignore": "gitignore",
     "content/welcome.md": "welcome.md",
 }
-BASE_URL_HINT = ('# base_url = "https://news.example/reading/"  # the address readers will use: '
-                 "set it before publishing")
+BASE_URL_HINT = '# base_url = "https://news.example/"  # where readers will find the site'
+
 
 
 class Refused(Exception):
