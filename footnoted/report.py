@@ -31,8 +31,9 @@ def grouped(warnings: list[Problem], listing_command: str) -> list[str]:
         if len(problems) == 1 or kind.startswith("\0"):
             lines += [str(problem) for problem in problems]
             continue
-        places = ", ".join(_place(p) for p in problems[:PLACES_SHOWN])
-        more = ", ..." if len(problems) > PLACES_SHOWN else ""
+        distinct = list(dict.fromkeys(_place(p) for p in problems))
+        places = ", ".join(distinct[:PLACES_SHOWN])
+        more = ", ..." if len(distinct) > PLACES_SHOWN else ""
         lines.append(f"warning: {len(problems):,} {kind}, at {places}{more} "
                      f"({listing_command} lists them)")
     return lines
