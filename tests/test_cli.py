@@ -7,6 +7,8 @@ import pytest
 
 from footnoted import __version__
 from footnoted.cli import main, make_parser, with_default_command
+from footnoted.problems import warning
+from footnoted.report import grouped, held_back
 
 from .conftest import MINIMAL_ARTICLE
 
@@ -148,3 +150,24 @@ def test_an_example_or_missing_base_url_warns_and_fails_strict(make_project, cap
         f"shared links point to {url}. Set base_url in [tool.footnoted] to the address readers "
         "will use, such as \"https://news.example/reading/\" (README: Publishing)\n")
     assert project.run("build", "--strict") == 1
+
+
+def test_grouping_keeps_lone_and_unkinded_warnings_whole():
+    lost = [warning(f"content/{n}.md", 3, "link was lost", "Find it", "lost links")
+            for n in "abcd"]
+    other = [warning("content/a.md", 5, "something new", "Do this"),
+             warning("content/b.md", 6, "something new", "Do this")]
+    alone = warning("pyproject.toml", 2, "base_url is not set", "Set it", "settings")
+    assert grouped([lost[0], *other, alone, *lost[1:]], "footnoted check") == [
+        "warning: 4 lost links, at content/a.md:3, content/b.md:3, content/c.md:3, ... "
+        "(footnoted check lists them)",
+        "content/a.md:5: warning: something new. Do this",
+        "content/b.md:6: warning: something new. Do this",
+        "pyproject.toml:2: warning: base_url is not set. Set it",
+    ]
+
+
+def test_held_back_wording():
+    assert held_back(0, 0) == ""
+    assert held_back(1, 0) == "1 draft held back (--drafts to include)"
+    assert held_back(0, 2) == "2 future articles held back (--drafts to include)"

@@ -32,6 +32,10 @@ def run(args: argparse.Namespace, settings: None) -> int:
     except Refused as refused:
         print(f"error: {refused}", file=sys.stderr)
         return 1
+    except OSError as failed:  # not a folder, no permission, a full disk
+        print(f"error: cannot write the site into {shown(folder)}: {failed.strerror} "
+              f"({failed.filename})", file=sys.stderr)
+        return 1
     if not args.quiet:
         names = ", ".join(path.relative_to(folder).as_posix() for path in written)
         here = folder == Path.cwd()
