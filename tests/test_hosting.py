@@ -51,7 +51,6 @@ def make_site(root: Path) -> Path:
 @pytest.mark.parametrize("umask, folder, file", [
     (0o022, "drwxr-xr-x", "-rw-r--r--"),
     (0o027, "drwxr-x---", "-rw-r-----"),  # a stricter umask is kept, as mkdir would
-    (0o002, "drwxrwxr-x", "-rw-rw-r--"),
 ])
 def test_every_file_and_folder_has_the_modes_the_umask_gives(tmp_path, umask, folder, file):
     root = make_site(tmp_path / "project")
