@@ -45,11 +45,12 @@ class BuildState:
     """The outcome of the latest build, and a way to wait for the next one."""
 
     def __init__(self, root: Path, drafts: bool = False, listing_command: str = "footnoted check",
-                 verbose: bool = False) -> None:
+                 verbose: bool = False, quiet: bool = False) -> None:
         self.root = root
         self.drafts = drafts
         self.listing_command = listing_command  # named by grouped warnings
-        self.verbose = verbose
+        self.verbose = verbose  # every warning listed
+        self.quiet = quiet  # only errors printed
         self.settings: Settings | None = None
         self.problems: list[Problem] = []  # errors of the latest build; empty when it succeeded
         self.generation = 0  # counts finished builds
@@ -74,8 +75,10 @@ class BuildState:
             summary = f"Build failed: {plural(len(problems), 'problem')}; showing them in the " \
                       "browser"
         print_problems(problems)
-        print_warnings(warnings, self.listing_command, self.verbose)
-        print(summary, file=sys.stderr, flush=True)
+        if not self.quiet:
+            print_warnings(warnings, self.listing_command, self.verbose)
+        if problems or not self.quiet:
+            print(summary, file=sys.stderr, flush=True)
         with self.changed:
             self.problems = problems
             self.generation += 1
@@ -256,8 +259,9 @@ def watched_paths(state: BuildState) -> list[Path]:
 
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, drafts: bool = False,
-          listing_command: str = "footnoted check", verbose: bool = False) -> int:
-    state = BuildState(settings.root, drafts, listing_command, verbose)
+          listing_command: str = "footnoted check", verbose: bool = False,
+          quiet: bool = False) -> int:
+    state = BuildState(settings.root, drafts, listing_command, verbose, quiet)
     state.rebuild(processes=0)  # the first build may use every core; no threads run yet
     server = make_server(state, host, port)
     watcher = Watcher(partial(watched_paths, state), state.rebuild)
