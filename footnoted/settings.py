@@ -95,8 +95,8 @@ def settings_warnings(settings: Settings) -> list[Problem]:
     lines = SettingLines(_pyproject_text(settings.root / PYPROJECT))
     where = "is an example address" if "base_url" in lines.keys else "is not set"
     return [warning(PYPROJECT, lines.of("base_url"),
-                    f"base_url {where}, so the feed, the sitemap and shared links point to "
-                    f"{settings.base_url}",
+                    f"base_url {where}, so the feeds, the sitemap and shared links point to "
+                    f"{settings.base_url} and the 404 page links from its path",
                     "Set base_url in [tool.footnoted] to the address readers will use, such as "
                     "\"https://news.example/reading/\" (README: Publishing)", "settings")]
 

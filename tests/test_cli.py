@@ -146,8 +146,8 @@ def test_an_example_or_missing_base_url_warns_and_fails_strict(make_project, cap
     number = 3 if line else 2
     url = line.split('"')[1] if line else "https://example.org/"
     assert capsys.readouterr().err == (
-        f"pyproject.toml:{number}: warning: base_url {where}, so the feed, the sitemap and "
-        f"shared links point to {url}. Set base_url in [tool.footnoted] to the address readers "
+        f"pyproject.toml:{number}: warning: base_url {where}, so the feeds, the sitemap and "
+        f"shared links point to {url} and the 404 page links from its path. Set base_url in [tool.footnoted] to the address readers "
         "will use, such as \"https://news.example/reading/\" (README: Publishing)\n")
     assert project.run("build", "--strict") == 1
 
