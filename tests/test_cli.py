@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from footnoted import __version__
-from footnoted.cli import main, make_parser, with_default_command
+from footnoted.cli import COMMANDS, main, make_parser, with_default_command
 from footnoted.problems import warning
 from footnoted.report import grouped, held_back
 
@@ -147,8 +147,9 @@ def test_an_example_or_missing_base_url_warns_and_fails_strict(make_project, cap
     url = line.split('"')[1] if line else "https://example.org/"
     assert capsys.readouterr().err == (
         f"pyproject.toml:{number}: warning: base_url {where}, so the feeds, the sitemap and "
-        f"shared links point to {url} and the 404 page links from its path. Set base_url in [tool.footnoted] to the address readers "
-        "will use, such as \"https://news.example/reading/\" (README: Publishing)\n")
+        f"shared links point to {url} and the 404 page links from its path. Set base_url in "
+        "[tool.footnoted] to the address readers will use, such as "
+        "\"https://news.example/reading/\" (README: Publishing)\n")
     assert project.run("build", "--strict") == 1
 
 
@@ -171,3 +172,20 @@ def test_held_back_wording():
     assert held_back(0, 0) == ""
     assert held_back(1, 0) == "1 draft held back (--drafts to include)"
     assert held_back(0, 2) == "2 future articles held back (--drafts to include)"
+
+
+def test_a_command_module_in_the_documented_shape_is_all_a_new_command_needs(
+        make_project, monkeypatch, capsys, tmp_path):
+    """The shape cli.py's docstring gives: HELP, add_arguments, run, named in COMMANDS."""
+    (tmp_path / "hello_command.py").write_text(
+        'HELP = "greet the site"\n'
+        "def add_arguments(parser):\n"
+        '    parser.add_argument("--name", default="world")\n'
+        "def run(args, settings):\n"
+        '    print(f"hello {args.name} from {settings.title}, strict={args.strict}")\n'
+        "    return 3\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setitem(COMMANDS, "hello", "hello_command")
+    project = make_project({})
+    assert project.run("--strict", "hello", "--name", "editor") == 3
+    assert capsys.readouterr().out == "hello editor from Test site, strict=True\n"
