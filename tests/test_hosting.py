@@ -4,12 +4,13 @@ incremental one that reuses the spare site."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import shutil
 import stat
 import subprocess
-import sys
 import tempfile
 import urllib.request
 from collections.abc import Iterator
@@ -17,19 +18,23 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import MINIMAL_ARTICLE, REPO
+from footnoted.cli import main
+
+from .conftest import MINIMAL_ARTICLE
 
 SYSTEM_PYTHON = Path("/usr/bin/python3")  # readable by every user, unlike a pyenv under /root
 TIMEOUT = 60
 
 
 def build(root: Path, umask: int) -> None:
-    """`python -m footnoted build` in a process with this umask."""
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    done = subprocess.run([sys.executable, "-m", "footnoted", "build"], cwd=root, env=env,
-                          capture_output=True, text=True, timeout=TIMEOUT,
-                          preexec_fn=lambda: os.umask(umask))
-    assert done.returncode == 0, done.stderr
+    """A build under this umask (set for the test process only while it runs: pytest runs
+    one test at a time, in one thread)."""
+    previous = os.umask(umask)
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            assert main(["--root", str(root), "build"]) == 0
+    finally:
+        os.umask(previous)
 
 
 def modes(site: Path) -> dict[str, str]:
