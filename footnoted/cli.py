@@ -39,6 +39,8 @@ COMMANDS = {
     "new": "footnoted.commands.new",
 }
 DEFAULT_COMMAND = "build"
+DESCRIPTION = ("Build a reading site from annotated Markdown, every source numbered and listed. "
+               "With no command, build.")
 VALUE_OPTIONS = ("--root", "--jobs", "-j")  # shared options followed by a value
 EXIT_NO_PROJECT = 2  # as for a usage error: nothing was looked at
 
@@ -75,7 +77,7 @@ def report_failure(failure: BuildFailed, args: argparse.Namespace) -> None:
 
 
 def make_parser(prog: str) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n\n")[0],
+    parser = argparse.ArgumentParser(prog=prog, description=DESCRIPTION,
                                      parents=[shared_options(top=True)])
     commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
     shared = shared_options(top=False)

@@ -15,8 +15,15 @@ HELP = "write a draft article skeleton for a headline"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("headline", help="the article's title, quoted: \"Like this\"")
     parser.add_argument("--slug", help="the file and page name (default: from the headline)")
-    parser.add_argument("--date", type=date.fromisoformat, metavar="YYYY-MM-DD",
+    parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
                         help="the publication date (default: today in the site's timezone)")
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-12-01") from None
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
