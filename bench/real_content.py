@@ -228,7 +228,8 @@ def build_without_rejected(root: Path, problems: list[dict]) -> list[str]:
                      f"{len({p['path'] for p in problems if p['severity'] == 'error'})} more")
     else:
         return lines + ["the build still fails", ""]
-    lines.append(output.strip().splitlines()[-1] + f" (wall {seconds:.1f} s)")
+    summary = next(line for line in output.splitlines() if line.startswith("Built "))
+    lines.append(f"{summary} (wall {seconds:.1f} s)")
     feeds = sorted(p for p in (root / "site").rglob("*.xml") if p.name != "sitemap.xml")
     bad = []
     for feed in feeds:
