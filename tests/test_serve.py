@@ -138,3 +138,15 @@ def test_a_burst_of_saves_is_one_build(server):
     # Had the burst caused a second build, that build would be the next event, without it.
     assert next(events) == f"build {generation + 2} ok"
     assert "One more save." in site.get("tiny/")[1]
+
+
+def test_a_new_dot_markdown_file_and_a_bundle_are_served(server):
+    site, project = server
+    events = site.events()
+    assert next(events).startswith("hello")
+    project.write("content/jekyll.markdown", MINIMAL_ARTICLE.replace("A tiny article", "Jekyll"))
+    assert next(events).endswith(" ok")
+    assert "<h1>Jekyll</h1>" in site.get("jekyll/")[1]
+    project.write("content/bundle/index.md", MINIMAL_ARTICLE.replace("A tiny article", "Bundle"))
+    assert next(events).endswith(" ok")
+    assert "<h1>Bundle</h1>" in site.get("bundle/")[1]
