@@ -8,20 +8,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
 
 from .csl import is_csl, read_csl
-from .discovery import article_files, is_bundle_index, lang_from_path, slug_from_path
+from .discovery import (
+    article_files,
+    is_bundle_index,
+    is_bundle_name,
+    lang_from_path,
+    slug_from_path,
+)
 from .front_matter_toml import toml_node
 from .images import ImagePath
 from .linefinder import LineFinder
 from .problems import Problem, error
 from .schema import Moment, Reader, construct_plain, read
 from .settings import Settings
-from .slugs import RESERVED, Slug
+from .slugs import RESERVED, Slug, slugify
 from .urls import Url
 
 
@@ -125,7 +131,7 @@ def load_content(settings: Settings) -> LoadedContent:
         document = load_document(path, settings, problems)
         if document is not None:
             documents.append(document)
-    problems += _duplicate_slugs(documents)
+    problems += duplicate_slugs(documents, settings.content_dir)
     shared_path = next((settings.content / name for name in SOURCES_FILES
                         if (settings.content / name).exists()), settings.content / SOURCES_FILES[0])
     shared = load_shared_sources(shared_path, settings, problems)
@@ -258,16 +264,27 @@ def _compose_fast(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=loader)
 
 
-def _duplicate_slugs(documents: list[Document]) -> list[Problem]:
+def duplicate_slugs(documents: list[Document], content_dir: str) -> list[Problem]:
     first_by_slug: dict[str, Document] = {}
     problems = []
     for document in documents:
         other = first_by_slug.setdefault(document.slug, document)
         if other is not document:
+            longer = _slug_with_folder(document, content_dir)
+            fix = "Set a different 'slug:' in one of them"
             problems.append(error(document.path, 0,
                                   f"slug '{document.slug}' is also used by {other.path}",
-                                  "Set a different 'slug:' in one of them"))
+                                  f"{fix}, e.g. 'slug: {longer}' here" if longer else fix))
     return problems
+
+
+def _slug_with_folder(document: Document, content_dir: str) -> str | None:
+    """`inside-rust/all-hands.md` clashing with `all-hands.md` could be `inside-rust-all-hands`."""
+    path = PurePosixPath(document.path)
+    folder = path.parent.parent if is_bundle_name(path.stem) else path.parent
+    if document.meta.slug or folder == PurePosixPath(content_dir) or content_dir not in path.parts:
+        return None
+    return slugify(f"{folder.name}-{document.slug}")
 
 
 def _line_of_key(text: str, key: str) -> int:

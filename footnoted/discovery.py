@@ -62,7 +62,11 @@ def slug_from_path(path: Path, settings: Settings) -> str:
 
 def is_bundle_index(path: Path, settings: Settings) -> bool:
     """`<folder>/index.md` or `index.<lang>.md`, anywhere below content/ but at its top."""
-    return bool(_BUNDLE_INDEX.match(path.stem)) and path.parent != settings.content
+    return is_bundle_name(path.stem) and path.parent != settings.content
+
+
+def is_bundle_name(stem: str) -> bool:
+    return bool(_BUNDLE_INDEX.match(stem))
 
 
 def lang_from_path(path: Path) -> str | None:

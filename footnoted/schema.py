@@ -175,8 +175,10 @@ def _convert_moment(node: yaml.Node, reader: Reader, where: str) -> Moment | Non
         # Jekyll writes `2013-05-06 02:12:52 +0200`: only the first space means "T".
         moment = datetime.fromisoformat(text.replace(" ", "T", 1))
     except ValueError as exc:
-        if _ISO_START.match(text):
+        if _ISO_START.match(text) and "isoformat" not in str(exc):  # out of range: say which
             reader.fail(node, f"{where} is not a valid date: '{text}' ({exc})", fix)
+        elif _ISO_START.match(text):
+            reader.fail(node, f"{where} is not a valid date: '{text}'", fix)
         else:
             reader.fail(node, f"{where} is not a date in the form year-month-day: '{text}'",
                         _reordered(text) or fix)

@@ -30,7 +30,7 @@ from .content import (
     SOURCES_FILES,
     Document,
     LoadedContent,
-    _duplicate_slugs,
+    duplicate_slugs,
     load_content,
     load_shared_sources,
 )
@@ -218,7 +218,8 @@ def _site_problems(records: dict[str, CachedArticle], content: LoadedContent,
     documents = [Document(path, records[path].listed.slug, records[path].listed.meta, "", 0)
                  for path in paths]
     cited = {key for record in records.values() for key, _ in record.shared}
-    return (_duplicate_slugs(documents) + _unused_shared_sources(content, cited, settings)
+    return (duplicate_slugs(documents, settings.content_dir)
+            + _unused_shared_sources(content, cited, settings)
             + check_translations([records[path].listed for path in paths],
                                  lambda path: read_text(settings.root / path)))
 

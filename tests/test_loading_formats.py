@@ -132,13 +132,21 @@ def test_a_section_page_is_reported_not_published(make_project, capsys):
                                      if p.startswith(b"<"))
 
 
-def test_two_bundles_with_the_same_folder_name_are_reported(make_project, capsys):
+@pytest.mark.parametrize("command, stream", [("check", "out"), ("build", "err")])
+def test_same_names_in_two_folders_are_reported_with_a_longer_slug(make_project, capsys,
+                                                                   command, stream):
     ok = "---\ntitle: T\ndate: 2024-05-01\n---\nText.\n"
-    project = make_project({"content/css/color/index.md": ok, "content/html/color/index.md": ok})
-    assert project.run("check") == 1
-    assert capsys.readouterr().out.splitlines() == [
+    project = make_project({"content/css/color/index.md": ok, "content/html/color/index.md": ok,
+                            "content/all-hands.md": ok, "content/inside-rust/all-hands.md": ok})
+    assert project.run(command) == 1
+    assert [line for line in getattr(capsys.readouterr(), stream).splitlines()
+            if ": error: " in line] == [
         "content/html/color/index.md: error: slug 'color' is also used by "
-        "content/css/color/index.md. Set a different 'slug:' in one of them",
+        "content/css/color/index.md. Set a different 'slug:' in one of them, "
+        "e.g. 'slug: html-color' here",
+        "content/inside-rust/all-hands.md: error: slug 'all-hands' is also used by "
+        "content/all-hands.md. Set a different 'slug:' in one of them, "
+        "e.g. 'slug: inside-rust-all-hands' here",
     ]
 
 
@@ -179,6 +187,11 @@ BAD = {
         '+++\ntitle = "T"\ndate = "2024-02-30"\n+++\nText.\n',
         "content/a.md:3: error: 'date' is not a valid date: '2024-02-30' (day is out of range "
         "for month). Write a date like 2023-04-06 or a time like 2023-04-06T09:30:00+03:00",
+    ),
+    "Jekyll date with a stray year": (
+        "---\ntitle: T\ndate: 2023-01-29 18:30:22 2023 -0800\n---\nText.\n",
+        "content/a.md:3: error: 'date' is not a valid date: '2023-01-29 18:30:22 2023 -0800'. "
+        "Write a date like 2023-04-06 or a time like 2023-04-06T09:30:00+03:00",
     ),
     "date written day first": (
         "---\ntitle: T\ndate: 25/11/2026\n---\nText.\n",
