@@ -199,12 +199,14 @@ def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
                               "Write front matter and a body, or delete the file"))
         return None
     try:
-        return data.decode("utf-8").removeprefix("\ufeff")
+        text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         problems.append(error(name, line, f"the file is not UTF-8 ({_guess_encoding(data)})",
                               "Re-save the file as UTF-8"))
         return None
+    # Windows editors end lines with CR LF: the fences and every later step expect LF.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _guess_encoding(data: bytes) -> str:

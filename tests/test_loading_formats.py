@@ -235,3 +235,22 @@ def test_a_bad_dot_markdown_file_is_reported_like_any_article(make_project, caps
         "content/post.markdown:2: error: front matter is missing the required key 'date'. "
         "Add 'date:'",
     ]
+
+
+def test_files_saved_with_windows_line_endings_are_read(make_project, capsys):
+    project = make_project({})
+    write_files(project, {
+        "content/yaml.md": b"---\r\ntitle: From Windows\r\ndate: 2024-05-01\r\n---\r\n"
+                           b"Text [a source](https://a.example/).\r\n",
+        "content/toml.md": b'+++\r\ntitle = "TOML from Windows"\r\ndate = 2024-05-01\r\n+++\r\n'
+                           b"Text.\r\n\r\nSee ![a map](map.png).\r\n",
+    })
+    assert project.run("build") == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "content/toml.md:7: error: image 'map.png' does not exist. "
+        "Check the file name; paths are relative to the article's file")
+    write_files(project, {"content/toml.md": b'+++\r\ntitle = "TOML"\r\ndate = 2024-05-01\r\n'
+                                             b"+++\r\nText.\r\n"})
+    assert project.run("build") == 0, capsys.readouterr().err
+    assert "<h1>From Windows</h1>" in project.read("yaml/index.html")
+    assert "\r" not in project.read("toml/index.html")
