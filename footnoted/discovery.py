@@ -19,8 +19,11 @@ from .settings import Settings
 from .slugs import slugify
 
 ARTICLE_SUFFIXES = (".md", ".markdown")  # Jekyll names its posts .markdown
-_BUNDLE_INDEX = re.compile(r"^index(?:\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*))?$")
-_SECTION_PAGE = re.compile(r"^_index(?:\.[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)?$")
+# Two-letter language codes only (ISO 639-1, as Hugo's language keys usually are), with an
+# optional region or script: `index.old.md` or `index.bak.md` is no language.
+_LANG = r"[a-z]{2}(?:-[A-Za-z0-9]{2,8})*"
+_BUNDLE_INDEX = re.compile(rf"^index(?:\.(?P<lang>{_LANG}))?$")
+_SECTION_PAGE = re.compile(rf"^_index(?:\.{_LANG})?$")
 
 
 def article_files(settings: Settings) -> tuple[list[Path], list[Problem]]:
