@@ -16,6 +16,7 @@ import yaml
 from .csl import is_csl, read_csl
 from .discovery import (
     article_files,
+    date_from_path,
     is_bundle_index,
     is_bundle_name,
     lang_from_path,
@@ -121,6 +122,7 @@ class LoadedContent:
 
 FENCE = re.compile(r"^(---|\+\+\+)[ \t]*$", re.MULTILINE)
 TOML_FENCE = "+++"
+STR_TAG = "tag:yaml.org,2002:str"
 SOURCES_FILES = ("sources.yaml", "sources.json")  # ours or CSL-YAML; CSL-JSON
 
 
@@ -152,6 +154,7 @@ def load_document(path: Path, settings: Settings, problems: list[Problem]) -> Do
     if node is None:
         problems += reader.problems
         return None
+    node = _with_date(node, date_from_path(path, settings))
     meta = read(node, FrontMatter, reader, "front matter")
     problems += reader.problems
     if meta is None:
@@ -215,6 +218,17 @@ def _guess_encoding(data: bytes) -> str:
     if sum(0xC0 <= b <= 0xFF for b in data) > len(data) // 10:
         return "it looks like a Cyrillic code page such as Windows-1251"
     return "it looks like Latin-1 or Windows-1252"
+
+
+def _with_date(node: yaml.Node, written: str | None) -> yaml.Node:
+    """Front matter with `date:` from the file name added, when it gives no date itself."""
+    if written is None or not isinstance(node, yaml.MappingNode) \
+            or any(key.value == "date" for key, _ in node.value):
+        return node
+    mark = node.start_mark
+    pair = (yaml.ScalarNode(STR_TAG, "date", mark, mark),
+            yaml.ScalarNode(STR_TAG, written, mark, mark))
+    return yaml.MappingNode(node.tag, [*node.value, pair], mark, node.end_mark)
 
 
 def _split_front_matter(

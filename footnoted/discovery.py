@@ -24,6 +24,7 @@ ARTICLE_SUFFIXES = (".md", ".markdown")  # Jekyll names its posts .markdown
 _LANG = r"[a-z]{2}(?:-[A-Za-z0-9]{2,8})*"
 _BUNDLE_INDEX = re.compile(rf"^index(?:\.(?P<lang>{_LANG}))?$")
 _SECTION_PAGE = re.compile(rf"^_index(?:\.{_LANG})?$")
+_DATED_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[-_]|$)")
 
 
 def article_files(settings: Settings) -> tuple[list[Path], list[Problem]]:
@@ -76,6 +77,16 @@ def lang_from_path(path: Path) -> str | None:
     """`index.ru.md` is in Russian unless its front matter says otherwise."""
     bundle = _BUNDLE_INDEX.match(path.stem)
     return bundle.group("lang") if bundle else None
+
+
+def date_from_path(path: Path, settings: Settings) -> str | None:
+    """`2024-02-28-release.md` (or a bundle folder named so) was written on 2024-02-28.
+
+    Pelican, Zola and Jekyll read the date there when front matter gives none.
+    """
+    name = path.parent.name if is_bundle_index(path, settings) else path.stem
+    found = _DATED_NAME.match(name)
+    return found.group(1) if found else None
 
 
 def _inside(content: Path) -> Callable[[Path], bool]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from footnoted.discovery import article_files, lang_from_path, slug_from_path
+from footnoted.discovery import article_files, date_from_path, lang_from_path, slug_from_path
 from footnoted.settings import load_settings
 
 
@@ -47,3 +47,17 @@ def test_a_symbolic_link_out_of_content_is_an_error(project, tmp_path):
     assert [str(p) for p in problems] == [
         "content/link.md: error: is a symbolic link to a file outside content/. "
         "Copy the file into content/ instead"]
+
+
+@pytest.mark.parametrize("name, written", [
+    ("2024-02-28-release.md", "2024-02-28"),
+    ("2024-02-28_release.markdown", "2024-02-28"),
+    ("2024-02-28.md", "2024-02-28"),
+    ("2024-02-28-release/index.md", "2024-02-28"),
+    ("2024-02-28-release/notes.md", None),
+    ("release-2024-02-28.md", None),
+    ("2024-02-280.md", None),
+])
+def test_date_from_the_file_name(project, name, written):
+    settings = load_settings(project.root)
+    assert date_from_path(settings.content / name, settings) == written

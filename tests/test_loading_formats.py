@@ -254,3 +254,16 @@ def test_files_saved_with_windows_line_endings_are_read(make_project, capsys):
     assert project.run("build") == 0, capsys.readouterr().err
     assert "<h1>From Windows</h1>" in project.read("yaml/index.html")
     assert "\r" not in project.read("toml/index.html")
+
+
+def test_a_date_in_the_file_name_dates_an_article_whose_front_matter_gives_none(
+        make_project, capsys):
+    project = make_project({
+        "content/2024-02-28-release.md": "---\ntitle: Release\n---\nText.\n",
+        "content/2024-03-01-given/index.md": "---\ntitle: Bundle\n---\nText.\n",
+        "content/2024-03-02-own-date.md": "---\ntitle: Own\ndate: 2020-01-01\n---\nText.\n",
+    })
+    assert project.run("build") == 0, capsys.readouterr().err
+    assert '<time datetime="2024-02-28"' in project.read("2024-02-28-release/index.html")
+    assert '<time datetime="2024-03-01"' in project.read("2024-03-01-given/index.html")
+    assert '<time datetime="2020-01-01"' in project.read("2024-03-02-own-date/index.html")
