@@ -2,8 +2,8 @@
 
     python bench/real_content.py /work/corpus/rust-blog/content [--adapt] [--keep DIR]
 
-The folder is copied as it is into `content/` of a throwaway project (the repo's templates and
-static files, a minimal `[tool.footnoted]`), then `check` runs through footnoted.cli. The report
+The folder is copied as it is into `content/` of a throwaway project (a minimal
+`[tool.footnoted]`, the package's theme), then `check` runs through footnoted.cli. The report
 gives the articles found, the articles rejected (at least one error), and the errors and
 warnings grouped by kind of message, with counts, the values most often quoted in them and a
 few file:line examples. Then the rejected articles are removed, the rest is built and every
@@ -51,8 +51,9 @@ EXAMPLES = 4
 
 def make_project(corpus: Path, root: Path, adapt: bool) -> None:
     root.mkdir(parents=True)
-    shutil.copytree(REPO / "templates", root / "templates")
-    shutil.copytree(REPO / "static", root / "static")
+    for folder in ("templates", "static"):  # before the theme moved into the package
+        if (REPO / folder).is_dir():
+            shutil.copytree(REPO / folder, root / folder)
     (root / "pyproject.toml").write_text(
         '[tool.footnoted]\ntitle = "Real content"\nbase_url = "https://corpus.example/"\n',
         encoding="utf-8")
