@@ -1,6 +1,7 @@
 """Try footnoted on Markdown written elsewhere: how many articles does `check` reject, and why?
 
     python bench/real_content.py /work/corpus/rust-blog/content [--adapt] [--keep DIR]
+        [--checkout OTHER-WORKTREE]
 
 The folder is copied as it is into `content/` of a throwaway project (a minimal
 `[tool.footnoted]`, the package's theme), then `check` runs through footnoted.cli. The report
@@ -34,8 +35,17 @@ from pathlib import Path
 
 import yaml
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))  # this checkout's footnoted, not the one installed elsewhere
+
+def checkout() -> Path:
+    """The checkout whose footnoted runs: this script's, or `--checkout DIR` (read early,
+    before footnoted is imported, so a colleague can try a branch on the same corpus)."""
+    if "--checkout" in sys.argv:
+        return Path(sys.argv[sys.argv.index("--checkout") + 1]).resolve()
+    return Path(__file__).resolve().parent.parent
+
+
+REPO = checkout()
+sys.path.insert(0, str(REPO))  # that checkout's footnoted, not the one installed elsewhere
 
 from footnoted.cli import main  # noqa: E402
 
@@ -263,6 +273,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--adapt", action="store_true",
                         help="rewrite front matter into footnoted's keys first")
     parser.add_argument("--keep", type=Path, help="build the project here and keep it")
+    parser.add_argument("--checkout", type=Path, help="run the footnoted of this checkout")
     return parser.parse_args()
 
 
