@@ -12,8 +12,9 @@ feed of the site is read with feedparser (`bozo` must be 0).
 
 `--adapt` first rewrites each file's front matter into footnoted's keys, as an importer would
 (title, date from `date`, a Zola `path` or the file name, authors, tags, description as dek,
-everything else under `extra`): the body problems then show, not hidden behind the front
-matter that other generators write differently. The rewritten front matter is YAML.
+everything else under `extra`; a file without front matter gets a slug from its whole path):
+the body problems then show, not hidden behind the front matter that other generators write
+differently. The rewritten front matter is YAML.
 
 Nothing is written outside a temporary folder (or `--keep DIR`, which must not exist).
 """
@@ -48,6 +49,7 @@ REPO = checkout()
 sys.path.insert(0, str(REPO))  # that checkout's footnoted, not the one installed elsewhere
 
 from footnoted.cli import main  # noqa: E402
+from footnoted.slugs import slugify  # noqa: E402
 
 ARTICLE_SUFFIXES = (".md", ".markdown")
 NOT_CONTENT = {"readme.md", "changelog.md", "contributing.md", "code_of_conduct.md",
@@ -71,7 +73,7 @@ def make_project(corpus: Path, root: Path, adapt: bool) -> None:
     shutil.copytree(corpus, content, ignore=_repository_files(corpus), symlinks=True)
     if adapt:
         for path in articles_in(content):
-            adapt_front_matter(path)
+            adapt_front_matter(path, content)
 
 
 def _repository_files(corpus: Path):
@@ -94,11 +96,14 @@ FENCES = {"---": "yaml", "+++": "toml"}
 DATE_IN_PATH = re.compile(r"(\d{4})[/-](\d{2})[/-](\d{2})")
 
 
-def adapt_front_matter(path: Path) -> None:
+def adapt_front_matter(path: Path, content: Path) -> None:
     text = path.read_text("utf-8", errors="replace")
     meta, body = split_foreign(text)
-    path.write_text("---\n" + yaml.safe_dump(adapted(meta, path), allow_unicode=True,
-                                             sort_keys=False) + "---\n" + body, "utf-8")
+    front = adapted(meta, path)
+    if not meta:  # a fragment (doka's practice/NAME.md): name it by its whole path
+        front["slug"] = slugify(path.relative_to(content).with_suffix("").as_posix())
+    path.write_text("---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
+                    + "---\n" + body, "utf-8")
 
 
 def split_foreign(text: str) -> tuple[dict, str]:
