@@ -269,6 +269,8 @@ def run(corpus: Path, adapt: bool, keep: Path | None) -> list[str]:
         title = f"{corpus} ({'front matter adapted' if adapt else 'as is'})"
         lines = report(title, found, markdown, problems)
         lines.insert(2, f"check: {seconds:.1f} s wall")
+        checked = re.search(r"^Checked .*$", output, re.MULTILINE)  # front matter read
+        lines.insert(5, f"check says: {checked.group(0) if checked else '(nothing)'}")
         return lines + build_without_rejected(root, problems)
 
 
