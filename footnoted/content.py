@@ -22,6 +22,7 @@ from .discovery import (
     lang_from_path,
     slug_from_path,
 )
+from .foreign_keys import foreign_key_fixes
 from .front_matter_toml import toml_node
 from .images import ImagePath
 from .linefinder import LineFinder
@@ -123,6 +124,7 @@ class LoadedContent:
 FENCE = re.compile(r"^(---|\+\+\+)[ \t]*$", re.MULTILINE)
 TOML_FENCE = "+++"
 STR_TAG = "tag:yaml.org,2002:str"
+FOREIGN_KEY_FIXES = foreign_key_fixes()
 SOURCES_FILES = ("sources.yaml", "sources.json")  # ours or CSL-YAML; CSL-JSON
 
 
@@ -149,7 +151,7 @@ def load_document(path: Path, settings: Settings, problems: list[Problem]) -> Do
     if split is None:
         return None
     fence, front_text, body, body_line = split
-    reader = Reader(name, settings.zone, line_offset=1)
+    reader = Reader(name, settings.zone, line_offset=1, key_fixes=FOREIGN_KEY_FIXES)
     node = toml_node(front_text, reader) if fence == TOML_FENCE else _compose(front_text, reader)
     if node is None:
         problems += reader.problems

@@ -152,6 +152,22 @@ def test_same_names_in_two_folders_are_reported_with_a_longer_slug(make_project,
 
 TOML_HEAD = '+++\ntitle = "T"\ndate = 2024-05-01\n'  # lines 1-3
 BAD = {
+    "another generator's name for the dek": (
+        "---\ntitle: T\ndate: 2024-05-01\ndescription: A summary.\n---\nText.\n",
+        "content/a.md:4: error: unknown key 'description' in front matter. "
+        "Rename it to 'dek:'",
+    ),
+    "another generator's key footnoted does not use": (
+        TOML_HEAD + 'aliases = ["/2024/05/01/t.html"]\n+++\nText.\n',
+        "content/a.md:4: error: unknown key 'aliases' in front matter. It belongs to another "
+        "generator and footnoted does not use it: delete it, or move it under 'extra:' for "
+        "your templates",
+    ),
+    "categories": (
+        "---\ntitle: T\ndate: 2024-05-01\ncategories: [news]\n---\nText.\n",
+        "content/a.md:4: error: unknown key 'categories' in front matter. "
+        "Use 'section:' for the one section and 'tags:' for topics",
+    ),
     "TOML syntax error": (
         TOML_HEAD + "dek = \n+++\nText.\n",
         "content/a.md:4: error: invalid TOML: Invalid value. "
