@@ -70,6 +70,13 @@ def test_a_bundle_in_another_language_gets_its_language_and_a_slug_of_its_own(
     assert '<html lang="ru"' in project.read("post-ru/index.html")
     assert '<html lang="de-AT"' in project.read("post-de/index.html")  # front matter wins
     assert (project.root / "site/post-ru/images/map.png").read_bytes() == b"PNG"
+    # The versions in one bundle are translations of each other, as in Hugo.
+    english = project.read("post/index.html")
+    assert '<a href="../post-ru/" hreflang="ru" lang="ru">Русский</a>' in english
+    assert '<link rel="alternate" hreflang="de-AT" href="https://test.example/sub/post-de/">' \
+        in english
+    assert '<a href="../post/" hreflang="en" lang="en">English</a>' \
+        in project.read("post-ru/index.html")
 
 
 def test_a_bundle_in_the_sites_language_keeps_the_folder_as_its_slug(make_project, capsys):
