@@ -19,7 +19,7 @@ class Settings:
     root: Path  # the project folder holding pyproject.toml
     title: str = "footnoted"  # the site's name, in page titles, the index and the feed
     description: str = ""  # the index page's meta description and the feed subtitle
-    base_url: str = "https://example.org/"  # absolute address of the site, for feed and sitemap
+    base_url: str = "https://example.org/"  # the site's address: feeds, sitemap, 404 links
     lang: str = "en"  # language of articles that do not set `lang`
     timezone: str = "UTC"  # zone for dates written without a time
     content_dir: str = "content"  # where articles and sources.yaml live
@@ -29,6 +29,7 @@ class Settings:
     words_per_minute: int = 230  # reading speed for the reading-time estimate
     per_page: int = 10  # articles per page of the front page and other listings
     allow_html: tuple[str, ...] = ()  # raw HTML elements articles may use, e.g. ["sup", "abbr"]
+    toc: bool = False  # a table of contents on every article; an article's `toc:` overrides it
 
     @property
     def content(self) -> Path:
