@@ -30,13 +30,14 @@ from .content import (
     SOURCES_FILES,
     Document,
     LoadedContent,
-    _duplicate_slugs,
+    duplicate_slugs,
     load_content,
     load_shared_sources,
 )
+from .discovery import article_files
 from .linefinder import LineFinder, read_text
 from .pageindex import PageIndex, anchor_problems, build_page_index
-from .problems import BuildFailed, Problem, error, report_order, warning
+from .problems import BuildFailed, Problem, report_order, warning
 from .resolve import Article
 from .settings import Settings, settings_warnings
 from .translations import check_translations
@@ -171,14 +172,10 @@ def _unchanged_files(settings: Settings, old: dict[str, CachedArticle], keys: Ke
                      problems: list[Problem]) -> tuple[dict[str, CachedArticle], list[str]]:
     """Records of files that parse as before, and the paths of the files to parse."""
     fresh, to_parse = {}, []
-    inside = _inside(settings.content.resolve())
-    for path in sorted(settings.content.rglob("*.md")):
+    paths, found = article_files(settings)  # the files content.load_content would read
+    problems += found
+    for path in paths:
         name = path.relative_to(settings.root).as_posix()
-        if not inside(path):  # as content.load_content refuses it
-            problems.append(error(name, 0, "is a symbolic link to a file outside "
-                                  f"{settings.content_dir}/",
-                                  f"Copy the file into {settings.content_dir}/ instead"))
-            continue
         record = old.get(name)
         if (record is not None and record.parse_key == keys.parse
                 and all(keys.shared.get(key) == digest for key, digest in record.shared)
@@ -198,20 +195,6 @@ def _stale_links(records: dict[str, CachedArticle], pages: PageIndex) -> list[st
     for path in stale:
         del records[path]
     return stale
-
-
-def _inside(content: Path) -> Callable[[Path], bool]:
-    """Whether a file really is under `content`, resolving each folder once, not each file."""
-    folders: dict[Path, bool] = {}
-
-    def check(path: Path) -> bool:
-        if path.parent not in folders:
-            folders[path.parent] = path.parent.resolve().is_relative_to(content)
-        if path.is_symlink():
-            return path.resolve().is_relative_to(content)
-        return folders[path.parent]
-
-    return check
 
 
 def _record(result, keys: Keys, cache: BuildCache) -> CachedArticle:
@@ -264,7 +247,8 @@ def _site_problems(records: dict[str, CachedArticle], content: LoadedContent,
     documents = [Document(path, records[path].listed.slug, records[path].listed.meta, "", 0)
                  for path in paths]
     cited = {key for record in records.values() for key, _ in record.shared}
-    return (_duplicate_slugs(documents) + _unused_shared_sources(content, cited, settings)
+    return (duplicate_slugs(documents, settings.content_dir)
+            + _unused_shared_sources(content, cited, settings)
             + anchor_problems({path: records[path].page_links for path in paths},
                               {path: records[path].anchors for path in paths})
             + check_translations([records[path].listed for path in paths],
