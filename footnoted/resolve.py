@@ -18,6 +18,8 @@ from .problems import Problem, warning
 from .schema import Moment
 
 LOST_FIX = "Find the original target (or an archived copy) and set its 'url:'"
+LOST_HREF_FIX = "Find the original target (or an archived copy) and write it in the link"
+LOST_KIND = "lost links"
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,10 @@ class Article:
     lost_authors: list[Author]
     lost_related: list[Related]
     images: list[ImageRef] = field(default_factory=list)  # lead image first, then the text's
+    toc: tuple = ()  # markdown.headings.TocEntry, when the table of contents is shown
+    anchors: frozenset[str] = frozenset()  # ids on its page that links may point to
+    page_links: tuple = ()  # pageindex.PageLink: its links to other articles
+    lookups: tuple[tuple[str, str | None], ...] = ()  # the other articles' slugs it used
 
     @property
     def url(self) -> str:
@@ -78,6 +84,7 @@ def resolve_article(
     default_lang: str,
     words_per_minute: int,
     file_lines: LineFinder,
+    toc_default: bool = False,
 ) -> tuple[Article, list[Problem]]:
     sources = [_source(cited, declared) for cited in body.sources]
     problems = _lost_link_warnings(document.path, sources)
@@ -100,6 +107,10 @@ def resolve_article(
         lost_authors=[author for author in meta.authors if author.lost],
         lost_related=[item for item in meta.related if item.lost],
         images=_lead_image(meta, file_lines) + body.images,
+        toc=body.toc if (toc_default if meta.toc is None else meta.toc) else (),
+        anchors=body.anchors,
+        page_links=body.page_links,
+        lookups=body.lookups,
     )
     return article, problems
 
@@ -140,7 +151,7 @@ def _lost_link_warnings(path: str, sources: list[Source]) -> list[Problem]:
     return [
         warning(path, citation.line,
                 f"{_what_cites(citation, source)} (source {source.number}) was not preserved",
-                LOST_FIX)
+                LOST_FIX if source.key else LOST_HREF_FIX, LOST_KIND)
         for source in sources if source.lost
         for citation in source.citations
     ]
@@ -158,7 +169,8 @@ def _unused_declarations(
     return [
         warning(document.path, file_lines.find(f"{key}:"),
                 f"source '{key}' is declared but never cited",
-                f"Cite it with [words][{key}] or [@{key}], or remove it")
+                f"Cite it with [words][{key}] or [@{key}], or remove it",
+                "sources declared but never cited")
         for key in document.meta.sources
         if key.lower() not in cited
     ]
@@ -169,6 +181,6 @@ def _lost_front_matter_links(document: Document, file_lines: LineFinder) -> list
     lost += [item.title for item in document.meta.related if item.lost]
     return [
         warning(document.path, file_lines.find(text), f"link '{text}' was not preserved",
-                LOST_FIX)
+                LOST_FIX, LOST_KIND)
         for text in lost
     ]
