@@ -89,7 +89,7 @@ def check_site(settings: Settings) -> CheckedSite:
         articles.append(article)
         problems += found
     problems += anchor_problems({a.path: a.page_links for a in articles},
-                                {a.path: a.anchors for a in articles})
+                                {a.path: a.heading_ids for a in articles})
     cited = {source.key for article in articles for source in article.sources}
     problems += _unused_shared_sources(content, cited, settings)
     problems += check_translations(articles, lambda path: read_text(settings.root / path))
@@ -216,7 +216,7 @@ def _record(result, keys: Keys, cache: BuildCache) -> CachedArticle:
     return CachedArticle(result.digest, keys.parse, result.shared, result.listed,
                          result.listed_digest, result.urls, result.sources_digest,
                          result.text_digest, result.images, tuple(result.problems),
-                         result.lookups, result.anchors, result.page_links)
+                         result.lookups, result.heading_ids, result.page_links)
 
 
 def page_key(site: str, record: CachedArticle, others: list[CachedArticle]) -> str:
@@ -260,7 +260,7 @@ def _site_problems(records: dict[str, CachedArticle], content: LoadedContent,
     cited = {key for record in records.values() for key, _ in record.shared}
     return (_duplicate_slugs(documents) + _unused_shared_sources(content, cited, settings)
             + anchor_problems({path: records[path].page_links for path in paths},
-                              {path: records[path].anchors for path in paths})
+                              {path: records[path].heading_ids for path in paths})
             + check_translations([records[path].listed for path in paths],
                                  lambda path: read_text(settings.root / path)))
 

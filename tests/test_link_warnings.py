@@ -78,9 +78,9 @@ def test_a_link_to_a_missing_article_file_is_an_error(make_project, capsys):
 def test_every_in_page_and_cross_article_link_that_resolves_is_quiet(make_project, capsys):
     project = make_project({
         "content/a.md": HEAD + "## Статические константы\n\nSee [above](#staticheskie-konstanty)"
-                               ", [B](sub/b.md#part-two), [B's list](/sub/b/#part-two) and "
-                               "[the sources](#a-sources).\n",
-        "content/sub/b.md": HEAD + "## Part two\n\nBack to [A](../a.md).\n",
+                               ", [B](sub/b.md#part-two), [B's list](/sub/b/#part-two), "
+                               "[its notes](sub/b.md#b-notes) and [the sources](#a-sources).\n",
+        "content/sub/b.md": HEAD + "## Part two\n\nBack to [A](../a.md).[^n]\n\n[^n]: N.\n",
     })
     assert project.run("build", "--strict") == 0
     assert capsys.readouterr().err == ""

@@ -25,7 +25,8 @@ def test_link_to_an_article_file_is_navigation_to_its_page():
     body = render("[As we wrote](other.md) before.")
     assert body.html == '<p><a class="page-link" href="../other-slug/">As we wrote</a> before.</p>'
     assert body.sources == [] and body.problems == []
-    assert body.page_links == (PageLink("content/essays/other.md", "", "other.md", 5),)
+    assert body.page_links == (
+        PageLink("content/essays/other.md", "other-slug", "", "other.md", 5),)
     assert body.lookups == (("file:content/essays/other.md", "other-slug"),)
 
 

@@ -106,7 +106,7 @@ class PageLinksTreeprocessor(Treeprocessor):
                        fragment: str, line: int) -> None:
         link.set("href", f"../{slug}/" + (f"#{fragment}" if fragment else ""))
         link.set("class", PAGE_LINK_CLASS)
-        self.ext.state.page_links.append(PageLink(target, unquote(fragment), href, line))
+        self.ext.state.page_links.append(PageLink(target, slug, unquote(fragment), href, line))
 
 
 def _words(link: etree.Element) -> str:
