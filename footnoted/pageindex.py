@@ -98,5 +98,17 @@ def anchor_problems(links: Mapping[str, tuple[PageLink, ...]],
     ]
 
 
+def unpublished_targets(links: Mapping[str, tuple[PageLink, ...]],
+                        published: set[str]) -> list[Problem]:
+    """Links from published articles to drafts or articles dated in the future: the build
+    leaves those pages out, so the links would lead nowhere until they are published."""
+    return [
+        warning(path, link.line, f"link '{link.written}' points to {link.target}, which this "
+                "build does not publish (a draft, or dated in the future)",
+                "Publish it first, build with --drafts to preview, or remove the link for now")
+        for path in sorted(links) for link in links[path] if link.target not in published
+    ]
+
+
 def _page_own_id(link: PageLink) -> bool:
     return link.fragment in ("main", link.slug) or link.fragment.startswith(f"{link.slug}-")

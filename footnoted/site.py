@@ -35,7 +35,7 @@ from .content import (
     load_shared_sources,
 )
 from .linefinder import LineFinder, read_text
-from .pageindex import PageIndex, anchor_problems, build_page_index
+from .pageindex import PageIndex, anchor_problems, build_page_index, unpublished_targets
 from .problems import BuildFailed, Problem, error, report_order, warning
 from .resolve import Article
 from .settings import Settings
@@ -131,12 +131,14 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
                     parsed.add(result.path)
                 _report(progress, done, len(to_parse))
             cache.store.commit()  # the workers read stored articles from here on
-            problems = report_order(problems + _site_problems(records, content, settings))
+            published = [path for path in _listing_paths(records)
+                         if drafts or is_published(records[path].listed, datetime.now(UTC))]
+            problems = report_order(problems + _site_problems(records, content, settings)
+                                    + unpublished_targets({p: records[p].page_links
+                                                           for p in published}, set(published)))
             blocking = problems if strict else [p for p in problems if p.is_error]
             if blocking:
                 raise BuildFailed(blocking)
-            published = [path for path in _listing_paths(records)
-                         if drafts or is_published(records[path].listed, datetime.now(UTC))]
             rendered, groups = assemble_site(settings, keys.site, records, published, cache,
                                              writer, workers, progress)
             writer.finish()

@@ -99,3 +99,17 @@ def test_a_link_to_an_article_that_does_not_load_names_both_files(make_project, 
         "of this site. Correct the file name (it is relative to this article's file); if the "
         "file is there, fix the problems reported for it",
         "content/b.md:2: error: front matter is missing the required key 'date'. Add 'date:'"]
+
+
+def test_a_link_to_a_draft_is_a_warning_of_the_build(make_project, capsys):
+    project = make_project({"content/a.md": HEAD + "See [what comes](b.md).\n",
+                            "content/b.md": HEAD.replace("---\n", "---\ndraft: true\n", 1)
+                            + "Soon.\n"})
+    assert project.run("build") == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "content/a.md:5: warning: link 'b.md' points to content/b.md, which this build does "
+        "not publish (a draft, or dated in the future). Publish it first, build with --drafts "
+        "to preview, or remove the link for now"]
+    assert project.run("build", "--drafts") == 0
+    assert capsys.readouterr().err == ""
+    assert '<a class="page-link" href="../b/">what comes</a>' in project.read("a/index.html")
