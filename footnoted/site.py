@@ -38,7 +38,7 @@ from .linefinder import LineFinder, read_text
 from .pageindex import PageIndex, anchor_problems, build_page_index, unpublished_targets
 from .problems import BuildFailed, Problem, error, report_order, warning
 from .resolve import Article
-from .settings import Settings
+from .settings import Settings, settings_warnings
 from .translations import check_translations
 from .writer import SiteWriter, stat_of
 
@@ -67,6 +67,8 @@ class BuildResult:
     changed: int  # articles parsed or rendered by this build; the rest came from the cache
     warnings: list[Problem]
     written: bool  # False when the site on disk already was what this build would write
+    drafts: int = 0  # drafts held back (not published without --drafts)
+    future: int = 0  # articles dated in the future, held back likewise
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ def check_site(settings: Settings) -> CheckedSite:
     from .pages import parse_and_resolve  # Markdown is imported only when something is parsed
 
     content = load_content(settings)
-    problems = list(content.problems)
+    problems = content.problems + settings_warnings(settings)
     pages = build_page_index(((d.path, d.slug) for d in content.documents), settings.content_dir)
     articles = []
     for document in content.documents:
@@ -110,7 +112,7 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
     content = _load_shared_sources(settings)
     keys = Keys(parse := parse_key(settings, content.shared_sources),
                 site_key(parse, settings), shared_digests(content.shared_sources))
-    problems = list(content.problems)
+    problems = content.problems + settings_warnings(settings)
     records, to_parse = _unchanged_files(settings, cache.records, keys, problems)
     context = BuildContext(settings, content, keys.shared, cache.store.path)
     with Workers(context, processes) as workers:  # the slugs of the files to parse
@@ -131,8 +133,10 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
                     parsed.add(result.path)
                 _report(progress, done, len(to_parse))
             cache.store.commit()  # the workers read stored articles from here on
+            now = datetime.now(UTC)
             published = [path for path in _listing_paths(records)
-                         if drafts or is_published(records[path].listed, datetime.now(UTC))]
+                         if drafts or is_published(records[path].listed, now)]
+            held = [records[path].listed for path in records.keys() - set(published)]
             problems = report_order(problems + _site_problems(records, content, settings)
                                     + unpublished_targets({p: records[p].page_links
                                                            for p in published}, set(published)))
@@ -145,8 +149,10 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
         cache.save(records, groups)
     finally:
         cache.store.close()
+    held_drafts = sum(article.meta.draft for article in held)
     return BuildResult(len(published), len(parsed | rendered),
-                       [p for p in problems if not p.is_error], writer.staged is not None)
+                       [p for p in problems if not p.is_error], writer.staged is not None,
+                       held_drafts, len(held) - held_drafts)
 
 
 def is_published(article: Article, now: datetime) -> bool:
@@ -277,7 +283,7 @@ def _unused_shared_sources(
     return [
         warning(content.shared_sources_path, lines.find(f"{key}:"),
                 f"source '{key}' is never cited by any article",
-                f"Cite it with [@{key}] or remove it")
+                f"Cite it with [@{key}] or remove it", "shared sources never cited")
         for key in unused
     ]
 

@@ -240,7 +240,8 @@ def test_warnings_stop_the_build_only_when_strict(make_project, capsys):
     assert capsys.readouterr().err.splitlines()[-2:] == [
         "content/a.md:8: warning: link 'lost link' (source 1) was not preserved. Find the "
         "original target (or an archived copy) and set its 'url:'",
-        "Build failed: 0 errors, 1 warning. Nothing was written.",
+        "Build failed: 0 errors, 1 warning (--strict counts warnings as errors). Nothing was "
+        "written.",
     ]
 
 
