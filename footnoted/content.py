@@ -30,6 +30,7 @@ from .problems import Problem, error
 from .schema import Moment, Reader, construct_plain, read
 from .settings import Settings
 from .slugs import RESERVED, Slug, slugify
+from .text_clean import strip_forbidden
 from .urls import Url
 
 
@@ -212,7 +213,10 @@ def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
                               "Re-save the file as UTF-8"))
         return None
     # Windows editors end lines with CR LF: the fences and every later step expect LF.
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, found = strip_forbidden(text, name)
+    problems += found
+    return text
 
 
 def _guess_encoding(data: bytes) -> str:

@@ -39,7 +39,7 @@ from .linefinder import LineFinder, read_text
 from .pageindex import PageIndex, anchor_problems, build_page_index
 from .problems import BuildFailed, Problem, report_order, warning
 from .resolve import Article
-from .settings import Settings
+from .settings import Settings, settings_warnings
 from .translations import check_translations
 from .writer import SiteWriter, stat_of
 
@@ -68,6 +68,8 @@ class BuildResult:
     changed: int  # articles parsed or rendered by this build; the rest came from the cache
     warnings: list[Problem]
     written: bool  # False when the site on disk already was what this build would write
+    drafts: int = 0  # drafts held back (not published without --drafts)
+    future: int = 0  # articles dated in the future, held back likewise
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ def check_site(settings: Settings) -> CheckedSite:
     from .pages import parse_and_resolve  # Markdown is imported only when something is parsed
 
     content = load_content(settings)
-    problems = list(content.problems)
+    problems = content.problems + settings_warnings(settings)
     pages = build_page_index(((d.path, d.slug) for d in content.documents), settings.content_dir)
     articles = []
     for document in content.documents:
@@ -111,7 +113,7 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
     content = _load_shared_sources(settings)
     keys = Keys(parse := parse_key(settings, content.shared_sources),
                 site_key(parse, settings), shared_digests(content.shared_sources))
-    problems = list(content.problems)
+    problems = content.problems + settings_warnings(settings)
     records, to_parse = _unchanged_files(settings, cache.records, keys, problems)
     context = BuildContext(settings, content, keys.shared, cache.store.path)
     with Workers(context, processes) as workers:  # the slugs of the files to parse
@@ -136,16 +138,20 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
             blocking = problems if strict else [p for p in problems if p.is_error]
             if blocking:
                 raise BuildFailed(blocking)
+            now = datetime.now(UTC)
             published = [path for path in _listing_paths(records)
-                         if drafts or is_published(records[path].listed, datetime.now(UTC))]
+                         if drafts or is_published(records[path].listed, now)]
+            held = [records[path].listed for path in records.keys() - set(published)]
             rendered, groups = assemble_site(settings, keys.site, records, published, cache,
                                              writer, workers, progress)
             writer.finish()
         cache.save(records, groups)
     finally:
         cache.store.close()
+    held_drafts = sum(article.meta.draft for article in held)
     return BuildResult(len(published), len(parsed | rendered),
-                       [p for p in problems if not p.is_error], writer.staged is not None)
+                       [p for p in problems if not p.is_error], writer.staged is not None,
+                       held_drafts, len(held) - held_drafts)
 
 
 def is_published(article: Article, now: datetime) -> bool:
@@ -259,7 +265,7 @@ def _unused_shared_sources(
     return [
         warning(content.shared_sources_path, lines.find(f"{key}:"),
                 f"source '{key}' is never cited by any article",
-                f"Cite it with [@{key}] or remove it")
+                f"Cite it with [@{key}] or remove it", "shared sources never cited")
         for key in unused
     ]
 
