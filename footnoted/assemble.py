@@ -1,7 +1,7 @@
 """The pages of a build, made again only when what they show changed.
 
 An article's page shows the article and, by title, the articles citing the same sources and
-its translations: its key covers those (cache.CachedArticle.listed_digest). The pages made from
+its translations: its key covers those (incremental/keys.py: page_key). The pages made from
 all articles come in groups, each with its own key: the Sources page (every source and
 citation), the listings with their feeds, indexes, archive and sitemap (front matter and
 summaries only, so a body edit leaves them alone), the search index (the text too) and the
@@ -14,29 +14,36 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from jinja2 import TemplateError
 
-from .cache import BuildCache, CachedArticle, CachedFiles, digest_of, page_stat, stored_key
+from .assets import collect_static
 from .images import image_files
-from .pages import (
-    RenderJob,
-    Workers,
-    build_environment,
-    parse_file,
-    render_page,
-    template_problem,
-)
+from .incremental.cache import BuildCache
+from .incremental.freshness import group_intact, page_intact, with_page
+from .incremental.keys import group_keys, page_key, stored_key
+from .incremental.records import CachedArticle, CachedFiles, Digest, SiteKey, StoredKey
+from .jobs import Parsed, RenderJob, parse_file, render_page
 from .problems import BuildFailed
 from .render import render_listing_pages, sources_page_chunks
 from .resolve import Article
 from .search import search_index
 from .settings import Settings
-from .site import page_intact, page_key, updated_page
 from .source_index import SourceIndex, build_source_index
+from .templates import template_problem
 from .translations import translation_groups
-from .writer import SiteWriter, stat_of
+from .workers import Workers
+from .writer import SiteWriter
+
+
+@dataclass(frozen=True, kw_only=True)
+class Assembled:
+    """Stage 4: what the cache keeps of this build's pages."""
+
+    records: dict[str, CachedArticle]  # with the page key and file of each article's page
+    groups: dict[str, CachedFiles]  # the site-wide pages, by group
+    rendered: set[str]  # the articles whose page this build rendered
 
 
 class Published:
@@ -44,28 +51,34 @@ class Published:
     read from the store only when some page must be made again."""
 
     def __init__(self, records: dict[str, CachedArticle], paths: list[str],
-                 cache: BuildCache) -> None:
+                 cache: BuildCache, workers: Workers) -> None:
         self.records = records
         self.paths = paths
         self.cache = cache
-
-    def key(self, site: str, *fields: str) -> str:
-        """A digest of `fields` of every published article, in listing order."""
-        lines = [site, *(f"{path} {[getattr(self.records[path], f) for f in fields]!r}"
-                         for path in self.paths)]
-        return digest_of("\n".join(lines))
+        self.workers = workers  # to parse again an article the store lost
 
     @property
-    def listed(self) -> list[Article]:
+    def listed_articles(self) -> list[Article]:
         return [self.records[path].listed for path in self.paths]
 
-    def stored(self, column: str) -> Iterator:
-        """Summaries or search terms of every article in order, one at a time (the store
-        holds every article parsed without errors; one it lost is parsed again)."""
-        wanted = [(path, stored_key(self.records[path].parse_key, self.records[path].digest))
-                  for path in self.paths]
-        for path, found in zip(self.paths, self.cache.store.values(column, wanted), strict=True):
-            yield found if found is not None else getattr(parse_file(path), column)
+    def with_sources(self) -> Iterator[Article]:
+        """Every article with its sources, in order, one at a time (the store holds every
+        article parsed without errors; one it lost is parsed again)."""
+        found = self.cache.store.with_sources(self._wanted())
+        for path, article in zip(self.paths, found, strict=True):
+            yield article if article is not None else self._parsed_again(path).with_sources
+
+    def terms(self) -> Iterator[list[tuple[str, int]]]:
+        """Every article's search terms, in order, one at a time (likewise)."""
+        for path, terms in zip(self.paths, self.cache.store.terms(self._wanted()), strict=True):
+            yield terms if terms is not None else self._parsed_again(path).terms
+
+    def _wanted(self) -> list[tuple[str, StoredKey]]:
+        return [(path, stored_key(self.records[path].parse_key, self.records[path].digest))
+                for path in self.paths]
+
+    def _parsed_again(self, path: str) -> Parsed:
+        return parse_file(self.workers.local, path)
 
     def others(self, path: str) -> tuple[list[str], list[str]]:
         """Paths of the articles citing the same sources, and of its translations."""
@@ -89,47 +102,43 @@ class Published:
 
     @functools.cached_property
     def translations(self) -> dict[str, list[Article]]:
-        return translation_groups(self.listed)
+        return translation_groups(self.listed_articles)
 
     @functools.cached_property
     def path_of(self) -> dict[str, str]:
         return {self.records[path].listed.slug: path for path in self.paths}
 
     def source_index(self) -> SourceIndex:
-        return build_source_index(list(self.stored("summary")))
+        return build_source_index(list(self.with_sources()))
 
     def search_index(self) -> bytes:
-        return search_index(self.listed, self.stored("terms"))
+        return search_index(self.listed_articles, self.terms())
 
 
-def assemble_site(settings: Settings, site: str, records: dict[str, CachedArticle],
+def assemble_site(settings: Settings, site: SiteKey, records: dict[str, CachedArticle],
                   published: list[str], cache: BuildCache, writer: SiteWriter,
-                  workers: Workers, progress) -> tuple[set[str], dict[str, CachedFiles]]:
-    """Write or keep every page; return the articles rendered and the site-wide groups."""
-    articles = Published(records, published, cache)
-    pages_key = articles.key(site, "parse_key", "digest", "shared", "listed_digest", "urls",
-                             "lookups")
-    same_inputs = cache.groups.get("pages") == CachedFiles(pages_key, {})
+                  workers: Workers, progress) -> Assembled:
+    """Stage 4, render what changed: write or keep every page."""
+    records = dict(records)
+    articles = Published(records, published, cache, workers)
+    keys = group_keys(site, records, published)
+    same_inputs = cache.groups.get("pages") == CachedFiles(key=keys["pages"], files={})
     rendered = _article_pages(settings, site, articles, same_inputs, writer, workers, progress)
-    env = build_environment(workers.context)
-    groups = {"pages": CachedFiles(pages_key, {})}
-    makers: dict[str, tuple[tuple[str, ...], Callable[[], dict]]] = {
-        "sources": (("listed_digest", "sources_digest"),
-                    lambda: sources_page_chunks(env, articles.source_index(), settings)),
-        "listings": (("listed_digest",),
-                     lambda: render_listing_pages(env, articles.listed, settings)
-                     | _static_files(settings)),
-        "search": (("listed_digest", "text_digest", "sources_digest"),
-                   lambda: {"search-index.json": articles.search_index()}),
-        "images": (("listed_digest", "images"), lambda: _image_files(articles.listed, settings)),
+    env = workers.local.environment
+    groups = {"pages": CachedFiles(key=keys["pages"], files={})}
+    makers: dict[str, Callable[[], dict]] = {
+        "sources": lambda: sources_page_chunks(env, articles.source_index(), settings),
+        "listings": lambda: render_listing_pages(env, articles.listed_articles, settings)
+        | collect_static(settings),
+        "search": lambda: {"search-index.json": articles.search_index()},
+        "images": lambda: _image_files(articles.listed_articles, settings),
     }
-    for name, (fields, make) in makers.items():
-        groups[name] = _group(writer, settings, articles.key(site, *fields),
-                              cache.groups.get(name), make)
-    return rendered, groups
+    for name, make in makers.items():
+        groups[name] = _group(writer, settings, keys[name], cache.groups.get(name), make)
+    return Assembled(records=records, groups=groups, rendered=rendered)
 
 
-def _article_pages(settings: Settings, site: str, articles: Published, same_inputs: bool,
+def _article_pages(settings: Settings, site: SiteKey, articles: Published, same_inputs: bool,
                    writer: SiteWriter, workers: Workers, progress) -> set[str]:
     records, jobs = articles.records, []
     for path in articles.paths:
@@ -143,9 +152,9 @@ def _article_pages(settings: Settings, site: str, articles: Published, same_inpu
         if record.page_key == key and page_intact(record, settings.output):
             writer.keep(name)
             continue
-        jobs.append(RenderJob(path, stored_key(record.parse_key, record.digest),
-                              [records[p].listed for p in cited],
-                              [records[p].listed for p in translated]))
+        jobs.append(RenderJob(path=path, key=stored_key(record.parse_key, record.digest),
+                              cited_with=[records[p].listed for p in cited],
+                              translations=[records[p].listed for p in translated]))
         records[path] = replace(record, page_key=key)
     problems = set()
     for done, result in enumerate(workers.map(render_page, jobs), 1):
@@ -153,7 +162,7 @@ def _article_pages(settings: Settings, site: str, articles: Published, same_inpu
         if result.page is not None:
             record = records[result.path]
             stat = writer.write(f"{record.listed.slug}/index.html", result.page)
-            records[result.path] = updated_page(record, record.page_key, stat)
+            records[result.path] = with_page(record, record.page_key, stat)
         if progress:
             progress(done, len(jobs))
     if problems:
@@ -161,18 +170,17 @@ def _article_pages(settings: Settings, site: str, articles: Published, same_inpu
     return {job.path for job in jobs}
 
 
-def _group(writer: SiteWriter, settings: Settings, key: str, cached: CachedFiles | None,
+def _group(writer: SiteWriter, settings: Settings, key: Digest, cached: CachedFiles | None,
            make: Callable[[], dict]) -> CachedFiles:
     """Keep a group's files when its key is unchanged and its files intact; else make them
     (as bytes, or as pieces of text written as they are rendered)."""
-    if cached and cached.key == key and all(
-            stat_of(settings.output / name) == stat for name, stat in cached.files.items()):
+    if cached is not None and group_intact(cached, key, settings.output):
         for name in cached.files:
             writer.keep(name)
         return cached
     try:
-        return CachedFiles(key, {name: page_stat(writer.write(name, data))
-                                 for name, data in sorted(make().items())})
+        return CachedFiles(key=key, files={name: writer.write(name, data)
+                                           for name, data in sorted(make().items())})
     except TemplateError as exc:
         raise BuildFailed([template_problem(exc, settings)]) from exc
 
@@ -183,9 +191,3 @@ def _image_files(articles: list[Article], settings: Settings) -> dict[str, bytes
     for article in articles:
         files.update(image_files(article.slug, article.path, article.images, settings))
     return files
-
-
-def _static_files(settings: Settings) -> dict[str, bytes]:
-    from .assets import collect_static  # imports Pygments: only when static files are needed
-
-    return collect_static(settings)

@@ -103,7 +103,7 @@ class FrontMatter:
     extra: dict[str, Any] = field(default_factory=dict)  # free-form data for templates
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Document:
     """One article as read from disk: typed front matter and the Markdown body."""
 
@@ -115,7 +115,7 @@ class Document:
     text: str = ""  # the whole file, to find the lines of front-matter problems
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class LoadedContent:
     documents: list[Document]  # sorted by path
     shared_sources: dict[str, SourceEntry]  # from content/sources.yaml
@@ -134,17 +134,22 @@ def load_content(settings: Settings) -> LoadedContent:
     paths, problems = article_files(settings)
     documents = []
     for path in paths:
-        document = load_document(path, settings, problems)
+        document, found = load_document(path, settings)
+        problems += found
         if document is not None:
             documents.append(document)
     problems += duplicate_slugs(documents, settings.content_dir)
-    shared_path = next((settings.content / name for name in SOURCES_FILES
-                        if (settings.content / name).exists()), settings.content / SOURCES_FILES[0])
-    shared = load_shared_sources(shared_path, settings, problems)
-    return LoadedContent(documents, shared, _relative(shared_path, settings), problems)
+    shared = load_shared_sources(settings)
+    return replace(shared, documents=documents, problems=problems + shared.problems)
 
 
-def load_document(path: Path, settings: Settings, problems: list[Problem]) -> Document | None:
+def load_document(path: Path, settings: Settings) -> tuple[Document | None, list[Problem]]:
+    """One article file, or None when it cannot be read; its problems either way."""
+    problems: list[Problem] = []
+    return _read_document(path, settings, problems), problems
+
+
+def _read_document(path: Path, settings: Settings, problems: list[Problem]) -> Document | None:
     name = _relative(path, settings)
     text = _read_text(path, name, problems)
     if text is None:
@@ -178,10 +183,24 @@ def load_document(path: Path, settings: Settings, problems: list[Problem]) -> Do
         return None
     if meta.lang is None and lang_from_path(path):
         meta = replace(meta, lang=lang_from_path(path))
-    return Document(name, slug, meta, body, body_line, text)
+    return Document(path=name, slug=slug, meta=meta, body=body, body_line=body_line, text=text)
 
 
-def load_shared_sources(
+def load_shared_sources(settings: Settings) -> LoadedContent:
+    """The shared sources alone (no documents), from the first of SOURCES_FILES present."""
+    path = shared_sources_file(settings)
+    problems: list[Problem] = []
+    shared = _read_shared_sources(path, settings, problems)
+    return LoadedContent(documents=[], shared_sources=shared,
+                         shared_sources_path=_relative(path, settings), problems=problems)
+
+
+def shared_sources_file(settings: Settings) -> Path:
+    return next((settings.content / name for name in SOURCES_FILES
+                 if (settings.content / name).exists()), settings.content / SOURCES_FILES[0])
+
+
+def _read_shared_sources(
     path: Path, settings: Settings, problems: list[Problem]
 ) -> dict[str, SourceEntry]:
     if not path.exists():
@@ -191,8 +210,9 @@ def load_shared_sources(
     reader = Reader(name, settings.zone)
     node = _compose(text, reader) if text else None  # JSON is YAML, so one parser reads both
     if node is not None and is_csl(construct_plain(node)):
-        shared = read_csl(construct_plain(node), name, LineFinder(text, 1), settings.zone,
-                          reader.problems)
+        shared, found = read_csl(construct_plain(node), name, LineFinder(text, 1),
+                                 settings.zone, SourceEntry)
+        reader.problems.extend(found)
     else:
         shared = read(node, dict[str, SourceEntry], reader, "sources") if node else None
     problems += reader.problems

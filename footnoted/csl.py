@@ -16,12 +16,15 @@ would ignore fields its style does not use. The mapping, also in docs/format.md:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import tzinfo
-from typing import Any
+from typing import Any, TypeVar
 
 from .problems import Problem, error, warning
 from .schema import Moment, moment_from_parts
 from .urls import Url
+
+Entry = TypeVar("Entry")
 
 # The item types of CSL 1.0.2 (its specification, appendix III).
 CSL_TYPES = frozenset({
@@ -40,12 +43,13 @@ def is_csl(data: Any) -> bool:
     return isinstance(data, list) or (isinstance(data, dict) and set(data) == {"references"})
 
 
-def read_csl(data: Any, path: str, lines, timezone: tzinfo, problems: list[Problem]) -> dict:
-    """Items -> {id: SourceEntry}. `lines` finds an item's line from its id, for messages."""
-    from .content import SourceEntry  # the load stage's type; imported late to avoid a cycle
-
+def read_csl(data: Any, path: str, lines, timezone: tzinfo,
+             make_entry: Callable[..., Entry]) -> tuple[dict[str, Entry], list[Problem]]:
+    """Items -> {id: make_entry(url=..., title=..., ...)} (content.SourceEntry), and the
+    problems found. `lines` finds an item's line from its id, for messages."""
     items = data["references"] if isinstance(data, dict) else data
-    entries: dict[str, SourceEntry] = {}
+    entries: dict[str, Entry] = {}
+    problems: list[Problem] = []
     for item in items:
         key = str(item.get("id", "")) if isinstance(item, dict) else ""
         line = lines.find(key) if key else 0
@@ -63,11 +67,11 @@ def read_csl(data: Any, path: str, lines, timezone: tzinfo, problems: list[Probl
             problems.append(error(path, line, f"entry '{key}': URL {unsafe[0]}", unsafe[1]))
             continue
         try:
-            entries[key] = SourceEntry(**_fields(item, timezone))
+            entries[key] = make_entry(**_fields(item, timezone))
         except (ValueError, TypeError, KeyError) as exc:
             problems.append(error(path, line, f"entry '{key}' has a bad date ({exc})",
                                   "Use date-parts like [[2023, 4, 6]] or raw '2023-04-06'"))
-    return entries
+    return entries, problems
 
 
 def _invalid(item: Any, key: str, seen: dict) -> tuple[str, str] | None:

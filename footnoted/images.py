@@ -62,7 +62,7 @@ def image_problems(article_path: str, images: list[ImageRef], settings: Settings
     files that cannot be made safe, or had parts removed."""
     problems = []
     for image in images:
-        path = _source_file(article_path, image, settings)
+        path = source_file(article_path, image, settings)
         reason = _missing(path, settings)
         if reason:
             problems.append(error(article_path, image.line, f"image '{image.src}' {reason}",
@@ -93,7 +93,7 @@ def image_files(slug: str, article_path: str, images: list[ImageRef],
     """Output path -> bytes for an article's images; call only after `image_problems`."""
     return {
         f"{slug}/{PurePosixPath(unquote(image.src))}":
-        _file_bytes(_source_file(article_path, image, settings))
+        _file_bytes(source_file(article_path, image, settings))
         for image in images
     }
 
@@ -107,7 +107,7 @@ def _file_bytes(path: Path) -> bytes:
     return clean
 
 
-def _source_file(article_path: str, image: ImageRef, settings: Settings) -> Path:
+def source_file(article_path: str, image: ImageRef, settings: Settings) -> Path:
     return (settings.root / article_path).parent / unquote(image.src)
 
 

@@ -27,32 +27,6 @@ SPARE_PREFIX = ".footnoted-spare-"  # the previous site, kept to stage the next 
 TEMPORARY_SUFFIX = ".footnoted-tmp"
 
 
-def write_site(files: dict[str, bytes], output: Path, protected: dict[Path, str]) -> None:
-    """Replace `output` with exactly `files`; refuse if `output` is not a site we wrote."""
-    output = output.absolute()
-    _refuse_unsafe_target(output, protected)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(output)
-    staging = _staging_folder(output)
-    try:
-        for name, data in sorted(files.items()):
-            _write_file(staging, name, data)
-        (staging / MARKER).write_bytes(MARKER_TEXT)
-        _swap_in(staging, output)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
-
-
-def _write_file(staging: Path, name: str, data: bytes) -> None:
-    target = (staging / name).resolve()
-    if not target.is_relative_to(staging.resolve()):
-        raise BuildFailed([error(name, 0, "output path escapes the site folder",
-                                 "Use a slug without '..' or '/'")])
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-
-
 class StagedSite:
     """A new site built beside `output` and swapped in on a clean exit, left unused on an error.
 
@@ -66,7 +40,7 @@ class StagedSite:
     def __init__(self, output: Path, protected: dict[Path, str], reuse_spare: bool = False
                  ) -> None:
         self.output = output.absolute()
-        _refuse_unsafe_target(self.output, protected)
+        refuse_unsafe_target(self.output, protected)
         self.output.parent.mkdir(parents=True, exist_ok=True)
         _remove_leftovers(self.output)
         spare = self.output.parent / f"{SPARE_PREFIX}{self.output.name}"
@@ -137,6 +111,21 @@ class StagedSite:
         _remove_untouched(self.folder, self.touched)
         (self.folder / MARKER).write_bytes(MARKER_TEXT)
         _swap_in(self.folder, self.output, self.spare)
+
+
+FileStat = tuple[int, int]  # (size, mtime_ns): a later build checks a file is still ours
+
+
+def file_stat(stat: os.stat_result) -> FileStat:
+    return stat.st_size, stat.st_mtime_ns
+
+
+def stat_of(path: Path) -> FileStat | None:
+    """The file's FileStat, or None when it is missing."""
+    try:
+        return file_stat(os.stat(path))
+    except OSError:
+        return None
 
 
 def _staging_folder(output: Path) -> Path:
@@ -234,7 +223,7 @@ def _remove_leftovers(output: Path) -> None:
                 shutil.rmtree(folder)
 
 
-def _refuse_unsafe_target(output: Path, protected: dict[Path, str]) -> None:
+def refuse_unsafe_target(output: Path, protected: dict[Path, str]) -> None:
     """Never write into, or clear, a folder that holds anything but a site we built."""
     resolved = output.resolve()
     named = {Path("/"): "the root folder", Path.home().resolve(): "the home folder"}

@@ -13,16 +13,15 @@ from jinja2 import Environment, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from . import __version__, i18n
+from .assets import asset_names
 from .listings import KINDS, Listing, archive, build_listings, groups, paginate
 from .resolve import Article
 from .schema import Moment
-from .search import build_search_index
 from .settings import Settings
 from .slugs import slugify
-from .source_index import SourceIndex, build_source_index
+from .source_index import SourceIndex
 from .text_clean import xml_safe
 from .theme import template_loader
-from .translations import translation_groups
 
 
 @dataclass(frozen=True)
@@ -75,33 +74,8 @@ class AssetNames:
 
     def __call__(self, name: str) -> str:
         if self.names is None:
-            from .assets import asset_names  # imports Pygments: only when a page needs it
-
             self.names = asset_names(self.settings)
         return self.names[f"static/{name}"]
-
-
-def render_site(articles: list[Article], settings: Settings) -> dict[str, bytes]:
-    """Every generated page; `articles` must already be in listing order (newest first)."""
-    env = make_environment(settings)
-    files: dict[str, bytes] = {}
-    source_index = build_source_index(articles)
-    translations = translation_groups(articles)
-    for article in articles:
-        page = article_page(article)
-        files[page.path] = render_article(env, article, settings, page,
-                                          source_index.cited_with[article.slug],
-                                          translations[article.slug])
-    files.update(render_sources_page(env, source_index, settings))
-    files.update(render_listing_pages(env, articles, settings))
-    files["search-index.json"] = build_search_index(articles)
-    return files
-
-
-def render_sources_page(env: Environment, source_index: SourceIndex, settings: Settings
-                        ) -> dict[str, bytes]:
-    return {path: "".join(chunks).encode("utf-8")
-            for path, chunks in sources_page_chunks(env, source_index, settings).items()}
 
 
 def sources_page_chunks(env: Environment, source_index: SourceIndex, settings: Settings

@@ -30,11 +30,6 @@ def words(text: str) -> list[str]:
     return _WORD.findall(plain)
 
 
-def build_search_index(articles: list[Article]) -> bytes:
-    """{"docs": [[url, title, summary, date], ...], "terms": {term: [doc, weight, ...]}}."""
-    return search_index(articles, [article_terms(article) for article in articles])
-
-
 def article_terms(article: Article) -> list[tuple[str, int]]:
     """One article's (term, weight) pairs: kept per article, so a build re-reads only edits."""
     return sorted(_weighted_terms(article).items())

@@ -20,6 +20,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
+
 from .problems import BuildFailed, Problem
 from .render import site_path
 from .report import held_back, plural, print_problems, print_warnings
@@ -41,6 +44,10 @@ li { margin-bottom: .75rem; }
 code { font-weight: bold; }
 """
 SCRIPT_TAG = f'<script src="{PREFIX}reload.js"></script>'.encode()
+SERVER_PAGES = Environment(  # the server's own pages, which no theme overrides
+    loader=FileSystemLoader(Path(__file__).parent / "server_pages"), autoescape=True,
+    trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    finalize=lambda value: Markup(html.escape(value)) if type(value) is str else value)
 
 
 class BuildState:
@@ -245,31 +252,9 @@ def with_reload_script(page: bytes) -> bytes:
 
 
 def error_page(problems: list[Problem]) -> bytes:
-    items = "\n".join(
-        f"<li><code>{html.escape(problem.path)}"
-        f"{':' + str(problem.line) if problem.line else ''}</code> "
-        f"{html.escape(problem.severity.value)}: {html.escape(problem.message)}"
-        f"{'. ' + html.escape(problem.fix) if problem.fix else ''}</li>"
-        for problem in problems
-    )
-    count = f"{len(problems)} problem{'' if len(problems) == 1 else 's'}"
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>Build failed</title>
-<link rel="stylesheet" href="{PREFIX}errors.css">
-<script src="{PREFIX}reload.js"></script>
-</head>
-<body>
-<h1>Build failed: {count}</h1>
-<p>The site is rebuilt on your next save; this page reloads by itself.</p>
-<ol>
-{items}
-</ol>
-</body>
-</html>
-""".encode()
+    """The page every URL shows while the last build failed: its problems, as in the terminal."""
+    return SERVER_PAGES.get_template("build-failed.html").render(
+        prefix=PREFIX, problems=problems).encode()
 
 
 def make_server(state: BuildState, host: str, port: int) -> ThreadingHTTPServer:

@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from pathlib import Path
 
-from .cache import page_stat
-from .output import MARKER, StagedSite
-from .output import _refuse_unsafe_target as refuse_unsafe_target
+from .output import MARKER, FileStat, StagedSite, file_stat, refuse_unsafe_target
 from .settings import Settings
 
 
@@ -36,9 +33,9 @@ class SiteWriter:
         if self.staged is not None:
             self.staged.keep(name)
 
-    def write(self, name: str, data: bytes | Iterable[str]) -> os.stat_result:
+    def write(self, name: str, data: bytes | Iterable[str]) -> FileStat:
         self.expected.add(name)
-        return self._start().write(name, data)
+        return file_stat(self._start().write(name, data))
 
     def finish(self) -> None:
         """Stage the kept files too if the current site holds anything else."""
@@ -68,10 +65,3 @@ class SiteWriter:
     def __exit__(self, kind, value, traceback) -> None:
         if self.staged is not None:
             self.staged.__exit__(kind, value, traceback)
-
-
-def stat_of(path: Path) -> tuple[int, int] | None:
-    try:
-        return page_stat(os.stat(path))
-    except OSError:
-        return None

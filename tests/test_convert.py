@@ -52,14 +52,15 @@ def test_the_previous_articles_notes_sources_and_glossary_are_gone() -> None:
 
 
 def test_a_converter_that_failed_is_not_used_again(monkeypatch) -> None:
-    render_markdown("Text.", {}, "a")
-    used = convert._converters[("en", ("default",))]
+    converters = convert.Converters()
+    render_markdown("Text.", {}, "a", converters=converters)
+    used = converters.idle[("en", ("default",))]
 
     def too_deep(self, text):
         raise RecursionError("maximum recursion depth exceeded")
 
     with monkeypatch.context() as patch:
         patch.setattr(markdown.Markdown, "convert", too_deep)
-        assert render_markdown("Text.", {}, "a").html == ""
-    assert render_markdown("Text.", {}, "a").html == "<p>Text.</p>"
-    assert convert._converters[("en", ("default",))] is not used
+        assert render_markdown("Text.", {}, "a", converters=converters).html == ""
+    assert render_markdown("Text.", {}, "a", converters=converters).html == "<p>Text.</p>"
+    assert converters.idle[("en", ("default",))] is not used

@@ -10,17 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from footnoted import pages
+from footnoted import workers
 from footnoted.assets import collect_static
 from footnoted.cli import main
 from footnoted.images import image_files
 from footnoted.output import MARKER_TEXT
-from footnoted.render import render_site
 from footnoted.settings import load_settings
 from footnoted.site import check_site, is_published
 from footnoted.theme import THEME
 
 from .conftest import copy_example_site
+from .one_pass import render_site
 
 SOURCES = """\
 shared-a:
@@ -238,14 +238,14 @@ def test_a_failed_build_keeps_the_site_and_the_next_good_one_recovers(site, caps
 
 
 def test_parallel_build_equals_serial_build(site, capsys, tmp_path, monkeypatch):
-    monkeypatch.setattr(pages, "POOL_THRESHOLD", 1)  # use the pool even for four articles
+    monkeypatch.setattr(workers, "POOL_THRESHOLD", 1)  # use the pool even for four articles
     assert changed(build(site, capsys, "--jobs", "2")) == 4
     assert_same_as_clean_build(site, tmp_path)  # the clean build runs with --jobs 1
 
 
 def test_parallel_build_reports_a_listing_template_error_with_its_line(site, capsys,
                                                                        monkeypatch):
-    monkeypatch.setattr(pages, "POOL_THRESHOLD", 1)  # the article pages use the pool
+    monkeypatch.setattr(workers, "POOL_THRESHOLD", 1)  # the article pages use the pool
     site.write("templates/index.html", "<p>\n{{ nothing.here }}\n")
     assert site.run("build", "--jobs", "2") == 1
     assert capsys.readouterr().err.splitlines()[0] == (
@@ -254,7 +254,7 @@ def test_parallel_build_reports_a_listing_template_error_with_its_line(site, cap
 
 
 def test_build_equals_the_one_pass_renderer_on_the_example_site(tmp_path):
-    """The incremental pipeline writes what render.render_site makes of all articles at once,
+    """The incremental pipeline writes what one_pass.render_site makes of all articles at once,
     on the repository's own articles (translations, shared sources, Sources page, images)."""
     root = tmp_path / "example"
     copy_example_site(root)
@@ -342,7 +342,7 @@ def test_a_deleted_target_fails_the_build_of_the_article_linking_to_it(make_proj
 
 def test_links_between_articles_in_a_parallel_build(make_project, capsys, tmp_path, monkeypatch):
     site = linked_site(make_project)
-    monkeypatch.setattr(pages, "POOL_THRESHOLD", 1)
+    monkeypatch.setattr(workers, "POOL_THRESHOLD", 1)
     build(site, capsys, "--jobs", "2")
     edit(site, "content/b.md", "title: B\n", "title: B\nslug: bee\n")
     build(site, capsys, "--jobs", "2")

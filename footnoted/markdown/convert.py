@@ -39,20 +39,30 @@ def render_markdown(
     lang: str = "en",
     allow_html: tuple[str, ...] = DEFAULT_SETTING,
     pages: PageIndex | None = None,
+    converters: Converters | None = None,
 ) -> RenderedBody:
     """Render one body. `declared` maps lower-case source keys to their entries;
     `allow_html` is the site's setting: which raw HTML elements articles may use; `pages`
-    finds the other articles that links point to."""
+    finds the other articles that links point to; `converters` are the caller's to reuse
+    (a new converter otherwise)."""
+    converters = converters if converters is not None else Converters()
     # A converter that stopped halfway may hold part of that article: only one that finished
     # is used again.
-    converter = _converters.pop((lang, allow_html), None) or Converter(lang, allow_html)
+    converter = converters.idle.pop((lang, allow_html), None) or Converter(lang, allow_html)
     try:
         body = converter.render(text, declared, id_prefix, path, first_line,
                                 pages or PageIndex())
     except RecursionError:  # nesting the line-by-line limit cannot see; never a crash
         return _unreadable(path, first_line)
-    _converters[(lang, allow_html)] = converter
+    converters.idle[(lang, allow_html)] = converter
     return body
+
+
+class Converters:
+    """The converters a process keeps between articles, by language and allow_html."""
+
+    def __init__(self) -> None:
+        self.idle: dict[tuple[str, tuple[str, ...]], Converter] = {}
 
 
 class Converter:
@@ -133,9 +143,6 @@ class Converter:
             page_links=tuple(self.page_links.state.page_links),
             lookups=tuple(sorted(self.page_links.state.lookups.items())),
         )
-
-
-_converters: dict[tuple[str, tuple[str, ...]], Converter] = {}  # by language and allow_html
 
 
 def _unreadable(path: str, first_line: int) -> RenderedBody:

@@ -1,0 +1,56 @@
+"""The build cache: the last build's records, kept in `.footnoted-cache/index.pickle` between
+builds, and the store of its parsed articles."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+from ..settings import Settings
+from .records import CACHE_DIR, FORMAT, CachedArticle, CachedFiles
+from .store import ArticleStore
+
+
+class BuildCache:
+    """The records of the last build, by article path; the parsed articles are in `store`."""
+
+    def __init__(self, folder: Path, records: dict[str, CachedArticle],
+                 groups: dict[str, CachedFiles]) -> None:
+        self.folder = folder
+        self.records = records
+        self.groups = groups
+        self.store = ArticleStore(folder / "articles.sqlite")
+
+    @classmethod
+    def open(cls, settings: Settings, clean: bool = False) -> BuildCache:
+        """The project's cache; empty when `clean`, missing, unreadable or from another version."""
+        folder = settings.root / CACHE_DIR
+        records, groups = {}, {}
+        if not clean:
+            try:
+                with open(folder / "index.pickle", "rb") as file:
+                    stored_format, records, groups = pickle.load(file)
+                if stored_format != FORMAT:
+                    records, groups = {}, {}
+            except Exception:  # any damage to the cache means a cold build, never a failure
+                records, groups = {}, {}
+        return cls(folder, records, groups)
+
+    def save(self, records: dict[str, CachedArticle], groups: dict[str, CachedFiles]) -> None:
+        """Replace the index at once (a killed build leaves the old one); drop stale articles."""
+        self.folder.mkdir(exist_ok=True)
+        (self.folder / ".gitignore").write_text("*\n", "utf-8")
+        temporary = self.folder / f"index.pickle.{os.getpid()}"
+        temporary.write_bytes(pickle.dumps((FORMAT, records, groups), pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, self.folder / "index.pickle")
+        if records.keys() != self.records.keys():
+            self.store.keep_only(set(records))
+        self.store.close()
+        self.records, self.groups = records, groups
+
+    def __enter__(self) -> BuildCache:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.store.close()

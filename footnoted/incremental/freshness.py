@@ -1,0 +1,62 @@
+"""Whether what the last build made still holds: an article's parse, its page, a group of files."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+
+from ..images import source_file
+from ..output import FileStat, stat_of
+from ..pageindex import PageIndex
+from ..resolve import Article
+from ..settings import Settings
+from .keys import file_digest
+from .records import CachedArticle, CachedFiles, Digest, ImageStats, PageKey, ParseKey
+
+
+def parse_is_fresh(record: CachedArticle | None, file: Path, parse: ParseKey,
+                   shared: Mapping[str, Digest], settings: Settings) -> bool:
+    """The article file would parse as it did: same parse key, same shared sources cited,
+    same bytes, same image files."""
+    return (record is not None and record.parse_key == parse
+            and all(shared.get(key) == digest for key, digest in record.shared)
+            and record.digest == file_digest(file.read_bytes())
+            and record.images == image_stats(record.listed, settings))
+
+
+def stale_links(records: Mapping[str, CachedArticle], pages: PageIndex) -> list[str]:
+    """The articles linking to one whose slug is no longer what its page says (renamed,
+    moved, deleted or new): those are parsed again."""
+    return [path for path, record in records.items()
+            if any(pages.lookup(key) != slug for key, slug in record.lookups)]
+
+
+def page_intact(record: CachedArticle, output: Path) -> bool:
+    """The page in the current site is still the one the last build wrote."""
+    name = f"{record.listed.slug}/index.html"
+    return record.page_stat is not None and stat_of(output / name) == record.page_stat
+
+
+def with_page(record: CachedArticle, key: PageKey, stat: FileStat) -> CachedArticle:
+    """The record once its page is written."""
+    return replace(record, page_key=key, page_stat=stat)
+
+
+def group_intact(cached: CachedFiles | None, key: Digest, output: Path) -> bool:
+    """A group's files are still those made from inputs with `key`."""
+    return cached is not None and cached.key == key and all(
+        stat_of(output / name) == stat for name, stat in cached.files.items())
+
+
+def image_stats(article: Article, settings: Settings) -> ImageStats:
+    """(src, size, mtime) of each image file the article shows: a replaced image file must
+    reach the site although the article's own file did not change."""
+    stats = []
+    for image in article.images:
+        try:
+            stat = source_file(article.path, image, settings).stat()
+            stats.append((image.src, stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            stats.append((image.src, -1, -1))
+    return tuple(stats)

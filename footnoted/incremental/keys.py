@@ -1,0 +1,141 @@
+"""Every cache key of the build, in one place: change what a page depends on here.
+
+An article is parsed again when its file, the site settings, the package versions, the set of
+shared source keys and URLs, or a shared source it cites has changed (its *parse key*). Its page
+is rendered again when, besides, a template or static file changed (the *site key*), or when
+what it shows of other articles changed (its *page key*). Each group of site-wide pages has a
+key over what it shows of every published article (`group_keys`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
+from importlib import metadata
+from pathlib import Path
+
+from .. import __version__
+from ..content import SourceEntry
+from ..resolve import Article
+from ..settings import Settings
+from ..theme import layered_files, static_folders, template_folders
+from .records import (
+    FORMAT,
+    CachedArticle,
+    Digest,
+    FileDigest,
+    PageKey,
+    ParseKey,
+    SiteKey,
+    StoredKey,
+)
+
+LIBRARIES = ("markdown", "jinja2", "pygments", "pyyaml", "nh3")
+
+
+def digest_of(*parts: object) -> Digest:
+    """A digest of values: bytes as they are, anything else by its repr; lists flattened."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in _flatten(parts):
+        data = part if isinstance(part, bytes) else repr(part).encode("utf-8")
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
+    return Digest(hasher.hexdigest())
+
+
+def file_digest(data: bytes) -> FileDigest:
+    return FileDigest(hashlib.blake2b(data, digest_size=16).hexdigest())
+
+
+def parse_key(settings: Settings, shared: Mapping[str, SourceEntry]) -> ParseKey:
+    """What every article's parse depends on besides its own file and the sources it cites."""
+    urls = sorted((key.lower(), entry.url or "") for key, entry in shared.items())
+    return ParseKey(digest_of(FORMAT, __version__, _code_digest(), sys.version,
+                              _library_versions(), _settings_text(settings), urls))
+
+
+def site_key(parse: ParseKey, settings: Settings) -> SiteKey:
+    """What every page depends on: the parse key plus the templates and static files in use,
+    each the project's where it overrides the theme's (adding or removing an override changes
+    the key, as it changes what pages are made from)."""
+    return SiteKey(digest_of(parse, _files_digest(layered_files(template_folders(settings))),
+                             _files_digest(layered_files(static_folders(settings)))))
+
+
+def shared_digests(shared: Mapping[str, SourceEntry]) -> dict[str, Digest]:
+    """A digest of each shared source by lower-case key: an edit re-parses exactly its citers."""
+    return {key.lower(): digest_of(repr(entry)) for key, entry in shared.items()}
+
+
+def cited_shared(article: Article, digests: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """(lower-case key, digest) of each shared source the article cites."""
+    keys = sorted({source.key for source in article.sources if source.key in digests})
+    return tuple((key, digests[key]) for key in keys)
+
+
+def stored_key(parse: ParseKey, digest: FileDigest) -> StoredKey:
+    """The key an article is stored under: a stale article can never match it."""
+    return StoredKey(f"{parse}:{digest}")
+
+
+def page_key(site: SiteKey, record: CachedArticle, others: list[CachedArticle]) -> PageKey:
+    """What one article's page shows: the article and the articles it lists by title."""
+    parts = [site, record.parse_key, record.digest, repr(record.shared), repr(record.images),
+             repr(record.lookups)]
+    return PageKey(digest_of("\n".join(parts + [other.listed_digest for other in others])))
+
+
+# What each group of site-wide pages shows of one published article. "pages" is no group of
+# files: when its key is unchanged, no article page can need rendering again.
+GROUP_INPUTS: dict[str, Callable[[CachedArticle], tuple]] = {
+    "pages": lambda r: (r.parse_key, r.digest, r.shared, r.listed_digest, r.urls, r.lookups),
+    "sources": lambda r: (r.listed_digest, r.sources_digest),  # the Sources page
+    "listings": lambda r: (r.listed_digest,),  # listings, feeds, indexes, archive, sitemap
+    "search": lambda r: (r.listed_digest, r.text_digest, r.sources_digest),  # search index
+    "images": lambda r: (r.listed_digest, r.images),  # the articles' image files
+}
+
+
+def group_keys(site: SiteKey, records: Mapping[str, CachedArticle],
+               paths: list[str]) -> dict[str, Digest]:
+    """The key of each group: what it shows of every published article, in listing order."""
+    return {name: digest_of("\n".join([site, *(f"{path} {inputs(records[path])!r}"
+                                               for path in paths)]))
+            for name, inputs in GROUP_INPUTS.items()}
+
+
+def listed_copy(article: Article) -> Article:
+    """The article as listings and other articles' pages see it: no body, text, sources."""
+    return replace(article, body_html="", sources=[], notes=[], glossary=[], text="", toc=(),
+                   heading_ids=frozenset(), page_links=(), lookups=(),
+                   meta=replace(article.meta, sources={}))
+
+
+def _settings_text(settings: Settings) -> str:
+    return repr(replace(settings, root=Path(".")))
+
+
+def _code_digest() -> str:
+    """footnoted's own code: a changed module may change what it makes of any article, and
+    the version number does not change with every edit."""
+    package = Path(__file__).parent.parent
+    return digest_of(*((path.relative_to(package).as_posix(), path.read_bytes())
+                       for path in sorted(package.rglob("*.py"))))
+
+
+def _library_versions() -> list[str]:
+    return [metadata.version(name) for name in LIBRARIES]
+
+
+def _files_digest(files: Mapping[str, Path]) -> str:
+    return digest_of(*((name, path.read_bytes()) for name, path in files.items()))
+
+
+def _flatten(parts: Iterable[object]) -> Iterable[object]:
+    for part in parts:
+        if isinstance(part, tuple | list):
+            yield from _flatten(part)
+        else:
+            yield part

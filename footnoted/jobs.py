@@ -1,0 +1,193 @@
+"""Article work for the build: load a slug, parse a file, render a page; each one job.
+
+Parsing an article needs only its file and the shared sources, and rendering its page needs
+only the article and small summaries of the articles it links to, so each is a job that
+workers.py may run in any process: a function of the process's `JobState` and the job.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from jinja2 import Environment, TemplateError
+
+from .content import Document, LoadedContent, SourceEntry, load_document
+from .images import image_problems
+from .incremental.freshness import image_stats
+from .incremental.keys import cited_shared, digest_of, file_digest, listed_copy
+from .incremental.records import (
+    Digest,
+    FileDigest,
+    ImageStats,
+    Lookups,
+    SharedCited,
+    StoredKey,
+)
+from .incremental.store import ArticleStore, pickled
+from .linefinder import LineFinder
+from .markdown.convert import Converters, render_markdown
+from .pageindex import PageIndex, PageLink
+from .problems import Problem, error
+from .render import article_page, render_article
+from .resolve import Article, resolve_article
+from .search import article_terms
+from .settings import Settings
+from .templates import build_environment, template_problem
+
+
+@dataclass(frozen=True, kw_only=True)
+class BuildContext:
+    """What every job of a build needs; given once to each worker process."""
+
+    settings: Settings
+    content: LoadedContent  # the shared sources (documents are not needed)
+    shared_digests: dict[str, Digest]
+    store: Path  # the ArticleStore file
+    pages: PageIndex = PageIndex()  # every article's slug, for links between articles
+    keep_whole: bool = False  # hand back each whole article too (check_site), not only a record
+
+
+class JobState:
+    """One process's state for one build: the context, its connection to the store, its
+    Markdown converters and its Jinja environment (made on first use: a process that
+    renders nothing needs none)."""
+
+    def __init__(self, context: BuildContext) -> None:
+        self.context = context
+        self.settings = context.settings
+        self.store = ArticleStore(context.store)
+        self.converters = Converters()  # Markdown instances, kept between articles
+
+    @functools.cached_property
+    def environment(self) -> Environment:
+        return build_environment(self.settings)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Parsed:
+    """One article file, parsed; `listed` is None when it could not be loaded."""
+
+    path: str
+    digest: FileDigest  # of the file as parsed
+    problems: list[Problem]
+    listed: Article | None = None  # as listings and other pages show it
+    listed_digest: Digest = Digest("")
+    with_sources: Article | None = None  # `listed` with its sources, for the Sources page
+    urls: tuple[str, ...] = ()  # the source URLs it cites
+    sources_digest: Digest = Digest("")
+    text_digest: Digest = Digest("")
+    shared: SharedCited = ()  # the shared sources it cites, with their digests
+    terms: list[tuple[str, int]] | None = None  # for the search index
+    images: ImageStats = ()  # freshness.image_stats()
+    stored: bytes = b""  # the whole article, pickled for the store; empty after errors
+    lookups: Lookups = ()  # other articles' slugs its links used
+    heading_ids: frozenset[str] = frozenset()  # its headings' ids
+    page_links: tuple[PageLink, ...] = ()  # its links to other articles
+    whole: Article | None = None  # the whole article, when the context keeps it
+
+
+@dataclass(frozen=True, kw_only=True)
+class RenderJob:
+    path: str
+    key: StoredKey  # the stored article's key
+    cited_with: list[Article]  # listed copies of the articles citing the same sources
+    translations: list[Article]  # listed copies of its other language versions
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rendered:
+    path: str
+    page: bytes | None  # None when a template failed
+    problems: list[Problem]
+
+
+def load_slug(state: JobState, path: str) -> tuple[str, str | None]:
+    """The slug the loader gives an article file (None if it does not load): links between
+    articles are resolved against every article's slug before any is parsed."""
+    document, _ = load_document(state.settings.root / path, state.settings)
+    return path, document.slug if document is not None else None
+
+
+def parse_file(state: JobState, path: str) -> Parsed:
+    """Load, parse and resolve one article file."""
+    settings = state.settings
+    # The digest is taken before reading: if the file changes meanwhile, the next build sees it.
+    digest = file_digest((settings.root / path).read_bytes())
+    document, problems = load_document(settings.root / path, settings)
+    if document is None:
+        return Parsed(path=path, digest=digest, problems=problems)
+    article, found = parse_and_resolve(document, state.context.content, settings,
+                                       state.context.pages, state.converters)
+    problems += found
+    copy = listed_copy(article)
+    return Parsed(
+        path=path, digest=digest, problems=problems, listed=copy,
+        listed_digest=digest_of(repr(copy)), with_sources=replace(copy, sources=article.sources),
+        urls=tuple(sorted({source.url for source in article.sources if source.url})),
+        sources_digest=digest_of(repr(article.sources)), text_digest=digest_of(article.text),
+        shared=cited_shared(article, state.context.shared_digests),
+        terms=article_terms(article), images=image_stats(article, settings),
+        stored=b"" if any(p.is_error for p in problems) else pickled(article),
+        lookups=article.lookups, heading_ids=article.heading_ids, page_links=article.page_links,
+        whole=article if state.context.keep_whole else None)
+
+
+def render_page(state: JobState, job: RenderJob) -> Rendered:
+    """Render one article's page from the stored article (parsed again if it is gone)."""
+    settings = state.settings
+    article = state.store.article(job.path, job.key)
+    if article is None:
+        document, _ = load_document(settings.root / job.path, settings)
+        if document is None:
+            return Rendered(path=job.path, page=None, problems=[
+                error(job.path, 0, "the file changed during the build", "Build again")])
+        article, _ = parse_and_resolve(document, state.context.content, settings,
+                                       state.context.pages, state.converters)
+    try:
+        page = render_article(state.environment, article, settings, article_page(article),
+                              job.cited_with, job.translations)
+    except TemplateError as exc:
+        return Rendered(path=job.path, page=None, problems=[template_problem(exc, settings)])
+    return Rendered(path=job.path, page=page, problems=[])
+
+
+def parse_and_resolve(
+    document: Document, content: LoadedContent, settings: Settings, pages: PageIndex,
+    converters: Converters | None = None,
+) -> tuple[Article, list[Problem]]:
+    """One article, parsed and joined with its sources; `converters` to reuse, if any."""
+    declared, problems = _declared_sources(document, content)
+    body = render_markdown(document.body, declared, document.slug, document.path,
+                           document.body_line, document.meta.lang or settings.lang,
+                           settings.allow_html, pages, converters)
+    file_lines = LineFinder(document.text, 1)
+    article, found = resolve_article(document, body, declared, settings.lang,
+                                     settings.words_per_minute, file_lines, settings.toc)
+    found += image_problems(document.path, article.images, settings)
+    return article, problems + body.problems + found
+
+
+def _declared_sources(
+    document: Document, content: LoadedContent
+) -> tuple[dict[str, SourceEntry], list[Problem]]:
+    """Shared sources plus the article's own, by lower-case key; a key in both is an error."""
+    declared = {key.lower(): entry for key, entry in content.shared_sources.items()}
+    problems = []
+    for key, entry in document.meta.sources.items():
+        if key.lower() in declared:
+            problems.append(error(document.path, 0,
+                                  f"source '{key}' is declared here and in "
+                                  f"{content.shared_sources_path}",
+                                  "Rename one of them, or keep only the shared one"))
+        declared[key.lower()] = entry
+    problems += [_needs_url(document.path, key) for key, entry in document.meta.sources.items()
+                 if not entry.url and not entry.lost]
+    return declared, problems
+
+
+def _needs_url(path: str, key: str) -> Problem:
+    return error(path, 0, f"source '{key}' has neither 'url:' nor 'lost: true'",
+                 "Give its address, or mark it lost if the original link was not preserved")
+

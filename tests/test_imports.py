@@ -1,0 +1,96 @@
+"""The package's import graph: no cycles, and Markdown and Pygments load only for a build."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PACKAGE = REPO / "footnoted"
+# The one place modules are imported inside functions: each command loads the build's
+# modules (and with them Python-Markdown and Pygments) only when it runs.
+LAZY = "footnoted.commands"
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(REPO).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
+
+
+def imported_modules(name: str, path: Path, top_level: bool) -> set[str]:
+    """The package's modules that `name` imports, at its top level or inside functions."""
+    tree = ast.parse(path.read_text("utf-8"))
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Import | ast.ImportFrom):
+            continue
+        if (node.col_offset == 0) != top_level:
+            continue
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        else:
+            base = package.rsplit(".", node.level - 1)[0] if node.level else ""
+            module = ".".join(part for part in (base, node.module) if part)
+            targets = [module] + [f"{module}.{alias.name}" for alias in node.names]
+        found.update(target for target in targets if target in MODULES and target != name)
+    return found
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One cycle of the graph as a list of modules, or None."""
+    done: set[str] = set()
+
+    def visit(module: str, path: list[str]) -> list[str] | None:
+        if module in path:
+            return path[path.index(module):] + [module]
+        if module in done:
+            return None
+        for target in sorted(graph[module]):
+            cycle = visit(target, path + [module])
+            if cycle:
+                return cycle
+        done.add(module)
+        return None
+
+    return next((cycle for module in sorted(graph) if (cycle := visit(module, []))), None)
+
+
+def test_every_module_imports():
+    for name in MODULES:
+        importlib.import_module(name)
+        assert Path(sys.modules[name].__file__).is_relative_to(PACKAGE), name
+
+
+def test_find_cycle_finds_one():
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": {"b"}, "b": set()}) is None
+
+
+def test_the_package_has_no_import_cycle():
+    # A module's own package is left out: importing it runs only its __init__.py.
+    graph = {name: {target for target in imported_modules(name, path, top_level=True)
+                    if not name.startswith(target + ".")}
+             for name, path in MODULES.items()}
+    assert find_cycle(graph) is None
+
+
+def test_no_module_imports_inside_functions_but_the_commands():
+    inside = {name: imported_modules(name, path, top_level=False)
+              for name, path in MODULES.items() if not name.startswith(LAZY)}
+    assert {name: found for name, found in inside.items() if found} == {}
+
+
+def test_the_command_line_loads_neither_markdown_nor_pygments():
+    code = ("import sys, footnoted.cli; "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'markdown', 'pygments'}))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(REPO)}, check=True, timeout=60)
+    assert done.stdout.strip() == "[]"
