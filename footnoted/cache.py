@@ -28,7 +28,7 @@ from .resolve import Article
 from .settings import Settings
 
 CACHE_DIR = ".footnoted-cache"
-FORMAT = 5  # bump when the cached data changes shape
+FORMAT = 6  # bump when the cached data changes shape
 BATCH = 500  # stored values read per query
 LIBRARIES = ("markdown", "jinja2", "pygments", "pyyaml")
 
@@ -47,6 +47,7 @@ class CachedArticle:
     text_digest: str  # of its plain text, which the search index holds
     images: tuple[tuple[str, int, int], ...]  # (src, size, mtime) of each image file it shows
     problems: tuple[Problem, ...]  # its warnings, reported again on every build
+    archive: str  # cited_archive() of its URLs: a changed archive.yaml line re-renders it
     page_key: str = ""  # page_key() when its page was rendered
     page_stat: tuple[int, int] | None = None  # (size, mtime_ns) of that page as written
 
@@ -220,6 +221,17 @@ def site_key(parse: str, settings: Settings) -> str:
 def shared_digests(shared: Mapping[str, SourceEntry]) -> dict[str, str]:
     """A digest of each shared source by lower-case key: an edit re-parses exactly its citers."""
     return {key.lower(): _digest(repr(entry)) for key, entry in shared.items()}
+
+
+def archive_digests(archive: Mapping[str, object]) -> dict[str, str]:
+    """A digest of each archive.yaml record by URL, as shared_digests does for sources."""
+    return {url: _digest(repr(record)) for url, record in archive.items()}
+
+
+def cited_archive(urls: Iterable[str], digests: Mapping[str, str]) -> str:
+    """What archive.yaml says about these URLs, as one digest ('' for none of them)."""
+    found = [(url, digests[url]) for url in urls if url in digests]
+    return _digest(found) if found else ""
 
 
 def cited_shared(article: Article, digests: Mapping[str, str]) -> tuple[tuple[str, str], ...]:

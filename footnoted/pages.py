@@ -37,6 +37,7 @@ from .cache import (
 )
 from .content import Document, LoadedContent, SourceEntry, load_document
 from .images import image_problems
+from .known_sources import declared_with_archive
 from .linefinder import LineFinder
 from .problems import Problem, error
 from .render import AssetNames, article_page, make_environment, render_article
@@ -243,10 +244,10 @@ def parse_and_resolve(
     declared, problems = _declared_sources(document, content)
     body = render_markdown(document.body, declared, document.slug, document.path,
                            document.body_line, document.meta.lang or settings.lang,
-                           settings.allow_html)
+                           settings.allow_html, content.archive)
     file_lines = LineFinder(document.text, 1)
     article, found = resolve_article(document, body, declared, settings.lang,
-                                     settings.words_per_minute, file_lines)
+                                     settings.words_per_minute, file_lines, content.archive)
     found += image_problems(document.path, article.images, settings)
     return article, problems + body.problems + found
 
@@ -266,6 +267,7 @@ def _declared_sources(
         declared[key.lower()] = entry
     problems += [_needs_url(document.path, key) for key, entry in document.meta.sources.items()
                  if not entry.url and not entry.lost]
+    declared_with_archive(declared, content.archive)
     return declared, problems
 
 

@@ -12,10 +12,13 @@ from urllib.parse import urlsplit
 
 from .content import Author, Document, FrontMatter, Related, SourceEntry
 from .images import ImageRef
+from .known_sources import entry_for
 from .linefinder import LineFinder
 from .markdown.refs import Citation, CitedSource, GlossaryEntry, RenderedBody
 from .problems import Problem, warning
 from .schema import Moment
+from .snapshots import Archive
+from .urls import with_text_fragment
 
 LOST_FIX = "Find the original target (or an archived copy) and set its 'url:'"
 
@@ -38,6 +41,18 @@ class Source:
     note: str | None
     lost: bool
     citations: tuple[Citation, ...]
+    quote: str | None = None  # the passage the article relies on
+    dead: bool = False  # the original is gone: the archived copy leads
+
+    @property
+    def href(self) -> str | None:
+        """The original, opened at the quoted passage."""
+        return with_text_fragment(self.url, self.quote) if self.url else None
+
+    @property
+    def archived_href(self) -> str | None:
+        """The archived copy, opened at the quoted passage too."""
+        return with_text_fragment(self.archived, self.quote) if self.archived else None
 
     @property
     def linked_words(self) -> list[str]:
@@ -78,8 +93,9 @@ def resolve_article(
     default_lang: str,
     words_per_minute: int,
     file_lines: LineFinder,
+    archive: Archive | None = None,
 ) -> tuple[Article, list[Problem]]:
-    sources = [_source(cited, declared) for cited in body.sources]
+    sources = [_source(cited, declared, archive or {}) for cited in body.sources]
     problems = _lost_link_warnings(document.path, sources)
     problems += _unused_declarations(document, sources, file_lines)
     problems += _lost_front_matter_links(document, file_lines)
@@ -110,8 +126,8 @@ def _lead_image(meta: FrontMatter, file_lines: LineFinder) -> list[ImageRef]:
     return [ImageRef(meta.image.src, file_lines.find("src:"))]
 
 
-def _source(cited: CitedSource, declared: dict[str, SourceEntry]) -> Source:
-    entry = declared.get(cited.key or "", SourceEntry(url=cited.url))
+def _source(cited: CitedSource, declared: dict[str, SourceEntry], archive: Archive) -> Source:
+    entry = entry_for(declared, archive, cited.key, cited.url)
     url = None if entry.lost else entry.url
     return Source(
         number=cited.number,
@@ -128,6 +144,8 @@ def _source(cited: CitedSource, declared: dict[str, SourceEntry]) -> Source:
         note=entry.note,
         lost=entry.lost or not url,
         citations=cited.citations,
+        quote=entry.quote,
+        dead=entry.dead and bool(url),
     )
 
 

@@ -13,6 +13,7 @@ from markdown.treeprocessors import Treeprocessor
 from ..content import SourceEntry
 from ..i18n import translate
 from ..problems import error
+from ..snapshots import Archive
 from .allowed_html import AllowedHtmlExtension
 from .glossary import GlossaryExtension
 from .images import ImagesExtension
@@ -34,14 +35,16 @@ def render_markdown(
     first_line: int = 1,
     lang: str = "en",
     allow_html: tuple[str, ...] = (),
+    archive: Archive | None = None,
 ) -> RenderedBody:
     """Render one body. `declared` maps lower-case source keys to their entries;
-    `allow_html` names the raw HTML elements the site allows (none by default)."""
+    `allow_html` names the raw HTML elements the site allows (none by default); `archive`
+    holds content/archive.yaml's records, for links to undeclared URLs."""
     # A converter that stopped halfway may hold part of that article: only one that finished
     # is used again.
     converter = _converters.pop((lang, allow_html), None) or Converter(lang, allow_html)
     try:
-        body = converter.render(text, declared, id_prefix, path, first_line)
+        body = converter.render(text, declared, id_prefix, path, first_line, archive)
     except RecursionError:  # nesting the line-by-line limit cannot see; never a crash
         return _unreadable(path, first_line)
     _converters[(lang, allow_html)] = converter
@@ -87,11 +90,11 @@ class Converter:
         )
 
     def render(self, text: str, declared: Mapping[str, SourceEntry], id_prefix: str,
-               path: str, first_line: int) -> RenderedBody:
+               path: str, first_line: int, archive: Archive | None = None) -> RenderedBody:
         self.md.reset()
         lines = LineFinder(text, first_line)
         self.sources.setConfigs({"declared": declared, "id_prefix": id_prefix, "path": path,
-                                 "lines": lines})
+                                 "lines": lines, "archive": archive or {}})
         self.notes.setConfigs({"id_prefix": id_prefix, "path": path, "lines": lines})
         self.glossary.setConfigs({"id_prefix": id_prefix})
         self.images.setConfigs({"path": path, "lines": lines})

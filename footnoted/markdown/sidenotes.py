@@ -28,6 +28,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from ..content import SourceEntry
+from ..known_sources import entry_for
+from ..urls import with_text_fragment
 from .notes import CONTAINER, NotesExtension
 from .refs import CitedSource, letters
 from .sources import SourcesExtension
@@ -79,8 +81,9 @@ class SidenotesTreeprocessor(Treeprocessor):
         """Marker id -> (what it points to, how to make its entry)."""
         makers: dict[str, tuple[str, EntryMaker]] = {}
         declared = self.sources.getConfig("declared")
+        archive = self.sources.getConfig("archive")
         for source in self.sources.state.sources:
-            entry = declared.get(source.key or "", SourceEntry(url=source.url))
+            entry = entry_for(declared, archive, source.key, source.url)
             maker = _source_maker(source, entry, self.lost_label)
             for citation in source.citations:
                 makers[citation.ref_id] = (source.anchor, maker)
@@ -116,13 +119,20 @@ def _source_maker(source: CitedSource, entry: SourceEntry, lost_label: str) -> E
         if entry.title:
             etree.SubElement(note, "cite").text = entry.title
             _add_text(note, ". ")
+        if entry.quote:
+            etree.SubElement(note, "q", {"class": "source-quote"}).text = entry.quote
+            _add_text(note, " ")
         if entry.lost or not entry.url:
             etree.SubElement(note, "span", {"class": "lost-label"}).text = lost_label
-        else:
-            _link(note, entry.url, _host(entry.url))
-        if entry.archived:
-            _add_text(note, "; ")
-            _link(note, entry.archived, "archived copy")
+            return note
+        links = [(entry.url, _host(entry.url))]
+        if entry.archived:  # a dead original is named after its archived copy
+            copy = (entry.archived, "archived copy")
+            links = [copy, (entry.url, _host(entry.url) + " (gone)")] if entry.dead \
+                else links + [copy]
+        for index, (url, words) in enumerate(links):
+            _add_text(note, "; " if index else "")
+            _link(note, with_text_fragment(url, entry.quote), words)
         return note
 
     return make
