@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from . import source_commands
 from .problems import BuildFailed, Problem
 from .progress import ProgressBar
 from .settings import load_settings
@@ -72,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(command=run_check)
     for sub in (build, check):
         sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    source_commands.register(commands)
     for sub in (parser, build):
         sub.add_argument("--jobs", type=int, default=argparse.SUPPRESS, metavar="N",
                          help="processes for parsing and rendering (default: one per core)")

@@ -29,6 +29,8 @@ class Settings:
     words_per_minute: int = 230  # reading speed for the reading-time estimate
     per_page: int = 10  # articles per page of the front page and other listings
     allow_html: tuple[str, ...] = ()  # raw HTML elements articles may use, e.g. ["sup", "abbr"]
+    archive_endpoint: str = "https://archive.org"  # the web archive `archive` asks
+    links_cache_days: int = 7  # `links` checks a URL again after this many days
 
     @property
     def content(self) -> Path:

@@ -1,0 +1,78 @@
+"""The network commands, thin: `archive`, `links`, `recover`. Each parses its options and
+calls its module; builds never run these (they stay offline and deterministic)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, datetime
+
+from .fetching import Fetcher
+from .progress import ProgressBar
+from .settings import Settings
+
+
+def register(commands, parents: list[argparse.ArgumentParser] = ()) -> None:
+    """Add the three commands to the command line's subparsers."""
+    network = argparse.ArgumentParser(add_help=False)
+    network.add_argument("--jobs", type=int, default=4, metavar="N",
+                         help="requests under way at once (default: 4)")
+    network.add_argument("--timeout", type=float, default=10.0, metavar="S",
+                         help="seconds to wait for one answer (default: 10)")
+    network.add_argument("--retries", type=int, default=2, metavar="N",
+                         help="further tries after a timeout, 429 or 5xx (default: 2)")
+    network.add_argument("--delay", type=float, default=1.0, metavar="S",
+                         help="seconds between two requests to one host (default: 1)")
+    archive = commands.add_parser("archive", parents=[*parents, network],
+                                  help="find archived copies of cited sources -> archive.yaml")
+    archive.add_argument("--endpoint", help="the web archive (default: archive_endpoint, "
+                         "https://archive.org)")
+    archive.add_argument("--save", action="store_true",
+                         help="ask the archive to capture sources it has no copy of")
+    archive.add_argument("--save-interval", type=float, default=10.0, metavar="S",
+                         help="seconds between two capture requests (default: 10)")
+    archive.add_argument("--only", nargs="+", default=[], metavar="FILE",
+                         help="only the sources of these articles")
+    archive.set_defaults(command=run_archive)
+
+
+def fetcher_from(args) -> Fetcher:
+    return Fetcher(timeout=args.timeout, retries=args.retries, delay=args.delay,
+                   backoff=min(1.0, args.timeout))
+
+
+def run_archive(settings: Settings, args) -> int:
+    from .archive import ArchiveOptions, Archiver, archive_urls, to_ask
+    from .citing import cited_urls
+    from .content import load_archive_file
+
+    problems: list = []
+    records = load_archive_file(settings, problems)
+    if problems:
+        return _failed(problems)
+    cited, errors = cited_urls(settings, args.only)
+    items = to_ask(cited, records, args.save)
+    options = ArchiveOptions(args.endpoint or settings.archive_endpoint, args.save,
+                             args.save_interval, args.jobs)
+    path = settings.content / "archive.yaml"
+    print(f"{len(cited):,} cited URLs, {len(cited) - len(items):,} already known; "
+          f"asking {options.endpoint} about {len(items):,}.", file=sys.stderr)
+    progress = ProgressBar(unit="URLs")
+    try:
+        counts = archive_urls(items, records, path, Archiver(options, fetcher_from(args),
+                                                             datetime.now(UTC).date()), progress)
+    except KeyboardInterrupt:
+        progress.close()
+        print(f"Interrupted. {path.relative_to(settings.root)} holds every answer so far; "
+              "run the command again to go on.", file=sys.stderr)
+        return 130
+    progress.close()
+    summary = ", ".join(f"{n:,} {status}" for status, n in sorted(counts.items())) or "nothing new"
+    print(f"Archive: {summary} -> {path.relative_to(settings.root)}")
+    return 1 if errors or counts.get("failed") else 0
+
+
+def _failed(problems) -> int:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1
