@@ -41,7 +41,7 @@ def to_ask(cited: list[CitedUrl], records: dict[str, ArchiveRecord], save: bool)
     --save, the ones the archive had nothing for are asked again, to capture them)."""
     def wanted(item: CitedUrl) -> bool:
         record = records.get(item.url)
-        if record is None or record.status == "failed":
+        if record is None or record.checked is None or record.status == "failed":
             return not item.archived
         return save and record.status == "missing"
 

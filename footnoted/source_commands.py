@@ -4,8 +4,10 @@ calls its module; builds never run these (they stay offline and deterministic)."
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from datetime import UTC, datetime
+from pathlib import Path
 
 from .fetching import Fetcher
 from .progress import ProgressBar
@@ -34,6 +36,15 @@ def register(commands, parents: list[argparse.ArgumentParser] = ()) -> None:
     archive.add_argument("--only", nargs="+", default=[], metavar="FILE",
                          help="only the sources of these articles")
     archive.set_defaults(command=run_archive)
+    links = commands.add_parser("links", parents=[*parents, network],
+                                help="check every cited URL: dead, moved, drifted")
+    links.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    links.add_argument("--fresh", action="store_true",
+                       help="check every URL now, ignoring results of the last "
+                       "links_cache_days days")
+    links.add_argument("--only", nargs="+", default=[], metavar="FILE",
+                       help="only the sources of these articles")
+    links.set_defaults(command=run_links)
 
 
 def fetcher_from(args) -> Fetcher:
@@ -70,6 +81,55 @@ def run_archive(settings: Settings, args) -> int:
     summary = ", ".join(f"{n:,} {status}" for status, n in sorted(counts.items())) or "nothing new"
     print(f"Archive: {summary} -> {path.relative_to(settings.root)}")
     return 1 if errors or counts.get("failed") else 0
+
+
+def run_links(settings: Settings, args) -> int:
+    from .cache import CACHE_DIR
+    from .citing import cited_urls
+    from .content import load_archive_file
+    from .linkcheck import (
+        LinkChecker,
+        check_links,
+        load_cache,
+        mark_dead,
+        report_json,
+        report_table,
+        save_cache,
+    )
+    from .snapshots import write_archive
+
+    problems: list = []
+    records = load_archive_file(settings, problems)
+    if problems:
+        return _failed(problems)
+    cited, _ = cited_urls(settings, args.only)
+    folder = settings.root / CACHE_DIR
+    old = {} if args.fresh else load_cache(folder)
+    checker = LinkChecker(fetcher_from(args), old, settings.links_cache_days * 86400)
+    progress = ProgressBar(unit="URLs")
+    try:
+        results = check_links(cited, checker, args.jobs, progress)
+    finally:
+        progress.close()
+    save_cache(folder, results, old)
+    if mark_dead(records, results):
+        write_archive(settings.content / "archive.yaml", records)
+    for line in report_table(cited, results):
+        print(line)
+    if args.json:
+        Path(args.json).write_text(json.dumps(report_json(cited, results), indent=2) + "\n",
+                                   "utf-8")
+    unsaved = [item for item in cited if results[item.url].dead and not item.archived]
+    print(_links_summary(results, len(unsaved)), file=sys.stderr)
+    return 1 if unsaved else 0
+
+
+def _links_summary(results, unsaved: int) -> str:
+    values = list(results.values())
+    dead, moved = sum(r.dead for r in values), sum(r.moved and not r.dead for r in values)
+    drifted = sum(r.drifted and not r.dead for r in values)
+    return (f"Checked {len(values):,} URLs: {dead:,} dead ({unsaved:,} without an archived "
+            f"copy), {moved:,} moved, {drifted:,} drifted.")
 
 
 def _failed(problems) -> int:

@@ -20,7 +20,7 @@ from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
 
-SLOW = 3.0  # longer than the tests' timeouts
+SLOW = 2.0  # longer than the tests' timeouts
 STAMP = "20230312101500"
 
 PARAGRAPHS = [
@@ -133,6 +133,9 @@ class FakeWeb(ThreadingHTTPServer):
         self.availability_delay = 0.0
         self.log: list[str] = []
         self.hits: Counter = Counter()
+
+    def handle_error(self, request, client_address) -> None:
+        pass  # a client that gave up on /live/slow, as it should
 
     def url(self, name: str) -> str:
         return f"{self.base}/live/{name}"

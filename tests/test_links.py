@@ -1,0 +1,101 @@
+"""`links` against the local fake web, through the command line an editor types."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from footnoted.linkcheck import DRIFT_THRESHOLD, similarity
+
+from .web import STAMP, start_web
+
+FAST = ["--delay", "0", "--timeout", "0.5", "--retries", "1"]
+NAMES = ["ok", "moved", "gone", "removed", "slow", "flaky", "changed"]
+
+
+@pytest.fixture(scope="module")
+def web():
+    server = start_web()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def checked(make_project, web, tmp_path, capsys):
+    """A project citing each kind of page once (its line is its place in the list), with
+    archived copies of all but 'removed'; `links` run once, its outputs."""
+    lines = "\n".join(f"[{name}]({web.url(name)})." for name in NAMES)
+    records = {web.url(name): {"snapshot": f"{web.base}/web/{STAMP}/{web.url(name)}",
+                               "snapshot_date": "2023-03-12", "status": "archived"}
+               for name in NAMES if name != "removed"}
+    project = make_project({"content/a.md": f"---\ntitle: T\ndate: 2023-04-06\n---\n{lines}\n",
+                            "content/archive.yaml": yaml.safe_dump(records)})
+    web.hits.clear()
+    code = project.run("links", "--json", str(tmp_path / "links.json"), *FAST)
+    out, err = capsys.readouterr()
+    report = json.loads((tmp_path / "links.json").read_text("utf-8"))
+    return project, code, out, err, {row["url"]: row for row in report["sources"]}
+
+
+def test_each_kind_of_page_gets_its_finding(checked, web):
+    _, _, _, _, rows = checked
+    found = {name: (rows[web.url(name)]["status"], rows[web.url(name)]["dead"],
+                    rows[web.url(name)]["moved"]) for name in NAMES}
+    assert found == {"ok": (200, False, False), "moved": (200, False, True),
+                     "gone": (404, True, False), "removed": (410, True, False),
+                     "slow": (0, True, False), "flaky": (200, False, False),
+                     "changed": (200, False, False)}
+    assert rows[web.url("moved")]["final_url"] == f"http://localhost:{web.server_port}/live/ok"
+    assert rows[web.url("ok")]["drift"] == 1.0
+    assert rows[web.url("changed")]["drift"] < DRIFT_THRESHOLD
+    assert rows[web.url("gone")]["cited_at"] == ["content/a.md:7"]
+
+
+def test_the_table_names_each_finding_with_its_place(checked, web):
+    _, code, out, err, _ = checked
+    lines = out.splitlines()
+    assert lines[0].split() == ["cited", "at", "finding", "url", "archived", "copy"]
+    assert [line.split()[:2] for line in lines[1:]] == [
+        ["content/a.md:6", "moved"], ["content/a.md:7", "dead"], ["content/a.md:8", "dead"],
+        ["content/a.md:9", "dead"], ["content/a.md:11", "drift:"]]
+    assert lines[3].split()[2:] == ["(410)", web.url("removed"), "NO", "ARCHIVED", "COPY"]
+    assert "Checked 7 URLs: 3 dead (1 without an archived copy), 1 moved, 1 drifted." in err
+    assert code == 1  # 'removed' is dead and has no archived copy
+
+
+def test_dead_sources_are_marked_in_archive_yaml_for_the_build(checked, web):
+    project, _, _, _, _ = checked
+    records = yaml.safe_load((project.root / "content/archive.yaml").read_text("utf-8"))
+    assert sorted(url for url, record in records.items() if record.get("dead")) == sorted(
+        web.url(name) for name in ("gone", "removed", "slow"))
+    assert project.run("build") == 0
+    assert f'href="{web.base}/web/{STAMP}/{web.url("gone")}">gone</a>' in project.read(
+        "a/index.html")
+
+
+def test_results_are_cached_and_fresh_checks_again(checked, web, capsys):
+    project = checked[0]
+    asked = len(web.log)
+    assert project.run("links", *FAST) == 1
+    assert len(web.log) == asked  # every answer came from .footnoted-cache/links.json
+    assert "content/a.md:8" in capsys.readouterr().out
+    assert project.run("links", "--fresh", "--only", "content/a.md", *FAST) == 1
+    assert len(web.log) > asked
+
+
+def test_all_well_is_exit_zero_and_no_table(make_project, web, capsys):
+    project = make_project({"content/a.md": f"---\ntitle: T\ndate: 2023-04-06\n---\n"
+                                            f"[ok]({web.url('ok')}).\n"})
+    assert project.run("links", *FAST) == 0
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "Checked 1 URLs: 0 dead" in err
+
+
+def test_similarity_of_texts():
+    assert similarity("a b c d", "a b c d") == 1.0
+    assert similarity("a b c d", "a b x y") == 0.5
+    assert similarity("", "") == 1.0
