@@ -24,7 +24,7 @@ def cited_urls(settings: Settings, only: list[str] = ()) -> tuple[list[CitedUrl]
     from .site import check_site  # the whole load-parse-resolve pipeline, offline
 
     checked = check_site(settings)
-    wanted = {_project_path(name, settings) for name in only}
+    wanted = {project_path(name, settings) for name in only}
     articles = [a for a in checked.articles if not wanted or a.path in wanted]
     found: dict[str, list] = {}
     for article in articles:
@@ -45,7 +45,7 @@ def _cited(url: str, uses: list) -> CitedUrl:
     )
 
 
-def _project_path(name: str, settings: Settings) -> str:
+def project_path(name: str, settings: Settings) -> str:
     """`content/a.md` as given on the command line, relative to the project like Article.path."""
     path = Path(name).resolve()
     try:

@@ -40,6 +40,7 @@ class SourceEntry:
     lost: bool = False  # the original article linked here but the target was not preserved
     quote: str | None = None  # the passage the article relies on; links open the page at it
     dead: bool = False  # the original is gone: the archived copy leads (`links` finds these)
+    recovered_from: str | None = None  # the saved page in which `recover` found a lost `url`
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,14 @@ def register(commands, parents: list[argparse.ArgumentParser] = ()) -> None:
     links.add_argument("--only", nargs="+", default=[], metavar="FILE",
                        help="only the sources of these articles")
     links.set_defaults(command=run_links)
+    recover = commands.add_parser("recover", parents=[*parents, network],
+                                  help="find lost links again in a saved copy of the original")
+    recover.add_argument("article", metavar="ARTICLE", help="the article's Markdown file")
+    recover.add_argument("--from", dest="page", required=True, metavar="FILE_OR_URL",
+                         help="a saved or archived copy of the original page (HTML)")
+    recover.add_argument("--dry-run", action="store_true",
+                         help="say what would be recovered, change nothing")
+    recover.set_defaults(command=run_recover)
 
 
 def fetcher_from(args) -> Fetcher:
@@ -130,6 +138,64 @@ def _links_summary(results, unsaved: int) -> str:
     drifted = sum(r.drifted and not r.dead for r in values)
     return (f"Checked {len(values):,} URLs: {dead:,} dead ({unsaved:,} without an archived "
             f"copy), {moved:,} moved, {drifted:,} drifted.")
+
+
+def run_recover(settings: Settings, args) -> int:
+    from .citing import articles_by_path, project_path
+    from .recover import body_anchors, linked_words_in_order, lost_links, match_links
+
+    path = project_path(args.article, settings)
+    article = articles_by_path(settings).get(path)
+    if article is None:
+        print(f"{args.article}: error: not an article of this project (or it does not load). "
+              "Give its path, e.g. content/my-article.md; `check` shows what is wrong",
+              file=sys.stderr)
+        return 1
+    page, page_url = _read_page(args.page, args)
+    anchors = body_anchors(page, page_url) if page else None
+    if anchors is None:
+        print(f"{args.page}: error: no article body found in it. Give the HTML of the "
+              "original article's page", file=sys.stderr)
+        return 1
+    lost = lost_links(article)
+    outcome = match_links(lost, linked_words_in_order(article), anchors)
+    words = {link.key: "”, “".join(link.words) for link in lost}
+    for key, target in outcome.recovered.items():
+        print(f"recovered  {key}: “{words[key]}” -> {target}")
+    for key, targets in outcome.ambiguous.items():
+        print(f"ambiguous  {key}: “{words[key]}” links to {', '.join(targets)}; left lost")
+    for key in outcome.missing:
+        print(f"still lost {key}: “{words[key]}” is not linked in the page")
+    if outcome.recovered and not args.dry_run:
+        return _write_recovered(settings.root / path, outcome.recovered,
+                                page_url or project_path(args.page, settings))
+    verb = "would recover" if args.dry_run else "recovered"
+    print(f"{path}: {verb} {len(outcome.recovered)} of {len(lost)} lost links.")
+    return 0
+
+
+def _read_page(where: str, args) -> tuple[str | None, str | None]:
+    if where.startswith(("http://", "https://")):
+        answer = fetcher_from(args).get(where)
+        return (answer.text() if answer.ok else None), where
+    try:
+        return Path(where).read_text("utf-8", errors="replace"), None
+    except OSError:
+        return None, None
+
+
+def _write_recovered(path: Path, found: dict[str, str], recovered_from: str) -> int:
+    from .recover import write_recovered
+
+    text, skipped = write_recovered(path.read_text("utf-8"), found, recovered_from)
+    temporary = path.with_name(f".{path.name}.recover")
+    temporary.write_text(text, "utf-8")
+    temporary.replace(path)
+    for key in skipped:
+        print(f"{path.name}: source '{key}' is not declared as a '  lost: true' line of its "
+              f"own; write its url by hand: {found[key]}", file=sys.stderr)
+    print(f"{path.name}: recovered {len(found) - len(skipped)} lost links.")
+    return 0
 
 
 def _failed(problems) -> int:
