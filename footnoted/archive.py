@@ -84,9 +84,12 @@ class Archiver:
 
     def record(self, status: str, snapshot: str | None = None,
                taken: date | None = None) -> ArchiveRecord:
-        moment = (lambda day: Moment(datetime(day.year, day.month, day.day, tzinfo=UTC)))
-        return ArchiveRecord(snapshot=snapshot, snapshot_date=moment(taken) if taken else None,
-                             checked=moment(self.today), status=ArchiveStatus(status))
+        return ArchiveRecord(snapshot=snapshot, snapshot_date=_day(taken) if taken else None,
+                             checked=_day(self.today), status=ArchiveStatus(status))
+
+
+def _day(day: date) -> Moment:
+    return Moment(datetime(day.year, day.month, day.day, tzinfo=UTC))
 
 
 def closest_snapshot(answer: Response) -> tuple[str, date] | None:
