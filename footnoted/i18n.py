@@ -39,6 +39,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "it_was": "it was",
         "archived_copy": "Archived copy",
         "original_gone": "The original is gone",
+        "link_recovered": "The link was lost in this copy and restored from the original "
+                          "article.",
         "of_date": "of",
         "accessed": "Accessed",
         "also_lost": "Also not preserved: the links of",
@@ -94,6 +96,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "it_was": "это был материал",
         "archived_copy": "Архивная копия",
         "original_gone": "Оригинал недоступен",
+        "link_recovered": "Ссылка была утрачена в этой копии и восстановлена по оригинальной "
+                          "статье.",
         "of_date": "от",
         "accessed": "Проверено",
         "also_lost": "Также не сохранились ссылки:",

@@ -43,6 +43,7 @@ class Source:
     citations: tuple[Citation, ...]
     quote: str | None = None  # the passage the article relies on
     dead: bool = False  # the original is gone: the archived copy leads
+    recovered: bool = False  # the link's target was lost and found again (`recover`)
 
     @property
     def href(self) -> str | None:
@@ -146,6 +147,7 @@ def _source(cited: CitedSource, declared: dict[str, SourceEntry], archive: Archi
         citations=cited.citations,
         quote=entry.quote,
         dead=entry.dead and bool(url),
+        recovered=bool(entry.recovered_from) and bool(url),
     )
 
 

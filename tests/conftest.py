@@ -65,8 +65,12 @@ class Project:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
-    root = tmp_path / "project"
-    root.mkdir()
+    return new_project(tmp_path / "project")
+
+
+def new_project(root: Path) -> Project:
+    """A project at `root` with the repo's templates and static files and no content."""
+    root.mkdir(exist_ok=True)
     shutil.copytree(REPO / "templates", root / "templates")
     shutil.copytree(REPO / "static", root / "static")
     (root / "content").mkdir()

@@ -85,7 +85,7 @@ def test_save_requests_are_spaced_by_the_save_interval(make_project, web):
 
 def test_an_unreachable_archive_is_recorded_as_failed_and_asked_again(make_project, capsys):
     project = make_project({"content/a.md": article(["https://example.org/x"])})
-    assert project.run("archive", "--endpoint", "http://127.0.0.1:9", *FAST) == 1
+    assert project.run("archive", "--endpoint", "http://127.0.0.1:9", *FAST, "--retries", "0") == 1
     assert archive_file(project)["https://example.org/x"]["status"] == "failed"
     assert "1 failed" in capsys.readouterr().out
 
@@ -94,7 +94,7 @@ def test_ctrl_c_leaves_a_whole_file_and_the_next_run_resumes(make_project, web):
     urls = [web.url("ok") + f"?n={n}" for n in range(12)]
     project = make_project({"content/a.md": article(urls)})
     web.archived.update(urls)
-    web.availability_delay = 0.2
+    web.availability_delay = 0.1
     try:
         command = [sys.executable, "build.py", "--root", str(project.root), "archive",
                    "--endpoint", web.base, "--jobs", "2", *FAST]

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import shutil
 
 import pytest
 import yaml
 
 from footnoted.linkcheck import DRIFT_THRESHOLD, similarity
 
+from .conftest import Project, new_project
 from .web import STAMP, start_web
 
 FAST = ["--delay", "0", "--timeout", "0.5", "--retries", "1"]
@@ -23,21 +27,25 @@ def web():
     server.server_close()
 
 
-@pytest.fixture
-def checked(make_project, web, tmp_path, capsys):
+@pytest.fixture(scope="module")
+def checked(web, tmp_path_factory):
     """A project citing each kind of page once (its line is its place in the list), with
-    archived copies of all but 'removed'; `links` run once, its outputs."""
+    archived copies of all but 'removed'; `links` run once (for the whole module: the slow
+    page takes its timeout), its outputs."""
     lines = "\n".join(f"[{name}]({web.url(name)})." for name in NAMES)
     records = {web.url(name): {"snapshot": f"{web.base}/web/{STAMP}/{web.url(name)}",
                                "snapshot_date": "2023-03-12", "status": "archived"}
                for name in NAMES if name != "removed"}
-    project = make_project({"content/a.md": f"---\ntitle: T\ndate: 2023-04-06\n---\n{lines}\n",
-                            "content/archive.yaml": yaml.safe_dump(records)})
-    web.hits.clear()
-    code = project.run("links", "--json", str(tmp_path / "links.json"), *FAST)
-    out, err = capsys.readouterr()
-    report = json.loads((tmp_path / "links.json").read_text("utf-8"))
-    return project, code, out, err, {row["url"]: row for row in report["sources"]}
+    project = new_project(tmp_path_factory.mktemp("links"))
+    project.write("content/a.md", f"---\ntitle: T\ndate: 2023-04-06\n---\n{lines}\n")
+    project.write("content/archive.yaml", yaml.safe_dump(records))
+    report_file = project.root / "links.json"
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = project.run("links", "--json", str(report_file), *FAST)
+    report = json.loads(report_file.read_text("utf-8"))
+    return (project, code, out.getvalue(), err.getvalue(),
+            {row["url"]: row for row in report["sources"]})
 
 
 def test_each_kind_of_page_gets_its_finding(checked, web):
@@ -67,7 +75,7 @@ def test_the_table_names_each_finding_with_its_place(checked, web):
 
 
 def test_dead_sources_are_marked_in_archive_yaml_for_the_build(checked, web):
-    project, _, _, _, _ = checked
+    project = copy_project(checked[0])
     records = yaml.safe_load((project.root / "content/archive.yaml").read_text("utf-8"))
     assert sorted(url for url, record in records.items() if record.get("dead")) == sorted(
         web.url(name) for name in ("gone", "removed", "slow"))
@@ -77,7 +85,7 @@ def test_dead_sources_are_marked_in_archive_yaml_for_the_build(checked, web):
 
 
 def test_results_are_cached_and_fresh_checks_again(checked, web, capsys):
-    project = checked[0]
+    project = copy_project(checked[0])
     asked = len(web.log)
     assert project.run("links", *FAST) == 1
     assert len(web.log) == asked  # every answer came from .footnoted-cache/links.json
@@ -93,6 +101,13 @@ def test_all_well_is_exit_zero_and_no_table(make_project, web, capsys):
     out, err = capsys.readouterr()
     assert out == ""
     assert "Checked 1 URLs: 0 dead" in err
+
+
+def copy_project(project: Project) -> Project:
+    """A test's own copy of the checked project, so tests that build or re-run stay apart."""
+    root = project.root.parent / f"{project.root.name}-{len(list(project.root.parent.iterdir()))}"
+    shutil.copytree(project.root, root)
+    return Project(root)
 
 
 def test_similarity_of_texts():

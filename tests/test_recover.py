@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from .conftest import REPO
-from .web import start_web
+from .web import STAMP, start_web
 
 SEED = "content/anything-but-more-mobilization.md"
 SAVED = REPO / "tests/fixtures/saved-original/anything-but-more-mobilization.html"
@@ -57,6 +57,27 @@ def test_the_seed_gets_back_every_link_whose_words_the_page_links_once(seed, cap
     assert seed.run("build") == 0
     page = seed.read("anything-but-more-mobilization/index.html")
     assert f'<a href="{RECOVERED["let-slip"]}">let slip</a>' in page
+    assert page.count("The link was lost in this copy and restored from the original") == 10
+
+
+def test_the_editors_routine_on_the_seed_recover_archive_links_build(seed, capsys):
+    """Recovered links get archived copies, and the page shows them as Robust Links."""
+    web = start_web()
+    try:
+        web.archived.update(list(RECOVERED.values())[:4])
+        assert seed.run("recover", SEED, "--from", str(SAVED)) == 0
+        assert seed.run("archive", "--endpoint", web.base, "--delay", "0") == 0
+        assert "4 archived, 6 missing" in capsys.readouterr().out
+        assert seed.run("build") == 0
+    finally:
+        web.shutdown()
+        web.server_close()
+    page = seed.read("anything-but-more-mobilization/index.html")
+    url = RECOVERED["fearful"]
+    snapshot = f"{web.base}/web/{STAMP}/{url}"
+    assert (f'<a data-originalurl="{url}" data-versiondate="2023-03-12" '
+            f'data-versionurl="{snapshot}" href="{url}">fearful</a>') in page
+    assert page.count("data-versionurl=") == 4 * 2  # the body's link and the Sources entry's
 
 
 def test_dry_run_says_the_same_and_changes_nothing(seed, capsys):
