@@ -8,6 +8,7 @@ or a 5xx is tried again, `retries` times, after a back-off that doubles each tim
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 import urllib.error
@@ -129,6 +130,11 @@ def run_all(work: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[t
 
 
 def _reason(failure: BaseException) -> str:
+    """A few words an editor understands: "no such host", "timed out", "connection refused"."""
     reason = getattr(failure, "reason", None) or failure
+    if isinstance(reason, socket.gaierror):
+        return "no such host"
+    if isinstance(reason, ConnectionRefusedError):
+        return "connection refused"
     text = str(reason) or type(reason).__name__
     return "timed out" if "timed out" in text else text

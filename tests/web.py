@@ -152,7 +152,11 @@ def start_web() -> FakeWeb:
     return web
 
 
-if __name__ == "__main__":  # for the README's transcript: python -m tests.web
+if __name__ == "__main__":  # for the README's run: python -m tests.web [ARCHIVED_URL ...]
+    import sys
+
     web = start_web()
+    web.archived.update(sys.argv[1:])
+    web.archived.update(web.url(name) for name in ("ok", "moved", "gone", "slow", "changed"))
     print(web.base, flush=True)
     threading.Event().wait()
