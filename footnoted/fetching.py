@@ -25,6 +25,7 @@ from . import __version__
 
 USER_AGENT = f"footnoted/{__version__} (source checker; +https://github.com/footnoted)"
 RETRY_STATUSES = (429, 500, 502, 503, 504)
+NO_HOST = "no such host"
 MAX_BYTES = 5_000_000  # enough for any article page; a larger body is cut there
 
 T = TypeVar("T")
@@ -63,8 +64,8 @@ class Fetcher:
         """GET `url`, following redirects; retried as the class says, never raising."""
         response = self._once(url)
         for attempt in range(self.retries):
-            if response.status and response.status not in RETRY_STATUSES:
-                break
+            if response.status not in (0, *RETRY_STATUSES) or response.error == NO_HOST:
+                break  # an answer, or a name that does not exist: trying again will not help
             time.sleep(self.backoff * 2 ** attempt)
             response = self._once(url)
         return response
@@ -133,7 +134,7 @@ def _reason(failure: BaseException) -> str:
     """A few words an editor understands: "no such host", "timed out", "connection refused"."""
     reason = getattr(failure, "reason", None) or failure
     if isinstance(reason, socket.gaierror):
-        return "no such host"
+        return NO_HOST
     if isinstance(reason, ConnectionRefusedError):
         return "connection refused"
     text = str(reason) or type(reason).__name__
