@@ -233,3 +233,15 @@ def _quoted(url: str) -> str:
     from urllib.parse import quote
 
     return quote(url, safe="")
+
+
+def test_text_fragments_are_percent_encoded_and_long_quotes_are_a_range():
+    from footnoted.urls import with_text_fragment
+
+    assert with_text_fragment("https://a.example/p", "men-at-arms, & more") == (
+        "https://a.example/p#:~:text=men%2Dat%2Darms%2C%20%26%20more")
+    assert with_text_fragment("https://a.example/p#top", "one two three four five six seven "
+                              "eight nine ten eleven") == (
+        "https://a.example/p#top:~:text=one%20two%20three%20four%20five,"
+        "seven%20eight%20nine%20ten%20eleven")
+    assert with_text_fragment("https://a.example/p", None) == "https://a.example/p"
