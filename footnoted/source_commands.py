@@ -70,6 +70,7 @@ def run_archive(settings: Settings, args) -> int:
     if problems:
         return _failed(problems)
     cited, errors = cited_urls(settings, args.only)
+    _report_content_errors(errors)
     items = to_ask(cited, records, args.save)
     options = ArchiveOptions(args.endpoint or settings.archive_endpoint, args.save,
                              args.save_interval, args.jobs)
@@ -110,7 +111,8 @@ def run_links(settings: Settings, args) -> int:
     records = load_archive_file(settings, problems)
     if problems:
         return _failed(problems)
-    cited, _ = cited_urls(settings, args.only)
+    cited, errors = cited_urls(settings, args.only)
+    _report_content_errors(errors)
     folder = settings.root / CACHE_DIR
     old = {} if args.fresh else load_cache(folder)
     checker = LinkChecker(fetcher_from(args), old, settings.links_cache_days * 86400)
@@ -129,7 +131,7 @@ def run_links(settings: Settings, args) -> int:
                                    "utf-8")
     unsaved = [item for item in cited if results[item.url].dead and not item.archived]
     print(_links_summary(results, len(unsaved)), file=sys.stderr)
-    return 1 if unsaved else 0
+    return 1 if unsaved or errors else 0
 
 
 def _links_summary(results, unsaved: int) -> str:
@@ -196,6 +198,16 @@ def _write_recovered(path: Path, found: dict[str, str], recovered_from: str) -> 
               f"own; write its url by hand: {found[key]}", file=sys.stderr)
     print(f"{path.name}: recovered {len(found) - len(skipped)} lost links.")
     return 0
+
+
+def _report_content_errors(errors) -> None:
+    """The articles that do not load are left out; say so, and why."""
+    for problem in errors:
+        print(problem, file=sys.stderr)
+    if errors:
+        count = f"{len(errors)} error{'s' if len(errors) > 1 else ''}"
+        print(f"{count} in the content: the sources of articles that do not load "
+              "are left out. Fix them (`python build.py check`) and run again.", file=sys.stderr)
 
 
 def _failed(problems) -> int:

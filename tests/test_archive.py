@@ -245,3 +245,14 @@ def test_text_fragments_are_percent_encoded_and_long_quotes_are_a_range():
         "https://a.example/p#top:~:text=one%20two%20three%20four%20five,"
         "seven%20eight%20nine%20ten%20eleven")
     assert with_text_fragment("https://a.example/p", None) == "https://a.example/p"
+
+
+def test_content_errors_are_reported_and_the_rest_is_archived(make_project, web, capsys):
+    web.archived.add(web.url("ok") + "?fine")
+    project = make_project({"content/a.md": article([web.url("ok") + "?fine"]),
+                            "content/b.md": "---\ntitle: B\ndate: 2023-04-06\nsummary: x\n---\n"})
+    assert project.run("archive", "--endpoint", web.base, *FAST) == 1
+    err = capsys.readouterr().err
+    assert "content/b.md:4: error: unknown key 'summary' in front matter" in err
+    assert "1 error in the content: the sources of articles that do not load are left out" in err
+    assert archive_file(project)[web.url("ok") + "?fine"]["status"] == "archived"

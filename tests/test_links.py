@@ -16,7 +16,7 @@ from .conftest import Project, new_project
 from .web import STAMP, start_web
 
 FAST = ["--delay", "0", "--timeout", "0.5", "--retries", "1"]
-NAMES = ["ok", "moved", "gone", "removed", "slow", "flaky", "changed"]
+NAMES = ["ok", "moved", "gone", "removed", "slow", "flaky", "changed", "down"]
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +55,7 @@ def test_each_kind_of_page_gets_its_finding(checked, web):
     assert found == {"ok": (200, False, False), "moved": (200, False, True),
                      "gone": (404, True, False), "removed": (410, True, False),
                      "slow": (0, True, False), "flaky": (200, False, False),
-                     "changed": (200, False, False)}
+                     "changed": (200, False, False), "down": (503, True, False)}
     assert rows[web.url("moved")]["final_url"] == f"http://localhost:{web.server_port}/live/ok"
     assert rows[web.url("ok")]["drift"] == 1.0
     assert rows[web.url("changed")]["drift"] < DRIFT_THRESHOLD
@@ -68,9 +68,9 @@ def test_the_table_names_each_finding_with_its_place(checked, web):
     assert lines[0].split() == ["cited", "at", "finding", "url", "archived", "copy"]
     assert [line.split()[:2] for line in lines[1:]] == [
         ["content/a.md:6", "moved"], ["content/a.md:7", "dead"], ["content/a.md:8", "dead"],
-        ["content/a.md:9", "dead"], ["content/a.md:11", "drift:"]]
+        ["content/a.md:9", "dead"], ["content/a.md:11", "drift:"], ["content/a.md:12", "dead"]]
     assert lines[3].split()[2:] == ["(410)", web.url("removed"), "NO", "ARCHIVED", "COPY"]
-    assert "Checked 7 URLs: 3 dead (1 without an archived copy), 1 moved, 1 drifted." in err
+    assert "Checked 8 URLs: 4 dead (1 without an archived copy), 1 moved, 1 drifted." in err
     assert code == 1  # 'removed' is dead and has no archived copy
 
 
@@ -78,7 +78,7 @@ def test_dead_sources_are_marked_in_archive_yaml_for_the_build(checked, web):
     project = copy_project(checked[0])
     records = yaml.safe_load((project.root / "content/archive.yaml").read_text("utf-8"))
     assert sorted(url for url, record in records.items() if record.get("dead")) == sorted(
-        web.url(name) for name in ("gone", "removed", "slow"))
+        web.url(name) for name in ("gone", "removed", "slow", "down"))
     assert project.run("build") == 0
     assert f'href="{web.base}/web/{STAMP}/{web.url("gone")}">gone</a>' in project.read(
         "a/index.html")

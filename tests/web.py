@@ -6,6 +6,7 @@ and `/save/URL` (a capture, redirecting to its snapshot). The live web, under `/
     ok        200, the page as archived          moved     301 to another host (localhost)
     gone      404                                removed   410
     slow      answers after SLOW seconds         flaky     503 once, then 200
+    down      503, always
     changed   200, but its text was rewritten    new       200, never archived
 
 Every request is logged, so a test can say what was asked and how often.
@@ -98,6 +99,8 @@ class WebHandler(BaseHTTPRequestHandler):
         elif name == "slow":
             time.sleep(SLOW)
             self.reply(200, page("slow", PARAGRAPHS))
+        elif name == "down":
+            self.reply(503, b"<p>Service unavailable</p>")
         elif name == "flaky" and self.first_hit(name):
             self.reply(503, b"<p>Try again</p>")
         elif name == "changed":
