@@ -39,6 +39,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "it_was": "it was",
         "archived_copy": "Archived copy",
         "original_gone": "The original is gone",
+        "archived_link": "archived copy",
+        "original_gone_short": "gone",
         "link_recovered": "The link was lost in this copy and restored from the original "
                           "article.",
         "of_date": "of",
@@ -96,6 +98,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "it_was": "это был материал",
         "archived_copy": "Архивная копия",
         "original_gone": "Оригинал недоступен",
+        "archived_link": "архивная копия",
+        "original_gone_short": "недоступен",
         "link_recovered": "Ссылка была утрачена в этой копии и восстановлена по оригинальной "
                           "статье.",
         "of_date": "от",

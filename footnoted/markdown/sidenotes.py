@@ -21,6 +21,7 @@ import copy
 import functools
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from markdown import Markdown
@@ -44,7 +45,9 @@ class SidenotesExtension(Extension):
 
     def __init__(self, sources: SourcesExtension, notes: NotesExtension, **kwargs) -> None:
         self.config = {"lost_label": ["link not preserved", "Said of a lost source, in the "
-                                      "article's language"]}
+                                      "article's language"],
+                       "archived_label": ["archived copy", "The words of a link to one"],
+                       "gone_label": ["gone", "Said of a dead original"]}
         super().__init__(**kwargs)
         self.sources = sources
         self.notes = notes
@@ -62,7 +65,8 @@ class SidenotesTreeprocessor(Treeprocessor):
         super().__init__(md)
         self.sources = ext.sources
         self.notes = ext.notes
-        self.lost_label = _sentence(ext.getConfig("lost_label"))
+        self.labels = SourceLabels(_sentence(ext.getConfig("lost_label")),
+                                   ext.getConfig("archived_label"), ext.getConfig("gone_label"))
 
     def run(self, root: etree.Element) -> None:
         makers = self.entry_makers()
@@ -84,7 +88,7 @@ class SidenotesTreeprocessor(Treeprocessor):
         archive = self.sources.getConfig("archive")
         for source in self.sources.state.sources:
             entry = entry_for(declared, archive, source.key, source.url)
-            maker = _source_maker(source, entry, self.lost_label)
+            maker = _source_maker(source, entry, self.labels)
             for citation in source.citations:
                 makers[citation.ref_id] = (source.anchor, maker)
         state = self.notes.state
@@ -110,7 +114,16 @@ def _entries_for(block: etree.Element, makers: dict[str, tuple[str, EntryMaker]]
     return entries
 
 
-def _source_maker(source: CitedSource, entry: SourceEntry, lost_label: str) -> EntryMaker:
+@dataclass(frozen=True)
+class SourceLabels:
+    """The words of a source's margin entry, in the article's language."""
+
+    lost: str
+    archived: str
+    gone: str
+
+
+def _source_maker(source: CitedSource, entry: SourceEntry, labels: SourceLabels) -> EntryMaker:
     def make(ref_id: str) -> etree.Element:
         note = etree.Element("p", {"class": "sidenote", "data-ref": ref_id})
         _label(note, str(source.number))
@@ -123,12 +136,12 @@ def _source_maker(source: CitedSource, entry: SourceEntry, lost_label: str) -> E
             etree.SubElement(note, "q", {"class": "source-quote"}).text = entry.quote
             _add_text(note, " ")
         if entry.lost or not entry.url:
-            etree.SubElement(note, "span", {"class": "lost-label"}).text = lost_label
+            etree.SubElement(note, "span", {"class": "lost-label"}).text = labels.lost
             return note
         links = [(entry.url, _host(entry.url))]
         if entry.archived:  # a dead original is named after its archived copy
-            copy = (entry.archived, "archived copy")
-            links = [copy, (entry.url, _host(entry.url) + " (gone)")] if entry.dead \
+            copy = (entry.archived, labels.archived)
+            links = [copy, (entry.url, f"{_host(entry.url)} ({labels.gone})")] if entry.dead \
                 else links + [copy]
         for index, (url, words) in enumerate(links):
             _add_text(note, "; " if index else "")
