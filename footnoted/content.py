@@ -48,6 +48,7 @@ class Author:
     name: str  # as shown in the byline
     url: Url | None = None  # the author's page
     lost: bool = False  # the original byline linked the name; the target was not preserved
+    recovered_from: str | None = None  # the saved page in which `recover` found a lost `url`
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class Related:
     title: str  # the related article's headline
     url: Url | None = None  # where it is
     lost: bool = False  # the original linked it but the target was not preserved
+    recovered_from: str | None = None  # the saved page in which `recover` found a lost `url`
 
 
 @dataclass(frozen=True)

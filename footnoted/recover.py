@@ -16,6 +16,7 @@ import unicodedata
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 import yaml
@@ -35,8 +36,15 @@ class Anchor:
 
 @dataclass(frozen=True)
 class LostLink:
-    key: str  # the lost source's key in the front matter
+    key: str  # a source's key, or "author:NAME" / "related:TITLE" for the front matter's
     words: tuple[str, ...]  # what its links said
+    outside_body: bool = False  # a byline or related link: looked for in the whole page
+
+    @property
+    def label(self) -> str:
+        kind, _, name = self.key.partition(":")
+        return {"author": "byline", "related": "related"}.get(kind, self.key) if name else \
+            self.key
 
 
 @dataclass
@@ -65,11 +73,49 @@ def body_anchors(html: str, page_url: str | None) -> list[Anchor] | None:
     return anchors
 
 
+def page_anchors(html: str, page_url: str | None) -> list[Anchor]:
+    """Every link of the whole page, for the byline and related links around the body."""
+    import trafilatura
+
+    collector = _AnchorCollector()
+    collector.feed(html)
+    base = page_url or trafilatura.extract_metadata(html).url or ""
+    found = [Anchor(" ".join(words.split()), _original(urljoin(base, href)))
+             for href, words in collector.anchors]
+    return [a for a in found if a.words and a.href.startswith(("http://", "https://"))]
+
+
+class _AnchorCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.anchors: list[tuple[str, str]] = []  # (href, words)
+        self.open: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "a" and dict(attrs).get("href"):
+            self.anchors.append((dict(attrs)["href"], ""))
+            self.open = []
+
+    def handle_data(self, data: str) -> None:
+        if self.open is not None:
+            self.open.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.open is not None:
+            self.anchors[-1] = (self.anchors[-1][0], "".join(self.open))
+            self.open = None
+
+
 def lost_links(article: Article) -> list[LostLink]:
-    """The article's lost sources declared in its own front matter, with their words."""
+    """The article's lost sources declared in its own front matter, with their words; then
+    its lost byline and related links."""
     own = {key.lower() for key in article.meta.sources}
-    return [LostLink(source.key, tuple(source.linked_words)) for source in article.sources
-            if source.lost and source.key in own and source.linked_words]
+    links = [LostLink(source.key, tuple(source.linked_words)) for source in article.sources
+             if source.lost and source.key in own and source.linked_words]
+    links += [LostLink(f"author:{author.name}", (author.name,), True)
+              for author in article.lost_authors]
+    return links + [LostLink(f"related:{item.title}", (item.title,), True)
+                    for item in article.lost_related]
 
 
 def linked_words_in_order(article: Article) -> list[tuple[str, str]]:
@@ -80,9 +126,10 @@ def linked_words_in_order(article: Article) -> list[tuple[str, str]]:
 
 
 def match_links(lost: list[LostLink], in_article: list[tuple[str, str]],
-                anchors: list[Anchor]) -> Outcome:
+                body: list[Anchor], page: list[Anchor]) -> Outcome:
     outcome = Outcome()
     for link in lost:
+        anchors = page if link.outside_body else body
         found = {_target(words, link.key, in_article, anchors) for words in link.words}
         targets = {target for kind, target in found if kind == "one"}
         if found == {("none", "")}:
@@ -136,37 +183,45 @@ def _original(href: str) -> str:
 
 def write_recovered(text: str, found: dict[str, str], recovered_from: str) -> tuple[str, list]:
     """The article's text with `lost: true` replaced by `url:` and `recovered_from:` for each
-    found key; and the keys whose declaration could not be edited (written by hand?)."""
+    found key; and the keys whose declaration could not be edited (to write by hand)."""
     lines = text.split("\n")
-    sources = _sources_node(text)
+    declarations = _declarations(text)
     skipped = []
-    for key_node, value in sources.value if sources else []:
-        target = found.get(str(key_node.value).lower())
-        lost = _lost_key(value) if target else None
-        if target is None:
-            continue
+    for key, target in found.items():
+        lost = _lost_key(declarations.get(key))
         match = LOST_LINE.match(lines[lost.start_mark.line + 1]) if lost else None
         if match is None:
-            skipped.append(str(key_node.value))
+            skipped.append(key)
             continue
         indent = match.group(1)
         lines[lost.start_mark.line + 1] = (f"{indent}url: {json.dumps(target)}\n{indent}"
                                            f"recovered_from: {json.dumps(recovered_from)}")
-    skipped += [key for key in found if sources is None]
     return "\n".join(lines), skipped
 
 
-def _sources_node(text: str) -> yaml.MappingNode | None:
-    """The front matter's `sources:` mapping (line numbers one less than the file's)."""
+def _declarations(text: str) -> dict[str, yaml.Node]:
+    """The front matter's mapping for each LostLink key (line numbers one less than the
+    file's: the opening fence)."""
     end = re.compile(r"^---[ \t]*$", re.MULTILINE).search(text, 3)
     root = yaml.compose(text[4:end.start()], Loader=yaml.SafeLoader) if end else None
+    found: dict[str, yaml.Node] = {}
     for key, value in getattr(root, "value", []):
         if key.value == "sources" and isinstance(value, yaml.MappingNode):
-            return value
-    return None
+            found.update((str(name.value).lower(), entry) for name, entry in value.value)
+        elif key.value in ("authors", "related") and isinstance(value, yaml.SequenceNode):
+            field = "name" if key.value == "authors" else "title"
+            kind = "author" if key.value == "authors" else "related"
+            found.update((f"{kind}:{_value_of(item, field)}", item) for item in value.value)
+    return found
 
 
-def _lost_key(value: yaml.Node) -> yaml.Node | None:
+def _value_of(node: yaml.Node, field: str) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return next((str(value.value) for key, value in node.value if key.value == field), "")
+    return ""
+
+
+def _lost_key(value: yaml.Node | None) -> yaml.Node | None:
     if not isinstance(value, yaml.MappingNode) or value.flow_style:
         return None
     return next((key for key, _ in value.value if key.value == "lost"), None)

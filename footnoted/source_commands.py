@@ -144,7 +144,13 @@ def _links_summary(results, unsaved: int) -> str:
 
 def run_recover(settings: Settings, args) -> int:
     from .citing import articles_by_path, project_path
-    from .recover import body_anchors, linked_words_in_order, lost_links, match_links
+    from .recover import (
+        body_anchors,
+        linked_words_in_order,
+        lost_links,
+        match_links,
+        page_anchors,
+    )
 
     path = project_path(args.article, settings)
     article = articles_by_path(settings).get(path)
@@ -160,14 +166,15 @@ def run_recover(settings: Settings, args) -> int:
               "original article's page", file=sys.stderr)
         return 1
     lost = lost_links(article)
-    outcome = match_links(lost, linked_words_in_order(article), anchors)
-    words = {link.key: "”, “".join(link.words) for link in lost}
+    outcome = match_links(lost, linked_words_in_order(article), anchors,
+                          page_anchors(page, page_url))
+    said = {link.key: f"{link.label}: “{'”, “'.join(link.words)}”" for link in lost}
     for key, target in outcome.recovered.items():
-        print(f"recovered  {key}: “{words[key]}” -> {target}")
+        print(f"recovered  {said[key]} -> {target}")
     for key, targets in outcome.ambiguous.items():
-        print(f"ambiguous  {key}: “{words[key]}” links to {', '.join(targets)}; left lost")
+        print(f"ambiguous  {said[key]} links to {', '.join(targets)}; left lost")
     for key in outcome.missing:
-        print(f"still lost {key}: “{words[key]}” is not linked in the page")
+        print(f"still lost {said[key]} is not linked in the page")
     if outcome.recovered and not args.dry_run:
         return _write_recovered(settings.root / path, outcome.recovered,
                                 page_url or project_path(args.page, settings))

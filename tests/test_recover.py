@@ -39,28 +39,37 @@ def sources_of(project, name: str = SEED) -> dict:
 
 
 def test_the_seed_gets_back_every_link_whose_words_the_page_links_once(seed, capsys):
-    assert seed.run("recover", SEED, "--from", str(SAVED)) == 0
+    shutil.copytree(SAVED.parent, seed.root / SAVED.parent.relative_to(REPO))
+    saved = SAVED.relative_to(REPO).as_posix()
+    assert seed.run("recover", SEED, "--from", str(seed.root / saved)) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[:10] == [f"recovered  {key}: “{key.replace('-', ' ')}” -> {url}"
                         for key, url in RECOVERED.items()]
     assert out[10:] == [
+        "recovered  byline: “Farida Rustamova” -> https://news.example/authors/farida-rustamova",
+        "recovered  byline: “Maxim Tovkaylo” -> https://news.example/authors/maxim-tovkaylo",
+        "recovered  related: “Will Putin Announce Another Round of Mobilization?” -> "
+        "https://news.example/2023/03/29/will-putin-announce-another-round-of-mobilization",
         "ambiguous  bill: “bill” links to https://duma.example/bill/1122334-7, "
         "https://news.example/2022/03/01/duma-shelves-summons-bill; left lost",
         "still lost no-provision: “no provision” is not linked in the page",
-        "anything-but-more-mobilization.md: recovered 10 lost links."]
+        "anything-but-more-mobilization.md: recovered 13 lost links."]
     sources = sources_of(seed)
-    saved = "tests/fixtures/saved-original/anything-but-more-mobilization.html"
     assert {key: entry for key, entry in sources.items() if "url" in entry} == {
-        key: {"url": url, "recovered_from": str(SAVED) if not SAVED.is_relative_to(
-            seed.root) else saved} for key, url in RECOVERED.items()}
+        key: {"url": url, "recovered_from": saved} for key, url in RECOVERED.items()}
     assert sources["bill"] == sources["no-provision"] == {"lost": True}
+    meta = yaml.safe_load((seed.root / SEED).read_text("utf-8").split("---\n")[1])
+    assert meta["authors"][1] == {"name": "Maxim Tovkaylo", "recovered_from": saved,
+                                  "url": "https://news.example/authors/maxim-tovkaylo"}
+    assert meta["related"][0]["url"] == (
+        "https://news.example/2023/03/29/will-putin-announce-another-round-of-mobilization")
     assert seed.run("build") == 0
     page = seed.read("anything-but-more-mobilization/index.html")
     assert f'<a href="{RECOVERED["let-slip"]}">let slip</a>' in page
     assert page.count("The link was lost in this copy and restored from the original") == 10
 
 
-def test_the_editors_routine_on_the_seed_recover_archive_links_build(seed, capsys):
+def test_the_editors_routine_on_the_seed_recover_archive_build(seed, capsys):
     """Recovered links get archived copies, and the page shows them as Robust Links."""
     web = start_web()
     try:
@@ -84,7 +93,7 @@ def test_dry_run_says_the_same_and_changes_nothing(seed, capsys):
     before = (seed.root / SEED).read_bytes()
     assert seed.run("recover", SEED, "--from", str(SAVED), "--dry-run") == 0
     assert capsys.readouterr().out.splitlines()[-1] == (
-        f"{SEED}: would recover 10 of 12 lost links.")
+        f"{SEED}: would recover 13 of 15 lost links.")
     assert (seed.root / SEED).read_bytes() == before
 
 
