@@ -256,3 +256,11 @@ def test_content_errors_are_reported_and_the_rest_is_archived(make_project, web,
     assert "content/b.md:4: error: unknown key 'summary' in front matter" in err
     assert "1 error in the content: the sources of articles that do not load are left out" in err
     assert archive_file(project)[web.url("ok") + "?fine"]["status"] == "archived"
+
+
+def test_only_asks_about_the_named_articles_sources(make_project, web):
+    project = make_project({"content/a.md": article([web.url("ok") + "?only=a"]),
+                            "content/b.md": article([web.url("ok") + "?only=b"])})
+    assert project.run("archive", "--endpoint", web.base, "--only", "content/b.md", *FAST) == 0
+    assert list(archive_file(project)) == [web.url("ok") + "?only=b"]
+    assert web.asked_about(web.url("ok") + "?only=a") == 0

@@ -94,6 +94,17 @@ def test_results_are_cached_and_fresh_checks_again(checked, web, capsys):
     assert len(web.log) > asked
 
 
+def test_links_cache_days_says_how_long_answers_are_kept(make_project, web, capsys):
+    project = make_project({"content/a.md": f"---\ntitle: T\ndate: 2023-04-06\n---\n"
+                                            f"[ok]({web.url('ok')}?days).\n"})
+    assert project.run("links", *FAST) == 0
+    assert project.run("links", *FAST) == 0
+    assert web.log.count("/live/ok?days") == 1
+    (project.root / "pyproject.toml").write_text("[tool.footnoted]\nlinks_cache_days = 0\n")
+    assert project.run("links", *FAST) == 0
+    assert web.log.count("/live/ok?days") == 2
+
+
 def test_all_well_is_exit_zero_and_no_table(make_project, web, capsys):
     project = make_project({"content/a.md": f"---\ntitle: T\ndate: 2023-04-06\n---\n"
                                             f"[ok]({web.url('ok')}).\n"})
