@@ -83,14 +83,14 @@ class LinkChecker:
                           live.error, time.time())
 
 
-def check_links(items: list[CitedUrl], checker: LinkChecker, jobs: int,
-                progress) -> dict[str, LinkResult]:
-    results = {item.url: found for item in items if (found := checker.cached(item))}
+def check_links(items: list[CitedUrl], checker: LinkChecker, jobs: int, progress,
+                results: dict[str, LinkResult]) -> None:
+    """Fill `results`, by URL, from the cache or the web: on Ctrl-C it holds those done."""
+    results.update((item.url, found) for item in items if (found := checker.cached(item)))
     to_check = [item for item in items if item.url not in results]
     for done, (item, result) in enumerate(run_all(checker.check, to_check, jobs), 1):
         results[item.url] = result
         progress(done, len(to_check))
-    return results
 
 
 def raw_snapshot(url: str) -> str:

@@ -25,7 +25,10 @@ def register(commands, parents: list[argparse.ArgumentParser] = ()) -> None:
                          help="further tries after a timeout, 429 or 5xx (default: 2)")
     network.add_argument("--delay", type=float, default=1.0, metavar="S",
                          help="seconds between two requests to one host (default: 1)")
-    archive = commands.add_parser("archive", parents=[*parents, network],
+    scope = argparse.ArgumentParser(add_help=False)
+    scope.add_argument("--only", nargs="+", default=[], metavar="FILE",
+                       help="only the sources of these articles")
+    archive = commands.add_parser("archive", parents=[*parents, network, scope],
                                   help="find archived copies of cited sources -> archive.yaml")
     archive.add_argument("--endpoint", help="the web archive (default: archive_endpoint, "
                          "https://archive.org)")
@@ -33,17 +36,13 @@ def register(commands, parents: list[argparse.ArgumentParser] = ()) -> None:
                          help="ask the archive to capture sources it has no copy of")
     archive.add_argument("--save-interval", type=float, default=10.0, metavar="S",
                          help="seconds between two capture requests (default: 10)")
-    archive.add_argument("--only", nargs="+", default=[], metavar="FILE",
-                         help="only the sources of these articles")
     archive.set_defaults(command=run_archive)
-    links = commands.add_parser("links", parents=[*parents, network],
+    links = commands.add_parser("links", parents=[*parents, network, scope],
                                 help="check every cited URL: dead, moved, drifted")
     links.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     links.add_argument("--fresh", action="store_true",
                        help="check every URL now, ignoring results of the last "
                        "links_cache_days days")
-    links.add_argument("--only", nargs="+", default=[], metavar="FILE",
-                       help="only the sources of these articles")
     links.set_defaults(command=run_links)
     recover = commands.add_parser("recover", parents=[*parents, network],
                                   help="find lost links again in a saved copy of the original")
@@ -64,6 +63,7 @@ def run_archive(settings: Settings, args) -> int:
     from .archive import ArchiveOptions, Archiver, archive_urls, to_ask
     from .citing import cited_urls
     from .content import load_archive_file
+    from .snapshots import ARCHIVE_FILE
 
     problems: list = []
     records = load_archive_file(settings, problems)
@@ -74,7 +74,7 @@ def run_archive(settings: Settings, args) -> int:
     items = to_ask(cited, records, args.save)
     options = ArchiveOptions(args.endpoint or settings.archive_endpoint, args.save,
                              args.save_interval, args.jobs)
-    path = settings.content / "archive.yaml"
+    path = settings.content / ARCHIVE_FILE
     print(f"{len(cited):,} cited URLs, {len(cited) - len(items):,} already known; "
           f"asking {options.endpoint} about {len(items):,}.", file=sys.stderr)
     progress = ProgressBar(unit="URLs")
@@ -105,7 +105,7 @@ def run_links(settings: Settings, args) -> int:
         report_table,
         save_cache,
     )
-    from .snapshots import write_archive
+    from .snapshots import ARCHIVE_FILE, write_archive
 
     problems: list = []
     records = load_archive_file(settings, problems)
@@ -116,14 +116,19 @@ def run_links(settings: Settings, args) -> int:
     folder = settings.root / CACHE_DIR
     old = {} if args.fresh else load_cache(folder)
     checker = LinkChecker(fetcher_from(args), old, settings.links_cache_days * 86400)
-    progress = ProgressBar(unit="URLs")
+    progress, results = ProgressBar(unit="URLs"), {}
     try:
-        results = check_links(cited, checker, args.jobs, progress)
-    finally:
+        check_links(cited, checker, args.jobs, progress, results)
+    except KeyboardInterrupt:
+        save_cache(folder, results, old)
         progress.close()
+        print("Interrupted. The answers so far are kept: run the command again to go on.",
+              file=sys.stderr)
+        return 130
+    progress.close()
     save_cache(folder, results, old)
     if mark_dead(records, results):
-        write_archive(settings.content / "archive.yaml", records)
+        write_archive(settings.content / ARCHIVE_FILE, records)
     for line in report_table(cited, results):
         print(line)
     if args.json:
