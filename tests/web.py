@@ -57,6 +57,16 @@ class WebHandler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
         self.server.log.append(self.path)
+        with self.server.lock:
+            self.server.in_flight += 1
+            self.server.most_at_once = max(self.server.most_at_once, self.server.in_flight)
+        try:
+            self.answer()
+        finally:
+            with self.server.lock:
+                self.server.in_flight -= 1
+
+    def answer(self) -> None:
         parts = urlsplit(self.path)
         if parts.path == "/wayback/available":
             return self.availability(parse_qs(parts.query))
@@ -135,6 +145,8 @@ class FakeWeb(ThreadingHTTPServer):
         self.pages: dict[str, bytes] = {}  # extra pages under /pages/, by path
         self.availability_delay = 0.0
         self.log: list[str] = []
+        self.lock = threading.Lock()
+        self.in_flight = self.most_at_once = 0  # requests being answered: now, at most
         self.hits: Counter = Counter()
 
     def handle_error(self, request, client_address) -> None:
