@@ -13,7 +13,6 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from . import __version__
 USER_AGENT = f"footnoted/{__version__} (source checker; +https://github.com/footnoted)"
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 NO_HOST = "no such host"
+STOPPED = "stopped by Ctrl-C"
 MAX_BYTES = 5_000_000  # enough for any article page; a larger body is cut there
 
 T = TypeVar("T")
@@ -57,21 +57,29 @@ class Fetcher:
     backoff: float = 1.0  # seconds before the first retry; doubled for each next one
     delay: float = 1.0  # seconds between the starts of two requests to one host
     per_host: int = 1  # requests to one host at a time
-    hosts: dict = field(default_factory=lambda: defaultdict(_HostTurn))
+    hosts: dict[str, _HostTurn] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    stopped: threading.Event = field(default_factory=threading.Event)  # set by stop()
 
     def get(self, url: str) -> Response:
         """GET `url`, following redirects; retried as the class says, never raising."""
         response = self._once(url)
         for attempt in range(self.retries):
-            if response.status not in (0, *RETRY_STATUSES) or response.error == NO_HOST:
+            if response.status not in (0, *RETRY_STATUSES) or response.error in (NO_HOST,
+                                                                                STOPPED):
                 break  # an answer, or a name that does not exist: trying again will not help
-            time.sleep(self.backoff * 2 ** attempt)
+            self.stopped.wait(self.backoff * 2 ** attempt)
             response = self._once(url)
         return response
 
+    def stop(self) -> None:
+        """After Ctrl-C: the requests waiting for their turn give up at once."""
+        self.stopped.set()
+
     def _once(self, url: str) -> Response:
         with self._turn(urlsplit(url).hostname or ""):
+            if self.stopped.is_set():
+                return Response(url, 0, url, error=STOPPED)
             request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
             try:
                 with urllib.request.urlopen(request, timeout=self.timeout) as answer:
@@ -85,36 +93,32 @@ class Fetcher:
 
     def _turn(self, host: str) -> _HostTurn:
         with self.lock:
-            turn = self.hosts[host]
-            turn.setup(self.per_host, self.delay)
-            return turn
+            if host not in self.hosts:
+                self.hosts[host] = _HostTurn(threading.Semaphore(self.per_host), self.delay,
+                                             self.stopped)
+            return self.hosts[host]
 
 
+@dataclass
 class _HostTurn:
-    """One host's queue: `per_host` requests at a time, `delay` seconds apart."""
+    """One host's queue: `per_host` requests at a time (the semaphore), `delay` seconds apart."""
 
-    def __init__(self) -> None:
-        self.slots: threading.Semaphore | None = None
-        self.delay = 0.0
-        self.next_start = 0.0
-        self.lock = threading.Lock()
-
-    def setup(self, per_host: int, delay: float) -> None:
-        if self.slots is None:
-            self.slots, self.delay = threading.Semaphore(per_host), delay
+    slots: threading.Semaphore
+    delay: float
+    stopped: threading.Event
+    next_start: float = 0.0
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __enter__(self) -> _HostTurn:
-        assert self.slots is not None
         self.slots.acquire()
         with self.lock:
             wait = self.next_start - time.monotonic()
             self.next_start = max(self.next_start, time.monotonic()) + self.delay
         if wait > 0:
-            time.sleep(wait)
+            self.stopped.wait(wait)
         return self
 
     def __exit__(self, *exc_info) -> None:
-        assert self.slots is not None
         self.slots.release()
 
 

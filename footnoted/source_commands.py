@@ -77,11 +77,12 @@ def run_archive(settings: Settings, args) -> int:
     path = settings.content / ARCHIVE_FILE
     print(f"{len(cited):,} cited URLs, {len(cited) - len(items):,} already known; "
           f"asking {options.endpoint} about {len(items):,}.", file=sys.stderr)
-    progress = ProgressBar(unit="URLs")
+    progress, fetcher = ProgressBar(unit="URLs"), fetcher_from(args)
     try:
-        counts = archive_urls(items, records, path, Archiver(options, fetcher_from(args),
+        counts = archive_urls(items, records, path, Archiver(options, fetcher,
                                                              datetime.now(UTC).date()), progress)
     except KeyboardInterrupt:
+        fetcher.stop()
         progress.close()
         print(f"Interrupted. {path.relative_to(settings.root)} holds every answer so far; "
               "run the command again to go on.", file=sys.stderr)
@@ -115,11 +116,13 @@ def run_links(settings: Settings, args) -> int:
     _report_content_errors(errors)
     folder = settings.root / CACHE_DIR
     old = {} if args.fresh else load_cache(folder)
-    checker = LinkChecker(fetcher_from(args), old, settings.links_cache_days * 86400)
+    fetcher = fetcher_from(args)
+    checker = LinkChecker(fetcher, old, settings.links_cache_days * 86400)
     progress, results = ProgressBar(unit="URLs"), {}
     try:
         check_links(cited, checker, args.jobs, progress, results)
     except KeyboardInterrupt:
+        fetcher.stop()
         save_cache(folder, results, old)
         progress.close()
         print("Interrupted. The answers so far are kept: run the command again to go on.",

@@ -5,14 +5,19 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
 import yaml
 
 from footnoted.linkcheck import DRIFT_THRESHOLD, similarity
 
-from .conftest import Project, new_project
+from .conftest import REPO, Project, new_project
 from .web import STAMP, start_web
 
 FAST = ["--delay", "0", "--timeout", "0.5", "--retries", "1"]
@@ -103,6 +108,32 @@ def test_links_cache_days_says_how_long_answers_are_kept(make_project, web, caps
     (project.root / "pyproject.toml").write_text("[tool.footnoted]\nlinks_cache_days = 0\n")
     assert project.run("links", *FAST) == 0
     assert web.log.count("/live/ok?days") == 2
+
+
+def test_ctrl_c_keeps_the_answers_so_far_and_the_next_run_goes_on(make_project, web):
+    urls = [web.url("ok") + f"?stop={n}" for n in range(10)]
+    text = " ".join(f"[{n}]({url})." for n, url in enumerate(urls))
+    project = make_project({"content/a.md": f"---\ntitle: T\ndate: 2023-04-06\n---\n{text}\n"})
+    web.live_delay = 0.1
+    try:
+        command = [sys.executable, "build.py", "--root", str(project.root), "links", *FAST]
+        running = subprocess.Popen(command, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)},
+                                   stderr=subprocess.PIPE, text=True)
+        while len({path for path in web.log if "?stop=" in path}) < 4:
+            time.sleep(0.02)
+        running.send_signal(signal.SIGINT)
+        _, err = running.communicate(timeout=30)
+    finally:
+        web.live_delay = 0.0
+    assert running.returncode == 130, err
+    assert "The answers so far are kept" in err
+    asked_before = {path for path in web.log if "?stop=" in path}
+    assert 4 <= len(asked_before) < 10
+    assert project.run("links", *FAST) == 0
+    assert {path for path in web.log if "?stop=" in path} == {
+        url.removeprefix(web.base) for url in urls}
+    # Only the one request under way at Ctrl-C (one to a host at a time) is asked again.
+    assert sum(web.log.count(path) == 2 for path in asked_before) <= 1
 
 
 def test_all_well_is_exit_zero_and_no_table(make_project, web, capsys):

@@ -100,6 +100,7 @@ class WebHandler(BaseHTTPRequestHandler):
         self.end_headers()
 
     def live(self, name: str) -> None:
+        time.sleep(self.server.live_delay)
         if name == "moved":
             self.send_response(301)
             self.send_header("Location", f"http://localhost:{self.server.server_port}/live/ok")
@@ -144,6 +145,7 @@ class FakeWeb(ThreadingHTTPServer):
         self.archived: set[str] = set()  # URLs the archive has a snapshot of
         self.pages: dict[str, bytes] = {}  # extra pages under /pages/, by path
         self.availability_delay = 0.0
+        self.live_delay = 0.0  # seconds before each live page answers
         self.log: list[str] = []
         self.lock = threading.Lock()
         self.in_flight = self.most_at_once = 0  # requests being answered: now, at most
