@@ -264,3 +264,18 @@ def test_only_asks_about_the_named_articles_sources(make_project, web):
     assert project.run("archive", "--endpoint", web.base, "--only", "content/b.md", *FAST) == 0
     assert list(archive_file(project)) == [web.url("ok") + "?only=b"]
     assert web.asked_about(web.url("ok") + "?only=a") == 0
+
+
+def test_the_availability_apis_answer_as_the_real_archive_gives_it():
+    from datetime import date
+
+    from footnoted.archive import closest_snapshot
+    from footnoted.fetching import Response
+
+    body = (b'{"url": "example.com", "archived_snapshots": {"closest": {"status": "200", '
+            b'"available": true, "url": "http://web.archive.org/web/20060101064348/http://'
+            b'www.example.com:80/", "timestamp": "20060101064348"}}}')
+    assert closest_snapshot(Response("x", 200, "x", body)) == (
+        "http://web.archive.org/web/20060101064348/http://www.example.com:80/", date(2006, 1, 1))
+    assert closest_snapshot(Response("x", 200, "x", b'{"archived_snapshots": {}}')) is None
+    assert closest_snapshot(Response("x", 200, "x", b"<html>")) is None

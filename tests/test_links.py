@@ -156,3 +156,11 @@ def test_similarity_of_texts():
     assert similarity("a b c d", "a b c d") == 1.0
     assert similarity("a b c d", "a b x y") == 0.5
     assert similarity("", "") == 1.0
+
+
+def test_snapshots_are_compared_without_the_archives_toolbar():
+    from footnoted.linkcheck import raw_snapshot
+
+    assert raw_snapshot("http://web.archive.org/web/20230312101500/https://a.example/p") == (
+        "http://web.archive.org/web/20230312101500id_/https://a.example/p")
+    assert raw_snapshot("https://archive.example/copy/1") == "https://archive.example/copy/1"
