@@ -8,10 +8,13 @@ import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .fetching import Fetcher
 from .progress import ProgressBar
 from .settings import Settings
+
+if TYPE_CHECKING:  # the network code loads only when a network command runs
+    from .fetching import Fetcher
 
 
 def register(commands, parents: list[argparse.ArgumentParser] = ()) -> None:
@@ -55,6 +58,8 @@ def register(commands, parents: list[argparse.ArgumentParser] = ()) -> None:
 
 
 def fetcher_from(args) -> Fetcher:
+    from .fetching import Fetcher
+
     return Fetcher(timeout=args.timeout, retries=args.retries, delay=args.delay,
                    backoff=min(1.0, args.timeout))
 
