@@ -164,3 +164,23 @@ def test_a_page_without_an_article_body_is_refused(make_project, tmp_path, capsy
     (tmp_path / "empty.html").write_text("<html><body><nav><a href='/'>x</a></nav></body></html>")
     assert project.run("recover", "content/r.md", "--from", str(tmp_path / "empty.html")) == 1
     assert "no article body found in it" in capsys.readouterr().err
+
+
+def test_matching_rules_one_at_a_time():
+    from footnoted.recover import Anchor, LostLink, match_links, normalise
+
+    assert normalise("“Let  Slip,”") == "let slip"
+    page = [Anchor("Let slip", "https://a.example/"), Anchor("here", "https://b.example/"),
+            Anchor("here", "https://c.example/"), Anchor("same", "https://d.example/"),
+            Anchor("same", "https://d.example/")]
+    outcome = match_links(
+        [LostLink("slip", ("let slip",)), LostLink("here", ("here",)),
+         LostLink("same", ("same",)), LostLink("none", ("nowhere",)),
+         LostLink("two-words", ("let slip", "here"))],
+        [("let slip", "slip"), ("here", "here"), ("same", "same"), ("nowhere", "none")],
+        page, page)
+    assert outcome.recovered == {"slip": "https://a.example/", "same": "https://d.example/"}
+    assert outcome.ambiguous == {  # 'here' is linked once in the article, twice in the page
+        "here": ["https://b.example/", "https://c.example/"],
+        "two-words": ["https://a.example/", "https://b.example/", "https://c.example/"]}
+    assert outcome.missing == ["none"]
