@@ -98,6 +98,7 @@ def resolve_article(
 ) -> tuple[Article, list[Problem]]:
     sources = [_source(cited, declared, archive or {}) for cited in body.sources]
     problems = _lost_link_warnings(document.path, sources)
+    problems += _dead_link_warnings(document.path, sources)
     problems += _unused_declarations(document, sources, file_lines)
     problems += _lost_front_matter_links(document, file_lines)
     meta = document.meta
@@ -162,6 +163,18 @@ def _lost_link_warnings(path: str, sources: list[Source]) -> list[Problem]:
                 f"{_what_cites(citation, source)} (source {source.number}) was not preserved",
                 LOST_FIX)
         for source in sources if source.lost
+        for citation in source.citations
+    ]
+
+
+def _dead_link_warnings(path: str, sources: list[Source]) -> list[Problem]:
+    """Sources `links` found dead that have no archived copy to lead to."""
+    return [
+        warning(path, citation.line,
+                f"{_what_cites(citation, source)} (source {source.number}) is dead and has no "
+                "archived copy", "Run `python build.py archive --save`, set 'archived:' by "
+                "hand, or cite another source")
+        for source in sources if source.dead and not source.archived
         for citation in source.citations
     ]
 

@@ -279,3 +279,17 @@ def test_the_availability_apis_answer_as_the_real_archive_gives_it():
         "http://web.archive.org/web/20060101064348/http://www.example.com:80/", date(2006, 1, 1))
     assert closest_snapshot(Response("x", 200, "x", b'{"archived_snapshots": {}}')) is None
     assert closest_snapshot(Response("x", 200, "x", b"<html>")) is None
+
+
+def test_a_dead_source_without_a_copy_is_a_warning_with_its_line(make_project, capsys):
+    project = make_project({"content/a.md": article(["https://gone.example/q"]),
+                            "content/archive.yaml": """\
+        "https://gone.example/q":
+          checked: 2026-12-01
+          status: missing
+          dead: true
+        """})
+    assert project.run("build") == 0
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "content/a.md:5: warning: link 'link 0' (source 1) is dead and has no archived copy. "
+        "Run `python build.py archive --save`, set 'archived:' by hand, or cite another source")
