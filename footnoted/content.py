@@ -21,6 +21,7 @@ from .schema import Moment, Reader, construct_plain, read
 from .settings import Settings
 from .slugs import RESERVED, Slug, slugify
 from .snapshots import ARCHIVE_FILE, ArchiveRecord, load_archive
+from .text_clean import strip_forbidden
 from .urls import Url
 
 
@@ -94,6 +95,7 @@ class FrontMatter:
     draft: bool = False  # drafts are checked but not published
     slug: Slug | None = None  # the page's folder name; defaults to the file name
     translation_of: str | None = None  # slug of the article this one translates
+    toc: bool | None = None  # show a table of contents of its headings; default: the site's
     extra: dict[str, Any] = field(default_factory=dict)  # free-form data for templates
 
 
@@ -206,12 +208,15 @@ def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
                               "Write front matter and a body, or delete the file"))
         return None
     try:
-        return data.decode("utf-8").removeprefix("\ufeff")
+        text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         problems.append(error(name, line, f"the file is not UTF-8 ({_guess_encoding(data)})",
                               "Re-save the file as UTF-8"))
         return None
+    text, found = strip_forbidden(text, name)
+    problems += found
+    return text
 
 
 def _guess_encoding(data: bytes) -> str:

@@ -50,7 +50,7 @@ def test_note_in_a_heading():
 
         [^bg]: Some context.
         """)
-    assert body.html == f"<h2>Background{note_marker('bg', 1, 'a')}</h2>"
+    assert body.html == f'<h2 id="background">Background{note_marker("bg", 1, "a")}</h2>'
 
 
 def test_note_may_span_indented_paragraphs_and_hold_sources():
@@ -76,11 +76,14 @@ def test_undefined_note_is_an_error_with_its_line():
     assert "[^nope]" in body.html
 
 
-def test_unused_note_is_an_error_with_its_line():
-    body = render("Text.\n\n[^spare]: Never used.\n")
+def test_unused_note_is_a_warning_with_its_line_and_is_still_listed_last():
+    body = render("Text.[^used]\n\n[^spare]: Never used.\n\n[^used]: Used.\n")
     assert [str(p) for p in body.problems] == [
-        "content/a.md:3: error: note [^spare] is defined but never referenced. "
+        "content/a.md:3: warning: note [^spare] is defined but never referenced. "
         "Refer to it with [^spare] in the text, or delete it"]
+    assert [(n.label, n.marker, n.html, n.citations) for n in body.notes] == [
+        ("used", "a", "<p>Used.</p>", body.notes[0].citations),
+        ("spare", "b", "<p>Never used.</p>", ())]
 
 
 def test_note_ids_are_prefixed_by_article_so_pages_can_hold_several():
@@ -120,10 +123,9 @@ def test_unused_glossary_term_is_still_listed():
     assert [(e.term, e.ref_id) for e in body.glossary] == [("Term", None)]
 
 
-def test_raw_html_is_shown_as_text():
+def test_raw_html_is_sanitised():
     body = render("<b>bold</b> and <script>alert(1)</script>")
-    assert "<script>" not in body.html
-    assert "&lt;script&gt;" in body.html
+    assert body.html == "<p><b>bold</b> and </p>"
 
 
 def test_first_use_numbers_by_first_citation_and_counts_every_place():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
 
@@ -12,15 +11,20 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..content import SourceEntry
 from ..i18n import translate
+from ..pageindex import PageIndex
 from ..problems import error
 from ..snapshots import Archive
-from .allowed_html import AllowedHtmlExtension
+from .allowed_html import DEFAULT_SETTING
+from .code_blocks import CodeLabels
 from .glossary import GlossaryExtension
+from .headings import HeadingsExtension
 from .images import ImagesExtension
 from .nesting import NestingLimitExtension
 from .notes import NotesExtension
+from .pagelinks import PageLinksExtension
 from .punctuation import PunctuationExtension
-from .refs import LineFinder, RenderedBody
+from .raw_html import RawHtmlExtension
+from .refs import LineFinder, RenderedBody, plain_text, reader_text
 from .sidenotes import SIDENOTES_CLASS, SidenotesExtension
 from .sources import SourcesExtension
 
@@ -34,17 +38,20 @@ def render_markdown(
     path: str = "",
     first_line: int = 1,
     lang: str = "en",
-    allow_html: tuple[str, ...] = (),
+    allow_html: tuple[str, ...] = DEFAULT_SETTING,
+    pages: PageIndex | None = None,
     archive: Archive | None = None,
 ) -> RenderedBody:
     """Render one body. `declared` maps lower-case source keys to their entries;
-    `allow_html` names the raw HTML elements the site allows (none by default); `archive`
-    holds content/archive.yaml's records, for links to undeclared URLs."""
+    `allow_html` is the site's setting: which raw HTML elements articles may use; `pages`
+    finds the other articles that links point to; `archive` holds content/archive.yaml's
+    records, for links to undeclared URLs."""
     # A converter that stopped halfway may hold part of that article: only one that finished
     # is used again.
     converter = _converters.pop((lang, allow_html), None) or Converter(lang, allow_html)
     try:
-        body = converter.render(text, declared, id_prefix, path, first_line, archive)
+        body = converter.render(text, declared, id_prefix, path, first_line,
+                                pages or PageIndex(), archive)
     except RecursionError:  # nesting the line-by-line limit cannot see; never a crash
         return _unreadable(path, first_line)
     _converters[(lang, allow_html)] = converter
@@ -64,42 +71,53 @@ class Converter:
         self.sources = SourcesExtension()
         self.notes = NotesExtension()
         self.glossary = GlossaryExtension()
-        self.images = ImagesExtension()
+        self.images = ImagesExtension(not_loaded=translate(lang, "image_not_loaded"))
         self.summary = SummaryExtension()
         self.nesting = NestingLimitExtension()
+        self.page_links = PageLinksExtension()
+        self.headings = HeadingsExtension((self.sources, self.notes, self.glossary))
+        self.code_labels = CodeLabels(translate(lang, "code"))
         self.md = Markdown(
             extensions=[
                 "fenced_code",
                 "tables",
                 PunctuationExtension(lang=lang),
                 "codehilite",
+                self.page_links,
                 self.sources,
                 self.notes,
                 self.glossary,
                 self.images,
+                self.headings,
                 SidenotesExtension(self.sources, self.notes,
                                    lost_label=translate(lang, "link_lost"),
                                    archived_label=translate(lang, "archived_link"),
                                    gone_label=translate(lang, "original_gone_short")),
                 self.summary,
-                AllowedHtmlExtension(elements=allow_html),
+                RawHtmlExtension(allow_html=allow_html, code_labels=self.code_labels,
+                                 not_loaded=translate(lang, "embed_not_loaded")),
                 self.nesting,
             ],
             extension_configs={
-                "codehilite": {"css_class": PYGMENTS_CLASS, "guess_lang": False},
+                "codehilite": {"css_class": PYGMENTS_CLASS, "guess_lang": False,
+                               "pygments_formatter": self.code_labels.formatter},
             },
             output_format="html",
         )
 
     def render(self, text: str, declared: Mapping[str, SourceEntry], id_prefix: str,
-               path: str, first_line: int, archive: Archive | None = None) -> RenderedBody:
+               path: str, first_line: int, pages: PageIndex | None = None,
+               archive: Archive | None = None) -> RenderedBody:
         self.md.reset()
+        self.code_labels.reset()
         lines = LineFinder(text, first_line)
         self.sources.setConfigs({"declared": declared, "id_prefix": id_prefix, "path": path,
                                  "lines": lines, "archive": archive or {}})
         self.notes.setConfigs({"id_prefix": id_prefix, "path": path, "lines": lines})
         self.glossary.setConfigs({"id_prefix": id_prefix})
         self.images.setConfigs({"path": path, "lines": lines})
+        self.page_links.setConfigs({"pages": pages or PageIndex(), "path": path, "lines": lines})
+        self.headings.setConfigs({"id_prefix": id_prefix, "path": path, "lines": lines})
         self.nesting.setConfigs({"path": path, "first_line": first_line})
         html = self.md.convert(text)
         return RenderedBody(
@@ -110,10 +128,15 @@ class Converter:
             excerpt=self.summary.excerpt,
             word_count=self.summary.word_count,
             problems=(self.nesting.problems + self.sources.state.problems
-                      + self.notes.state.problems + self.images.state.problems),
+                      + self.notes.state.problems + self.images.state.problems
+                      + self.headings.state.problems + self.page_links.state.problems),
             images=self.images.state.images,
             text=self.summary.text,
             has_code=_has_highlighted_code(self.md),
+            toc=self.headings.state.toc,
+            anchors=self.headings.state.anchors,
+            page_links=tuple(self.page_links.state.page_links),
+            lookups=tuple(sorted(self.page_links.state.lookups.items())),
         )
 
 
@@ -129,7 +152,8 @@ def _unreadable(path: str, first_line: int) -> RenderedBody:
 
 def _has_highlighted_code(md: Markdown) -> bool:
     """Code reaches the page only through the stash, as Pygments' HTML: never as tree nodes.
-    Raw HTML from the article is escaped, so everything stashed was made by our converter."""
+    The article's own raw HTML is taken out of the stash when it is sanitised (raw_html.py),
+    so everything left there was made by our converter."""
     return any(f'class="{PYGMENTS_CLASS}"' in str(block) for block in md.htmlStash.rawHtmlBlocks)
 
 
@@ -158,32 +182,18 @@ class SummaryTreeprocessor(Treeprocessor):
         self.owner = owner
 
     def run(self, root: etree.Element) -> None:
-        blocks = ["".join(_reader_text(child)) for child in root if _is_text(child)]
+        blocks = ["".join(reader_text(child)) for child in root if _is_text(child)]
         text = " ".join(" ".join(blocks).split())
         self.owner.word_count = len(text.split())
         self.owner.text = self.plain(text)
         first = root.find("p")
         if first is not None:
-            self.owner.excerpt = self.plain(" ".join("".join(_reader_text(first)).split()))
+            self.owner.excerpt = self.plain(" ".join("".join(reader_text(first)).split()))
 
     def plain(self, text: str) -> str:
-        """Resolve what smarty and escaping stashed away (curly quotes, dashes) to characters."""
-        for processor in self.md.postprocessors:
-            text = processor.run(text)
-        return html.unescape(text)
+        return plain_text(self.md, text)
 
 
 def _is_text(block: etree.Element) -> bool:
     """Not the notes' holder, nor the margin copies of sources and notes."""
     return block.tag != "footnoted-notes" and block.get("class") != SIDENOTES_CLASS
-
-
-def _reader_text(element: etree.Element) -> list[str]:
-    """The words a reader sees in `element`, without note markers."""
-    if element.tag == "sup":
-        return []
-    parts = [element.text or ""]
-    for child in element:
-        parts += _reader_text(child)
-        parts.append(child.tail or "")
-    return parts
