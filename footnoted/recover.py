@@ -36,15 +36,15 @@ class Anchor:
 
 @dataclass(frozen=True)
 class LostLink:
-    key: str  # a source's key, or "author:NAME" / "related:TITLE" for the front matter's
+    key: str  # a source's key; "author:NAME", "related:TITLE"; "text:N" for `[words](#)`
     words: tuple[str, ...]  # what its links said
     outside_body: bool = False  # a byline or related link: looked for in the whole page
 
     @property
     def label(self) -> str:
         kind, _, name = self.key.partition(":")
-        return {"author": "byline", "related": "related"}.get(kind, self.key) if name else \
-            self.key
+        labels = {"author": "byline", "related": "related", "text": f"[…](#) source {name}"}
+        return labels.get(kind, self.key) if name else self.key
 
 
 @dataclass
@@ -110,8 +110,10 @@ def lost_links(article: Article) -> list[LostLink]:
     """The article's lost sources declared in its own front matter, with their words; then
     its lost byline and related links."""
     own = {key.lower() for key in article.meta.sources}
-    links = [LostLink(source.key, tuple(source.linked_words)) for source in article.sources
-             if source.lost and source.key in own and source.linked_words]
+    links = [LostLink(_identity(source), tuple(source.linked_words))
+             for source in article.sources
+             if source.lost and (source.key is None or source.key in own)
+             and source.linked_words]
     links += [LostLink(f"author:{author.name}", (author.name,), True)
               for author in article.lost_authors]
     return links + [LostLink(f"related:{item.title}", (item.title,), True)
@@ -120,9 +122,14 @@ def lost_links(article: Article) -> list[LostLink]:
 
 def linked_words_in_order(article: Article) -> list[tuple[str, str]]:
     """(words, source key or URL) of every link in the article, in file order."""
-    links = [(citation.line, citation.text, source.key or source.url or "")
+    links = [(citation.line, citation.text, _identity(source))
              for source in article.sources for citation in source.citations if citation.text]
     return [(words, who) for _, words, who in sorted(links, key=lambda link: link[0])]
+
+
+def _identity(source) -> str:
+    """A source's key; "text:N" for a link written `[words](#)`, which has none."""
+    return source.key or source.url or f"text:{source.number}"
 
 
 def match_links(lost: list[LostLink], in_article: list[tuple[str, str]],

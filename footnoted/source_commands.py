@@ -182,8 +182,9 @@ def run_recover(settings: Settings, args) -> int:
     outcome = match_links(lost, linked_words_in_order(article), anchors,
                           page_anchors(page, page_url))
     said = {link.key: f"{link.label}: “{'”, “'.join(link.words)}”" for link in lost}
-    for key, target in outcome.recovered.items():
-        print(f"recovered  {said[key]} -> {target}")
+    for key, target in outcome.recovered.items():  # a [words](#) link has nowhere to go
+        print(f"{'found     ' if key.startswith('text:') else 'recovered '} {said[key]} -> "
+              f"{target}")
     for key, targets in outcome.ambiguous.items():
         print(f"ambiguous  {said[key]} links to {', '.join(targets)}; left lost")
     for key in outcome.missing:
@@ -209,13 +210,17 @@ def _read_page(where: str, args) -> tuple[str | None, str | None]:
 def _write_recovered(path: Path, found: dict[str, str], recovered_from: str) -> int:
     from .recover import write_recovered
 
-    text, skipped = write_recovered(path.read_text("utf-8"), found, recovered_from)
-    temporary = path.with_name(f".{path.name}.recover")
-    temporary.write_text(text, "utf-8")
-    temporary.replace(path)
+    old = path.read_text("utf-8")
+    text, skipped = write_recovered(old, found, recovered_from)
+    if text != old:
+        temporary = path.with_name(f".{path.name}.recover")
+        temporary.write_text(text, "utf-8")
+        temporary.replace(path)
     for key in skipped:
-        print(f"{path.name}: source '{key}' is not declared as a '  lost: true' line of its "
-              f"own; write its url by hand: {found[key]}", file=sys.stderr)
+        what = (f"source {key.removeprefix('text:')} is a [words](#) link in the text"
+                if key.startswith("text:") else
+                f"'{key}' is not declared with a 'lost: true' line of its own")
+        print(f"{path.name}: {what}; write its address by hand: {found[key]}", file=sys.stderr)
     print(f"{path.name}: recovered {len(found) - len(skipped)} lost links.")
     return 0
 

@@ -184,3 +184,20 @@ def test_matching_rules_one_at_a_time():
         "here": ["https://b.example/", "https://c.example/"],
         "two-words": ["https://a.example/", "https://b.example/", "https://c.example/"]}
     assert outcome.missing == ["none"]
+
+
+def test_a_link_written_words_hash_is_found_but_left_to_the_editor(make_project, capsys):
+    page = REPO / "tests/fixtures/saved-original/anything-but-more-mobilization.html"
+    project = make_project({"content/h.md": "---\ntitle: H\ndate: 2023-04-06\n---\n"
+                                            "Russia's leadership remains [fearful](#).\n"})
+    before = (project.root / "content/h.md").read_bytes()
+    assert project.run("recover", "content/h.md", "--from", str(page)) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        "found      […](#) source 1: “fearful” -> "
+        "https://news.example/2023/02/20/kremlin-wary-of-new-mobilization",
+        "h.md: recovered 0 lost links."]
+    assert err.splitlines() == [
+        "h.md: source 1 is a [words](#) link in the text; write its address by hand: "
+        "https://news.example/2023/02/20/kremlin-wary-of-new-mobilization"]
+    assert (project.root / "content/h.md").read_bytes() == before
