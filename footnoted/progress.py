@@ -13,10 +13,11 @@ WIDTH = 30
 class ProgressBar:
     """Call with (done, total) as articles finish; `close()` clears the line it drew."""
 
-    def __init__(self, stream: TextIO | None = None, unit: str = "articles") -> None:
+    def __init__(self, stream: TextIO | None = None, enabled: bool = True,
+                 unit: str = "articles") -> None:
         self.stream = stream or sys.stderr
         self.unit = unit
-        self.enabled = self.stream.isatty()
+        self.enabled = enabled and self.stream.isatty()
         self.started = time.monotonic()
         self.drawn = False
         self.last_draw = 0.0

@@ -22,6 +22,7 @@ from .urls import with_text_fragment
 
 LOST_FIX = "Find the original target (or an archived copy) and set its 'url:'"
 LOST_HREF_FIX = "Find the original target (or an archived copy) and write it in the link"
+LOST_KIND = "lost links"
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ class Article:
     lost_related: list[Related]
     images: list[ImageRef] = field(default_factory=list)  # lead image first, then the text's
     toc: tuple = ()  # markdown.headings.TocEntry, when the table of contents is shown
-    anchors: frozenset[str] = frozenset()  # ids on its page that links may point to
+    heading_ids: frozenset[str] = frozenset()  # ids of its headings, for links from others
     page_links: tuple = ()  # pageindex.PageLink: its links to other articles
     lookups: tuple[tuple[str, str | None], ...] = ()  # the other articles' slugs it used
 
@@ -125,7 +126,7 @@ def resolve_article(
         lost_related=[item for item in meta.related if item.lost],
         images=_lead_image(meta, file_lines) + body.images,
         toc=body.toc if (toc_default if meta.toc is None else meta.toc) else (),
-        anchors=body.anchors,
+        heading_ids=body.heading_ids,
         page_links=body.page_links,
         lookups=body.lookups,
     )
@@ -171,7 +172,7 @@ def _lost_link_warnings(path: str, sources: list[Source]) -> list[Problem]:
     return [
         warning(path, citation.line,
                 f"{_what_cites(citation, source)} (source {source.number}) was not preserved",
-                LOST_FIX if source.key else LOST_HREF_FIX)
+                LOST_FIX if source.key else LOST_HREF_FIX, LOST_KIND)
         for source in sources if source.lost
         for citation in source.citations
     ]
@@ -201,7 +202,8 @@ def _unused_declarations(
     return [
         warning(document.path, file_lines.find(f"{key}:"),
                 f"source '{key}' is declared but never cited",
-                f"Cite it with [words][{key}] or [@{key}], or remove it")
+                f"Cite it with [words][{key}] or [@{key}], or remove it",
+                "sources declared but never cited")
         for key in document.meta.sources
         if key.lower() not in cited
     ]
@@ -212,6 +214,6 @@ def _lost_front_matter_links(document: Document, file_lines: LineFinder) -> list
     lost += [item.title for item in document.meta.related if item.lost]
     return [
         warning(document.path, file_lines.find(text), f"link '{text}' was not preserved",
-                LOST_FIX)
+                LOST_FIX, LOST_KIND)
         for text in lost
     ]

@@ -13,14 +13,17 @@ original link's target was not preserved, and we never invent one or leave `href
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 
 from markdown import Markdown
 from markdown.inlinepatterns import REFERENCE_RE, InlineProcessor, ReferenceInlineProcessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 
 from ..content import SourceEntry
 from ..known_sources import entry_for
@@ -108,8 +111,7 @@ class CitationInlineProcessor(InlineProcessor):
         for index, (key, as_written) in enumerate(zip(keys, written, strict=True)):
             if key.lower() not in declared:
                 self.ext.fail(as_written, f"unknown citation key '@{key}'",
-                              "Declare it under 'sources:' in the front matter or in "
-                              "content/sources.yaml, or correct the spelling")
+                              _unknown_key_fix(key, declared))
                 ref = etree.SubElement(group, "span")
                 ref.text = as_written
             else:
@@ -128,6 +130,13 @@ def _key_name(written: str) -> str:
 def _reference_name(bracketed: str) -> str:
     """`[@x]` -> `@x`, the name Python-Markdown stores a reference definition under."""
     return " ".join(bracketed.strip()[1:-1].split()).lower()
+
+
+def _unknown_key_fix(key: str, declared: Mapping[str, object]) -> str:
+    fix = ("eclare it under 'sources:' in the front matter or in content/sources.yaml, or "
+           "correct the spelling")
+    close = get_close_matches(key.lower(), list(declared), n=1)
+    return f"Did you mean '@{close[0]}'? Otherwise d{fix}" if close else f"D{fix}"
 
 
 class SourceReferenceInlineProcessor(ReferenceInlineProcessor):
@@ -201,7 +210,8 @@ class SourceLinkTreeprocessor(Treeprocessor):
         if url.startswith("#") and url != "#":
             return  # a jump within the page, not a source
         point_link(link, entry_for({}, self.ext.getConfig("archive"), None, url))
-        self.insert_after(link, parent, placeholder("source", f"url:{url}", f"({url}"))
+        self.insert_after(link, parent, placeholder("source", f"url:{_as_written(url)}",
+                                                    f"({url}"))
 
     def is_safe(self, link: etree.Element) -> bool:
         url = link.get("href", "")
@@ -250,6 +260,14 @@ def _cited(number: int, identity: str, prefix: str, citations: list[Citation]) -
     key = None if url is not None or identity.startswith("lost:") else identity
     anchor = f"{prefix}-source-{_id_part(identity)}"
     return CitedSource(number, anchor, key, url, tuple(citations))
+
+
+def _as_written(url: str) -> str:
+    """An email autolink's href is hidden from harvesters as character references behind
+    Python-Markdown's placeholder for `&`; the Sources list needs the address itself."""
+    if AMP_SUBSTITUTE not in url:
+        return url
+    return html.unescape(url.replace(AMP_SUBSTITUTE, "&"))
 
 
 def _id_part(identity: str) -> str:
