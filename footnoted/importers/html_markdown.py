@@ -1,0 +1,314 @@
+"""HTML -> annotated Markdown: what `html` and `wordpress` imports share.
+
+A small walk over an lxml tree, not a general converter: it knows the elements an article
+body holds (paragraphs, headings, lists, quotes, tables, code, figures, emphasis, links) and
+writes each link as `[words][key]`, declared in the article's SourceBook. Anything else is
+either unwrapped to its text or reported, so nothing disappears silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from .imageshelf import ImageShelf
+from .model import Harvest
+from .sourcebook import SourceBook
+
+NOTE_OPEN, NOTE_CLOSE = "\ue000", "\ue001"  # around a note label, placed by the importer
+HARD_BREAK = "\ue002"
+# Addresses in the reserved `.invalid` domain (RFC 2606) that importers give links the page
+# left without a target (LOST), pointed within the page (JUMP + "#id") or that stand for
+# an embedded player (EMBED + its address), so that trafilatura carries them to us.
+LOST, JUMP = "https://footnoted.invalid/lost", "https://footnoted.invalid/jump"
+EMBED = "https://footnoted.invalid/embed/"  # survives whitespace collapsing; becomes Markdown's two-space break
+
+CONTAINERS = {"div", "section", "article", "main", "header", "footer", "body", "html",
+              "center", "hgroup", "address"}
+DROPPED = {"script", "style", "noscript", "form", "button", "input", "select", "textarea",
+           "nav", "svg", "template", "object", "canvas", "head", "title", "meta", "link"}
+EMBEDS = {"iframe", "video", "audio", "embed", "source"}
+BLOCKS = CONTAINERS | DROPPED | EMBEDS | {
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "pre", "table", "hr",
+    "figure", "dl", "details", "aside"}
+STRONG, EMPHASIS = {"strong", "b"}, {"em", "i", "cite", "dfn", "var"}
+CODE = {"code", "kbd", "samp", "tt"}
+
+_SPECIAL = re.compile(r"([\\`*_\[\]])")
+_ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
+_LINE_START = re.compile(r"^([#>+=-]|\d+(?=\.))(?=\s|$|\.)", re.MULTILINE)
+_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+_NOTE = re.compile(f"{NOTE_OPEN}([^{NOTE_CLOSE}]*){NOTE_CLOSE}")
+
+
+def escape(text: str) -> str:
+    """Plain text as Markdown that shows exactly that text."""
+    return _SPECIAL.sub(r"\\\1", _ENTITY_LIKE.sub("&amp;", text)).replace("<", "&lt;")
+
+
+class HtmlToMarkdown:
+    """Converts one article's HTML; links and images go to its SourceBook and ImageShelf."""
+
+    def __init__(self, book: SourceBook, shelf: ImageShelf, harvest: Harvest,
+                 path: str, line: int = 0) -> None:
+        self.book, self.shelf, self.harvest = book, shelf, harvest
+        self.path, self.line = path, line  # where notices point
+
+    def convert(self, root: etree._Element) -> str:
+        return "\n\n".join(self.blocks(root)).strip() + "\n"
+
+    # Blocks -------------------------------------------------------------------------------
+
+    def blocks(self, element: etree._Element) -> list[str]:
+        out: list[str] = []
+        run: list[str] = [escape(element.text or "")]
+        for child in element:
+            if _tag(child) in BLOCKS:
+                out += self.paragraph(run)
+                run = []
+                out += self.block(child)
+            else:
+                run.append(self.inline(child))
+            run.append(escape(child.tail or ""))
+        return out + self.paragraph(run)
+
+    def paragraph(self, run: list[str]) -> list[str]:
+        text = finish_inline("".join(run))
+        return [_LINE_START.sub(r"\\\1", text)] if text else []
+
+    def block(self, element: etree._Element) -> list[str]:
+        tag = _tag(element)
+        if tag in CONTAINERS or tag == "aside":
+            return self.blocks(element)
+        if tag == "p":
+            return self.paragraph([self.inline_content(element)])
+        if tag in ("ul", "ol"):
+            return [self.list_block(element, ordered=tag == "ol")]
+        if tag == "blockquote":
+            inner = "\n\n".join(self.blocks(element))
+            return [re.sub(r"^", "> ", inner, flags=re.MULTILINE).replace("> \n", ">\n")]
+        if tag == "pre":
+            return [self.code_block(element)]
+        if tag == "table":
+            return self.table(element)
+        if tag == "hr":
+            return ["* * *"]
+        if tag == "figure":
+            return self.figure(element)
+        if tag in ("dl", "details"):
+            return self.definitions(element)
+        if tag in EMBEDS:
+            return self.embed(element)
+        if tag in DROPPED:
+            return self.dropped(element)
+        level = max(int(tag[1]), 2)  # the headline is the page's only h1
+        text = finish_inline(self.inline_content(element)).replace("  \n", " ")
+        return [f"{'#' * level} {text}"] if text else []
+
+    def list_block(self, element: etree._Element, ordered: bool) -> str:
+        items, loose = [], False
+        start = int(element.get("start", "1")) if element.get("start", "1").isdigit() else 1
+        for number, item in enumerate(_children(element, "li"), start):
+            parts = self.blocks(item) or [""]
+            loose = loose or sum(not _is_list(p) for p in parts) > 1
+            text = "".join(p if i == 0 else ("\n" if _is_list(p) else "\n\n") + p
+                           for i, p in enumerate(parts))
+            marker = f"{number}. " if ordered else "- "
+            items.append(marker + text.replace("\n", "\n    ").replace("\n    \n", "\n\n"))
+        return ("\n\n" if loose else "\n").join(items)
+
+    def code_block(self, element: etree._Element) -> str:
+        code = element.find("code")
+        classes = ((code.get("class") if code is not None else None) or element.get("class")
+                   or "")
+        language = next((c.split("-", 1)[1] for c in classes.split()
+                         if c.startswith(("language-", "lang-"))), "")
+        text = text_of(element).strip("\n")
+        fence = "```" if "```" not in text else "~~~~"
+        return f"{fence}{language}\n{text}\n{fence}"
+
+    def table(self, element: etree._Element) -> list[str]:
+        rows = [[finish_inline(self.inline_content(cell)).replace("|", "\\|")
+                 .replace("  \n", " ") for cell in row if _tag(cell) in ("td", "th")]
+                for row in element.iter("tr")]
+        rows = [row for row in rows if row]
+        if not rows:
+            return []
+        width = max(len(row) for row in rows)
+        rows = [row + [""] * (width - len(row)) for row in rows]
+        lines = [rows[0], ["---"] * width, *rows[1:]]
+        caption = element.find("caption")
+        table = "\n".join("| " + " | ".join(row) + " |" for row in lines)
+        return [table] + (self.paragraph([self.inline_content(caption)])
+                          if caption is not None else [])
+
+    def figure(self, element: etree._Element) -> list[str]:
+        out = []
+        for child in element:
+            if _tag(child) == "figcaption":
+                caption = finish_inline(self.inline_content(child))
+                out += [f"*{caption}*"] if caption else []
+            elif _tag(child) in BLOCKS:
+                out += self.block(child)
+            else:
+                out += self.paragraph([self.inline(child)])
+        return out
+
+    def definitions(self, element: etree._Element) -> list[str]:
+        out = []
+        for child in element:
+            if _tag(child) in ("dt", "summary"):
+                text = finish_inline(self.inline_content(child))
+                out += [f"**{text}**"] if text else []
+            elif _tag(child) == "dd":
+                out += self.blocks(child)
+            elif _tag(child) in BLOCKS:
+                out += self.block(child)
+            else:
+                out += self.paragraph([self.inline(child)])
+        return out
+
+    def embed(self, element: etree._Element) -> list[str]:
+        src = element.get("src") or next((s.get("src") for s in element.iter("source")
+                                          if s.get("src")), "")
+        words = element.get("title") or f"Embedded {_tag(element)}"
+        self.harvest.notice(self.path, self.line, "embed",
+                            f"embedded {_tag(element)} '{src or '(no address)'}' cannot be "
+                            "shown; kept as a link", "Check the source is what the page showed")
+        if not src:
+            return self.paragraph([f"[{escape(words)}][{self.book.lost(words)}]"])
+        return self.paragraph([self.link_markdown(escape(words), words, src)])
+
+    def dropped(self, element: etree._Element) -> list[str]:
+        if _tag(element) not in ("head", "title", "meta", "link") \
+                and text_of(element).strip():
+            self.harvest.notice(self.path, self.line, "raw-html",
+                                f"a <{_tag(element)}> element was left out: "
+                                f"'{_short(text_of(element))}'",
+                                "Copy what it showed into the article by hand if it mattered")
+        return []
+
+    # Inline -------------------------------------------------------------------------------
+
+    def inline_content(self, element: etree._Element) -> str:
+        parts = [escape(element.text or "")]
+        for child in element:
+            parts += [self.inline(child), escape(child.tail or "")]
+        return "".join(parts)
+
+    def inline(self, element: etree._Element) -> str:
+        tag = _tag(element)
+        if tag == "":
+            return ""  # a comment or processing instruction
+        if tag == "a":
+            return self.link(element)
+        if tag == "br":
+            return HARD_BREAK
+        if tag == "img":
+            return self.shelf.markdown(element.get("src", ""), escape(element.get("alt", "")),
+                                       self.path, self.line)
+        if tag in CODE:
+            code = _SPACES.sub(" ", text_of(element))
+            ticks = "``" if "`" in code else "`"
+            return f"{ticks}{code}{ticks}" if code.strip() else code
+        if tag in EMBEDS:
+            return " ".join(self.embed(element))
+        if tag in DROPPED:
+            return "".join(self.dropped(element))
+        inner = self.inline_content(element)
+        if tag in STRONG:
+            return _wrap(inner, "**")
+        if tag in EMPHASIS:
+            return _wrap(inner, "*")
+        if tag == "q":
+            return f"“{inner}”"
+        return inner
+
+    def link(self, element: etree._Element) -> str:
+        words = self.inline_content(element)
+        plain = " ".join(text_of(element).split())
+        if not plain:
+            return words  # an image's link: the image stays, the link has no words to carry
+        return self.link_markdown(words, plain, (element.get("href") or "").strip())
+
+    def link_markdown(self, words: str, plain: str, href: str) -> str:
+        href = href.removeprefix(JUMP)
+        if href.startswith(EMBED):
+            href = href.removeprefix(EMBED)
+            self.harvest.notice(self.path, self.line, "embed",
+                                f"embedded player '{_short(href)}' cannot be shown; kept as a "
+                                "link", "Check the source is what the page showed")
+        if href.startswith("#") and len(href) > 1:
+            self.harvest.notice(self.path, self.line, "in-page-link",
+                                f"link '{_short(plain)}' jumps to {href} in the page; kept as "
+                                "plain words")
+            return words
+        url, note = resolve_href(href, self.shelf.base_url)
+        if url is not None:
+            return f"[{words.strip()}][{self.book.link(url, plain)}]"
+        self.harvest.notice(self.path, self.line, "lost-link",
+                            f"link '{_short(plain)}' " + (f"pointed to '{_short(href)}'" if note
+                                                          else "had no target")
+                            + "; declared as a lost source",
+                            "Find the original target and replace 'lost: true' with 'url:'")
+        return f"[{words.strip()}][{self.book.lost(plain, note)}]"
+
+
+def resolve_href(href: str, base_url: str | None) -> tuple[str | None, str | None]:
+    """(absolute URL, None) for a link we can keep; (None, what the page had) otherwise."""
+    if href in ("", "#", LOST) or href.lower().startswith(("javascript:", "void(")):
+        return None, None
+    scheme = urlsplit(href).scheme.lower()
+    if scheme in ("http", "https", "mailto"):
+        return href, None
+    if href.startswith("//"):
+        return "https:" + href, None
+    if not scheme and base_url:
+        return urljoin(base_url, href), None
+    return None, f"the page linked '{_short(href)}'"
+
+
+def text_of(element: etree._Element) -> str:
+    """An element's text without its tail, comments or processing instructions."""
+    return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+
+
+def finish_inline(text: str) -> str:
+    """Collapse HTML whitespace; breaks become Markdown's; note labels become [^label]."""
+    text = _SPACES.sub(" ", text).replace(f" {HARD_BREAK}", HARD_BREAK)
+    text = text.replace(f"{HARD_BREAK} ", HARD_BREAK).strip(f" {HARD_BREAK}")
+    return _NOTE.sub(r"[^\1]", text.replace(HARD_BREAK, "  \n"))
+
+
+def note_label(label: str) -> str:
+    """Text an importer puts where a note is referred to; `finish_inline` writes `[^label]`."""
+    return f"{NOTE_OPEN}{label}{NOTE_CLOSE}"
+
+
+def _wrap(inner: str, mark: str) -> str:
+    core = inner.strip(" \n\t")
+    if not core or core == HARD_BREAK:
+        return inner
+    lead = inner[: len(inner) - len(inner.lstrip(" \n\t"))]
+    trail = inner[len(inner.rstrip(" \n\t")):]
+    return f"{lead}{mark}{core}{mark}{trail}"
+
+
+def _tag(element: etree._Element) -> str:
+    return element.tag.lower() if isinstance(element.tag, str) else ""
+
+
+def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:
+    return (child for child in element if _tag(child) == tag)
+
+
+def _is_list(block: str) -> bool:
+    return bool(re.match(r"(- |\d+\. )", block))
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 60 else text[:57] + "..."
