@@ -22,12 +22,14 @@ class ImageShelf:
     """Decides, image by image, what the Markdown shows; remembers the files to copy."""
 
     def __init__(self, slug: str, book: SourceBook, harvest: Harvest,
-                 locate: Callable[[str], Path | None], base_url: str | None = None) -> None:
+                 locate: Callable[[str], Path | None], base_url: str | None = None,
+                 remote_fix: str = "Download it beside the article to show it") -> None:
         self.slug = slug
         self.book = book
         self.harvest = harvest
         self.locate = locate  # the image's src -> its file in the input, or None
         self.base_url = base_url  # the original page's address, for relative remote images
+        self.remote_fix = remote_fix  # what the report suggests for an image on another host
         self.files: dict[str, Path] = {}  # path under --into -> file to copy
 
     def markdown(self, src: str, alt: str, path: str, line: int) -> str:
@@ -46,7 +48,7 @@ class ImageShelf:
         if remote:
             self.harvest.notice(path, line, "remote-image",
                                 f"image '{remote}' is on another host; kept as a source",
-                                "Download it beside the article to show it")
+                                self.remote_fix)
             return f"[{words}][{self.book.link(remote, words)}]"
         self.harvest.notice(path, line, "missing-image",
                             f"image '{_shown(src)}' was not found; declared as a lost source",
