@@ -32,8 +32,6 @@ note.[^n{i}] It goes on for a while, as reporting does, naming people and places
 
 
 def make_project(root: Path, megabytes: float) -> None:
-    for folder in ("templates", "static"):
-        (root / folder).symlink_to(REPO / folder)
     (root / "content").mkdir()
     (root / "pyproject.toml").write_text('[tool.footnoted]\ntitle = "Bench"\n')
     (root / "content/sources.yaml").write_text("shared:\n  url: https://shared.example/\n")

@@ -10,11 +10,11 @@ The text is made of ordinary English words from a fixed seed, so corpora are rep
 from __future__ import annotations
 
 import random
-import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+SEED = "anything-but-more-mobilization.md"
 TEXT = (
     "the of and to in a is that for it as was with be by on not he this are or his from at "
     "which but have an they you were her she there been one all we their has would when if "
@@ -42,10 +42,8 @@ for region in REGIONS:
 
 
 def write_project(root: Path, count: int) -> None:
-    """A complete project in `root`: the repo's templates and static files, N articles."""
+    """A complete project in `root`: N articles (the theme comes from the package)."""
     root.mkdir(parents=True, exist_ok=True)
-    for folder in ("templates", "static"):
-        shutil.copytree(REPO / folder, root / folder)
     (root / "pyproject.toml").write_text(
         '[tool.footnoted]\ntitle = "Benchmark"\nbase_url = "https://bench.example/"\n', "utf-8")
     content = root / "content"
@@ -54,6 +52,23 @@ def write_project(root: Path, count: int) -> None:
     (content / "sources.yaml").write_text(shared_sources(shared), "utf-8")
     for number in range(count):
         (content / f"article-{number:05d}.md").write_text(article(number, shared), "utf-8")
+
+
+def write_seed_project(root: Path, count: int) -> None:
+    """A project of N copies of the seed article (its slug from each copy's file name), the
+    corpus a newsroom's real archive resembles more than the generated one: long front matter,
+    lost links, a glossary, an editor's note. The theme comes from the package."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "pyproject.toml").write_text(
+        '[tool.footnoted]\ntitle = "Benchmark"\nbase_url = "https://bench.example/"\n', "utf-8")
+    content = root / "content"
+    content.mkdir()
+    seed = (REPO / "tests" / "fixtures" / "example-site" / "content" / SEED).read_text("utf-8")
+    for number in range(count):
+        (content / f"article-{number:05d}.md").write_text(seed, "utf-8")
+
+
+CORPORA = {"generated": write_project, "seed": write_seed_project}
 
 
 def shared_count(articles: int) -> int:

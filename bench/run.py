@@ -2,11 +2,16 @@
 
     python bench/run.py                      # N = 100, 1,000 and 10,000; serve on 1,000
     python bench/run.py --sizes 100 1000 --repeat 3 --serve-size 1000
+    python bench/run.py --vs-hugo --sizes 1000 10000 --repeat 5   # beside Hugo (vs_hugo.py)
 
 Every figure is the wall time of the real command (`python build.py ...`) in a fresh process,
 including interpreter start-up; the median of --repeat runs. Peak memory is the largest
 resident set of the build's processes (os.wait4), so with several workers it is per process.
 The corpus is written to a temporary folder (see corpus.py) and deleted afterwards.
+
+With --vs-hugo, each corpus (--corpus: generated, seed) is also built by Hugo and the two
+tools' runs alternate, so both see the same machine; the table gives both medians and the
+ratio (footnoted / Hugo).
 """
 
 from __future__ import annotations
@@ -26,19 +31,29 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import REPO, write_project  # noqa: E402
+from corpus import CORPORA, REPO  # noqa: E402
+from vs_hugo import (  # noqa: E402
+    clear_hugo_output,
+    hugo_binary,
+    hugo_command,
+    hugo_version,
+    write_hugo_site,
+)
 
 BUILD = [sys.executable, str(REPO / "build.py")]
+THEME_TEMPLATES = REPO / "footnoted" / "theme" / "templates"  # this checkout's, not imported
 
 
 def main() -> int:
     args = parse_args()
     print(machine(), file=sys.stderr)
+    if args.vs_hugo:
+        return compare_with_hugo(args)
     rows = []
     for size in args.sizes:
         with tempfile.TemporaryDirectory(prefix=f"footnoted-bench-{size}-") as folder:
             root = Path(folder) / "project"
-            write_project(root, size)
+            CORPORA[args.corpus[0]](root, size)
             rows.append(measure_builds(root, size, args.repeat, args.jobs))
             print(row_text(rows[-1]), file=sys.stderr)
             if size == args.serve_size:
@@ -60,15 +75,103 @@ def parse_args() -> argparse.Namespace:
                         help="measure serve's save-to-reload on this size (0: skip)")
     parser.add_argument("--jobs", type=int, default=0, help="passed to build --jobs")
     parser.add_argument("--json", help="also write the figures to this file")
-    return parser.parse_args()
+    parser.add_argument("--corpus", nargs="+", choices=sorted(CORPORA), default=None,
+                        help="generated articles or copies of the seed article (default: "
+                             "generated; with --vs-hugo both)")
+    parser.add_argument("--vs-hugo", action="store_true",
+                        help="build each corpus with Hugo too, alternating the runs")
+    parser.add_argument("--hugo", help="the Hugo binary (default: the one in .bench-venv/)")
+    args = parser.parse_args()
+    if args.corpus is None:
+        args.corpus = sorted(CORPORA) if args.vs_hugo else ["generated"]
+    return args
+
+
+def compare_with_hugo(args: argparse.Namespace) -> int:
+    hugo = hugo_binary(args.hugo)
+    print(hugo_version(hugo), file=sys.stderr)
+    rows = []
+    for corpus in args.corpus:
+        for size in args.sizes:
+            with tempfile.TemporaryDirectory(prefix=f"footnoted-vs-hugo-{size}-") as folder:
+                root, site = Path(folder) / "project", Path(folder) / "hugo"
+                CORPORA[corpus](root, size)
+                write_hugo_site(hugo, root, site)
+                rows.append({"corpus": corpus, **measure_side_by_side(
+                    root, site, hugo, size, args.repeat, args.jobs)})
+                print(pair_text(rows[-1]), file=sys.stderr)
+    print(pair_table(rows))
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=2), "utf-8")
+    return 0
+
+
+def measure_side_by_side(root: Path, site: Path, hugo: Path, size: int, repeat: int,
+                         jobs: int) -> dict:
+    """Cold, no-change and one-edit builds of both tools, each footnoted run followed by the
+    same Hugo run. Hugo has no build cache for pages, so its "no change" is a full build."""
+    ours = [*BUILD, "--root", str(root), "build", "--jobs", str(jobs)]
+    theirs = hugo_command(hugo, site)
+    figures: dict[str, list[float]] = {name: [] for name in (
+        "cold_s", "cold_cpu_s", "peak_mb", "hugo_cold_s", "hugo_cold_cpu_s", "hugo_peak_mb",
+        "no_change_s", "hugo_no_change_s", "one_edit_s", "hugo_one_edit_s")}
+    for _ in range(repeat):
+        clear_footnoted_output(root)
+        clear_hugo_output(site)
+        for prefix, command in (("", ours), ("hugo_", theirs)):
+            seconds, peak, cpu = timed(command)
+            figures[prefix + "cold_s"].append(seconds)
+            figures[prefix + "cold_cpu_s"].append(cpu)
+            figures[prefix + "peak_mb"].append(peak)
+    for _ in range(repeat):
+        figures["no_change_s"].append(timed(ours)[0])
+        figures["hugo_no_change_s"].append(timed(theirs)[0])
+    for run in range(repeat):
+        name = f"article-{run * 7 % size:05d}.md"
+        for article in (root / "content" / name, site / "content" / "posts" / name):
+            with open(article, "a") as file:
+                file.write(f"\nOne more sentence, edit {run}.\n")
+        figures["one_edit_s"].append(timed(ours)[0])
+        figures["hugo_one_edit_s"].append(timed(theirs)[0])
+    row = {name: (max(values) if name.endswith("peak_mb") else median(values))
+           for name, values in figures.items()}
+    return {"articles": size, **row, "cold_ratio": row["cold_s"] / row["hugo_cold_s"]}
+
+
+def clear_footnoted_output(root: Path) -> None:
+    for leftover in (".footnoted-cache", "site", ".footnoted-spare-site"):
+        shutil.rmtree(root / leftover, ignore_errors=True)
+
+
+def pair_text(row: dict) -> str:
+    return (f"{row['corpus']} N={row['articles']:,}: cold {row['cold_s']:.2f} s vs Hugo "
+            f"{row['hugo_cold_s']:.2f} s ({row['cold_ratio']:.1f}x); no change "
+            f"{row['no_change_s']:.2f} s vs {row['hugo_no_change_s']:.2f} s; one edit "
+            f"{row['one_edit_s']:.2f} s vs {row['hugo_one_edit_s']:.2f} s; peak "
+            f"{row['peak_mb']:.0f} MB vs {row['hugo_peak_mb']:.0f} MB")
+
+
+def pair_table(rows: list[dict]) -> str:
+    lines = ["| Corpus | Articles | footnoted cold (CPU) | Hugo cold (CPU) | Ratio | "
+             "No change: footnoted / Hugo | One edit: footnoted / Hugo | "
+             "Peak memory: footnoted / Hugo |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for row in rows:
+        lines.append(
+            f"| {row['corpus']} | {row['articles']:,} | {row['cold_s']:.2f} s "
+            f"({row['cold_cpu_s']:.1f} s) | {row['hugo_cold_s']:.2f} s "
+            f"({row['hugo_cold_cpu_s']:.1f} s) | {row['cold_ratio']:.1f}x "
+            f"| {row['no_change_s']:.2f} s / {row['hugo_no_change_s']:.2f} s "
+            f"| {row['one_edit_s']:.2f} s / {row['hugo_one_edit_s']:.2f} s "
+            f"| {row['peak_mb']:.0f} MB / {row['hugo_peak_mb']:.0f} MB |")
+    return "\n".join(lines)
 
 
 def measure_builds(root: Path, size: int, repeat: int, jobs: int) -> dict:
     build = [*BUILD, "--root", str(root), "build", "--jobs", str(jobs)]
     cold, memory, cpu = [], [], []
     for _ in range(repeat if size <= 1000 else 1):
-        for leftover in (".footnoted-cache", "site", ".footnoted-spare-site"):
-            shutil.rmtree(root / leftover, ignore_errors=True)
+        clear_footnoted_output(root)
         seconds, peak, processor = timed(build)
         cold.append(seconds)
         memory.append(peak)
@@ -81,8 +184,10 @@ def measure_builds(root: Path, size: int, repeat: int, jobs: int) -> dict:
         one_edit.append(timed(build)[0])
     template = []
     for run in range(repeat if size <= 1000 else 1):
-        base = root / "templates" / "base.html"
-        base.write_text(base.read_text("utf-8").replace("</footer>", f"<!-- {run} --></footer>"),
+        base = root / "templates" / "base.html"  # the project's override of the theme's
+        layout = base if base.exists() else THEME_TEMPLATES / "base.html"
+        base.parent.mkdir(exist_ok=True)
+        base.write_text(layout.read_text("utf-8").replace("</footer>", f"<!-- {run} --></footer>"),
                         "utf-8")
         template.append(timed(build)[0])
     return {"articles": size, "cold_s": median(cold), "cold_cpu_s": median(cpu),
@@ -93,14 +198,18 @@ def measure_builds(root: Path, size: int, repeat: int, jobs: int) -> dict:
 
 def timed(command: list[str]) -> tuple[float, float, float]:
     """Wall seconds, peak resident megabytes and CPU seconds (all processes) of one run."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    stderr = process.stderr.read().decode() if process.stderr else ""
+    # stderr goes to a file, not a pipe: a build printing more than a pipe holds (the seed
+    # corpus warns of 15 lost links per article) would block on a pipe nobody reads.
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        errors.seek(0)
+        stderr = errors.read().decode(errors="replace")
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{stderr}")
+        raise SystemExit(f"{' '.join(command)} failed:\n{stderr[-4000:]}")
     return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 

@@ -1,4 +1,5 @@
-"""Static files: the project's static/ folder plus the Pygments stylesheet made at build time."""
+"""Static files: the theme's, overridden by the project's static/, plus the Pygments stylesheet
+made at build time."""
 
 from __future__ import annotations
 
@@ -10,14 +11,16 @@ from pygments.formatters import HtmlFormatter
 from .markdown.convert import PYGMENTS_CLASS
 from .problems import BuildFailed, error
 from .settings import Settings
+from .theme import layered_files, static_folders
 
 LIGHT_STYLE = "xcode"  # every token >= 4.5:1 on its background (WCAG AA), checked by axe
 DARK_STYLE = "github-dark"
 
 
 def collect_static(settings: Settings) -> dict[str, bytes]:
-    """Every file under static/ (output path -> bytes) and static/pygments.css, each also
-    under its fingerprinted name, which pages link to so servers may cache it for a year."""
+    """Every static file of the theme and the project (output path -> bytes) and
+    static/pygments.css, each also under its fingerprinted name, which pages link to so
+    servers may cache it for a year."""
     files = _static_sources(settings)
     names = fingerprinted_names(files)
     return files | {names[name]: data for name, data in files.items()}
@@ -34,12 +37,10 @@ def asset_names(settings: Settings) -> dict[str, str]:
 
 
 def _static_sources(settings: Settings) -> dict[str, bytes]:
-    paths = [path for path in sorted(settings.static.rglob("*")) if path.is_file()]
-    _refuse_links_out(paths, settings)
-    files = {
-        f"static/{path.relative_to(settings.static).as_posix()}": path.read_bytes()
-        for path in paths
-    }
+    layers = layered_files(static_folders(settings))
+    _refuse_links_out([path for path in layers.values() if path.is_relative_to(settings.static)],
+                      settings)
+    files = {f"static/{name}": path.read_bytes() for name, path in layers.items()}
     files["static/pygments.css"] = pygments_css().encode("utf-8")
     return files
 

@@ -26,6 +26,7 @@ from .images import _source_file as _image_file
 from .problems import Problem
 from .resolve import Article
 from .settings import Settings
+from .theme import layered_files, static_folders, template_folders
 
 CACHE_DIR = ".footnoted-cache"
 FORMAT = 5  # bump when the cached data changes shape
@@ -213,8 +214,11 @@ def parse_key(settings: Settings, shared: Mapping[str, SourceEntry]) -> str:
 
 
 def site_key(parse: str, settings: Settings) -> str:
-    """What every page depends on: the parse key plus templates and static files."""
-    return _digest(parse, _tree_digest(settings.templates), _tree_digest(settings.static))
+    """What every page depends on: the parse key plus the templates and static files in use,
+    each the project's where it overrides the theme's (adding or removing an override changes
+    the key, as it changes what pages are made from)."""
+    return _digest(parse, _files_digest(layered_files(template_folders(settings))),
+                   _files_digest(layered_files(static_folders(settings))))
 
 
 def shared_digests(shared: Mapping[str, SourceEntry]) -> dict[str, str]:
@@ -260,9 +264,8 @@ def _library_versions() -> list[str]:
     return [metadata.version(name) for name in LIBRARIES]
 
 
-def _tree_digest(folder: Path) -> str:
-    files = sorted(path for path in folder.rglob("*") if path.is_file()) if folder.is_dir() else []
-    return _digest(*((path.relative_to(folder).as_posix(), path.read_bytes()) for path in files))
+def _files_digest(files: Mapping[str, Path]) -> str:
+    return _digest(*((name, path.read_bytes()) for name, path in files.items()))
 
 
 def _digest(*parts: object) -> str:

@@ -43,6 +43,7 @@ from .render import AssetNames, article_page, make_environment, render_article
 from .resolve import Article, resolve_article
 from .search import article_terms
 from .settings import Settings
+from .theme import template_folders
 
 POOL_THRESHOLD = 24  # fewer jobs than this run faster in-process than through a pool
 WINDOW = 512  # jobs handed to the pool at a time
@@ -196,8 +197,17 @@ def environment(settings: Settings) -> Environment:
     env = make_environment(settings)
     folder = settings.root / CACHE_DIR / "templates"
     folder.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    env.bytecode_cache = BytecodeCache(str(folder))
     return env
+
+
+class BytecodeCache(FileSystemBytecodeCache):
+    """Jinja's compiled-template cache, whose folder is made again when someone deletes
+    .footnoted-cache/ while `serve` (or any process that built before) still runs."""
+
+    def dump_bytecode(self, bucket) -> None:
+        os.makedirs(self.directory, exist_ok=True)
+        super().dump_bytecode(bucket)
 
 
 def build_environment(context: BuildContext) -> Environment:
@@ -213,7 +223,7 @@ def build_environment(context: BuildContext) -> Environment:
 
 def template_problem(exc: TemplateError, settings: Settings) -> Problem:
     if isinstance(exc, TemplateSyntaxError):
-        where = f"{settings.templates_dir}/{exc.name or exc.filename}"
+        where = _template_name(Path(exc.filename), settings) if exc.filename else exc.name
         return error(where, exc.lineno, f"template error: {exc.message}",
                      "Fix the template syntax on this line")
     where, line = _template_frame(exc, settings)
@@ -226,13 +236,21 @@ def template_problem(exc: TemplateError, settings: Settings) -> Problem:
 
 def _template_frame(exc: Exception, settings: Settings) -> tuple[str, int]:
     """The innermost template line that was running: Jinja puts it in the traceback."""
-    templates = settings.templates.resolve()
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        path = Path(frame.filename).resolve()
-        if path.is_relative_to(templates):
-            return f"{settings.templates_dir}/{path.relative_to(templates).as_posix()}", \
-                frame.lineno or 0
+        where = _template_name(Path(frame.filename), settings)
+        if where:
+            return where, frame.lineno or 0
     return settings.templates_dir, 0
+
+
+def _template_name(path: Path, settings: Settings) -> str:
+    """A template file as the editor finds it: `templates/x.html` in the project, the full
+    path of a theme file; "" for a file that is no template."""
+    project, theme = (folder.resolve() for folder in template_folders(settings))
+    path = path.resolve()
+    if path.is_relative_to(project):
+        return f"{settings.templates_dir}/{path.relative_to(project).as_posix()}"
+    return str(path) if path.is_relative_to(theme) else ""
 
 
 def parse_and_resolve(

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from . import __version__, i18n
@@ -19,6 +19,7 @@ from .search import build_search_index
 from .settings import Settings
 from .slugs import slugify
 from .source_index import SourceIndex, build_source_index
+from .theme import template_loader
 from .translations import translation_groups
 
 
@@ -33,7 +34,7 @@ class Page:
 
 def make_environment(settings: Settings) -> Environment:
     env = Environment(
-        loader=FileSystemLoader(settings.templates),
+        loader=template_loader(settings),  # the project's templates, then the theme's
         undefined=StrictUndefined,
         autoescape=select_autoescape(["html", "xml"]),
         trim_blocks=True,

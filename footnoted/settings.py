@@ -24,8 +24,8 @@ class Settings:
     timezone: str = "UTC"  # zone for dates written without a time
     content_dir: str = "content"  # where articles and sources.yaml live
     output_dir: str = "site"  # where the site is written
-    templates_dir: str = "templates"  # Jinja2 templates
-    static_dir: str = "static"  # copied to <output>/static/
+    templates_dir: str = "templates"  # Jinja2 templates overriding the theme's, file by file
+    static_dir: str = "static"  # files overriding the theme's; all are copied to <output>/static/
     words_per_minute: int = 230  # reading speed for the reading-time estimate
     per_page: int = 10  # articles per page of the front page and other listings
     allow_html: tuple[str, ...] = ()  # raw HTML elements articles may use, e.g. ["sup", "abbr"]

@@ -12,6 +12,9 @@ import pytest
 from footnoted.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
+# The site the golden, seed-article, incremental and browser tests build: tests own their
+# fixtures, so editing the repository's content/ (the demo site) never breaks the suite.
+EXAMPLE_SITE = REPO / "tests" / "fixtures" / "example-site"
 
 MINIMAL_ARTICLE = """\
 ---
@@ -44,8 +47,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                      help="write the README's screenshots to docs/screenshots/")
 
 
+def copy_example_site(root: Path) -> Path:
+    """A copy of tests/fixtures/example-site/ at `root` (its content and settings; the theme
+    comes from the package), to build and change at will."""
+    shutil.copytree(EXAMPLE_SITE, root, dirs_exist_ok=True)
+    return root
+
+
 class Project:
-    """A throwaway footnoted project: the repo's templates and static files, our content."""
+    """A throwaway footnoted project: our content, the package's theme."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -67,8 +77,6 @@ class Project:
 def project(tmp_path: Path) -> Project:
     root = tmp_path / "project"
     root.mkdir()
-    shutil.copytree(REPO / "templates", root / "templates")
-    shutil.copytree(REPO / "static", root / "static")
     (root / "content").mkdir()
     (root / "pyproject.toml").write_text(
         '[tool.footnoted]\ntitle = "Test site"\nbase_url = "https://test.example/sub/"\n',

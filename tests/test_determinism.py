@@ -4,7 +4,6 @@ hash seed, wherever the project lives."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,8 +24,6 @@ ARTICLES = {
 
 def make_project(root: Path, order: list[str]) -> Path:
     root.mkdir(parents=True)
-    shutil.copytree(REPO / "templates", root / "templates")
-    shutil.copytree(REPO / "static", root / "static")
     (root / "pyproject.toml").write_text('[tool.footnoted]\ntitle = "Same"\n')
     for name in order:
         path = root / name

@@ -8,14 +8,13 @@ After an intended change to the output, refresh the expected files and review th
 from __future__ import annotations
 
 import difflib
-import shutil
 from pathlib import Path
 
 import pytest
 
 from footnoted.cli import main
 
-from .conftest import REPO
+from .conftest import copy_example_site
 
 GOLDEN = Path(__file__).parent / "golden"
 PAGES = ["anything-but-more-mobilization/index.html", "index.html", "feed.xml"]
@@ -24,9 +23,7 @@ PAGES = ["anything-but-more-mobilization/index.html", "index.html", "feed.xml"]
 @pytest.fixture(scope="module")
 def seed_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("seed")
-    for folder in ["content", "templates", "static"]:
-        shutil.copytree(REPO / folder, root / folder)
-    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
+    copy_example_site(root)
     assert main(["--root", str(root), "build"]) == 0
     return root / "site"
 

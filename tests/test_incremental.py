@@ -18,8 +18,9 @@ from footnoted.output import MARKER_TEXT
 from footnoted.render import render_site
 from footnoted.settings import load_settings
 from footnoted.site import check_site, is_published
+from footnoted.theme import THEME
 
-from .conftest import REPO
+from .conftest import copy_example_site
 
 SOURCES = """\
 shared-a:
@@ -81,10 +82,22 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 
 def edit(project, name: str, old: str, new: str) -> None:
+    """Replace `old` in the project's file; a template or static file the project does not
+    have yet is first copied from the theme, as an editor overriding it would."""
     path = project.root / name
+    if not path.exists() and name.startswith(("templates/", "static/")):
+        override(project, name)
     text = path.read_text("utf-8")
     assert old in text, f"{old!r} not in {name}"
     path.write_text(text.replace(old, new), "utf-8")
+
+
+def override(project, name: str) -> Path:
+    """Copy the theme's `templates/...` or `static/...` file into the project."""
+    path = project.root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(THEME / name, path)
+    return path
 
 
 def test_no_change_rebuild_renders_nothing_and_keeps_the_site(site, capsys, tmp_path):
@@ -123,6 +136,25 @@ def test_template_edit_renders_every_page_again(site, capsys, tmp_path):
     assert_same_as_clean_build(site, tmp_path)
 
 
+@pytest.mark.parametrize("name, old, new", [
+    ("templates/partials/byline.html", "<p", '<p data-override="1"'),
+    ("static/style.css", ":root", "/* the project's own */\n:root"),
+])
+def test_adding_and_removing_an_override_of_the_theme(site, capsys, tmp_path, name, old, new):
+    """A project's own file replaces the theme's, and removing it brings the theme's back,
+    each time with exactly what a clean build writes (pages, fingerprinted names)."""
+    build(site, capsys)
+    theme_site = tree(site.root / "site")
+    edit(site, name, old, new)
+    assert changed(build(site, capsys)) == 4
+    assert tree(site.root / "site") != theme_site
+    assert_same_as_clean_build(site, tmp_path)
+    (site.root / name).unlink()
+    assert changed(build(site, capsys)) == 4
+    assert tree(site.root / "site") == theme_site
+    assert_same_as_clean_build(site, tmp_path)
+
+
 def test_shared_source_edit_renders_exactly_its_citers(site, capsys, tmp_path):
     build(site, capsys)
     edit(site, "content/sources.yaml", "title: Report B", "title: Report B, revised")
@@ -133,6 +165,7 @@ def test_shared_source_edit_renders_exactly_its_citers(site, capsys, tmp_path):
 
 def test_static_and_settings_edits(site, capsys, tmp_path):
     build(site, capsys)
+    (site.root / "static").mkdir()
     (site.root / "static" / "extra.css").write_text("p { color: red }\n", "utf-8")
     build(site, capsys)
     assert site.read("static/extra.css") == "p { color: red }\n"
@@ -213,7 +246,7 @@ def test_parallel_build_equals_serial_build(site, capsys, tmp_path, monkeypatch)
 def test_parallel_build_reports_a_listing_template_error_with_its_line(site, capsys,
                                                                        monkeypatch):
     monkeypatch.setattr(pages, "POOL_THRESHOLD", 1)  # the article pages use the pool
-    (site.root / "templates" / "index.html").write_text("<p>\n{{ nothing.here }}\n", "utf-8")
+    site.write("templates/index.html", "<p>\n{{ nothing.here }}\n")
     assert site.run("build", "--jobs", "2") == 1
     assert capsys.readouterr().err.splitlines()[0] == (
         "templates/index.html:2: error: template error: 'nothing' is undefined. Check the "
@@ -224,9 +257,7 @@ def test_build_equals_the_one_pass_renderer_on_the_example_site(tmp_path):
     """The incremental pipeline writes what render.render_site makes of all articles at once,
     on the repository's own articles (translations, shared sources, Sources page, images)."""
     root = tmp_path / "example"
-    for folder in ["content", "templates", "static"]:
-        shutil.copytree(REPO / folder, root / folder)
-    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
+    copy_example_site(root)
     assert main(["--root", str(root), "build"]) == 0
     settings = load_settings(root)
     published = [a for a in check_site(settings).articles

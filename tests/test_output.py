@@ -96,7 +96,7 @@ def test_leftovers_of_a_killed_build_are_removed(make_project):
     (project.root / f"{RETIRED_PREFIX}site-4242").mkdir()
     assert project.run("build") == 0
     assert sorted(os.listdir(project.root)) == [".footnoted-cache", "content", "pyproject.toml",
-                                                "site", "static", "templates"]
+                                                "site"]
 
 
 def test_a_site_retired_just_before_a_kill_is_put_back(tmp_path):
@@ -112,8 +112,6 @@ def test_a_site_retired_just_before_a_kill_is_put_back(tmp_path):
 def big_project(root: Path, articles: int, title: str) -> Path:
     """A generated site large enough that writing it takes a noticeable moment."""
     root.mkdir()
-    for folder in ("templates", "static"):
-        os.symlink(REPO / folder, root / folder)
     (root / "content").mkdir()
     (root / "pyproject.toml").write_text(f'[tool.footnoted]\ntitle = "{title}"\n')
     paragraph = "Words with [a link](https://example.org/{i}/{j}).[^n{j}]\n\n[^n{j}]: Note.\n\n"

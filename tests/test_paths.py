@@ -120,6 +120,7 @@ def test_an_image_path_that_escapes_is_refused(make_project, capsys, src, proble
 def test_a_static_file_linked_from_outside_is_refused(make_project, capsys, tmp_path):
     (tmp_path / "id_rsa").write_text("PRIVATE KEY")
     project = make_project({"content/a.md": HEAD + "---\nText.\n"})
+    (project.root / "static").mkdir()
     (project.root / "static/key.txt").symlink_to(tmp_path / "id_rsa")
     assert project.run("build") == 1
     assert capsys.readouterr().err.splitlines()[0] == (

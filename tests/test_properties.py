@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 
 from footnoted.cli import main
 
-from .conftest import REPO
 from .hostile import added_active_content, harmless_site
 
 SOURCES = "sources:\n  alpha:\n    url: https://alpha.example/\n  beta:\n    lost: true\n"
@@ -113,8 +112,6 @@ def harmless(tmp_path_factory):
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     root = tmp_path_factory.mktemp("generated")
-    for folder in ("templates", "static"):
-        (root / folder).symlink_to(REPO / folder)
     (root / "content").mkdir()
     (root / "pyproject.toml").write_text('[tool.footnoted]\ntitle = "Generated"\n')
     return root

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import pytest
 
 from footnoted.cli import main
 
-from .conftest import REPO
+from .conftest import REPO, copy_example_site
 
 # A copy of ../shared/seed/anything-but-more-mobilization.txt, the text as the editor got it.
 SEED = REPO / "tests" / "fixtures" / "seed-original.txt"
@@ -48,9 +47,7 @@ class Text(HTMLParser):
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("seed")
-    for folder in ["content", "templates", "static"]:
-        shutil.copytree(REPO / folder, root / folder)
-    shutil.copy(REPO / "pyproject.toml", root)
+    copy_example_site(root)
     assert main(["--root", str(root), "build"]) == 0
     return root / "site"
 

@@ -22,7 +22,7 @@ import pytest
 
 from footnoted.cli import main
 
-from ..conftest import REPO
+from ..conftest import REPO, copy_example_site
 
 CHROMIUM = Path("/usr/bin/chromium")
 NODE_MODULES = REPO / "node_modules"
@@ -47,9 +47,7 @@ def require(present: bool, what: str) -> None:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("browser-site")
-    for folder in ["content", "templates", "static"]:
-        shutil.copytree(REPO / folder, root / folder)
-    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
+    copy_example_site(root)
     shutil.copy(WORKOUT, root / "content" / WORKOUT.name)
     assert main(["--root", str(root), "build"]) == 0
     return root / "site"

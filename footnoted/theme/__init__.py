@@ -1,0 +1,78 @@
+"""The default theme: templates and static files shipped inside the package.
+
+A project's own `templates/` and `static/` override it file by file, as a Hugo site's
+`layouts/` and `static/` override its theme's: a file the project has is used, every other
+file comes from here. Everything that reads templates or static files asks this module for the
+layers, so rendering, fingerprinting, the static copy and the cache keys see the same files.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader
+from jinja2.loaders import split_template_path
+
+from ..settings import Settings
+
+THEME = Path(__file__).resolve().parent
+THEME_TEMPLATES = THEME / "templates"
+THEME_STATIC = THEME / "static"
+
+
+def template_folders(settings: Settings) -> list[Path]:
+    """Where templates are looked up, the project's first."""
+    return [settings.templates, THEME_TEMPLATES]
+
+
+class LayeredLoader(FileSystemLoader):
+    """Jinja's file loader over the project's templates, then the theme's. A loaded template
+    also counts as changed when another file starts or stops overriding it: Jinja's own check
+    watches only the file it loaded, so a long-running `serve` (and a build after a build in
+    one process) would keep the theme's template after the project added its own."""
+
+    def get_source(self, environment: Environment, template: str
+                   ) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, unchanged = super().get_source(environment, template)
+
+        def current() -> bool:
+            return unchanged() and self.winner(template) == filename
+
+        return source, filename, current
+
+    def winner(self, template: str) -> str | None:
+        parts = split_template_path(template)
+        for folder in self.searchpath:
+            path = os.path.normpath(os.path.join(folder, *parts))
+            if os.path.isfile(path):
+                return path
+        return None
+
+
+def template_loader(settings: Settings) -> LayeredLoader:
+    return LayeredLoader(template_folders(settings))
+
+
+def static_folders(settings: Settings) -> list[Path]:
+    """Where static files are looked up, the project's first."""
+    return [settings.static, THEME_STATIC]
+
+
+def layered_files(folders: list[Path]) -> dict[str, Path]:
+    """Each file's path relative to its folder -> the file that wins: the first folder having
+    it. Sorted by relative path, so everything made from it is deterministic."""
+    found: dict[str, Path] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            continue  # a project without templates/ or static/ uses the theme's
+        for path in folder.rglob("*"):
+            name = path.relative_to(folder).as_posix()
+            if path.is_file() and name not in found:
+                found[name] = path
+    return dict(sorted(found.items()))
+
+
+def is_theme_file(path: Path) -> bool:
+    return path.resolve().is_relative_to(THEME)
