@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from .importers.command import add_import_command
 from .problems import BuildFailed, Problem
 from .progress import ProgressBar
 from .settings import load_settings
@@ -70,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
                          help="also publish drafts and articles dated in the future")
     check = commands.add_parser("check", help="report every problem as file:line, write nothing")
     check.set_defaults(command=run_check)
+    add_import_command(commands)
     for sub in (build, check):
         sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
     for sub in (parser, build):
