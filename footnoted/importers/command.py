@@ -44,14 +44,14 @@ def run_import_command(settings, args: argparse.Namespace) -> int:
         print(f"import: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return 2
     into = args.into or settings.content
-    report = run_import(args.kind, args.sources, into, _shown(into),
+    report = run_import(args.kind, args.sources, into, _shown(into, settings.root),
                         ImportOptions(zone=settings.zone, pages=args.pages,
                                       uploads=args.uploads),
                         force=args.force, dry_run=args.dry_run)
     verb = "would write" if args.dry_run else "wrote"
     for outcome in report.outcomes:
         if outcome.status in ("new", "updated"):
-            print(f"{verb} {_shown(outcome.path)} ({outcome.status})")
+            print(f"{verb} {_shown(outcome.path, settings.root)} ({outcome.status})")
     for notice in report.notices:
         print(notice)
     categories = Counter(notice.category for notice in report.notices)
@@ -65,8 +65,9 @@ def run_import_command(settings, args: argparse.Namespace) -> int:
     return 1 if report.refused else 0
 
 
-def _shown(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(path)
+def _shown(path: Path, root: Path) -> str:
+    """A written file as the editor knows it: relative to the project, else to here."""
+    for base in (root, Path.cwd()):
+        if path.resolve().is_relative_to(base.resolve()):
+            return path.resolve().relative_to(base.resolve()).as_posix()
+    return str(path)
