@@ -219,11 +219,18 @@ def test_html_import_makes_every_link_a_numbered_source(project, capsys, monkeyp
     run_import(project, "html", capsys, monkeypatch)
     assert project.run("build") == 0
     page = project.read("harbor-tunnel-costs-double/index.html")
-    article = page.split('<div class="sources-list', 1)[0]
-    markers = re.findall(r'role="doc-noteref">(\d+|[a-z])</a>', article)
-    assert [m for m in markers if m.isdigit()][:3] == ["1", "2", "3"]
-    assert '<span class="lost-link">last fall</span>' in article
-    assert 'src="../images/harbor-tunnel-costs-double/cost-chart.png"' not in article
+    sources = page.split('<section class="sources"', 1)[1].split("</section>", 1)[0]
+    entries = re.findall(r'<li id="harbor-tunnel-costs-double-source-([a-z0-9-]+)" '
+                         r'value="(\d+)"', sources)
+    assert entries == [("audit-released-on-tuesday", "1"), ("last-fall", "2"),
+                       ("the-committee-chair-announced", "3"),
+                       ("the-legislature-s-calendar", "4")]
+    assert "<span class=\"linked-words\">“last fall”</span>: <strong class=\"lost-label\">" \
+        in sources
+    for image in ("tunnel-entrance.png", "cost-chart.png"):
+        assert f'src="images/harbor-tunnel-costs-double/{image}"' in page
+        assert (project.root / "site" / "harbor-tunnel-costs-double" / "images"
+                / "harbor-tunnel-costs-double" / image).is_file()
 
 
 def test_building_does_not_load_the_importers():

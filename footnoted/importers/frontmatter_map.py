@@ -33,6 +33,8 @@ TARGETS = {
 MOMENT = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?"
                     r"(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?$")
 ALT_KEYS = ("image_alt", "alt", "imagealt")
+DRAFT_VALUES = {("draft", "true"), ("draft", "yes"), ("draft", "1"), ("published", "false"),
+                ("published", "no"), ("published", "0")}
 
 
 def map_front_matter(meta: dict[str, Any], lines: dict[str, int], path: str, zone: tzinfo,
@@ -127,9 +129,7 @@ def _tags(ours: dict, key: str, value: Any, zone: tzinfo, notice: Callable) -> N
 
 def _draft(ours: dict, key: str, value: Any, zone: tzinfo, notice: Callable) -> None:
     text = str(value).strip().lower()
-    if key == "draft" and text in ("true", "yes", "1"):
-        ours["draft"] = True
-    elif key == "published" and text in ("false", "no", "0"):
+    if (key, text) in DRAFT_VALUES:
         ours["draft"] = True
     elif key == "status" and text in ("draft", "hidden", "skip"):
         ours["draft"] = True

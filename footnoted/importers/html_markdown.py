@@ -19,12 +19,12 @@ from .model import Harvest
 from .sourcebook import SourceBook
 
 NOTE_OPEN, NOTE_CLOSE = "\ue000", "\ue001"  # around a note label, placed by the importer
-HARD_BREAK = "\ue002"
+HARD_BREAK = "\ue002"  # survives whitespace collapsing; becomes Markdown's two-space break
 # Addresses in the reserved `.invalid` domain (RFC 2606) that importers give links the page
 # left without a target (LOST), pointed within the page (JUMP + "#id") or that stand for
 # an embedded player (EMBED + its address), so that trafilatura carries them to us.
 LOST, JUMP = "https://footnoted.invalid/lost", "https://footnoted.invalid/jump"
-EMBED = "https://footnoted.invalid/embed/"  # survives whitespace collapsing; becomes Markdown's two-space break
+EMBED = "https://footnoted.invalid/embed/"
 
 CONTAINERS = {"div", "section", "article", "main", "header", "footer", "body", "html",
               "center", "hgroup", "address"}
@@ -39,7 +39,8 @@ CODE = {"code", "kbd", "samp", "tt"}
 
 _SPECIAL = re.compile(r"([\\`*_\[\]])")
 _ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
-_LINE_START = re.compile(r"^([#>+=-]|\d+(?=\.))(?=\s|$|\.)", re.MULTILINE)
+_BLOCK_MARK = re.compile(r"^([#>+-])(?=\s|$)", re.MULTILINE)  # a heading, quote or list
+_NUMBERED = re.compile(r"^(\d+)\.(?=\s|$)", re.MULTILINE)  # an ordered list
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 _NOTE = re.compile(f"{NOTE_OPEN}([^{NOTE_CLOSE}]*){NOTE_CLOSE}")
 
@@ -77,7 +78,7 @@ class HtmlToMarkdown:
 
     def paragraph(self, run: list[str]) -> list[str]:
         text = finish_inline("".join(run))
-        return [_LINE_START.sub(r"\\\1", text)] if text else []
+        return [_NUMBERED.sub(r"\1\\.", _BLOCK_MARK.sub(r"\\\1", text))] if text else []
 
     def block(self, element: etree._Element) -> list[str]:
         tag = _tag(element)

@@ -17,10 +17,11 @@ from collections.abc import Callable
 from .html_markdown import EMBED
 
 # Dynamic blocks: the comment is all there is; the live site renders their content.
-DYNAMIC_BLOCK = re.compile(r"<!--\s+wp:([a-z][\w/-]*)(\s+\{(?:(?!-->).)*?\})?\s+/-->", re.DOTALL)
+DYNAMIC_BLOCK = re.compile(r"<!--\s+wp:([a-z][\w/-]*)(\s+\{(?:(?!-->).)*?\})?\s+/-->",
+                           re.DOTALL)
 HARMLESS_DYNAMIC = {"more", "nextpage", "spacer", "separator"}
-EMBED_BLOCK = re.compile(r"<!--\s+wp:(?:core-)?embed\s+(\{(?:(?!-->).)*?\})\s+-->(.*?)<!--\s+/wp:(?:core-)?"
-                         r"embed\s+-->", re.DOTALL)
+EMBED_BLOCK = re.compile(r"<!--\s+wp:(?:core-)?embed\s+(\{(?:(?!-->).)*?\})\s+-->(.*?)"
+                         r"<!--\s+/wp:(?:core-)?embed\s+-->", re.DOTALL)
 SHORTCODE = re.compile(r"\[(/?)([a-zA-Z][\w-]*)((?:\s[^\]]*)?)\]")
 PAIRED = re.compile(r"\[(caption|embed|audio|video)((?:\s[^\]]*)?)\](.*?)\[/\1\]", re.DOTALL)
 ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
