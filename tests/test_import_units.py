@@ -138,8 +138,8 @@ def test_liquid_tags_become_links_or_are_reported_with_their_line():
         """, {"2023-05-01-more": "more"})
     assert converted == "Next: [more](../more/), code at [repo](https://git.example/r).\n"
     assert [str(n) for n in harvest.notices] == [
-        "post.md:7: warning: Liquid tag {% include note.html %} cannot run here; removed "
-        "(text between its tags is kept) [liquid]"]
+        "post.md:7: warning: template tag {% include note.html %} cannot run here; removed "
+        "(text between its tags is kept) [template]"]
 
 
 @pytest.mark.parametrize(("written", "ours", "assumed"), [

@@ -38,8 +38,9 @@ DRAFT_VALUES = {("draft", "true"), ("draft", "yes"), ("draft", "1"), ("published
 
 
 def map_front_matter(meta: dict[str, Any], lines: dict[str, int], path: str, zone: tzinfo,
-                     harvest: Harvest, kind: str, locate: Callable[[str], Path | None],
-                     shelf: ImageShelf) -> dict[str, Any] | None:
+                     harvest: Harvest, locate: Callable[[str], Path | None],
+                     shelf: ImageShelf, file_date: str | None = None) -> dict[str, Any] | None:
+    """Our front matter, or None when the article has no date (the notice says so)."""
     ours: dict[str, Any] = {"authors": [], "tags": [], "extra": {}}
 
     def notice(key: str, category: str, message: str, fix: str = "") -> None:
@@ -61,6 +62,10 @@ def map_front_matter(meta: dict[str, Any], lines: dict[str, int], path: str, zon
         ours["title"] = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("-", " ").capitalize()
         notice("title", "no-title", f"no title; '{ours['title']}' made from the file name",
                "Write the real headline")
+    if not ours.get("date") and file_date and meta.get("date"):
+        notice("date", "date-from-name", f"the date comes from the file name, {file_date}")
+    if not ours.get("date") and file_date:
+        ours["date"] = Timestamp(moment(file_date, zone)[0])
     if not ours.get("date"):
         notice("date", "skipped", "no date in the front matter or the file name; not imported",
                "Add 'date:' and import again")

@@ -41,6 +41,7 @@ class Post:
     slug: str
     keys_line: dict[str, int]  # front-matter key -> its line
     draft: bool = False  # in a drafts folder
+    file_date: str | None = None  # from a dated file name, 2023-04-06-slug.md
 
 
 @dataclass
@@ -118,13 +119,12 @@ def _first_pass(path: Path, site: Site, harvest: Harvest) -> Post | None:
         return None
     name = path.parent.name if path.stem == "index" else path.stem
     dated = DATED_NAME.match(name)
-    if dated and "date" not in meta:
-        meta["date"] = dated.group(1)
     slug = slugify(str(meta.get("slug") or (meta.get("title") if site.kind == "pelican"
                                              and meta.get("title") else None)
                        or (dated.group(2) if dated else name)))
     draft = "_drafts" in path.parts
-    return Post(path, relative, meta, body, body_line, slug, keys_line, draft)
+    return Post(path, relative, meta, body, body_line, slug, keys_line, draft,
+                dated.group(1) if dated else None)
 
 
 def _second_pass(post: Post, site: Site, slugs: dict[str, str], options: ImportOptions,
@@ -133,7 +133,7 @@ def _second_pass(post: Post, site: Site, slugs: dict[str, str], options: ImportO
     book = SourceBook()
     shelf = ImageShelf(post.slug, book, harvest, lambda src: _locate(src, post, site))
     meta = map_front_matter(post.meta, post.keys_line, name, options.zone, harvest,
-                            site.kind, lambda src: _locate(src, post, site), shelf)
+                            lambda src: _locate(src, post, site), shelf, post.file_date)
     if meta is None:
         return None
     if post.draft:

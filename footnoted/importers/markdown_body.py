@@ -24,7 +24,7 @@ HIGHLIGHT = re.compile(
     re.DOTALL)
 RAW = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
 COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", re.DOTALL)
-SHORTCODE = re.compile(r"\{\{([<%])\s*(/?)([\w./-]+)(.*?)\s*[>%]\}\}")
+SHORTCODE = re.compile(r"\{\{([<%])\s*(/?)\s*([\w.-][\w./-]*)(.*?)\s*[>%]\}\}")
 LIQUID_TAG = re.compile(r"\{%-?\s*(\w+)(.*?)-?%\}")
 LIQUID_OUTPUT = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}")
 ARGUMENT = re.compile(r"""(?:([\w-]+)\s*=\s*)?(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
@@ -139,6 +139,7 @@ def _shortcode(match: re.Match, index: int, context: BodyContext) -> str:
         return url + (f"#{anchor}" if anchor else "")
     if name == "figure" and not closing:
         return _figure(named)
+    name = name.removesuffix("_simple")  # Hugo's privacy-friendly variants
     if name in VIDEO_URLS and first:
         return f"[{VIDEO_NAMES[name]} video {first}]({VIDEO_URLS[name].format(first)})"
     if name in ("tweet", "twitter", "x") and (named.get("id") or first):
@@ -170,8 +171,8 @@ def _liquid_tag(match: re.Match, index: int, context: BodyContext) -> str:
         context.notice(index, "liquid", f"{{% {name} {argument} %}} names a post that was not "
                        "imported; the link is kept relative")
         return f"../{argument.rsplit('/', 1)[-1].rsplit('.', 1)[0]}/"
-    context.notice(index, "liquid", f"Liquid tag {match.group(0)[:60]} cannot run here; "
-                   "removed (text between its tags is kept)")
+    context.notice(index, "template", f"template tag {match.group(0)[:60]} cannot run "
+                   "here; removed (text between its tags is kept)")
     return ""
 
 
@@ -185,7 +186,7 @@ def _liquid_output(match: re.Match, index: int, context: BodyContext) -> str:
         return str(values[key])
     if expression.startswith(("'", '"')):
         return expression.strip("'\"")  # {{ "/about/" | relative_url }}
-    context.notice(index, "liquid", f"Liquid output {match.group(0)[:60]} has no value "
+    context.notice(index, "template", f"template output {match.group(0)[:60]} has no value "
                    "here; removed")
     return ""
 

@@ -39,7 +39,8 @@ from .refs import (
 
 # The spaces before `[@key]` go with it, as Pandoc drops them for note-style citations: a
 # superscript number sits against the word it follows ("as shown¹", not "as shown ¹").
-CITATION_RE = r"[ \t]*\[(@[^\s;\]@]+(?:\s*;\s*@[^\s;\]@]+)*)\]"
+# `[@user](url)` and `[@user][key]` stay links, as in Pandoc: a handle is not a citation.
+CITATION_RE = r"[ \t]*\[(@[^\s;\]@]+(?:\s*;\s*@[^\s;\]@]+)*)\](?![(\[])"
 DATA_KEY = "data-footnoted-source"  # a link to a declared source, until it is resolved
 
 
