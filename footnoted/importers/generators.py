@@ -25,7 +25,7 @@ from .sourcebook import SourceBook
 
 MARKDOWN = (".md", ".markdown", ".mdown", ".mkd")
 OTHER_FORMATS = (".rst", ".html", ".htm", ".org", ".adoc", ".ipynb")
-DATED_NAME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})-(.+)$")
+DATED_NAME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})[-_](.+)$")
 PELICAN_HEADER = re.compile(r"^([A-Za-z][\w-]*):\s*(.*)$")
 
 
