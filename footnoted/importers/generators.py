@@ -8,19 +8,23 @@ read in two passes: first every file's front matter, so that links between posts
 
 from __future__ import annotations
 
+import html
 import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 import yaml
 
 from ..slugs import slugify
 from .frontmatter_map import map_front_matter
+from .html_markdown import ARTICLE, HtmlToMarkdown
 from .imageshelf import ImageShelf
-from .markdown_body import BodyContext, convert_body
+from .markdown_body import PELICAN_LINK, BodyContext, convert_body
 from .model import Harvest, ImportedArticle, ImportOptions
+from .restructured import rst_to_html, split_rst
 from .sourcebook import SourceBook
 
 MARKDOWN = (".md", ".markdown", ".mdown", ".mkd")
@@ -42,6 +46,7 @@ class Post:
     keys_line: dict[str, int]  # front-matter key -> its line
     draft: bool = False  # in a drafts folder
     file_date: str | None = None  # from a dated file name, 2023-04-06-slug.md
+    html: str | None = None  # the body as HTML, for formats read by another library (.rst)
 
 
 @dataclass
@@ -88,11 +93,13 @@ def read_pelican(sources: list[Path], options: ImportOptions, harvest: Harvest) 
 def _read_site(site: Site, files: list[Path], options: ImportOptions, harvest: Harvest) -> None:
     posts = []
     for path in files:
-        if path.suffix.lower() in OTHER_FORMATS and path.is_file():
+        readable = MARKDOWN + ((".rst",) if site.kind == "pelican" else ())
+        if path.suffix.lower() in OTHER_FORMATS and path.suffix.lower() not in readable \
+                and path.is_file():
             harvest.items_in += 1
             harvest.notice(str(path), 0, "unsupported-format", f"{path.suffix} files are not "
                            "converted; import it by hand")
-        elif path.suffix.lower() in MARKDOWN and path.is_file():
+        elif path.suffix.lower() in readable and path.is_file():
             harvest.items_in += 1
             post = _first_pass(path, site, harvest)
             if post is not None:
@@ -112,11 +119,16 @@ def _first_pass(path: Path, site: Site, harvest: Harvest) -> Post | None:
                        "not imported")
         return None
     try:
-        meta, body, body_line, keys_line = split_front_matter(text, site.kind)
+        meta, body, body_line, keys_line = split_rst(text) if path.suffix == ".rst" else \
+            split_front_matter(text, site.kind)
     except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError) as exc:
         harvest.notice(str(path), 1, "skipped", f"its front matter cannot be read ({exc}); "
                        "not imported", "Fix the front matter and import again")
         return None
+    body_html = None
+    if path.suffix == ".rst":
+        title, body_html = rst_to_html(body)
+        meta.setdefault("title", html.unescape(re.sub(r"<[^>]+>", "", title)))
     name = path.parent.name if path.stem == "index" else path.stem
     dated = DATED_NAME.match(name)
     slug = slugify(str(meta.get("slug") or (meta.get("title") if site.kind == "pelican"
@@ -124,7 +136,7 @@ def _first_pass(path: Path, site: Site, harvest: Harvest) -> Post | None:
                        or (dated.group(2) if dated else name)))
     draft = "_drafts" in path.parts
     return Post(path, relative, meta, body, body_line, slug, keys_line, draft,
-                dated.group(1) if dated else None)
+                dated.group(1) if dated else None, body_html)
 
 
 def _second_pass(post: Post, site: Site, slugs: dict[str, str], options: ImportOptions,
@@ -146,10 +158,25 @@ def _second_pass(post: Post, site: Site, slugs: dict[str, str], options: ImportO
     context = BodyContext(name, post.body_line, harvest, book, shelf,
                           lambda target: _article_url(target, slugs), site.config, post.meta,
                           site.base_url)
-    body = convert_body(post.body, context)
+    body = convert_body(post.body, context) if post.html is None else \
+        _convert_html(post, context, lambda target: _article_url(target, slugs))
     meta["sources"] = book.entries
     return ImportedArticle(slug=post.slug, origin=f"{site.kind} {post.relative}", meta=meta,
                            body=body, images=shelf.files)
+
+
+def _convert_html(post: Post, context: BodyContext, article_url) -> str:
+    """A body docutils made: Pelican's {filename} links pointed at the imported articles."""
+    root = lxml.html.fragment_fromstring(post.html or "<p></p>", create_parent="div")
+    for link in root.iter("a"):
+        href = link.get("href", "")
+        target = PELICAN_LINK.sub("", href)
+        internal = article_url(target.split("#")[0]) if target != href else None
+        if internal:
+            link.set("href", ARTICLE + internal)
+    converter = HtmlToMarkdown(context.book, context.shelf, context.harvest, context.path,
+                               post.body_line)
+    return converter.convert(root)
 
 
 def split_front_matter(text: str, kind: str) -> tuple[dict, str, int, dict[str, int]]:
