@@ -83,6 +83,16 @@ def test_a_remote_image_is_a_source_and_a_missing_one_lost():
     assert [n.category for n in harvest.notices] == ["remote-image", "missing-image"]
 
 
+def test_a_superscript_note_marker_without_its_note_is_kept_and_reported():
+    markdown, _, harvest = html_to_markdown("<p>Taxes rose.<sup>12</sup> A 10<sup>th</sup> "
+                                            "time.</p>")
+    assert markdown == "Taxes rose.¹² A 10th time.\n"
+    assert [str(n) for n in harvest.notices] == [
+        "page.html: warning: superscript '12' refers to no note in the page; kept as a "
+        "superscript character. Add the note it stood for, as [^label], if it is known "
+        "[superscript]"]
+
+
 def test_wpautop_makes_paragraphs_and_breaks():
     assert autop("one\ntwo\n\n<h2>Head</h2>\n\nthree") == \
         "<p>one<br>\ntwo</p>\n\n<h2>Head</h2>\n\n<p>three</p>"

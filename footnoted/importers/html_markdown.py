@@ -42,6 +42,8 @@ _SPECIAL = re.compile(r"([\\`*_\[\]])")
 _ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
 _BLOCK_MARK = re.compile(r"^([#>+-])(?=\s|$)", re.MULTILINE)  # a heading, quote or list
 _NUMBERED = re.compile(r"^(\d+)\.(?=\s|$)", re.MULTILINE)  # an ordered list
+_NOTE_LIKE = re.compile(r"\[?\d{1,3}\]?|[*†‡§¶]")  # a superscript that marks a note
+_SUPERSCRIPT = str.maketrans("0123456789[]", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 _NOTE = re.compile(f"{NOTE_OPEN}([^{NOTE_CLOSE}]*){NOTE_CLOSE}")
 
@@ -227,6 +229,12 @@ class HtmlToMarkdown:
             return _wrap(inner, "*")
         if tag == "q":
             return f"“{inner}”"
+        if tag == "sup" and NOTE_OPEN not in inner and _NOTE_LIKE.fullmatch(inner.strip()):
+            self.harvest.notice(self.path, self.line, "superscript",
+                                f"superscript '{inner.strip()}' refers to no note in the page; "
+                                "kept as a superscript character",
+                                "Add the note it stood for, as [^label], if it is known")
+            return inner.strip().translate(_SUPERSCRIPT)
         return inner
 
     def link(self, element: etree._Element) -> str:
