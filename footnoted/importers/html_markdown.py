@@ -31,7 +31,8 @@ CONTAINERS = {"div", "section", "article", "main", "header", "footer", "body", "
               "center", "hgroup", "address"}
 DROPPED = {"script", "style", "noscript", "form", "button", "input", "select", "textarea",
            "nav", "svg", "template", "object", "canvas", "head", "title", "meta", "link"}
-EMBEDS = {"iframe", "video", "audio", "embed", "source"}
+EMBEDS = {"iframe", "video", "audio", "embed"}
+ALTERNATIVES = {"source", "track"}  # a <picture>'s or player's other files: its <img> is shown
 BLOCKS = CONTAINERS | DROPPED | EMBEDS | {
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "pre", "table", "hr",
     "figure", "dl", "details", "aside"}
@@ -60,6 +61,7 @@ class HtmlToMarkdown:
                  path: str, line: int = 0) -> None:
         self.book, self.shelf, self.harvest = book, shelf, harvest
         self.path, self.line = path, line  # where notices point
+        self.in_link = False  # Markdown links cannot nest: inside one, links are words
 
     def convert(self, root: etree._Element) -> str:
         return "\n\n".join(self.blocks(root)).strip() + "\n"
@@ -208,9 +210,13 @@ class HtmlToMarkdown:
         if tag == "":
             return ""  # a comment or processing instruction
         if tag == "a":
-            return self.link(element)
+            return self.inline_content(element) if self.in_link else self.link(element)
         if tag == "br":
             return HARD_BREAK
+        if tag in ALTERNATIVES:
+            return ""
+        if tag == "img" and self.in_link:
+            return self.linked_image(element)
         if tag == "img":
             return self.shelf.markdown(element.get("src", ""), escape(element.get("alt", "")),
                                        self.path, self.line)
@@ -237,8 +243,24 @@ class HtmlToMarkdown:
             return inner.strip().translate(_SUPERSCRIPT)
         return inner
 
+    def linked_image(self, image: etree._Element) -> str:
+        """An image inside a link: shown if it is a local file, else reported (a source
+        cannot sit inside a link's words)."""
+        found = self.shelf.locate(image.get("src", ""))
+        if found is not None:
+            return self.shelf.markdown(image.get("src", ""), escape(image.get("alt", "")),
+                                       self.path, self.line)
+        self.harvest.notice(self.path, self.line, "linked-image",
+                            f"image '{_short(image.get('src', ''))}' inside a link is not "
+                            "in the input; left out", "Download it beside the article")
+        return ""
+
     def link(self, element: etree._Element) -> str:
-        words = self.inline_content(element)
+        self.in_link = True
+        try:
+            words = self.inline_content(element)
+        finally:
+            self.in_link = False
         plain = " ".join(text_of(element).split())
         if not plain:
             return words  # an image's link: the image stays, the link has no words to carry
