@@ -11,9 +11,10 @@ import lxml.html
 import pytest
 
 from footnoted.importers.frontmatter_map import moment
-from footnoted.importers.html_markdown import HtmlToMarkdown, escape
+from footnoted.importers.html_markdown import HtmlToMarkdown
 from footnoted.importers.imageshelf import ImageShelf
 from footnoted.importers.markdown_body import BodyContext, convert_body
+from footnoted.importers.markdown_text import escape
 from footnoted.importers.model import Harvest
 from footnoted.importers.sourcebook import SourceBook
 from footnoted.importers.wp_content import autop, to_html

@@ -20,9 +20,10 @@ import yaml
 
 from ..slugs import slugify
 from .frontmatter_map import map_front_matter
-from .html_markdown import ARTICLE, HtmlToMarkdown
+from .html_markdown import HtmlToMarkdown
 from .imageshelf import ImageShelf
 from .markdown_body import PELICAN_LINK, BodyContext, convert_body
+from .markdown_text import ARTICLE
 from .model import Harvest, ImportedArticle, ImportOptions
 from .restructured import rst_to_html, split_rst
 from .sourcebook import SourceBook

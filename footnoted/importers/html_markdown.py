@@ -10,48 +10,41 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
 from .imageshelf import ImageShelf
+from .markdown_text import (
+    EMBED,
+    HARD_BREAK,
+    JUMP,
+    NOTE_OPEN,
+    SPACES,
+    escape,
+    finish_inline,
+    resolve_href,
+    short,
+    text_of,
+)
 from .model import Harvest
 from .sourcebook import SourceBook
-
-NOTE_OPEN, NOTE_CLOSE = "\ue000", "\ue001"  # around a note label, placed by the importer
-HARD_BREAK = "\ue002"  # survives whitespace collapsing; becomes Markdown's two-space break
-# Addresses in the reserved `.invalid` domain (RFC 2606) that importers give links the page
-# left without a target (LOST), pointed within the page (JUMP + "#id") or that stand for
-# an embedded player (EMBED + its address), so that trafilatura carries them to us.
-LOST, JUMP = "https://footnoted.invalid/lost", "https://footnoted.invalid/jump"
-EMBED = "https://footnoted.invalid/embed/"
-ARTICLE = "https://footnoted.invalid/article/"  # + "../slug/": a link to an imported article
 
 CONTAINERS = {"div", "section", "article", "main", "header", "footer", "body", "html",
               "center", "hgroup", "address"}
 DROPPED = {"script", "style", "noscript", "form", "button", "input", "select", "textarea",
            "nav", "svg", "template", "object", "canvas", "head", "title", "meta", "link"}
 EMBEDS = {"iframe", "video", "audio", "embed"}
-ALTERNATIVES = {"source", "track"}  # a <picture>'s or player's other files: its <img> is shown
+ALTERNATIVES = {"source", "track"}  # a picture's or player's other files: its <img> shows
 BLOCKS = CONTAINERS | DROPPED | EMBEDS | {
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "pre", "table", "hr",
     "figure", "dl", "details", "aside"}
 STRONG, EMPHASIS = {"strong", "b"}, {"em", "i", "cite", "dfn", "var"}
 CODE = {"code", "kbd", "samp", "tt"}
 
-_SPECIAL = re.compile(r"([\\`*_\[\]])")
-_ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
 _BLOCK_MARK = re.compile(r"^([#>+-])(?=\s|$)", re.MULTILINE)  # a heading, quote or list
 _NUMBERED = re.compile(r"^(\d+)\.(?=\s|$)", re.MULTILINE)  # an ordered list
 _NOTE_LIKE = re.compile(r"\[?\d{1,3}\]?|[*†‡§¶]")  # a superscript that marks a note
 _SUPERSCRIPT = str.maketrans("0123456789[]", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
-_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
-_NOTE = re.compile(f"{NOTE_OPEN}([^{NOTE_CLOSE}]*){NOTE_CLOSE}")
-
-
-def escape(text: str) -> str:
-    """Plain text as Markdown that shows exactly that text."""
-    return _SPECIAL.sub(r"\\\1", _ENTITY_LIKE.sub("&amp;", text)).replace("<", "&lt;")
 
 
 class HtmlToMarkdown:
@@ -193,7 +186,7 @@ class HtmlToMarkdown:
                 and text_of(element).strip():
             self.harvest.notice(self.path, self.line, "raw-html",
                                 f"a <{_tag(element)}> element was left out: "
-                                f"'{_short(text_of(element))}'",
+                                f"'{short(text_of(element))}'",
                                 "Copy what it showed into the article by hand if it mattered")
         return []
 
@@ -221,7 +214,7 @@ class HtmlToMarkdown:
             return self.shelf.markdown(element.get("src", ""), escape(element.get("alt", "")),
                                        self.path, self.line)
         if tag in CODE:
-            code = _SPACES.sub(" ", text_of(element))
+            code = SPACES.sub(" ", text_of(element))
             ticks = "``" if "`" in code else "`"
             return f"{ticks}{code}{ticks}" if code.strip() else code
         if tag in EMBEDS:
@@ -251,7 +244,7 @@ class HtmlToMarkdown:
             return self.shelf.markdown(image.get("src", ""), escape(image.get("alt", "")),
                                        self.path, self.line)
         self.harvest.notice(self.path, self.line, "linked-image",
-                            f"image '{_short(image.get('src', ''))}' inside a link is not "
+                            f"image '{short(image.get('src', ''))}' inside a link is not "
                             "in the input; left out", "Download it beside the article")
         return ""
 
@@ -271,55 +264,22 @@ class HtmlToMarkdown:
         if href.startswith(EMBED):
             href = href.removeprefix(EMBED)
             self.harvest.notice(self.path, self.line, "embed",
-                                f"embedded player '{_short(href)}' cannot be shown; kept as a "
+                                f"embedded player '{short(href)}' cannot be shown; kept as a "
                                 "link", "Check the source is what the page showed")
         if href.startswith("#") and len(href) > 1:
             self.harvest.notice(self.path, self.line, "in-page-link",
-                                f"link '{_short(plain)}' jumps to {href} in the page; kept as "
+                                f"link '{short(plain)}' jumps to {href} in the page; kept as "
                                 "plain words")
             return words
         url, note = resolve_href(href, self.shelf.base_url)
         if url is not None:
             return f"[{words.strip()}][{self.book.link(url, plain)}]"
         self.harvest.notice(self.path, self.line, "lost-link",
-                            f"link '{_short(plain)}' " + (f"pointed to '{_short(href)}'" if note
+                            f"link '{short(plain)}' " + (f"pointed to '{short(href)}'" if note
                                                           else "had no target")
                             + "; declared as a lost source",
                             "Find the original target and replace 'lost: true' with 'url:'")
         return f"[{words.strip()}][{self.book.lost(plain, note)}]"
-
-
-def resolve_href(href: str, base_url: str | None) -> tuple[str | None, str | None]:
-    """(absolute URL, None) for a link we can keep; (None, what the page had) otherwise."""
-    if href in ("", "#", LOST) or href.lower().startswith(("javascript:", "void(")):
-        return None, None
-    if href.startswith(ARTICLE):
-        return href.removeprefix(ARTICLE), None
-    scheme = urlsplit(href).scheme.lower()
-    if scheme in ("http", "https", "mailto"):
-        return href, None
-    if href.startswith("//"):
-        return "https:" + href, None
-    if not scheme and base_url:
-        return urljoin(base_url, href), None
-    return None, f"the page linked '{_short(href)}'"
-
-
-def text_of(element: etree._Element) -> str:
-    """An element's text without its tail, comments or processing instructions."""
-    return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
-
-
-def finish_inline(text: str) -> str:
-    """Collapse HTML whitespace; breaks become Markdown's; note labels become [^label]."""
-    text = _SPACES.sub(" ", text).replace(f" {HARD_BREAK}", HARD_BREAK)
-    text = text.replace(f"{HARD_BREAK} ", HARD_BREAK).strip(f" {HARD_BREAK}")
-    return _NOTE.sub(r"[^\1]", text.replace(HARD_BREAK, "  \n"))
-
-
-def note_label(label: str) -> str:
-    """Text an importer puts where a note is referred to; `finish_inline` writes `[^label]`."""
-    return f"{NOTE_OPEN}{label}{NOTE_CLOSE}"
 
 
 def _wrap(inner: str, mark: str) -> str:
@@ -342,7 +302,3 @@ def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:
 def _is_list(block: str) -> bool:
     return bool(re.match(r"(- |\d+\. )", block))
 
-
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= 60 else text[:57] + "..."

@@ -19,8 +19,9 @@ from lxml import etree
 
 from ..slugs import slugify
 from . import pageclean
-from .html_markdown import HtmlToMarkdown, note_label, text_of
+from .html_markdown import HtmlToMarkdown
 from .imageshelf import ImageShelf
+from .markdown_text import note_label, text_of
 from .model import Harvest, ImportedArticle, ImportOptions
 from .pagefacts import PageFacts, read_facts
 from .sourcebook import SourceBook

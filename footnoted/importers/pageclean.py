@@ -13,7 +13,7 @@ import re
 import lxml.html
 from lxml import etree
 
-from .html_markdown import EMBED, JUMP, LOST, note_label, text_of
+from .markdown_text import EMBED, JUMP, LOST, note_label, text_of
 
 BOX_CLASS = re.compile(r"^(paywall|regwall|piano|subscri\w*|newsletter\w*|promo|inline-promo|"
                        r"donat\w*|read-?also|read-?more|related\w*|share\w*|social\w*|"

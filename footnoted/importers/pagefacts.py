@@ -16,7 +16,7 @@ from datetime import datetime
 import lxml.html
 from lxml import etree
 
-from .html_markdown import text_of
+from .markdown_text import text_of
 
 PUBLISHED = ("article:published_time", "parsely-pub-date", "datePublished", "dc.date.issued",
              "date")

@@ -22,8 +22,9 @@ from lxml import etree
 
 from ..slugs import slugify
 from . import wp_content
-from .html_markdown import HtmlToMarkdown, text_of
+from .html_markdown import HtmlToMarkdown
 from .imageshelf import ImageShelf
+from .markdown_text import text_of
 from .model import Harvest, ImportedArticle, ImportOptions
 from .sourcebook import SourceBook
 from .writer import Timestamp

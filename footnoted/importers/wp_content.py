@@ -14,7 +14,7 @@ import json
 import re
 from collections.abc import Callable
 
-from .html_markdown import EMBED
+from .markdown_text import EMBED
 
 # Dynamic blocks: the comment is all there is; the live site renders their content.
 DYNAMIC_BLOCK = re.compile(r"<!--\s+wp:([a-z][\w/-]*)(\s+\{(?:(?!-->).)*?\})?\s+/-->",
