@@ -21,7 +21,7 @@ from ..slugs import slugify
 from . import pageclean
 from .html_markdown import HtmlToMarkdown
 from .imageshelf import ImageShelf
-from .markdown_text import note_label, text_of
+from .markdown_text import note_label, resolve_href, text_of
 from .model import Harvest, ImportedArticle, ImportOptions
 from .pagefacts import PageFacts, read_facts
 from .sourcebook import SourceBook
@@ -97,10 +97,11 @@ def _front_matter(document: Any, facts: PageFacts, book: SourceBook, shelf: Imag
         harvest.notice(name, 0, "extra-categories", f"categories {categories[1:]} became tags; "
                        f"the section is '{categories[0]}'")
     site = document.sitename
+    base_url = _http(document.url) or facts.canonical
     meta: dict[str, Any] = {
         "title": document.title,
         "date": Timestamp(_same_day(facts.published, document.date) or document.date),
-        "authors": _authors(document.author),
+        "authors": _authors(document.author, facts.author_pages, base_url),
         "section": categories[0] if categories else None,
         "dek": document.description,
         "updated": Timestamp(facts.modified) if facts.modified else None,
@@ -186,9 +187,14 @@ def _norm(text: str | None) -> str:
     return " ".join((text or "").split()).lower()
 
 
-def _authors(byline: str | None) -> list[str]:
+def _authors(byline: str | None, pages: dict[str, str], base_url: str | None) -> list:
+    """Names from trafilatura's byline; with their page where the byline linked them."""
     names = [BYLINE_LABEL.sub("", name).strip() for name in (byline or "").split(";")]
-    return [name for name in names if name]
+    authors: list[Any] = []
+    for name in filter(None, names):
+        url = resolve_href(pages[name], base_url)[0] if name in pages else None
+        authors.append({"name": name, "url": url} if url else name)
+    return authors
 
 
 def _split(tags: list[str]) -> list[str]:

@@ -44,6 +44,7 @@ class PageFacts:
     published: str | None = None  # ISO date or time with zone, as precise as the page says
     modified: str | None = None
     lead: LeadFigure | None = None
+    author_pages: dict[str, str] = field(default_factory=dict)  # byline name -> its link
 
 
 def read_facts(tree: lxml.html.HtmlElement) -> PageFacts:
@@ -57,6 +58,9 @@ def read_facts(tree: lxml.html.HtmlElement) -> PageFacts:
                               + [t.get("datetime") for t in tree.iter("time")]),
         modified=_first_time([metas.get(name) for name in MODIFIED]),
         lead=_take_lead_figure(tree),
+        author_pages={" ".join(text_of(a).split()): a.get("href").strip()
+                      for a in tree.iter("a") if "author" in (a.get("rel") or "").split()
+                      and a.get("href") and text_of(a).strip()},
     )
 
 
