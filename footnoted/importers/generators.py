@@ -31,6 +31,7 @@ from .sourcebook import SourceBook
 MARKDOWN = (".md", ".markdown", ".mdown", ".mkd")
 OTHER_FORMATS = (".rst", ".html", ".htm", ".org", ".adoc", ".ipynb")
 DATED_NAME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})[-_](.+)$")
+LANGUAGE_SUFFIX = re.compile(r"^(.+)\.([a-z]{2,3}(?:-[A-Za-z]{2,4})?)$")
 PELICAN_HEADER = re.compile(r"^([A-Za-z][\w-]*):\s*(.*)$")
 
 
@@ -48,6 +49,7 @@ class Post:
     draft: bool = False  # in a drafts folder
     file_date: str | None = None  # from a dated file name, 2023-04-06-slug.md
     html: str | None = None  # the body as HTML, for formats read by another library (.rst)
+    translation_of: str | None = None  # the slug of the version this one translates
 
 
 @dataclass
@@ -105,6 +107,7 @@ def _read_site(site: Site, files: list[Path], options: ImportOptions, harvest: H
             post = _first_pass(path, site, harvest)
             if post is not None:
                 posts.append(post)
+    _link_translations(posts)
     slugs = _slug_index(posts)
     for post in posts:
         article = _second_pass(post, site, slugs, options, harvest)
@@ -131,6 +134,10 @@ def _first_pass(path: Path, site: Site, harvest: Harvest) -> Post | None:
         title, body_html = rst_to_html(body)
         meta.setdefault("title", html.unescape(re.sub(r"<[^>]+>", "", title)))
     name = path.parent.name if path.stem == "index" else path.stem
+    language = LANGUAGE_SUFFIX.match(name) if site.kind == "hugo" else None
+    if language:  # Hugo's translations: about.md, about.fr.md
+        name = language.group(1)
+        meta.setdefault("lang", language.group(2))
     dated = DATED_NAME.match(name)
     slug = slugify(str(meta.get("slug") or (meta.get("title") if site.kind == "pelican"
                                              and meta.get("title") else None)
@@ -151,6 +158,8 @@ def _second_pass(post: Post, site: Site, slugs: dict[str, str], options: ImportO
         return None
     if post.draft:
         meta["draft"] = True
+    if post.translation_of:
+        meta["translation_of"] = post.translation_of
     meta.pop("slug", None)  # the file name carries it
     if site.base_url and not meta.get("original_url") and isinstance(meta.get("extra"), dict):
         path = meta["extra"].get("url") or meta["extra"].get("permalink")
@@ -164,6 +173,23 @@ def _second_pass(post: Post, site: Site, slugs: dict[str, str], options: ImportO
     meta["sources"] = book.entries
     return ImportedArticle(slug=post.slug, origin=f"{site.kind} {post.relative}", meta=meta,
                            body=body, images=shelf.files)
+
+
+def _link_translations(posts: list[Post]) -> None:
+    """Versions of one post in other languages share its slug in Hugo and Pelican; here
+    each gets `<slug>-<lang>` and `translation_of: <slug>`, as our language switch needs."""
+    by_slug: dict[str, list[Post]] = {}
+    for post in posts:
+        by_slug.setdefault(post.slug, []).append(post)
+    for slug, versions in by_slug.items():
+        languages = [str(post.meta.get("lang") or "") for post in versions]
+        if len(versions) < 2 or len(set(languages)) < len(languages):
+            continue  # one post, or a clash the writer will rename and report
+        original = min(versions, key=lambda post: (post.meta.get("lang") is not None,
+                                                    len(post.relative), post.relative))
+        for post in versions:
+            if post is not original:
+                post.slug, post.translation_of = f"{slug}-{slugify(post.meta['lang'])}", slug
 
 
 def _convert_html(post: Post, context: BodyContext, article_url) -> str:
