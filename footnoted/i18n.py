@@ -60,6 +60,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "pages": "Pages",
         "list_feed": "Atom feed of this list",
         "search_label": "Words from a headline, the text or a source",
+        "not_found": "Page not found",
+        "not_found_text": "There is no page at this address; it may have moved. Search for it "
+                          "here, or start from the front page, which lists every article:",
+        "front_page": "Front page of {title}",
         "search_needs_js": "Search runs in your browser and needs JavaScript. The archive "
                            "lists every article.",
         "source_entry": "Source",  # a popover's title: "Source 3"
@@ -114,6 +118,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "pages": "Страницы",
         "list_feed": "Лента Atom этого списка",
         "search_label": "Слова из заголовка, текста или источника",
+        "not_found": "Страница не найдена",
+        "not_found_text": "По этому адресу страницы нет; возможно, она переехала. Найдите её "
+                          "поиском или начните с главной страницы, где перечислены все статьи:",
+        "front_page": "Главная страница «{title}»",
         "search_needs_js": "Поиск работает в браузере и требует JavaScript. В архиве "
                            "перечислены все статьи.",
         "source_entry": "Источник",

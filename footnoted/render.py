@@ -7,6 +7,7 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, StrictUndefined, select_autoescape
 from markupsafe import Markup
@@ -28,7 +29,7 @@ class Page:
     """Where a page goes and how its links reach the site root from there."""
 
     path: str  # output file, relative to the site root
-    root: str  # relative prefix back to the site root: "" or "../"
+    root: str  # prefix back to the site root: "" or "../"; the 404 page's is "/path/"
     lang: str  # the page's language, for <html lang>
 
 
@@ -51,7 +52,7 @@ def make_environment(settings: Settings) -> Environment:
     env.filters["slug"] = slugify
     env.filters["csp_hash"] = csp_hash
     env.globals.update(site=settings, generator_version=__version__, t=i18n.t,
-                       asset=AssetNames(settings))
+                       asset=AssetNames(settings), translate=i18n.translate)
     return env
 
 
@@ -109,7 +110,8 @@ def render_listing_pages(env: Environment, articles: list[Article], settings: Se
     listings = build_listings(articles)
     files = render_listings(env, listings, settings)
     files.update(render_indexes(env, listings, articles, settings))
-    files["404.html"] = _render(env, "404.html", page=page_at("404.html", settings.lang))
+    files["404.html"] = _render(env, "404.html", page=not_found_page(settings),
+                                other_langs=other_languages(articles, settings.lang))
     pages = [p.path for listing in listings for p in paginate(listing, settings.per_page)]
     files["sitemap.xml"] = _render(env, "sitemap.xml", articles=articles,
                                    updated=_newest(articles), listing_pages=sorted(pages))
@@ -149,6 +151,23 @@ def render_indexes(env: Environment, listings: list[Listing], articles: list[Art
 def page_at(path: str, lang: str) -> Page:
     """A page at `path`, whose links climb back to the site root relatively."""
     return Page(path, "../" * path.count("/"), lang)
+
+
+def not_found_page(settings: Settings) -> Page:
+    """The 404 page, which servers send at any missing URL, however deep: relative links
+    would climb from the wrong folder, so its links start from the path of `base_url`."""
+    return Page("404.html", site_path(settings.base_url), settings.lang)
+
+
+def site_path(base_url: str) -> str:
+    """"https://example.org/reading" -> "/reading/": where the site's root is on its host."""
+    return urlsplit(base_url).path.rstrip("/") + "/"
+
+
+def other_languages(articles: list[Article], lang: str) -> list[str]:
+    """The languages besides the site's that articles use and the interface speaks."""
+    langs = {i18n.primary(article.lang) for article in articles} - {i18n.primary(lang)}
+    return sorted(code for code in langs if code in i18n.STRINGS)
 
 
 def article_page(article: Article) -> Page:

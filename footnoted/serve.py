@@ -18,8 +18,10 @@ from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .problems import BuildFailed, Problem
+from .render import site_path
 from .settings import Settings, load_settings
 from .site import build_site
 
@@ -54,6 +56,11 @@ class BuildState:
     @property
     def output(self) -> Path:
         return self.settings.output if self.settings else self.root / "site"
+
+    @property
+    def mount(self) -> str:
+        """The path of base_url ("/reading/"), where the 404 page's links point."""
+        return site_path(self.settings.base_url) if self.settings else "/"
 
     def rebuild(self, processes: int = 1) -> None:
         started = time.perf_counter()
@@ -165,6 +172,14 @@ class Handler(SimpleHTTPRequestHandler):
         except OSError:
             return  # the tab was closed or reloaded
 
+    def translate_path(self, path: str) -> str:
+        """The site is served at the root and also under the path of base_url, as its host
+        will serve it: the 404 page links from there."""
+        mount = self.state.mount
+        if mount != "/" and urlsplit(path).path.startswith(mount):
+            path = "/" + path[len(mount):]
+        return super().translate_path(path)
+
     def send_head(self):
         """Serve site files fresh every time, with the reload script in each HTML page."""
         path = Path(self.translate_path(self.path))
@@ -172,9 +187,17 @@ class Handler(SimpleHTTPRequestHandler):
             path = path / "index.html"
         if path.suffix != ".html" or not path.is_file():
             return super().send_head()
-        data = path.read_bytes().replace(b"</head>", SCRIPT_TAG + b"\n</head>", 1)
+        data = with_reload_script(path.read_bytes())
         self.send_bytes(HTTPStatus.OK, "text/html; charset=utf-8", data, head_only=True)
         return _Body(data)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None):
+        """A missing URL gets the site's 404 page, as static hosts answer it."""
+        page = self.state.output / "404.html"
+        if code != HTTPStatus.NOT_FOUND or not page.is_file():
+            return super().send_error(code, message, explain)
+        self.send_bytes(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8",
+                        with_reload_script(page.read_bytes()), head_only=self.command == "HEAD")
 
     def send_bytes(self, status: HTTPStatus, kind: str, data: bytes,
                    head_only: bool = False) -> None:
@@ -205,6 +228,10 @@ class _Body:
 
     def close(self) -> None:
         pass
+
+
+def with_reload_script(page: bytes) -> bytes:
+    return page.replace(b"</head>", SCRIPT_TAG + b"\n</head>", 1)
 
 
 def error_page(problems: list[Problem]) -> bytes:

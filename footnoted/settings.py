@@ -19,7 +19,7 @@ class Settings:
     root: Path  # the project folder holding pyproject.toml
     title: str = "footnoted"  # the site's name, in page titles, the index and the feed
     description: str = ""  # the index page's meta description and the feed subtitle
-    base_url: str = "https://example.org/"  # absolute address of the site, for feed and sitemap
+    base_url: str = "https://example.org/"  # the site's address: feeds, sitemap, 404 links
     lang: str = "en"  # language of articles that do not set `lang`
     timezone: str = "UTC"  # zone for dates written without a time
     content_dir: str = "content"  # where articles and sources.yaml live

@@ -138,3 +138,18 @@ def test_a_burst_of_saves_is_one_build(server):
     # Had the burst caused a second build, that build would be the next event, without it.
     assert next(events) == f"build {generation + 2} ok"
     assert "One more save." in site.get("tiny/")[1]
+
+
+def test_a_missing_url_gets_the_404_page_whose_links_work_on_the_server(server):
+    site, _ = server  # the project's base_url is https://test.example/sub/
+    status, page = site.get("2023/04/old-link/")
+    assert status == 404
+    assert "<h1>Page not found</h1>" in page
+    assert '<script src="/__footnoted__/reload.js"></script>' in page
+    links = re.findall(r'(?:href|src|data-index)="(/sub/[^"]*)"', page)
+    assert len(links) > 10
+    root = site.url.removesuffix("/")
+    for link in links:
+        with urllib.request.urlopen(root + link, timeout=DEADLINE) as response:
+            assert response.status == 200, link
+    assert site.get("tiny/")[0] == 200  # and the site stays at the root too

@@ -12,6 +12,7 @@ import functools
 import http.server
 import importlib.util
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -44,13 +45,23 @@ def require(present: bool, what: str) -> None:
     pytest.skip(f"{what} is missing (README: Run the whole test suite)")
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("browser-site")
+def build_example(root: Path, base_url: str) -> Path:
+    """The example site plus the workout article, built in `root` for a site at `base_url`
+    (which the 404 page's links start from); returns the site folder."""
     copy_example_site(root)
+    pyproject = root / "pyproject.toml"
+    settings, replaced = re.subn(r"(?m)^base_url = .*$", f'base_url = "{base_url}"',
+                                 pyproject.read_text("utf-8"))
+    assert replaced == 1, "the example site's pyproject.toml should set base_url once"
+    pyproject.write_text(settings, encoding="utf-8")
     shutil.copy(WORKOUT, root / "content" / WORKOUT.name)
     assert main(["--root", str(root), "build"]) == 0
     return root / "site"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_example(tmp_path_factory.mktemp("browser-site"), f"https://example.org{PREFIX}")
 
 
 class PrefixedHandler(http.server.SimpleHTTPRequestHandler):
