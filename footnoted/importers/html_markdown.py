@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from lxml import etree
 
+from ..images import IMAGE_SUFFIXES
 from .imageshelf import ImageShelf
 from .markdown_text import (
     EMBED,
@@ -249,15 +251,25 @@ class HtmlToMarkdown:
         return ""
 
     def link(self, element: etree._Element) -> str:
+        plain = " ".join(text_of(element).split())
+        if not plain:
+            return self.image_link(element)
         self.in_link = True
         try:
             words = self.inline_content(element)
         finally:
             self.in_link = False
-        plain = " ".join(text_of(element).split())
-        if not plain:
-            return words  # an image's link: the image stays, the link has no words to carry
         return self.link_markdown(words, plain, (element.get("href") or "").strip())
+
+    def image_link(self, element: etree._Element) -> str:
+        """A link around an image alone: the image is kept, the link has no words to carry.
+        A link to a bigger copy of the image says nothing more; any other is reported."""
+        href = (element.get("href") or "").strip()
+        if href and not urlsplit(href).path.lower().endswith(IMAGE_SUFFIXES):
+            self.harvest.notice(self.path, self.line, "image-link",
+                                f"an image linked to '{short(href)}'; the image is kept, "
+                                "the link is not")
+        return self.inline_content(element)
 
     def link_markdown(self, words: str, plain: str, href: str) -> str:
         href = href.removeprefix(JUMP)
