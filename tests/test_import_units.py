@@ -84,6 +84,16 @@ def test_a_remote_image_is_a_source_and_a_missing_one_lost():
     assert [n.category for n in harvest.notices] == ["remote-image", "missing-image"]
 
 
+def test_an_image_alone_in_a_link_keeps_the_image_and_reports_a_link_elsewhere():
+    markdown, book, harvest = html_to_markdown(
+        '<p><a href="https://x.example/big.jpg"><img src="https://x.example/a.jpg" alt="Pier">'
+        '</a></p><p><a href="https://x.example/photo-page/"><img src="https://x.example/b.jpg" '
+        'alt="Quay"></a></p>')
+    assert markdown == "[Pier][pier]\n\n[Quay][quay]\n"
+    assert [n.category for n in harvest.notices] == ["remote-image", "image-link",
+                                                     "remote-image"]
+
+
 def test_a_superscript_note_marker_without_its_note_is_kept_and_reported():
     markdown, _, harvest = html_to_markdown("<p>Taxes rose.<sup>12</sup> A 10<sup>th</sup> "
                                             "time.</p>")
