@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import writer
-from .model import Harvest, ImportOptions, Notice
+from .model import Harvest, ImportedArticle, ImportOptions, Notice
 from .writer import Outcome
 
 # kind -> (module, function): each function fills a Harvest from its sources.
@@ -57,7 +57,7 @@ def run_import(kind: str, sources: list[Path], into: Path, into_name: str,
                         harvest.notices + writer.refusals(outcomes, into_name))
 
 
-def _unique_slugs(harvest: Harvest) -> list:
+def _unique_slugs(harvest: Harvest) -> list[ImportedArticle]:
     """Two inputs with one slug get `-2`, `-3`: never one file overwriting another."""
     seen: set[str] = set()
     articles = []
