@@ -201,12 +201,21 @@ def plain(markdown: str) -> str:
     return " ".join(markdown.replace("[", "").replace("]", "").split())
 
 
+@pytest.fixture(scope="module")
+def html_content(tmp_path_factory) -> Path:
+    """The html fixtures imported once, for the tests that only read the result."""
+    root = tmp_path_factory.mktemp("html-import")
+    (root / "pyproject.toml").write_text("[tool.footnoted]\n", "utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(FIXTURES)
+        assert Project(root).run("import", *IMPORTS["html"]) == 0
+    return root / "content"
+
+
 @pytest.mark.parametrize("slug", HTML_ARTICLES)
-def test_html_import_is_complete_clean_and_cites_every_link(slug, project, capsys, monkeypatch):
+def test_html_import_is_complete_clean_and_cites_every_link(slug, html_content):
     page, body_class, boxes, links = HTML_ARTICLES[slug]
-    run_import(project, "html", capsys, monkeypatch)
-    front, body = (project.root / "content" / f"{slug}.md").read_text("utf-8") \
-        .split("\n---\n", 1)
+    front, body = (html_content / f"{slug}.md").read_text("utf-8").split("\n---\n", 1)
     text = plain(body)
     for passage in article_passages(page, body_class, boxes):
         assert passage in text, passage
