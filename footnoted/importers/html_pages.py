@@ -63,7 +63,7 @@ def import_page(path: Path, trafilatura: Any, harvest: Harvest) -> ImportedArtic
             "Import it by hand, or add the missing <meta> to the saved page")
         return None
     base_url = _http(document.url) or facts.canonical
-    slug = _slug(base_url, path)
+    slug = _slug(base_url, path, document.title)
     book = SourceBook()
     shelf = ImageShelf(slug, book, harvest, lambda src: _local_file(path, src), base_url)
     converter = HtmlToMarkdown(book, shelf, harvest, name)
@@ -164,10 +164,12 @@ def _local_file(page: Path, src: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def _slug(url: str | None, path: Path) -> str:
+def _slug(url: str | None, path: Path, title: str) -> str:
+    """The address's last part when it is made of words (`harbor-tunnel-costs`), else the
+    headline's: `1234567`, `index.html` or `a-80732` name nothing."""
     segments = [s for s in urlsplit(url or "").path.split("/") if s]
-    stem = re.sub(r"\.\w+$", "", unquote(segments[-1])) if segments else path.stem
-    return slugify(stem)
+    stem = slugify(re.sub(r"\.\w+$", "", unquote(segments[-1])) if segments else path.stem)
+    return stem if len(re.findall(r"[a-z]{3,}", stem)) >= 2 else slugify(title)
 
 
 def _same_day(precise: str | None, day: str | None) -> str | None:
