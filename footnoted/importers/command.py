@@ -1,7 +1,7 @@
 """The `import` subcommand: its options, and the report it prints.
 
-Kept here so that cli.py only registers it; the importers themselves (and trafilatura)
-are imported when the command runs, never by a build.
+Kept here so that cli.py only registers it; the importers themselves (and trafilatura,
+lxml, docutils) are imported when the command runs, never by a build.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-KIND_NAMES = ("html", "wordpress", "hugo", "jekyll", "pelican")
+from . import KINDS
 
 
 def add_import_command(commands: argparse._SubParsersAction) -> None:
@@ -20,12 +20,12 @@ def add_import_command(commands: argparse._SubParsersAction) -> None:
         "content into articles", description="Write one annotated Markdown file per article "
         "into the content folder, and report everything that could not be carried over.")
     command.set_defaults(command=run_import_command)
-    command.add_argument("kind", choices=KIND_NAMES, help="what SOURCE is")
+    command.add_argument("kind", choices=list(KINDS), help="what SOURCE is")
     command.add_argument("sources", nargs="+", type=Path, metavar="SOURCE",
                          help="html: .html files or folders of them; wordpress: the export "
                          ".xml; hugo/jekyll: the site folder; pelican: its content folder")
-    command.add_argument("--into", type=Path, help="where to write (default: the content "
-                         "folder)")
+    command.add_argument("--into", type=Path, metavar="DIR",
+                         help="where to write (default: the content folder)")
     command.add_argument("--dry-run", action="store_true", help="report, write nothing")
     command.add_argument("--force", action="store_true",
                          help="replace articles edited since they were imported")
