@@ -138,6 +138,28 @@ def test_dry_run_writes_nothing(project, capsys, monkeypatch):
     assert report.splitlines()[-2].endswith("; nothing written (--dry-run)")
 
 
+def test_unreadable_inputs_are_errors_with_their_line(project, capsys, tmp_path):
+    broken = tmp_path / "broken.xml"
+    broken.write_text('<?xml version="1.0"?>\n<rss>\n<channel><item><title>x</ti>\n', "utf-8")
+    feed = tmp_path / "feed.xml"
+    feed.write_text("<rss><channel><title>A feed</title></channel></rss>\n", "utf-8")
+    empty = tmp_path / "empty.html"
+    empty.write_bytes(b"")
+    assert project.run("import", "wordpress", str(broken), str(feed)) == 1
+    assert capsys.readouterr().out.splitlines()[:3] == [
+        f"{broken}:3: error: is not readable XML (Opening and ending tag mismatch: title line "
+        "3 and ti, line 3, column 29). Export it again from WordPress (Tools > Export) "
+        "[unreadable]",
+        f"{feed}:1: error: is not a WordPress export (no <channel> with wp: elements). Give "
+        "the .xml file that WordPress's Tools > Export wrote [unreadable]",
+        "0 in: 0 articles, 0 drafts, 2 errors, 0 warnings"]
+    assert project.run("import", "html", str(empty)) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"{empty}: error: cannot be read as HTML (Document is empty). Save the page again "
+        "from the browser, as 'Web page, complete' [unreadable]")
+    assert written(project) == {}
+
+
 def test_missing_source_is_an_error(project, capsys, monkeypatch):
     monkeypatch.chdir(FIXTURES)
     assert project.run("import", "html", "no-such-page.html") == 2

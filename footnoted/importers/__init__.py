@@ -33,14 +33,21 @@ class ImportReport:
     notices: list[Notice]  # everything not carried over as it was, and every refusal
 
     @property
+    def failed(self) -> bool:
+        """Some article was refused, or some input could not be read."""
+        return bool(self.refused) or any(notice.is_error for notice in self.notices)
+
+    @property
     def refused(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.status in ("edited", "not-imported")]
 
     def summary(self) -> str:
         kept = [o for o in self.outcomes if o not in self.refused]
         drafts = sum(o.article.is_draft for o in kept)
+        errors = sum(notice.is_error for notice in self.notices)
         return (f"{_count(len(kept), 'article')}, {_count(drafts, 'draft')}, "
-                f"{_count(len(self.notices), 'warning')}")
+                + (f"{_count(errors, 'error')}, " if errors else "")
+                + f"{_count(len(self.notices) - errors, 'warning')}")
 
 
 def run_import(kind: str, sources: list[Path], into: Path, into_name: str,

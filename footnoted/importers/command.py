@@ -60,9 +60,9 @@ def run_import_command(settings, args: argparse.Namespace) -> int:
           + (f" ({unchanged:,} unchanged)" if unchanged else "")
           + ("; nothing written (--dry-run)" if args.dry_run else ""))
     if categories:
-        print("warnings by kind: " + ", ".join(f"{name} {count}" for name, count
+        print("by kind: " + ", ".join(f"{name} {count}" for name, count
                                                in sorted(categories.items())))
-    return 1 if report.refused else 0
+    return 1 if report.failed else 0
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -44,7 +44,12 @@ def read_html(sources: list[Path], options: ImportOptions, harvest: Harvest) -> 
 
 def import_page(path: Path, trafilatura: Any, harvest: Harvest) -> ImportedArticle | None:
     name = str(path)
-    tree = lxml.html.fromstring(path.read_bytes())
+    try:
+        tree = lxml.html.fromstring(path.read_bytes())
+    except (etree.ParserError, ValueError) as exc:
+        harvest.unreadable(name, 0, f"cannot be read as HTML ({exc})",
+                           "Save the page again from the browser, as 'Web page, complete'")
+        return None
     facts = read_facts(tree)
     notes = pageclean.take_footnotes(tree)
     pageclean.mark_links_to_nowhere(tree, facts.ids)

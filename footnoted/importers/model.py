@@ -24,10 +24,11 @@ class Notice:
     category: str  # a short kebab-case name, counted in the summary (e.g. "lost-link")
     message: str  # what happened to it
     fix: str = ""  # what the editor may do
+    is_error: bool = False  # the input could not be read at all: the command fails
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        text = f"{where}: warning: {self.message}"
+        text = f"{where}: {'error' if self.is_error else 'warning'}: {self.message}"
         return (f"{text}. {self.fix}" if self.fix else text) + f" [{self.category}]"
 
 
@@ -65,6 +66,9 @@ class Harvest:
 
     def notice(self, path: str, line: int, category: str, message: str, fix: str = "") -> None:
         self.notices.append(Notice(path, line, category, message, fix))
+
+    def unreadable(self, path: str, line: int, message: str, fix: str) -> None:
+        self.notices.append(Notice(path, line, "unreadable", message, fix, is_error=True))
 
     def categories(self) -> Counter[str]:
         return Counter(notice.category for notice in self.notices)

@@ -51,6 +51,8 @@ class Export:
         self.root = etree.parse(str(path), etree.XMLParser(huge_tree=True)).getroot()
         self.ns = {prefix: uri for prefix, uri in self.root.nsmap.items() if prefix}
         self.channel = self.root.find("channel")
+        if self.channel is None or "wp" not in self.ns:
+            raise ValueError("is not a WordPress export (no <channel> with wp: elements)")
         self.authors = {self.text(a, "wp:author_login"): self.text(a, "wp:author_display_name")
                         for a in self.channel.findall("wp:author", self.ns)}
         self.attachments = {self.text(item, "wp:post_id"): Attachment(
@@ -79,7 +81,16 @@ class Export:
 
 def read_wordpress(sources: list[Path], options: ImportOptions, harvest: Harvest) -> None:
     for path in sources:
-        export = Export(path)
+        try:
+            export = Export(path)
+        except etree.XMLSyntaxError as exc:
+            harvest.unreadable(str(path), exc.lineno or 0, f"is not readable XML ({exc.msg})",
+                               "Export it again from WordPress (Tools > Export)")
+            continue
+        except ValueError as exc:
+            harvest.unreadable(str(path), 1, str(exc),
+                               "Give the .xml file that WordPress's Tools > Export wrote")
+            continue
         left_out: Counter[str] = Counter()
         for item in export.items():
             kind, status = export.text(item, "wp:post_type"), export.text(item, "wp:status")
