@@ -21,7 +21,7 @@ BOX_CLASS = re.compile(r"^(paywall|regwall|piano|subscri\w*|newsletter\w*|promo|
                        re.IGNORECASE)
 BOX_MAX_CHARS = 1200  # a box is short: never remove a container holding the article
 READ_MORE = re.compile(r"^\s*(read more|read also|also read|see also|related|more|watch|"
-                       r"читайте также|читайте также:|смотрите также|по теме)\s*:", re.IGNORECASE)
+                       r"читайте также|смотрите также|по теме)\s*:", re.IGNORECASE)
 
 
 def remove_boxes(tree: lxml.html.HtmlElement) -> None:
@@ -71,8 +71,8 @@ def take_footnotes(tree: lxml.html.HtmlElement) -> list[tuple[str, etree._Elemen
     by_id = {element.get("id"): element for element in tree.iter() if element.get("id")}
     notes: dict[str, tuple[str, etree._Element]] = {}
     for link in list(tree.iter("a")):
-        target = by_id.get((link.get("href") or "")[1:]) if \
-            (link.get("href") or "").startswith("#") else None
+        href = link.get("href") or ""
+        target = by_id.get(href[1:]) if href.startswith("#") else None
         if target is None or not _is_note_reference(link, target):
             continue
         if target.get("id") not in notes:
