@@ -163,6 +163,12 @@ def test_liquid_tags_become_links_or_are_reported_with_their_line():
         "(text between its tags is kept) [template]"]
 
 
+def test_spacer_lines_and_html_comments_are_removed_and_reported():
+    converted, harvest = body("One.\n\n<br>\n\nTwo <!-- to do: check --> three.\n")
+    assert converted == "One.\n\nTwo  three.\n"
+    assert [(n.line, n.category) for n in harvest.notices] == [(7, "raw-html"), (9, "raw-html")]
+
+
 @pytest.mark.parametrize(("written", "ours", "assumed"), [
     ("2013-07-14 19:38:02 +0200", "2013-07-14T19:38:02+02:00", False),
     ("2023-03-14T09:30:00Z", "2023-03-14T09:30:00+00:00", False),

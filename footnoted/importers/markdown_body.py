@@ -33,6 +33,8 @@ LINK = re.compile(r"(?<![!\\])\[((?:[^\[\]]|\[[^\]]*\])*)\]"
                   r"\(\s*<?([^)\s>]*)>?(\s+\"[^\"]*\")?\s*\)")
 REFERENCE_DEFINITION = re.compile(r"^( {0,3}\[[^\]]+\]:\s*)(\S+)(.*)$")
 PELICAN_LINK = re.compile(r"^(?:\{(filename|static|attach)\}|\|(filename|static|attach)\|)")
+SPACER = re.compile(r"^\s*<br\s*/?>\s*$", re.IGNORECASE)  # a line that only adds space
+HTML_COMMENT = re.compile(r"<!--.*?-->")  # hidden on the old site: not shown here either
 RAW_HTML = re.compile(r"<(/?[a-zA-Z][\w-]*)[^>]*>|<!--.*?-->")
 KRAMDOWN_TOC = re.compile(r"^[*-] TOC\n(?=\{:toc\})", re.MULTILINE)  # kramdown's contents list
 KRAMDOWN_ATTRIBUTES = re.compile(r"^\s*\{:[^}]*\}\s*$|\{:[^}]*\}")
@@ -86,7 +88,11 @@ def _line(text: str, index: int, context: BodyContext) -> str:
     text = LIQUID_TAG.sub(lambda m: _liquid_tag(m, index, context), text)
     text = LIQUID_OUTPUT.sub(lambda m: _liquid_output(m, index, context), text)
     text = KRAMDOWN_ATTRIBUTES.sub(lambda m: _dropped(m, index, context, "kramdown"), text)
-    text = text.replace("<!--more-->", "").replace("<!-- more -->", "")
+    text = re.sub(r"<!--\s*more\s*-->", "", text)
+    if SPACER.match(text):
+        context.notice(index, "raw-html", "a <br> line only added space; removed")
+        return ""
+    text = HTML_COMMENT.sub(lambda m: _dropped(m, index, context, "raw-html"), text)
     text = IMAGE.sub(lambda m: _image(m, index, context), text)
     text = LINK.sub(lambda m: _link(m, index, context), text)
     definition = REFERENCE_DEFINITION.match(text)
