@@ -131,7 +131,7 @@ def body(text: str, slugs: dict[str, str] | None = None) -> tuple[str, Harvest]:
     shelf = ImageShelf("post", book, harvest, lambda src: Path("/x/pier.png")
                        if src.endswith("pier.png") else None)
     context = BodyContext("post.md", 5, harvest, book, shelf,
-                          lambda target: (f"../{slugs[target]}/" if target in (slugs or {})
+                          lambda target: (f"{slugs[target]}.md" if target in (slugs or {})
                                           else None), {"repo": "https://git.example/r"})
     return convert_body(textwrap.dedent(text), context), harvest
 
@@ -145,7 +145,7 @@ def test_hugo_shortcodes_become_markdown():
         {{< /highlight >}}
         """, {"posts/storm.md": "storm"})
     assert converted == ("![The pier](images/post/pier.png)\n\n*At dawn.*\n"
-                         "[Before](../storm/) and [YouTube video abc]"
+                         "[Before](storm.md) and [YouTube video abc]"
                          "(https://www.youtube.com/watch?v=abc).\n"
                          "```go\nx := 1 // {{< not-a-shortcode >}}\n```\n")
     assert harvest.notices == []
@@ -157,10 +157,17 @@ def test_liquid_tags_become_links_or_are_reported_with_their_line():
 
         {% include note.html %}
         """, {"2023-05-01-more": "more"})
-    assert converted == "Next: [more](../more/), code at [repo](https://git.example/r).\n"
+    assert converted == "Next: [more](more.md), code at [repo](https://git.example/r).\n"
     assert [str(n) for n in harvest.notices] == [
         "post.md:7: warning: template tag {% include note.html %} cannot run here; removed "
         "(text between its tags is kept) [template]"]
+
+
+def test_links_with_code_or_a_line_break_in_their_words_are_still_links():
+    converted, harvest = body("Try [`where`](/docs/filters/) and the [full\n"
+                              "log](/docs/history/).\n", {"/docs/history/": "history"})
+    assert converted == "Try [`where`](/docs/filters/) and the [full\nlog](history.md).\n"
+    assert [(n.line, n.category) for n in harvest.notices] == [(5, "relative-link")]
 
 
 def test_spacer_lines_and_html_comments_are_removed_and_reported():

@@ -67,14 +67,6 @@ def test_citation_of_several_keys_is_one_group():
         'href="#a-source-gone" id="a-source-gone-ref-1" role="doc-noteref">2</a></sup>.</p>')
 
 
-def test_a_handle_in_link_words_is_a_link_not_a_citation():
-    body = render("Thanks to [@ann](https://example.org/ann).")
-    assert body.html == (
-        f'<p>Thanks to <a href="https://example.org/ann">@ann</a>'
-        f'{marker("u2be6580d", 1, "1")}.</p>')
-    assert body.problems == []
-
-
 def test_unknown_citation_key_is_an_error_with_its_line():
     body = render("""\
         First paragraph.

@@ -287,7 +287,7 @@ def _article_url(target: str, slugs: dict[str, str]) -> str | None:
                   target.rsplit("/", 1)[-1], target.rsplit("/", 1)[-1].rsplit(".", 1)[0]]
     for name in candidates:
         if name in slugs:
-            return f"../{slugs[name]}/"
+            return f"{slugs[name]}.md"  # beside it under --into: a link between articles
     return None
 
 

@@ -17,6 +17,7 @@ from lxml import etree
 from ..images import IMAGE_SUFFIXES
 from .imageshelf import ImageShelf
 from .markdown_text import (
+    ARTICLE,
     EMBED,
     HARD_BREAK,
     JUMP,
@@ -273,6 +274,8 @@ class HtmlToMarkdown:
 
     def link_markdown(self, words: str, plain: str, href: str) -> str:
         href = href.removeprefix(JUMP)
+        if href.startswith(ARTICLE):  # navigation to another article, not a source
+            return f"[{words.strip()}]({href.removeprefix(ARTICLE)})"
         if href.startswith(EMBED):
             href = href.removeprefix(EMBED)
             self.harvest.notice(self.path, self.line, "embed",

@@ -39,6 +39,8 @@ RAW_HTML = re.compile(r"<(/?[a-zA-Z][\w-]*)[^>]*>|<!--.*?-->")
 KRAMDOWN_TOC = re.compile(r"^[*-] TOC\n(?=\{:toc\})", re.MULTILINE)  # kramdown's contents list
 KRAMDOWN_ATTRIBUTES = re.compile(r"^\s*\{:[^}]*\}\s*$|\{:[^}]*\}")
 FENCE = re.compile(r"^\s*(```|~~~)")
+FENCED_BLOCK = re.compile(r"^\s*(```|~~~).*?^\s*\1[^\n]*$", re.MULTILINE | re.DOTALL)
+WRAPPED_LINK = re.compile(r"(?<![!\\])\[([^\[\]`]*\n[^\[\]`]*)\]\(\s*<?([^)\s>]*)>?\)")
 CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 VIDEO_NAMES = {"youtube": "YouTube", "vimeo": "Vimeo", "instagram": "Instagram"}
 VIDEO_URLS = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}",
@@ -54,7 +56,7 @@ class BodyContext:
     harvest: Harvest
     book: SourceBook
     shelf: ImageShelf
-    article_url: Callable[[str], str | None]  # a ref/post_url/link target -> "../slug/"
+    article_url: Callable[[str], str | None]  # a ref/post_url/link target -> "slug.md"
     site: dict[str, Any] = field(default_factory=dict)  # `site.*` values (Jekyll _config.yml)
     page: dict[str, Any] = field(default_factory=dict)  # the file's own front matter
     base_url: str | None = None  # the old site's address, for site-relative links
@@ -67,6 +69,7 @@ def convert_body(text: str, context: BodyContext) -> str:
     text = HIGHLIGHT.sub(_fence, text)
     text = RAW.sub("", text)
     text = KRAMDOWN_TOC.sub("", text)
+    text = _wrapped_links(text, context)
     text = COMMENT.sub(lambda m: _dropped_comment(m, text, context), text)
     out: list[str] = []
     fence = None  # the fence that opened the code block we are in
@@ -81,6 +84,23 @@ def convert_body(text: str, context: BodyContext) -> str:
         if converted.strip() or (out and out[-1].strip()):
             out.append(converted.rstrip() if not converted.strip() else converted)
     return "\n".join(out).strip("\n") + "\n"
+
+
+def _wrapped_links(text: str, context: BodyContext) -> str:
+    """Links whose words run over a line break, which the line-by-line pass cannot see."""
+    def replace(match: re.Match, offset: int) -> str:
+        line = text.count("\n", 0, offset + match.start())
+        url = _target(match.group(2), line, context, match.group(1))
+        words = match.group(1)
+        return f"[{words}][{context.book.lost(words)}]" if url is None else f"[{words}]({url})"
+
+    parts, last = [], 0
+    for block in FENCED_BLOCK.finditer(text):
+        parts += [WRAPPED_LINK.sub(lambda m, o=last: replace(m, o), text[last:block.start()]),
+                  block.group(0)]
+        last = block.end()
+    parts.append(WRAPPED_LINK.sub(lambda m, o=last: replace(m, o), text[last:]))
+    return "".join(parts)
 
 
 def _line(text: str, index: int, context: BodyContext) -> str:
@@ -107,11 +127,11 @@ def _line(text: str, index: int, context: BodyContext) -> str:
 
 
 def _outside_code(line: str, convert: Callable[[str], str]) -> str:
-    parts, last = [], 0
-    for span in CODE_SPAN.finditer(line):
-        parts += [convert(line[last:span.start()]), span.group(0)]
-        last = span.end()
-    return "".join(parts + [convert(line[last:])])
+    """`convert` the line with its code spans set aside, so that a link whose words hold
+    code (`[`where`](/docs/)`) is still one link."""
+    spans = [span.group(0) for span in CODE_SPAN.finditer(line)]
+    hidden = CODE_SPAN.sub(lambda m: f"\ue010{spans.index(m.group(0))}\ue011", line)
+    return re.sub("\ue010(\\d+)\ue011", lambda m: spans[int(m.group(1))], convert(hidden))
 
 
 def _fence(match: re.Match) -> str:

@@ -18,7 +18,7 @@ HARD_BREAK = "\ue002"  # survives whitespace collapsing; becomes Markdown's two-
 # an embedded player (EMBED + its address), so that trafilatura carries them to us.
 LOST, JUMP = "https://footnoted.invalid/lost", "https://footnoted.invalid/jump"
 EMBED = "https://footnoted.invalid/embed/"
-ARTICLE = "https://footnoted.invalid/article/"  # + "../slug/": a link to an imported article
+ARTICLE = "https://footnoted.invalid/article/"  # + "slug.md": a link to an imported article
 
 SPECIAL = re.compile(r"([\\`*_\[\]])")
 ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
@@ -35,8 +35,6 @@ def resolve_href(href: str, base_url: str | None) -> tuple[str | None, str | Non
     """(absolute URL, None) for a link we can keep; (None, what the page had) otherwise."""
     if href in ("", "#", LOST) or href.lower().startswith(("javascript:", "void(")):
         return None, None
-    if href.startswith(ARTICLE):
-        return href.removeprefix(ARTICLE), None
     scheme = urlsplit(href).scheme.lower()
     if scheme in ("http", "https", "mailto"):
         return href, None
