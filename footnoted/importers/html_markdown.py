@@ -54,9 +54,10 @@ class HtmlToMarkdown:
     """Converts one article's HTML; links and images go to its SourceBook and ImageShelf."""
 
     def __init__(self, book: SourceBook, shelf: ImageShelf, harvest: Harvest,
-                 path: str, line: int = 0) -> None:
+                 path: str, line: int = 0, articles: dict[str, str] | None = None) -> None:
         self.book, self.shelf, self.harvest = book, shelf, harvest
         self.path, self.line = path, line  # where notices point
+        self.articles = articles or {}  # an imported article's old address -> "slug.md"
         self.in_link = False  # Markdown links cannot nest: inside one, links are words
 
     def convert(self, root: etree._Element) -> str:
@@ -287,6 +288,8 @@ class HtmlToMarkdown:
                                 "plain words")
             return words
         url, note = resolve_href(href, self.shelf.base_url)
+        if url is not None and url.rstrip("/") in self.articles:  # navigation, not a source
+            return f"[{words.strip()}]({self.articles[url.rstrip('/')]})"
         if url is not None:
             return f"[{words.strip()}][{self.book.link(url, plain)}]"
         self.harvest.notice(self.path, self.line, "lost-link",

@@ -92,6 +92,7 @@ def read_wordpress(sources: list[Path], options: ImportOptions, harvest: Harvest
                                "Give the .xml file that WordPress's Tools > Export wrote")
             continue
         left_out: Counter[str] = Counter()
+        addresses = _addresses(export, options)
         for item in export.items():
             kind, status = export.text(item, "wp:post_type"), export.text(item, "wp:status")
             if kind == "attachment":
@@ -104,17 +105,17 @@ def read_wordpress(sources: list[Path], options: ImportOptions, harvest: Harvest
                 harvest.notice(str(path), item.sourceline, "skipped", f"{kind} "
                                f"'{export.text(item, 'title')}' is '{status}'; not imported")
                 continue
-            harvest.articles.append(import_item(export, item, options, harvest))
+            harvest.articles.append(import_item(export, item, options, harvest, addresses))
         if left_out:
             harvest.notice(str(path), 0, "other-items", "not imported: " + ", ".join(
                 f"{count} {kind}" for kind, count in sorted(left_out.items())))
 
 
 def import_item(export: Export, item: etree._Element, options: ImportOptions,
-                harvest: Harvest) -> ImportedArticle:
+                harvest: Harvest, addresses: dict[str, str]) -> ImportedArticle:
     name, line = str(export.path), item.sourceline
     title = html.unescape(export.text(item, "title")) or "Untitled"
-    slug = slugify(unquote(export.text(item, "wp:post_name")) or title)
+    slug = _slug(export, item)
     book = SourceBook()
     shelf = ImageShelf(slug, book, harvest, lambda src: _upload(options.uploads, src),
                        remote_fix="Pass --uploads with the export's wp-content/uploads folder"
@@ -123,12 +124,27 @@ def import_item(export: Export, item: etree._Element, options: ImportOptions,
     content = wp_content.to_html(export.text(item, "content:encoded"),
                                  lambda id_: _gallery_image(export, id_), report)
     root = lxml.html.fragment_fromstring(content or "<p></p>", create_parent="div")
-    body = HtmlToMarkdown(book, shelf, harvest, name, line).convert(root)
+    body = HtmlToMarkdown(book, shelf, harvest, name, line, addresses).convert(root)
     meta = _front_matter(export, item, options, shelf, book, harvest)
     meta["title"] = title
     return ImportedArticle(slug=slug, origin=f"{export.path.name}, post "
                            f"{export.text(item, 'wp:post_id')}", meta=meta, body=body,
                            images=shelf.files)
+
+
+def _slug(export: Export, item: etree._Element) -> str:
+    title = html.unescape(export.text(item, "title")) or "Untitled"
+    return slugify(unquote(export.text(item, "wp:post_name")) or title)
+
+
+def _addresses(export: Export, options: ImportOptions) -> dict[str, str]:
+    """The old address of every post (and page) this import writes -> its file, so that
+    links between them become links between articles."""
+    kinds = ("post", "page") if options.pages else ("post",)
+    return {export.text(item, "link").rstrip("/"): f"{_slug(export, item)}.md"
+            for kind in kinds for item in export.items(kind)
+            if export.text(item, "wp:status") not in SKIPPED_STATUSES
+            and export.text(item, "link")}
 
 
 def _front_matter(export: Export, item: etree._Element, options: ImportOptions,
