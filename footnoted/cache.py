@@ -31,7 +31,7 @@ from .theme import layered_files, static_folders, template_folders
 CACHE_DIR = ".footnoted-cache"
 FORMAT = 6  # bump when the cached data changes shape
 BATCH = 500  # stored values read per query
-LIBRARIES = ("markdown", "jinja2", "pygments", "pyyaml")
+LIBRARIES = ("markdown", "jinja2", "pygments", "pyyaml", "nh3")
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from .problems import Problem, error
 from .schema import Moment, Reader, construct_plain, read
 from .settings import Settings
 from .slugs import RESERVED, Slug, slugify
+from .text_clean import strip_forbidden
 from .urls import Url
 
 
@@ -193,12 +194,15 @@ def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
                               "Write front matter and a body, or delete the file"))
         return None
     try:
-        return data.decode("utf-8").removeprefix("\ufeff")
+        text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         problems.append(error(name, line, f"the file is not UTF-8 ({_guess_encoding(data)})",
                               "Re-save the file as UTF-8"))
         return None
+    text, found = strip_forbidden(text, name)
+    problems += found
+    return text
 
 
 def _guess_encoding(data: bytes) -> str:

@@ -18,7 +18,8 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem, error
+from .problems import Problem, error, warning
+from .text_clean import xml_safe
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,12 @@ def _convert_scalar(node: yaml.Node, hint: type, reader: Reader, where: str) -> 
         reader.fail(node, f"{where} must be a single {_type_name(hint)}, not a list or mapping")
         return None
     value = construct_plain(node)
+    if hint is str and isinstance(value, str) and xml_safe(value) != value:
+        reader.problems.append(warning(
+            reader.path, reader.line(node), f"{where} holds invisible control characters, "
+            "removed: a web page or feed cannot hold them",
+            "Remove the escape (such as \\u0001) from the text"))
+        return xml_safe(value)
     if hint is str and isinstance(value, int | float | date) and not isinstance(value, bool):
         return str(node.value)  # `title: 1984` is a title, not a number
     if hint is int and isinstance(value, int) and not isinstance(value, bool):

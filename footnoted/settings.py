@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .markdown.allowed_html import SAFE_ELEMENTS
-from .problems import BuildFailed, Problem, error
+from .markdown.allowed_html import DEFAULT_SETTING, allow_html_problems
+from .problems import BuildFailed, error
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,8 @@ class Settings:
     static_dir: str = "static"  # files overriding the theme's; all are copied to <output>/static/
     words_per_minute: int = 230  # reading speed for the reading-time estimate
     per_page: int = 10  # articles per page of the front page and other listings
-    allow_html: tuple[str, ...] = ()  # raw HTML elements articles may use, e.g. ["sup", "abbr"]
+    # raw HTML elements articles may use: "default" (GitHub's list), names, "-name" to remove
+    allow_html: tuple[str, ...] = DEFAULT_SETTING
     toc: bool = False  # a table of contents on every article; an article's `toc:` overrides it
 
     @property
@@ -89,17 +90,9 @@ def _check_values(settings: Settings) -> None:
     if not settings.base_url.startswith(("https://", "http://")):
         problems.append(error("pyproject.toml", 0, "base_url must be an absolute http(s) URL",
                               "Write e.g. base_url = \"https://example.org/reading/\""))
-    problems += _unsafe_html_elements(settings.allow_html)
+    problems += allow_html_problems(settings.allow_html)
     if problems:
         raise BuildFailed(problems)
-
-
-def _unsafe_html_elements(names: tuple[str, ...]) -> list[Problem]:
-    return [
-        error("pyproject.toml", 0, f"allow_html lists '{name}', which footnoted cannot publish "
-              "safely", f"Allow only elements from: {', '.join(SAFE_ELEMENTS)}")
-        for name in names if name not in SAFE_ELEMENTS
-    ]
 
 
 def _names() -> list[str]:

@@ -137,16 +137,18 @@ CASES = {
         "content/a.md:7: error: image 'map.png' does not exist. "
         "Check the file name; paths are relative to the article's file",
     ),
-    "image from another host": (
-        {"content/a.md": HEAD + "---\n![x](https://cdn.example/p.png)\n"},
-        "content/a.md:5: error: image must be a file of this site, not "
-        "'https://cdn.example/p.png' (pages load nothing from elsewhere). "
-        "Put the image file beside the article and give its path, e.g. images/photo.jpg",
+    "image that is not an image file": (
+        {"content/a.md": HEAD + "---\n![x](report.pdf)\n", "content/report.pdf": "%PDF"},
+        "content/a.md:5: error: image must be an image file (avif, gif, jpeg, jpg, png, svg, "
+        "webp), not 'report.pdf'. Convert the image to one of these formats",
     ),
-    "image that is not a raster file": (
-        {"content/a.md": HEAD + "---\n![x](logo.svg)\n", "content/logo.svg": "<svg/>"},
-        "content/a.md:5: error: image must be an image file (avif, gif, jpeg, jpg, png, webp), "
-        "not 'logo.svg'. Convert the image to one of these formats (SVG can carry scripts)",
+    "SVG image that cannot be made safe": (
+        {"content/a.md": HEAD + "---\n![x](logo.svg)\n",
+         "content/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg">\n'
+                             '<style>@import "https://fonts.example/f.css";</style>\n</svg>'},
+        "content/logo.svg:2: error: this SVG image cannot be made safe: its CSS uses @import, "
+        "which loads or runs something from elsewhere. Remove that part in an editor, or "
+        "export the image as PNG",
     ),
     "template syntax error": (
         {"content/a.md": OK, "templates/index.html": "<p>\n{% if %}\n"},

@@ -140,7 +140,8 @@ def test_fenced_code_is_highlighted_with_pygments_classes():
         ```
         """)
     assert body.html.startswith(
-        '<div class="highlight"><pre><span></span><code><span class="nb">print</span>')
+        '<div class="highlight"><pre tabindex="0" role="region" aria-label="Code 1: python">'
+        '<code><span class="nb">print</span>')
 
 
 def test_pygments_stylesheet_has_light_and_dark_styles():

@@ -22,6 +22,7 @@ from markdown.extensions import Extension
 from ..images import ImageRef
 from ..linefinder import LineFinder
 from ..problems import Problem, error, warning
+from ..text_clean import xml_safe
 
 PLACEHOLDER = "footnoted-ref"  # never reaches the output: every one becomes a marker
 
@@ -235,7 +236,9 @@ def reader_text(element: etree.Element) -> list[str]:
 
 
 def plain_text(md: Markdown, text: str) -> str:
-    """Resolve what smarty and escaping stashed away (curly quotes, dashes) to characters."""
+    """Resolve what smarty and escaping stashed away (curly quotes, dashes, backslash
+    escapes, which 'unescape' (0) would restore only after this) to characters: a
+    placeholder in a summary would reach feeds and listings."""
     for processor in md.postprocessors:
         text = processor.run(text)
-    return html.unescape(text)
+    return xml_safe(md.treeprocessors["unescape"].unescape(html.unescape(text)))
