@@ -78,9 +78,8 @@ def test_tables_code_and_breaks():
 def test_a_remote_image_is_a_source_and_a_missing_one_lost():
     markdown, book, harvest = html_to_markdown(
         '<p><img src="https://cdn.example/a.jpg" alt="A map"></p><p><img src="b.jpg"></p>')
-    assert markdown == "[A map][a-map]\n\n[Image: b.jpg][image-b-jpg]\n"
-    assert book.entries == {"a-map": {"url": "https://cdn.example/a.jpg"},
-                            "image-b-jpg": {"lost": True, "note": "image b.jpg"}}
+    assert markdown == "![A map](https://cdn.example/a.jpg)\n\n[Image: b.jpg][image-b-jpg]\n"
+    assert book.entries == {"image-b-jpg": {"lost": True, "note": "image b.jpg"}}
     assert [n.category for n in harvest.notices] == ["remote-image", "missing-image"]
 
 
@@ -89,7 +88,8 @@ def test_an_image_alone_in_a_link_keeps_the_image_and_reports_a_link_elsewhere()
         '<p><a href="https://x.example/big.jpg"><img src="https://x.example/a.jpg" alt="Pier">'
         '</a></p><p><a href="https://x.example/photo-page/"><img src="https://x.example/b.jpg" '
         'alt="Quay"></a></p>')
-    assert markdown == "[Pier][pier]\n\n[Quay][quay]\n"
+    assert markdown == ("![Pier](https://x.example/a.jpg)\n\n"
+                        "![Quay](https://x.example/b.jpg)\n")
     assert [n.category for n in harvest.notices] == ["remote-image", "image-link",
                                                      "remote-image"]
 

@@ -1,8 +1,9 @@
 """The images an imported article shows: local files copied beside it, the rest declared.
 
-A page may load nothing from another host, so a remote image cannot be shown: it becomes a
-source (its words are the image's description), as a link would. An image whose file is not
-in the input becomes a lost source with a note naming the file, so the editor can find it.
+A page may load nothing from another host, so a remote image is not shown: the build makes
+`![words](https://...)` a numbered source whose words are the image's description. An image
+whose file is not in the input becomes a lost source with a note naming the file, so the
+editor can find it.
 """
 
 from __future__ import annotations
@@ -47,9 +48,9 @@ class ImageShelf:
         remote = self.remote(src)
         if remote:
             self.harvest.notice(path, line, "remote-image",
-                                f"image '{remote}' is on another host; kept as a source",
-                                self.remote_fix)
-            return f"[{words}][{self.book.link(remote, words)}]"
+                                f"image '{remote}' is on another host; the page links it as a "
+                                "source instead of loading it", self.remote_fix)
+            return f"![{words}]({remote})"
         self.harvest.notice(path, line, "missing-image",
                             f"image '{_shown(src)}' was not found; declared as a lost source",
                             "Put the file beside the article and replace the source with "
