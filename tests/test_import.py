@@ -31,7 +31,7 @@ IMPORTS = {  # kind -> the command's arguments, relative to tests/fixtures/impor
 SUMMARIES = {
     "html": "5 in: 5 articles, 0 drafts, 10 warnings",
     "wordpress": "6 in: 5 articles, 2 drafts, 12 warnings",
-    "hugo": "6 in: 3 articles, 1 draft, 11 warnings",
+    "hugo": "6 in: 3 articles, 1 draft, 12 warnings",
     "jekyll": "3 in: 2 articles, 1 draft, 6 warnings",
     "pelican": "3 in: 3 articles, 1 draft, 5 warnings",
 }

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..images import IMAGE_SUFFIXES
+from ..markdown.allowed_html import CONTENT_REMOVED, DEFAULT_ELEMENTS, EMBED_ELEMENTS
 from .imageshelf import ImageShelf
 from .model import Harvest
 from .sourcebook import SourceBook
@@ -35,6 +37,7 @@ REFERENCE_DEFINITION = re.compile(r"^( {0,3}\[[^\]]+\]:\s*)(\S+)(.*)$")
 PELICAN_LINK = re.compile(r"^(?:\{(filename|static|attach)\}|\|(filename|static|attach)\|)")
 SPACER = re.compile(r"^\s*<br\s*/?>\s*$", re.IGNORECASE)  # a line that only adds space
 HTML_COMMENT = re.compile(r"<!--.*?-->")  # hidden on the old site: not shown here either
+RAW_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 RAW_HTML = re.compile(r"<(/?[a-zA-Z][\w-]*)[^>]*>|<!--.*?-->")
 KRAMDOWN_TOC = re.compile(r"^[*-] TOC\n(?=\{:toc\})", re.MULTILINE)  # kramdown's contents list
 KRAMDOWN_ATTRIBUTES = re.compile(r"^\s*\{:[^}]*\}\s*$|\{:[^}]*\}")
@@ -119,11 +122,31 @@ def _line(text: str, index: int, context: BodyContext) -> str:
     if definition:
         url = _target(definition.group(2), index, context, "")
         text = definition.group(1) + (url or definition.group(2)) + definition.group(3)
-    for html in RAW_HTML.finditer(text):
-        context.notice(index, "raw-html", f"raw HTML '{html.group(0)[:40]}' is shown as text",
-                       "Rewrite it in Markdown, or allow the element with allow_html")
-        break
+    text = RAW_IMAGE.sub(lambda m: _raw_image(m, index, context), text)
+    for tag in {m.group(1).lstrip("/").lower() for m in RAW_HTML.finditer(text) if m.group(1)}:
+        if tag in CONTENT_REMOVED:
+            context.notice(index, "raw-html", f"raw HTML <{tag}> is removed with its content "
+                           "by the build")
+        elif tag not in DEFAULT_ELEMENTS + EMBED_ELEMENTS:
+            context.notice(index, "raw-html", f"raw HTML <{tag}> loses its tags (its text "
+                           "stays)", "Rewrite it in Markdown, or allow it with allow_html")
     return text
+
+
+def _raw_image(match: re.Match, index: int, context: BodyContext) -> str:
+    """An <img> in raw HTML: its file copied like a Markdown image's, or the tag replaced by
+    its alt text when the file is not in the input (the build refuses a missing image)."""
+    tag = match.group(0)
+    src = (re.search(r"\bsrc\s*=\s*([\"'])(.*?)\1", tag) or [None, None, ""])[2]
+    alt = (re.search(r"\balt\s*=\s*([\"'])(.*?)\1", tag) or [None, None, ""])[2]
+    found = context.shelf.locate(src)
+    if found is not None and found.suffix.lower() in IMAGE_SUFFIXES:
+        return tag.replace(src, context.shelf.copy(found), 1)
+    if context.shelf.remote(src) and src.startswith(("http:", "https:", "//")):
+        return tag.replace(src, context.shelf.remote(src), 1)
+    context.notice(index, "missing-image", f"image '{src}' in raw HTML was not found; the tag "
+                   "is replaced by its alt text", "Put the file beside the article")
+    return alt
 
 
 def _outside_code(line: str, convert: Callable[[str], str]) -> str:
