@@ -13,9 +13,8 @@ import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from .discovery import ARTICLE_SUFFIXES  # the files that are articles, as the loader finds them
 from .problems import Problem, warning
-
-ARTICLE_SUFFIXES = (".md", ".markdown")
 
 
 @dataclass(frozen=True)

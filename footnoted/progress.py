@@ -13,9 +13,9 @@ WIDTH = 30
 class ProgressBar:
     """Call with (done, total) as articles finish; `close()` clears the line it drew."""
 
-    def __init__(self, stream: TextIO | None = None) -> None:
+    def __init__(self, stream: TextIO | None = None, enabled: bool = True) -> None:
         self.stream = stream or sys.stderr
-        self.enabled = self.stream.isatty()
+        self.enabled = enabled and self.stream.isatty()
         self.started = time.monotonic()
         self.drawn = False
         self.last_draw = 0.0

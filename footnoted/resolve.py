@@ -19,6 +19,7 @@ from .schema import Moment
 
 LOST_FIX = "Find the original target (or an archived copy) and set its 'url:'"
 LOST_HREF_FIX = "Find the original target (or an archived copy) and write it in the link"
+LOST_KIND = "lost links"
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,7 @@ def _lost_link_warnings(path: str, sources: list[Source]) -> list[Problem]:
     return [
         warning(path, citation.line,
                 f"{_what_cites(citation, source)} (source {source.number}) was not preserved",
-                LOST_FIX if source.key else LOST_HREF_FIX)
+                LOST_FIX if source.key else LOST_HREF_FIX, LOST_KIND)
         for source in sources if source.lost
         for citation in source.citations
     ]
@@ -168,7 +169,8 @@ def _unused_declarations(
     return [
         warning(document.path, file_lines.find(f"{key}:"),
                 f"source '{key}' is declared but never cited",
-                f"Cite it with [words][{key}] or [@{key}], or remove it")
+                f"Cite it with [words][{key}] or [@{key}], or remove it",
+                "sources declared but never cited")
         for key in document.meta.sources
         if key.lower() not in cited
     ]
@@ -179,6 +181,6 @@ def _lost_front_matter_links(document: Document, file_lines: LineFinder) -> list
     lost += [item.title for item in document.meta.related if item.lost]
     return [
         warning(document.path, file_lines.find(text), f"link '{text}' was not preserved",
-                LOST_FIX)
+                LOST_FIX, LOST_KIND)
         for text in lost
     ]

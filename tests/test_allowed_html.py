@@ -45,7 +45,7 @@ def test_an_unsafe_element_in_the_setting_is_refused(make_project, capsys):
         settings.write('allow_html = ["sup", "script"]\n')
     assert project.run("build") == 1
     assert capsys.readouterr().err.splitlines()[0] == (
-        "pyproject.toml: error: allow_html lists 'script', which footnoted cannot publish "
+        "pyproject.toml:4: error: allow_html lists 'script', which footnoted cannot publish "
         f"safely. Allow only 'default', elements from: {', '.join(SAFE_ELEMENTS)}, or '-name' "
         "to remove one")
     assert not (project.root / "site").exists()

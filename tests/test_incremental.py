@@ -347,4 +347,66 @@ def test_links_between_articles_in_a_parallel_build(make_project, capsys, tmp_pa
     edit(site, "content/b.md", "title: B\n", "title: B\nslug: bee\n")
     build(site, capsys, "--jobs", "2")
     assert '<a class="page-link" href="../bee/#part-two">B</a>' in site.read("a/index.html")
+
+
+BUNDLE = """\
+---
+title: A bundle
+date: 2024-06-01
+image:
+  src: lead.jpg
+  alt: A pier
+---
+Text beside its pictures, citing [@shared-a].
+
+![A map](images/map.png)
+"""
+
+
+def test_page_bundle_edits_equal_a_clean_build(site, capsys, tmp_path):
+    site.write("content/bundle/index.md", BUNDLE)
+    (site.root / "content/bundle/images").mkdir()
+    (site.root / "content/bundle/lead.jpg").write_bytes(b"JPEG")
+    (site.root / "content/bundle/images/map.png").write_bytes(b"PNG one")
+    build(site, capsys)
+    assert_same_as_clean_build(site, tmp_path)
+    capsys.readouterr()  # the clean build's summary
+    (site.root / "content/bundle/images/map.png").write_bytes(b"PNG two, longer")
+    assert changed(build(site, capsys)) == 1
+    assert (site.root / "site/bundle/images/map.png").read_bytes() == b"PNG two, longer"
+    assert_same_as_clean_build(site, tmp_path)
+    site.write("content/bundle/index.ru.md", BUNDLE.replace("title: A bundle", "title: Пакет"))
+    build(site, capsys)
+    assert '<html lang="ru"' in site.read("bundle-ru/index.html")
+    assert 'href="../bundle-ru/" hreflang="ru"' in site.read("bundle/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+    edit(site, "content/bundle/index.md", "Text beside", "Edited text beside")
+    build(site, capsys)
+    assert "Edited text beside" in site.read("bundle/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+    (site.root / "content/bundle/index.ru.md").unlink()
+    build(site, capsys)
+    assert "bundle-ru" not in site.read("bundle/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+    (site.root / "content/bundle").rename(site.root / "content/renamed")
+    build(site, capsys)
+    assert not (site.root / "site/bundle").exists()
+    assert (site.root / "site/renamed/images/map.png").exists()
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_toml_and_dot_markdown_articles_build_incrementally(site, capsys, tmp_path):
+    site.write("content/zola.md", '+++\ntitle = "Zola"\ndate = 2024-06-02T10:00:00\n+++\nZ.\n')
+    site.write("content/jekyll.markdown", "---\ntitle: Jekyll\ndate: 2024-06-03\n---\nJ.\n")
+    build(site, capsys)
+    assert "Zola" in site.read("zola/index.html") and "Jekyll" in site.read("jekyll/index.html")
+    edit(site, "content/zola.md", "Z.", "Zed.")
+    edit(site, "content/jekyll.markdown", "J.", "Jay.")
+    assert changed(build(site, capsys)) == 2
+    assert "Zed." in site.read("zola/index.html") and "Jay." in site.read("jekyll/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+    edit(site, "pyproject.toml", 'title = "Test site"',
+         'title = "Test site"\ntimezone = "Asia/Tokyo"')
+    build(site, capsys)
+    assert '<time datetime="2024-06-02T10:00:00+09:00"' in site.read("zola/index.html")
     assert_same_as_clean_build(site, tmp_path)

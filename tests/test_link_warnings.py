@@ -58,7 +58,8 @@ def test_warning_fails_a_strict_build_and_check(make_project, capsys, files, exp
     project = make_project(files)
     assert project.run("build", "--strict") == 1
     assert capsys.readouterr().err.splitlines() == [
-        expected, "Build failed: 0 errors, 1 warning. Nothing was written."]
+        expected, "Build failed: 0 errors, 1 warning (--strict counts warnings as errors). "
+        "Nothing was written."]
     assert not (project.root / "site").exists()
     assert project.run("check", "--strict") == 1
     assert capsys.readouterr().out.splitlines() == [expected]

@@ -11,10 +11,12 @@ import dataclasses
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import writer
 from .model import Harvest, ImportedArticle, ImportOptions, Notice
-from .writer import Outcome
+
+if TYPE_CHECKING:  # the writer loads the content stage: only an import run needs it
+    from .writer import Outcome
 
 # kind -> (module, function): each function fills a Harvest from its sources.
 KINDS = {
@@ -53,6 +55,8 @@ class ImportReport:
 def run_import(kind: str, sources: list[Path], into: Path, into_name: str,
                options: ImportOptions, force: bool = False, dry_run: bool = False
                ) -> ImportReport:
+    from . import writer
+
     module_name, function_name = KINDS[kind]
     module = importlib.import_module(f"{__name__}.{module_name}")
     harvest = Harvest()

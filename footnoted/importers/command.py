@@ -1,8 +1,10 @@
-"""The `import` subcommand: its options, and the report it prints.
-
-Kept here so that cli.py only registers it; the importers themselves (and trafilatura,
-lxml, docutils) are imported when the command runs, never by a build.
+"""Convert saved article pages, a WordPress export or a Hugo, Jekyll or Pelican site into
+annotated Markdown articles, one file each, and report everything that could not be carried
+over. Re-running updates the files it wrote; an article edited since is kept unless --force.
 """
+
+# The importers themselves (and trafilatura, lxml, docutils) are imported when the command
+# runs, never when the command line is parsed for a build.
 
 from __future__ import annotations
 
@@ -11,15 +13,13 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from ..settings import Settings
 from . import KINDS
 
+HELP = "convert saved pages, a WordPress export or another generator's content"
 
-def add_import_command(commands: argparse._SubParsersAction) -> None:
-    command = commands.add_parser(
-        "import", help="convert saved pages, a WordPress export or another generator's "
-        "content into articles", description="Write one annotated Markdown file per article "
-        "into the content folder, and report everything that could not be carried over.")
-    command.set_defaults(command=run_import_command)
+
+def add_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("kind", choices=list(KINDS), help="what SOURCE is")
     command.add_argument("sources", nargs="+", type=Path, metavar="SOURCE",
                          help="html: .html files or folders of them; wordpress: the export "
@@ -35,7 +35,7 @@ def add_import_command(commands: argparse._SubParsersAction) -> None:
                          help="wordpress: the wp-content/uploads folder, to copy images from")
 
 
-def run_import_command(settings, args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, settings: Settings) -> int:
     from . import run_import
     from .model import ImportOptions
 

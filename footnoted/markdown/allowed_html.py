@@ -76,18 +76,19 @@ def allowed_elements(setting: tuple[str, ...]) -> frozenset[str]:
     return frozenset(allowed)
 
 
-def allow_html_problems(setting: tuple[str, ...]) -> list[Problem]:
+def allow_html_problems(setting: tuple[str, ...], line: int = 0) -> list[Problem]:
+    """What is wrong with the `allow_html` setting; `line` is its line in pyproject.toml."""
     problems = []
     for entry in setting:
         name = entry.removeprefix("-")
         if entry == "default" or name in SAFE_ELEMENTS:
             continue
         if name in EMBED_ELEMENTS:
-            problems.append(error("pyproject.toml", 0, f"allow_html lists '{name}', which "
+            problems.append(error("pyproject.toml", line, f"allow_html lists '{name}', which "
                                   "would load content from elsewhere",
                                   f"Leave it out: every {name} becomes a link to its address"))
             continue
-        problems.append(error("pyproject.toml", 0, f"allow_html lists '{entry}', which "
+        problems.append(error("pyproject.toml", line, f"allow_html lists '{entry}', which "
                               "footnoted cannot publish safely",
                               "Allow only 'default', elements from: "
                               f"{', '.join(SAFE_ELEMENTS)}, or '-name' to remove one"))

@@ -17,6 +17,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 
 from markdown import Markdown
 from markdown.inlinepatterns import REFERENCE_RE, InlineProcessor, ReferenceInlineProcessor
@@ -106,8 +107,7 @@ class CitationInlineProcessor(InlineProcessor):
         for index, (key, as_written) in enumerate(zip(keys, written, strict=True)):
             if key.lower() not in declared:
                 self.ext.fail(as_written, f"unknown citation key '@{key}'",
-                              "Declare it under 'sources:' in the front matter or in "
-                              "content/sources.yaml, or correct the spelling")
+                              _unknown_key_fix(key, declared))
                 ref = etree.SubElement(group, "span")
                 ref.text = as_written
             else:
@@ -126,6 +126,13 @@ def _key_name(written: str) -> str:
 def _reference_name(bracketed: str) -> str:
     """`[@x]` -> `@x`, the name Python-Markdown stores a reference definition under."""
     return " ".join(bracketed.strip()[1:-1].split()).lower()
+
+
+def _unknown_key_fix(key: str, declared: Mapping[str, object]) -> str:
+    fix = ("eclare it under 'sources:' in the front matter or in content/sources.yaml, or "
+           "correct the spelling")
+    close = get_close_matches(key.lower(), list(declared), n=1)
+    return f"Did you mean '@{close[0]}'? Otherwise d{fix}" if close else f"D{fix}"
 
 
 class SourceReferenceInlineProcessor(ReferenceInlineProcessor):
