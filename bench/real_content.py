@@ -188,7 +188,8 @@ def parse_problems(output: str) -> list[dict]:
 
 def kind_of(message: str) -> str:
     """The message without its fix and with quoted values blanked: one kind of mistake."""
-    return A_PATH.sub("content/…", QUOTED.sub("'…'", kind_of_raw(message)))
+    kind = A_PATH.sub("content/…", QUOTED.sub("'…'", kind_of_raw(message)))
+    return re.sub(r"\b\d+\b", "N", kind)  # "(source 12)" is one kind with "(source 3)"
 
 
 def report(title: str, found: int, markdown: int, problems: list[dict]) -> list[str]:

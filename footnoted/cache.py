@@ -49,7 +49,7 @@ class CachedArticle:
     images: tuple[tuple[str, int, int], ...]  # (src, size, mtime) of each image file it shows
     problems: tuple[Problem, ...]  # its warnings, reported again on every build
     lookups: tuple[tuple[str, str | None], ...] = ()  # other articles' slugs its links used
-    anchors: frozenset[str] = frozenset()  # ids on its page, targets of others' links
+    heading_ids: frozenset[str] = frozenset()  # its headings' ids, targets of others' links
     page_links: tuple = ()  # pageindex.PageLink: its links to other articles
     page_key: str = ""  # page_key() when its page was rendered
     page_stat: tuple[int, int] | None = None  # (size, mtime_ns) of that page as written
@@ -193,7 +193,7 @@ def pickled(value: object) -> bytes:
 def listed(article: Article) -> Article:
     """The article as listings and other articles' pages see it: no body, text, sources."""
     return replace(article, body_html="", sources=[], notes=[], glossary=[], text="", toc=(),
-                   anchors=frozenset(), page_links=(), lookups=(),
+                   heading_ids=frozenset(), page_links=(), lookups=(),
                    meta=replace(article.meta, sources={}))
 
 

@@ -126,7 +126,7 @@ class LoadedContent:
 FENCE = re.compile(r"^(---|\+\+\+)[ \t]*$", re.MULTILINE)
 TOML_FENCE = "+++"
 STR_TAG = "tag:yaml.org,2002:str"
-FOREIGN_KEY_FIXES = foreign_key_fixes()
+FOREIGN_KEY_FIXES = foreign_key_fixes("front matter")
 SOURCES_FILES = ("sources.yaml", "sources.json")  # ours or CSL-YAML; CSL-JSON
 
 

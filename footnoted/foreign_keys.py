@@ -26,10 +26,11 @@ _OTHER_GENERATORS = (
 )
 
 
-def foreign_key_fixes() -> dict[str, str]:
-    """key -> the fix to print when front matter has that key."""
+def foreign_key_fixes(where: str) -> dict[tuple[str, str], str]:
+    """(where, key) -> the fix to print when the top of the front matter has that key (a
+    nested `url` in `image:` is not Jekyll's `url`)."""
     fixes = {key: _UNUSED for key in _OTHER_GENERATORS}
     fixes |= {key: "Use 'section:' for the one section and 'tags:' for topics" for key in _SECTION}
     for ours, theirs in _RENAMED.items():
         fixes |= {key: f"Rename it to '{ours}:'" for key in theirs}
-    return fixes
+    return {(where, key): fix for key, fix in fixes.items()}

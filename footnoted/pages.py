@@ -79,7 +79,7 @@ class Parsed:
     images: tuple[tuple[str, int, int], ...] = ()  # image_stats()
     stored: bytes = b""  # the whole article, pickled for the store; empty after errors
     lookups: tuple[tuple[str, str | None], ...] = ()  # other articles' slugs its links used
-    anchors: frozenset[str] = frozenset()  # ids on its page
+    heading_ids: frozenset[str] = frozenset()  # its headings' ids
     page_links: tuple = ()  # its links to other articles
 
 
@@ -173,7 +173,7 @@ def parse_file(path: str) -> Parsed:
         cited_shared(article, _context.shared_digests), article_terms(article),
         image_stats(article, settings),
         b"" if any(p.is_error for p in problems) else pickled(article),
-        article.lookups, article.anchors, article.page_links)
+        article.lookups, article.heading_ids, article.page_links)
 
 
 def load_slug(path: str) -> tuple[str, str | None]:

@@ -67,7 +67,7 @@ class Article:
     lost_related: list[Related]
     images: list[ImageRef] = field(default_factory=list)  # lead image first, then the text's
     toc: tuple = ()  # markdown.headings.TocEntry, when the table of contents is shown
-    anchors: frozenset[str] = frozenset()  # ids on its page that links may point to
+    heading_ids: frozenset[str] = frozenset()  # ids of its headings, for links from others
     page_links: tuple = ()  # pageindex.PageLink: its links to other articles
     lookups: tuple[tuple[str, str | None], ...] = ()  # the other articles' slugs it used
 
@@ -108,7 +108,7 @@ def resolve_article(
         lost_related=[item for item in meta.related if item.lost],
         images=_lead_image(meta, file_lines) + body.images,
         toc=body.toc if (toc_default if meta.toc is None else meta.toc) else (),
-        anchors=body.anchors,
+        heading_ids=body.heading_ids,
         page_links=body.page_links,
         lookups=body.lookups,
     )

@@ -68,7 +68,8 @@ class Reader:
     timezone: tzinfo
     line_offset: int = 0  # lines before the YAML text in its file (the front-matter fence)
     problems: list[Problem] = dataclasses.field(default_factory=list)
-    key_fixes: dict[str, str] = dataclasses.field(default_factory=dict)  # unknown key -> fix
+    # (where, unknown key) -> the fix to print, e.g. ("front matter", "permalink")
+    key_fixes: dict[tuple[str, str], str] = dataclasses.field(default_factory=dict)
 
     def line(self, node: yaml.Node) -> int:
         return node.start_mark.line + 1 + self.line_offset
@@ -164,7 +165,7 @@ def _convert_dataclass(node: yaml.Node, cls: type, reader: Reader, where: str) -
 def _unknown_key(node: yaml.Node, key: str, known: list[str], reader: Reader, where: str) -> None:
     close = get_close_matches(key, known, n=1)
     fix = f"Did you mean '{close[0]}'?" if close else f"Known keys: {', '.join(known)}"
-    fix = reader.key_fixes.get(key, fix)
+    fix = reader.key_fixes.get((where, key), fix)
     reader.fail(node, f"unknown key '{key}' in {where}", fix)
 
 

@@ -36,7 +36,7 @@ from .content import (
 )
 from .discovery import article_files
 from .linefinder import LineFinder, read_text
-from .pageindex import PageIndex, anchor_problems, build_page_index
+from .pageindex import PageIndex, anchor_problems, build_page_index, unpublished_targets
 from .problems import BuildFailed, Problem, report_order, warning
 from .resolve import Article
 from .settings import Settings, settings_warnings
@@ -92,7 +92,7 @@ def check_site(settings: Settings) -> CheckedSite:
         articles.append(article)
         problems += found
     problems += anchor_problems({a.path: a.page_links for a in articles},
-                                {a.path: a.anchors for a in articles})
+                                {a.path: a.heading_ids for a in articles})
     cited = {source.key for article in articles for source in article.sources}
     problems += _unused_shared_sources(content, cited, settings)
     problems += check_translations(articles, lambda path: read_text(settings.root / path))
@@ -134,14 +134,16 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
                     parsed.add(result.path)
                 _report(progress, done, len(to_parse))
             cache.store.commit()  # the workers read stored articles from here on
-            problems = report_order(problems + _site_problems(records, content, settings))
-            blocking = problems if strict else [p for p in problems if p.is_error]
-            if blocking:
-                raise BuildFailed(blocking)
             now = datetime.now(UTC)
             published = [path for path in _listing_paths(records)
                          if drafts or is_published(records[path].listed, now)]
             held = [records[path].listed for path in records.keys() - set(published)]
+            problems = report_order(problems + _site_problems(records, content, settings)
+                                    + unpublished_targets({p: records[p].page_links
+                                                           for p in published}, set(published)))
+            blocking = problems if strict else [p for p in problems if p.is_error]
+            if blocking:
+                raise BuildFailed(blocking)
             rendered, groups = assemble_site(settings, keys.site, records, published, cache,
                                              writer, workers, progress)
             writer.finish()
@@ -205,7 +207,7 @@ def _record(result, keys: Keys, cache: BuildCache) -> CachedArticle:
     return CachedArticle(result.digest, keys.parse, result.shared, result.listed,
                          result.listed_digest, result.urls, result.sources_digest,
                          result.text_digest, result.images, tuple(result.problems),
-                         result.lookups, result.anchors, result.page_links)
+                         result.lookups, result.heading_ids, result.page_links)
 
 
 def page_key(site: str, record: CachedArticle, others: list[CachedArticle]) -> str:
@@ -250,7 +252,7 @@ def _site_problems(records: dict[str, CachedArticle], content: LoadedContent,
     return (duplicate_slugs(documents, settings.content_dir)
             + _unused_shared_sources(content, cited, settings)
             + anchor_problems({path: records[path].page_links for path in paths},
-                              {path: records[path].anchors for path in paths})
+                              {path: records[path].heading_ids for path in paths})
             + check_translations([records[path].listed for path in paths],
                                  lambda path: read_text(settings.root / path)))
 

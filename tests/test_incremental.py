@@ -335,9 +335,9 @@ def test_a_deleted_target_fails_the_build_of_the_article_linking_to_it(make_proj
     (site.root / "content" / "b.md").unlink()
     assert site.run("build") == 1
     assert capsys.readouterr().err.splitlines()[0] == (
-        "content/a.md:5: error: link 'B' points to 'b.md', but there is no article "
-        "content/b.md. Correct the file name (it is relative to this article's file), or "
-        "link the page's full address")
+        "content/a.md:5: error: link 'B' points to 'b.md', but content/b.md is not an "
+        "article of this site. Correct the file name (it is relative to this article's "
+        "file); if the file is there, fix the problems reported for it")
 
 
 def test_links_between_articles_in_a_parallel_build(make_project, capsys, tmp_path, monkeypatch):

@@ -175,6 +175,11 @@ BAD = {
         "content/a.md:4: error: unknown key 'categories' in front matter. "
         "Use 'section:' for the one section and 'tags:' for topics",
     ),
+    "a key another generator uses, inside a table, is a plain unknown key": (
+        "---\ntitle: T\ndate: 2024-05-01\nimage:\n  caption: C\n  url: x.jpg\n---\nText.\n",
+        "content/a.md:6: error: unknown key 'url' in 'image'. Known keys: caption, credit, src, "
+        "alt",
+    ),
     "TOML syntax error": (
         TOML_HEAD + "dek = \n+++\nText.\n",
         "content/a.md:4: error: invalid TOML: Invalid value. "

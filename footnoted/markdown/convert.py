@@ -129,6 +129,7 @@ class Converter:
             has_code=_has_highlighted_code(self.md),
             toc=self.headings.state.toc,
             anchors=self.headings.state.anchors,
+            heading_ids=self.headings.state.heading_ids,
             page_links=tuple(self.page_links.state.page_links),
             lookups=tuple(sorted(self.page_links.state.lookups.items())),
         )

@@ -13,6 +13,7 @@ original link's target was not preserved, and we never invent one or leave `href
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
@@ -22,6 +23,7 @@ from difflib import get_close_matches
 from markdown import Markdown
 from markdown.inlinepatterns import REFERENCE_RE, InlineProcessor, ReferenceInlineProcessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 
 from ..content import SourceEntry
 from ..problems import Problem
@@ -206,7 +208,8 @@ class SourceLinkTreeprocessor(Treeprocessor):
         url = link.get("href", "")
         if url.startswith("#") and url != "#":
             return  # a jump within the page, not a source
-        self.insert_after(link, parent, placeholder("source", f"url:{url}", f"({url}"))
+        self.insert_after(link, parent, placeholder("source", f"url:{_as_written(url)}",
+                                                    f"({url}"))
 
     def is_safe(self, link: etree.Element) -> bool:
         url = link.get("href", "")
@@ -255,6 +258,14 @@ def _cited(number: int, identity: str, prefix: str, citations: list[Citation]) -
     key = None if url is not None or identity.startswith("lost:") else identity
     anchor = f"{prefix}-source-{_id_part(identity)}"
     return CitedSource(number, anchor, key, url, tuple(citations))
+
+
+def _as_written(url: str) -> str:
+    """An email autolink's href is hidden from harvesters as character references behind
+    Python-Markdown's placeholder for `&`; the Sources list needs the address itself."""
+    if AMP_SUBSTITUTE not in url:
+        return url
+    return html.unescape(url.replace(AMP_SUBSTITUTE, "&"))
 
 
 def _id_part(identity: str) -> str:
