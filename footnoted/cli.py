@@ -40,6 +40,7 @@ COMMANDS = {
     "archive": "footnoted.commands.archive",
     "links": "footnoted.commands.links",
     "recover": "footnoted.commands.recover",
+    "import": "footnoted.importers.command",
 }
 DEFAULT_COMMAND = "build"
 DESCRIPTION = ("Build a reading site from annotated Markdown, every source numbered and listed. "
