@@ -19,7 +19,14 @@ from .content import Document, LoadedContent, duplicate_slugs, load_shared_sourc
 from .discovery import article_files
 from .incremental.cache import BuildCache
 from .incremental.freshness import parse_is_fresh, stale_links
-from .incremental.keys import parse_key, shared_digests, site_key, stored_key
+from .incremental.keys import (
+    archive_digests,
+    cited_archive,
+    parse_key,
+    shared_digests,
+    site_key,
+    stored_key,
+)
 from .incremental.records import CACHE_DIR, CachedArticle, Digest, ParseKey, SiteKey
 from .incremental.store import ArticleStore
 from .jobs import BuildContext, JobState, Parsed, load_slug, parse_file
@@ -40,6 +47,7 @@ class Keys:
     parse: ParseKey  # what every article's parse depends on
     site: SiteKey  # what every page depends on
     shared: dict[str, Digest]  # digest of each shared source, by lower-case key
+    archive: dict[str, Digest]  # digest of each archive.yaml record, by URL
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -133,12 +141,14 @@ def load_changes(settings: Settings, cache: BuildCache, processes: int) -> Loade
     content = load_shared_sources(settings)
     parse = parse_key(settings, content.shared_sources)
     keys = Keys(parse=parse, site=site_key(parse, settings),
-                shared=shared_digests(content.shared_sources))
+                shared=shared_digests(content.shared_sources),
+                archive=archive_digests(content.archive))
     paths, found = article_files(settings)  # the files content.load_content would read
     fresh, to_parse = {}, []
     for path in paths:
         name = path.relative_to(settings.root).as_posix()
-        if parse_is_fresh(cache.records.get(name), path, keys.parse, keys.shared, settings):
+        if parse_is_fresh(cache.records.get(name), path, keys.parse, keys.shared, keys.archive,
+                          settings):
             fresh[name] = cache.records[name]
         else:
             to_parse.append(name)
@@ -167,7 +177,7 @@ def parse_changed(loaded: Loaded, store: ArticleStore | None, workers: Workers,
     for done, result in enumerate(workers.map(parse_file, loaded.to_parse), 1):
         problems += result.problems
         if result.listed is not None:
-            records[result.path] = article_record(result, loaded.keys.parse)
+            records[result.path] = article_record(result, loaded.keys)
             parsed.add(result.path)
             if result.whole is not None:
                 whole[result.path] = result.whole
@@ -222,14 +232,15 @@ def listing_paths(records: dict[str, CachedArticle]) -> list[str]:
     return [order[id(article)] for article in listing_order([r.listed for r in records.values()])]
 
 
-def article_record(result: Parsed, parse: ParseKey) -> CachedArticle:
+def article_record(result: Parsed, keys: Keys) -> CachedArticle:
     """The record of a newly parsed article; its page is rendered later (no page key yet)."""
     return CachedArticle(
-        digest=result.digest, parse_key=parse, shared=result.shared, listed=result.listed,
+        digest=result.digest, parse_key=keys.parse, shared=result.shared, listed=result.listed,
         listed_digest=result.listed_digest, urls=result.urls,
         sources_digest=result.sources_digest, text_digest=result.text_digest,
         images=result.images, problems=tuple(result.problems), lookups=result.lookups,
-        heading_ids=result.heading_ids, page_links=result.page_links)
+        heading_ids=result.heading_ids, page_links=result.page_links,
+        archive=cited_archive(result.urls, keys.archive))
 
 
 def site_problems(records: dict[str, CachedArticle], content: LoadedContent,

@@ -11,9 +11,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "footnoted"
-# The one place modules are imported inside functions: each command loads the build's
-# modules (and with them Python-Markdown and Pygments) only when it runs.
-LAZY = "footnoted.commands"
+# The places modules are imported inside functions: each command loads the build's modules
+# (and with them Python-Markdown and Pygments) only when it runs; `import` loads each
+# importer only when its kind runs (footnoted/importers/__init__.py).
+LAZY = ("footnoted.commands", "footnoted.importers")
 
 
 def module_name(path: Path) -> str:

@@ -11,16 +11,18 @@ from ..output import FileStat, stat_of
 from ..pageindex import PageIndex
 from ..resolve import Article
 from ..settings import Settings
-from .keys import file_digest
+from .keys import cited_archive, file_digest
 from .records import CachedArticle, CachedFiles, Digest, ImageStats, PageKey, ParseKey
 
 
 def parse_is_fresh(record: CachedArticle | None, file: Path, parse: ParseKey,
-                   shared: Mapping[str, Digest], settings: Settings) -> bool:
+                   shared: Mapping[str, Digest], archive: Mapping[str, Digest],
+                   settings: Settings) -> bool:
     """The article file would parse as it did: same parse key, same shared sources cited,
-    same bytes, same image files."""
+    same archive.yaml records of its URLs, same bytes, same image files."""
     return (record is not None and record.parse_key == parse
             and all(shared.get(key) == digest for key, digest in record.shared)
+            and record.archive == cited_archive(record.urls, archive)
             and record.digest == file_digest(file.read_bytes())
             and record.images == image_stats(record.listed, settings))
 

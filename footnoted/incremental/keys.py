@@ -69,6 +69,18 @@ def shared_digests(shared: Mapping[str, SourceEntry]) -> dict[str, Digest]:
     return {key.lower(): digest_of(repr(entry)) for key, entry in shared.items()}
 
 
+def archive_digests(archive: Mapping[str, object]) -> dict[str, Digest]:
+    """A digest of each archive.yaml record by URL, as shared_digests does for sources."""
+    return {url: digest_of(repr(record)) for url, record in archive.items()}
+
+
+def cited_archive(urls: Iterable[str], digests: Mapping[str, str]) -> Digest | None:
+    """What archive.yaml says about these URLs, as one digest (None for none of them): a
+    changed archive.yaml line re-parses and re-renders exactly the articles citing it."""
+    found = [(url, digests[url]) for url in urls if url in digests]
+    return digest_of(found) if found else None
+
+
 def cited_shared(article: Article, digests: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     """(lower-case key, digest) of each shared source the article cites."""
     keys = sorted({source.key for source in article.sources if source.key in digests})
@@ -83,7 +95,7 @@ def stored_key(parse: ParseKey, digest: FileDigest) -> StoredKey:
 def page_key(site: SiteKey, record: CachedArticle, others: list[CachedArticle]) -> PageKey:
     """What one article's page shows: the article and the articles it lists by title."""
     parts = [site, record.parse_key, record.digest, repr(record.shared), repr(record.images),
-             repr(record.lookups)]
+             repr(record.lookups), repr(record.archive)]
     return PageKey(digest_of("\n".join(parts + [other.listed_digest for other in others])))
 
 

@@ -43,6 +43,7 @@ class CachedArticle:
     lookups: Lookups = ()  # other articles' slugs its links used
     heading_ids: frozenset[str] = frozenset()  # its headings' ids, targets of others' links
     page_links: tuple[PageLink, ...] = ()  # its links to other articles
+    archive: Digest | None = None  # keys.cited_archive() of its URLs
     page_key: PageKey | None = None  # keys.page_key() when its page was rendered
     page_stat: FileStat | None = None  # of that page as written
 
