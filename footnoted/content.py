@@ -198,16 +198,18 @@ def load_shared_sources(settings: Settings) -> LoadedContent:
     path = shared_sources_file(settings)
     problems: list[Problem] = []
     shared = _read_shared_sources(path, settings, problems)
-    archive = _read_archive_file(settings, problems)
+    archive, found = load_archive_file(settings)
     return LoadedContent(documents=[], shared_sources=shared,
-                         shared_sources_path=_relative(path, settings), problems=problems,
+                         shared_sources_path=_relative(path, settings), problems=problems + found,
                          archive=archive)
 
 
-def _read_archive_file(settings: Settings, problems: list[Problem]) -> dict[str, ArchiveRecord]:
+def load_archive_file(settings: Settings) -> tuple[dict[str, ArchiveRecord], list[Problem]]:
+    """content/archive.yaml's records by URL, and its problems."""
     path = settings.content / ARCHIVE_FILE
     name = _relative(path, settings)
-    return load_archive(path, name, Reader(name, settings.zone), problems)
+    problems: list[Problem] = []
+    return load_archive(path, name, Reader(name, settings.zone), problems), problems
 
 
 def shared_sources_file(settings: Settings) -> Path:

@@ -1,4 +1,4 @@
-"""Stage 3, resolve: join each rendered body with what the editor declared about its sources.
+"""Resolve, the end of parsing (stage 2): join each rendered body with what the editor declared.
 
 The result, `Article`, is everything a template needs and nothing it has to compute.
 Problems found here are about the content as a whole: lost links, unused declarations.

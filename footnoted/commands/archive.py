@@ -37,8 +37,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from ..content import load_archive_file
     from ..snapshots import ARCHIVE_FILE
 
-    problems: list = []
-    records = load_archive_file(settings, problems)
+    records, problems = load_archive_file(settings)
     if problems:
         return report_failed(problems)
     cited, errors = cited_urls(settings, args.only)

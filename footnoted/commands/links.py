@@ -45,8 +45,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     )
     from ..snapshots import ARCHIVE_FILE, write_archive
 
-    problems: list = []
-    records = load_archive_file(settings, problems)
+    records, problems = load_archive_file(settings)
     if problems:
         return report_failed(problems)
     cited, errors = cited_urls(settings, args.only)
