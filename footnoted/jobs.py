@@ -15,21 +15,13 @@ from jinja2 import Environment, TemplateError
 
 from .content import Document, LoadedContent, SourceEntry, load_document
 from .images import image_problems
-from .incremental.freshness import image_stats
-from .incremental.keys import cited_shared, digest_of, file_digest, listed_copy
-from .incremental.records import (
-    Digest,
-    FileDigest,
-    ImageStats,
-    Lookups,
-    SharedCited,
-    StoredKey,
-)
+from .incremental.keys import article_record, file_digest
+from .incremental.records import BuildKeys, CachedArticle, StoredKey
 from .incremental.store import ArticleStore, pickled
 from .known_sources import declared_with_archive
 from .linefinder import LineFinder
 from .markdown.convert import Converters, render_markdown
-from .pageindex import PageIndex, PageLink
+from .pageindex import PageIndex
 from .problems import Problem, error
 from .render import article_page, render_article
 from .resolve import Article, resolve_article
@@ -43,8 +35,8 @@ class BuildContext:
     """What every job of a build needs; given once to each worker process."""
 
     settings: Settings
-    content: LoadedContent  # the shared sources (documents are not needed)
-    shared_digests: dict[str, Digest]
+    content: LoadedContent  # the shared sources and archive (documents are not needed)
+    keys: BuildKeys
     store: Path  # the ArticleStore file
     pages: PageIndex = PageIndex()  # every article's slug, for links between articles
     keep_whole: bool = False  # hand back each whole article too (check_site), not only a record
@@ -68,24 +60,14 @@ class JobState:
 
 @dataclass(frozen=True, kw_only=True)
 class Parsed:
-    """One article file, parsed; `listed` is None when it could not be loaded."""
+    """One article file, parsed; `record` is None when it could not be loaded."""
 
     path: str
-    digest: FileDigest  # of the file as parsed
     problems: list[Problem]
-    listed: Article | None = None  # as listings and other pages show it
-    listed_digest: Digest = Digest("")
-    with_sources: Article | None = None  # `listed` with its sources, for the Sources page
-    urls: tuple[str, ...] = ()  # the source URLs it cites
-    sources_digest: Digest = Digest("")
-    text_digest: Digest = Digest("")
-    shared: SharedCited = ()  # the shared sources it cites, with their digests
-    terms: list[tuple[str, int]] | None = None  # for the search index
-    images: ImageStats = ()  # freshness.image_stats()
+    record: CachedArticle | None = None  # what the build remembers of it
     stored: bytes = b""  # the whole article, pickled for the store; empty after errors
-    lookups: Lookups = ()  # other articles' slugs its links used
-    heading_ids: frozenset[str] = frozenset()  # its headings' ids
-    page_links: tuple[PageLink, ...] = ()  # its links to other articles
+    with_sources: Article | None = None  # its listed copy with its sources, for the store
+    terms: list[tuple[str, int]] | None = None  # its search terms, for the store
     whole: Article | None = None  # the whole article, when the context keeps it
 
 
@@ -118,21 +100,16 @@ def parse_file(state: JobState, path: str) -> Parsed:
     digest = file_digest((settings.root / path).read_bytes())
     document, problems = load_document(settings.root / path, settings)
     if document is None:
-        return Parsed(path=path, digest=digest, problems=problems)
+        return Parsed(path=path, problems=problems)
     article, found = parse_and_resolve(document, state.context.content, settings,
                                        state.context.pages, state.converters)
     problems += found
-    copy = listed_copy(article)
+    record = article_record(article, digest, problems, state.context.keys, settings)
     return Parsed(
-        path=path, digest=digest, problems=problems, listed=copy,
-        listed_digest=digest_of(repr(copy)), with_sources=replace(copy, sources=article.sources),
-        urls=tuple(sorted({source.url for source in article.sources if source.url})),
-        sources_digest=digest_of(repr(article.sources)), text_digest=digest_of(article.text),
-        shared=cited_shared(article, state.context.shared_digests),
-        terms=article_terms(article), images=image_stats(article, settings),
+        path=path, problems=problems, record=record,
         stored=b"" if any(p.is_error for p in problems) else pickled(article),
-        lookups=article.lookups, heading_ids=article.heading_ids, page_links=article.page_links,
-        whole=article if state.context.keep_whole else None)
+        with_sources=replace(record.listed, sources=article.sources),
+        terms=article_terms(article), whole=article if state.context.keep_whole else None)
 
 
 def render_page(state: JobState, job: RenderJob) -> Rendered:

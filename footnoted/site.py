@@ -19,17 +19,10 @@ from .content import Document, LoadedContent, duplicate_slugs, load_shared_sourc
 from .discovery import article_files
 from .incremental.cache import BuildCache
 from .incremental.freshness import parse_is_fresh, stale_links
-from .incremental.keys import (
-    archive_digests,
-    cited_archive,
-    parse_key,
-    shared_digests,
-    site_key,
-    stored_key,
-)
-from .incremental.records import CACHE_DIR, CachedArticle, Digest, ParseKey, SiteKey
+from .incremental.keys import build_keys, stored_key
+from .incremental.records import CACHE_DIR, BuildKeys, CachedArticle
 from .incremental.store import ArticleStore
-from .jobs import BuildContext, JobState, Parsed, load_slug, parse_file
+from .jobs import BuildContext, JobState, load_slug, parse_file
 from .linefinder import LineFinder, read_text
 from .pageindex import anchor_problems, build_page_index, unpublished_targets
 from .problems import BuildFailed, Problem, report_order, warning
@@ -43,19 +36,11 @@ Progress = Callable[[int, int], None]  # (articles done, articles to do)
 
 
 @dataclass(frozen=True, kw_only=True)
-class Keys:
-    parse: ParseKey  # what every article's parse depends on
-    site: SiteKey  # what every page depends on
-    shared: dict[str, Digest]  # digest of each shared source, by lower-case key
-    archive: dict[str, Digest]  # digest of each archive.yaml record, by URL
-
-
-@dataclass(frozen=True, kw_only=True)
 class Loaded:
     """Stage 1: the shared sources, the keys, and which article files must be parsed."""
 
     context: BuildContext  # for the jobs, with every article's slug
-    keys: Keys
+    keys: BuildKeys
     fresh: dict[str, CachedArticle]  # the records of files that parse as before, by path
     to_parse: list[str]  # the other article files, in path order
     problems: list[Problem]
@@ -139,20 +124,16 @@ def check_site(settings: Settings, processes: int = 0) -> CheckedSite:
 def load_changes(settings: Settings, cache: BuildCache, processes: int) -> Loaded:
     """Stage 1, load: the shared sources and every article's slug; which files changed."""
     content = load_shared_sources(settings)
-    parse = parse_key(settings, content.shared_sources)
-    keys = Keys(parse=parse, site=site_key(parse, settings),
-                shared=shared_digests(content.shared_sources),
-                archive=archive_digests(content.archive))
+    keys = build_keys(settings, content)
     paths, found = article_files(settings)  # the files content.load_content would read
     fresh, to_parse = {}, []
     for path in paths:
         name = path.relative_to(settings.root).as_posix()
-        if parse_is_fresh(cache.records.get(name), path, keys.parse, keys.shared, keys.archive,
-                          settings):
+        if parse_is_fresh(cache.records.get(name), path, keys, settings):
             fresh[name] = cache.records[name]
         else:
             to_parse.append(name)
-    context = BuildContext(settings=settings, content=content, shared_digests=keys.shared,
+    context = BuildContext(settings=settings, content=content, keys=keys,
                            store=cache.store.path)
     with Workers(JobState, context, processes) as workers:  # the slugs of the files to parse
         slugs = dict(workers.map(load_slug, to_parse))
@@ -160,9 +141,7 @@ def load_changes(settings: Settings, cache: BuildCache, processes: int) -> Loade
                              + [(path, slug) for path, slug in slugs.items() if slug],
                              settings.content_dir)
     stale = stale_links(fresh, pages)
-    return Loaded(context=BuildContext(settings=settings, content=content,
-                                       shared_digests=keys.shared, store=cache.store.path,
-                                       pages=pages),
+    return Loaded(context=replace(context, pages=pages),
                   keys=keys, fresh={p: r for p, r in fresh.items() if p not in stale},
                   to_parse=sorted(to_parse + stale, key=Path),
                   problems=content.problems + settings_warnings(settings) + found)
@@ -176,13 +155,13 @@ def parse_changed(loaded: Loaded, store: ArticleStore | None, workers: Workers,
     parsed, whole = set(), {}
     for done, result in enumerate(workers.map(parse_file, loaded.to_parse), 1):
         problems += result.problems
-        if result.listed is not None:
-            records[result.path] = article_record(result, loaded.keys)
+        if result.record is not None:
+            records[result.path] = result.record
             parsed.add(result.path)
             if result.whole is not None:
                 whole[result.path] = result.whole
             if store is not None and result.stored:
-                store.put(result.path, stored_key(loaded.keys.parse, result.digest),
+                store.put(result.path, stored_key(result.record.parse_key, result.record.digest),
                           result.stored, result.with_sources, result.terms)
         if progress:
             progress(done, len(loaded.to_parse))
@@ -230,17 +209,6 @@ def listing_order(articles: list[Article]) -> list[Article]:
 def listing_paths(records: dict[str, CachedArticle]) -> list[str]:
     order = {id(record.listed): path for path, record in records.items()}
     return [order[id(article)] for article in listing_order([r.listed for r in records.values()])]
-
-
-def article_record(result: Parsed, keys: Keys) -> CachedArticle:
-    """The record of a newly parsed article; its page is rendered later (no page key yet)."""
-    return CachedArticle(
-        digest=result.digest, parse_key=keys.parse, shared=result.shared, listed=result.listed,
-        listed_digest=result.listed_digest, urls=result.urls,
-        sources_digest=result.sources_digest, text_digest=result.text_digest,
-        images=result.images, problems=tuple(result.problems), lookups=result.lookups,
-        heading_ids=result.heading_ids, page_links=result.page_links,
-        archive=cited_archive(result.urls, keys.archive))
 
 
 def site_problems(records: dict[str, CachedArticle], content: LoadedContent,

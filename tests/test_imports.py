@@ -95,3 +95,15 @@ def test_the_command_line_loads_neither_markdown_nor_pygments():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(REPO)}, check=True, timeout=60)
     assert done.stdout.strip() == "[]"
+
+
+def test_no_module_imports_another_modules_private_name():
+    private = {}
+    for name, path in MODULES.items():
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                found = [alias.name for alias in node.names
+                         if alias.name.startswith("_") and not alias.name.startswith("__")]
+                if found:
+                    private[name] = found
+    assert private == {}

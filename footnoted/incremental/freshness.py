@@ -6,23 +6,20 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from ..images import source_file
 from ..output import FileStat, stat_of
 from ..pageindex import PageIndex
-from ..resolve import Article
 from ..settings import Settings
-from .keys import cited_archive, file_digest
-from .records import CachedArticle, CachedFiles, Digest, ImageStats, PageKey, ParseKey
+from .keys import cited_archive, file_digest, image_stats
+from .records import BuildKeys, CachedArticle, CachedFiles, Digest, PageKey
 
 
-def parse_is_fresh(record: CachedArticle | None, file: Path, parse: ParseKey,
-                   shared: Mapping[str, Digest], archive: Mapping[str, Digest],
+def parse_is_fresh(record: CachedArticle | None, file: Path, keys: BuildKeys,
                    settings: Settings) -> bool:
     """The article file would parse as it did: same parse key, same shared sources cited,
     same archive.yaml records of its URLs, same bytes, same image files."""
-    return (record is not None and record.parse_key == parse
-            and all(shared.get(key) == digest for key, digest in record.shared)
-            and record.archive == cited_archive(record.urls, archive)
+    return (record is not None and record.parse_key == keys.parse
+            and all(keys.shared.get(key) == digest for key, digest in record.shared)
+            and record.archive == cited_archive(record.urls, keys.archive)
             and record.digest == file_digest(file.read_bytes())
             and record.images == image_stats(record.listed, settings))
 
@@ -49,16 +46,3 @@ def group_intact(cached: CachedFiles | None, key: Digest, output: Path) -> bool:
     """A group's files are still those made from inputs with `key`."""
     return cached is not None and cached.key == key and all(
         stat_of(output / name) == stat for name, stat in cached.files.items())
-
-
-def image_stats(article: Article, settings: Settings) -> ImageStats:
-    """(src, size, mtime) of each image file the article shows: a replaced image file must
-    reach the site although the article's own file did not change."""
-    stats = []
-    for image in article.images:
-        try:
-            stat = source_file(article.path, image, settings).stat()
-            stats.append((image.src, stat.st_size, stat.st_mtime_ns))
-        except OSError:
-            stats.append((image.src, -1, -1))
-    return tuple(stats)

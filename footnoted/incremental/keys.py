@@ -17,15 +17,19 @@ from importlib import metadata
 from pathlib import Path
 
 from .. import __version__
-from ..content import SourceEntry
+from ..content import LoadedContent, SourceEntry
+from ..images import source_file
+from ..problems import Problem
 from ..resolve import Article
 from ..settings import Settings
 from ..theme import layered_files, static_folders, template_folders
 from .records import (
     FORMAT,
+    BuildKeys,
     CachedArticle,
     Digest,
     FileDigest,
+    ImageStats,
     PageKey,
     ParseKey,
     SiteKey,
@@ -47,6 +51,42 @@ def digest_of(*parts: object) -> Digest:
 
 def file_digest(data: bytes) -> FileDigest:
     return FileDigest(hashlib.blake2b(data, digest_size=16).hexdigest())
+
+
+def build_keys(settings: Settings, content: LoadedContent) -> BuildKeys:
+    """The keys every article of this build shares."""
+    parse = parse_key(settings, content.shared_sources)
+    return BuildKeys(parse=parse, site=site_key(parse, settings),
+                     shared=shared_digests(content.shared_sources),
+                     archive=archive_digests(content.archive))
+
+
+def article_record(article: Article, digest: FileDigest, problems: list[Problem],
+                   keys: BuildKeys, settings: Settings) -> CachedArticle:
+    """What the build remembers of a newly parsed article: the digests of what each page
+    shows of it. Its page is rendered later (no page key yet)."""
+    copy = listed_copy(article)
+    urls = tuple(sorted({source.url for source in article.sources if source.url}))
+    return CachedArticle(
+        digest=digest, parse_key=keys.parse, shared=cited_shared(article, keys.shared),
+        listed=copy, listed_digest=digest_of(repr(copy)), urls=urls,
+        sources_digest=digest_of(repr(article.sources)), text_digest=digest_of(article.text),
+        images=image_stats(article, settings), problems=tuple(problems),
+        lookups=article.lookups, heading_ids=article.heading_ids,
+        page_links=article.page_links, archive=cited_archive(urls, keys.archive))
+
+
+def image_stats(article: Article, settings: Settings) -> ImageStats:
+    """(src, size, mtime) of each image file the article shows: a replaced image file must
+    reach the site although the article's own file did not change."""
+    stats = []
+    for image in article.images:
+        try:
+            stat = source_file(article.path, image, settings).stat()
+            stats.append((image.src, stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            stats.append((image.src, -1, -1))
+    return tuple(stats)
 
 
 def parse_key(settings: Settings, shared: Mapping[str, SourceEntry]) -> ParseKey:

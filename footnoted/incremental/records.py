@@ -27,6 +27,16 @@ Lookups = tuple[tuple[str, str | None], ...]  # (link target, slug found) of its
 
 
 @dataclass(frozen=True, kw_only=True)
+class BuildKeys:
+    """The keys of one build, the same for every article (keys.build_keys)."""
+
+    parse: ParseKey  # what every article's parse depends on
+    site: SiteKey  # what every page depends on
+    shared: dict[str, Digest]  # digest of each shared source, by lower-case key
+    archive: dict[str, Digest]  # digest of each archive.yaml record, by URL
+
+
+@dataclass(frozen=True, kw_only=True)
 class CachedArticle:
     """The last successful build's record of one article file."""
 
