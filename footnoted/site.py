@@ -17,6 +17,8 @@ from pathlib import Path
 from .cache import (
     BuildCache,
     CachedArticle,
+    archive_digests,
+    cited_archive,
     digest_of,
     file_digest,
     image_stats,
@@ -31,6 +33,7 @@ from .content import (
     Document,
     LoadedContent,
     duplicate_slugs,
+    load_archive_file,
     load_content,
     load_shared_sources,
 )
@@ -77,6 +80,7 @@ class Keys:
     parse: str  # what every article's parse depends on (cache.parse_key)
     site: str  # what every page depends on (cache.site_key)
     shared: dict[str, str]  # digest of each shared source, by lower-case key
+    archive: dict[str, str]  # digest of each archive.yaml record, by URL
 
 
 def check_site(settings: Settings) -> CheckedSite:
@@ -112,7 +116,8 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
     cache = BuildCache.open(settings, clean)
     content = _load_shared_sources(settings)
     keys = Keys(parse := parse_key(settings, content.shared_sources),
-                site_key(parse, settings), shared_digests(content.shared_sources))
+                site_key(parse, settings), shared_digests(content.shared_sources),
+                archive_digests(content.archive))
     problems = content.problems + settings_warnings(settings)
     records, to_parse = _unchanged_files(settings, cache.records, keys, problems)
     context = BuildContext(settings, content, keys.shared, cache.store.path)
@@ -181,6 +186,7 @@ def _unchanged_files(settings: Settings, old: dict[str, CachedArticle], keys: Ke
         record = old.get(name)
         if (record is not None and record.parse_key == keys.parse
                 and all(keys.shared.get(key) == digest for key, digest in record.shared)
+                and record.archive == cited_archive(record.urls, keys.archive)
                 and record.digest == file_digest(path.read_bytes())
                 and record.images == image_stats(record.listed, settings)):
             fresh[name] = record
@@ -207,13 +213,14 @@ def _record(result, keys: Keys, cache: BuildCache) -> CachedArticle:
     return CachedArticle(result.digest, keys.parse, result.shared, result.listed,
                          result.listed_digest, result.urls, result.sources_digest,
                          result.text_digest, result.images, tuple(result.problems),
-                         result.lookups, result.heading_ids, result.page_links)
+                         result.lookups, result.heading_ids, result.page_links,
+                         cited_archive(result.urls, keys.archive))
 
 
 def page_key(site: str, record: CachedArticle, others: list[CachedArticle]) -> str:
     """What one article's page shows: the article and the articles it lists by title."""
     parts = [site, record.parse_key, record.digest, repr(record.shared), repr(record.images),
-             repr(record.lookups)]
+             repr(record.lookups), record.archive]
     return digest_of("\n".join(parts + [other.listed_digest for other in others]))
 
 
@@ -239,7 +246,8 @@ def _load_shared_sources(settings: Settings) -> LoadedContent:
     path = next((settings.content / name for name in SOURCES_FILES
                  if (settings.content / name).exists()), settings.content / SOURCES_FILES[0])
     shared = load_shared_sources(path, settings, problems)
-    return LoadedContent([], shared, path.relative_to(settings.root).as_posix(), problems)
+    return LoadedContent([], shared, path.relative_to(settings.root).as_posix(), problems,
+                         load_archive_file(settings, problems))
 
 
 def _site_problems(records: dict[str, CachedArticle], content: LoadedContent,

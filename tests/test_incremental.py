@@ -410,3 +410,33 @@ def test_toml_and_dot_markdown_articles_build_incrementally(site, capsys, tmp_pa
     build(site, capsys)
     assert '<time datetime="2024-06-02T10:00:00+09:00"' in site.read("zola/index.html")
     assert_same_as_clean_build(site, tmp_path)
+
+
+def test_an_archive_entry_renders_exactly_the_pages_citing_its_url(site, capsys, tmp_path):
+    build(site, capsys)
+    site.write("content/archive.yaml", """\
+        "https://news.example/2":
+          snapshot: "https://web.archive.org/web/20240601000000/https://news.example/2"
+          snapshot_date: 2024-06-01
+          status: archived
+        """)
+    assert changed(build(site, capsys)) == 1
+    assert 'data-versionurl="https://web.archive.org/web/20240601000000/' in \
+        site.read("article-2/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+    capsys.readouterr()  # the clean build's summary
+    edit(site, "content/archive.yaml", "status: archived", "status: archived\n  dead: true")
+    assert changed(build(site, capsys)) == 1
+    assert "The original is gone" in site.read("article-2/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+    capsys.readouterr()  # the clean build's summary
+    site.write("content/archive.yaml", """\
+        "https://agency.example/a":
+          snapshot: "https://web.archive.org/web/20240601000000/https://agency.example/a"
+          snapshot_date: 2024-06-01
+          status: archived
+        """)
+    assert changed(build(site, capsys)) == 3  # article 2 loses its copy; 0 and 1 cite shared-a
+    assert "Archived copy" in site.read("sources/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+    capsys.readouterr()  # the clean build's summary

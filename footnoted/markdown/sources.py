@@ -26,8 +26,9 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
 from ..content import SourceEntry
+from ..known_sources import entry_for
 from ..problems import Problem
-from ..urls import unsafe_url_reason
+from ..urls import unsafe_url_reason, with_text_fragment
 from .pagelinks import PAGE_LINK_CLASS
 from .refs import (
     Citation,
@@ -64,6 +65,7 @@ class SourcesExtension(MarkerExtension):
     def __init__(self, **kwargs) -> None:
         self.config = {
             "declared": [{}, "Declared sources by lower-case key: {key: SourceEntry}"],
+            "archive": [{}, "content/archive.yaml's records by URL, for links to bare URLs"],
         }
         super().__init__(**kwargs)
         self.state = SourcesState()
@@ -190,8 +192,7 @@ class SourceLinkTreeprocessor(Treeprocessor):
             link.attrib.clear()
             link.set("class", "lost-link")
         else:
-            link.set("href", entry.url)
-            _add_robust_link_attributes(link, entry)
+            point_link(link, entry)
         self.insert_after(link, parent, placeholder("source", key, f"[{key}]"))
 
     def link_lost(self, link: etree.Element, parent: etree.Element) -> None:
@@ -208,6 +209,7 @@ class SourceLinkTreeprocessor(Treeprocessor):
         url = link.get("href", "")
         if url.startswith("#") and url != "#":
             return  # a jump within the page, not a source
+        point_link(link, entry_for({}, self.ext.getConfig("archive"), None, url))
         self.insert_after(link, parent, placeholder("source", f"url:{_as_written(url)}",
                                                     f"({url}"))
 
@@ -291,11 +293,16 @@ def _words(element: etree.Element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
-def _add_robust_link_attributes(link: etree.Element, entry: SourceEntry) -> None:
-    """Robust Links (robustlinks.mementoweb.org): the original URL plus a dated archived copy."""
+def point_link(link: etree.Element, entry: SourceEntry) -> None:
+    """The link opens the original at the quoted passage, or the archived copy when the
+    original is dead, and carries the Robust Links attributes (robustlinks.mementoweb.org):
+    the original URL plus a dated archived copy, for readers and tools to fall back on."""
+    url = entry.url or ""
+    leading = entry.archived if entry.dead and entry.archived else url
+    link.set("href", with_text_fragment(leading, entry.quote))
     if not entry.archived:
         return
-    link.set("data-originalurl", entry.url or "")
+    link.set("data-originalurl", url)
     link.set("data-versionurl", entry.archived)
     if entry.archived_date:
         link.set("data-versiondate", entry.archived_date.isoformat())
