@@ -121,6 +121,9 @@ class UnsafeUrls(HTMLParser):
 
 
 def unsafe_urls(fragment: str) -> list[tuple[str, str, str, str]]:
+    lowered = fragment.lower()
+    if not any(name in lowered for name in URL_ATTRIBUTES):  # most tags hold no address
+        return []
     scanner = UnsafeUrls()
     scanner.feed(fragment)
     scanner.close()
