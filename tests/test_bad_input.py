@@ -53,10 +53,10 @@ CASES = {
         "content/a.md:3: error: 'date' is not a valid date: '2024-02-30' (day is out of range "
         "for month). Write a date like 2023-04-06 or a time like 2023-04-06T09:30:00+03:00",
     ),
-    "time without zone": (
-        {"content/a.md": "---\ntitle: T\ndate: 2024-02-03T10:00\n---\nText.\n"},
-        "content/a.md:3: error: 'date' has a time but no time zone: '2024-02-03T10:00'. "
-        "Add the offset, e.g. +03:00 or Z",
+    "date written day first": (  # more date forms in test_loading_formats.py
+        {"content/a.md": "---\ntitle: T\ndate: 25/11/2026\n---\nText.\n"},
+        "content/a.md:3: error: 'date' is not a date in the form year-month-day: '25/11/2026'. "
+        "Write it year first: 2026-11-25",
     ),
     "unknown key": (
         {"content/a.md": HEAD + "autor: Ann\n---\nText.\n"},
@@ -65,7 +65,8 @@ CASES = {
     "unknown key in a source": (
         {"content/a.md": HEAD + "sources:\n  k:\n    link: https://a.example/\n---\n[@k]\n"},
         "content/a.md:6: error: unknown key 'link' in 'sources' 'k'. Known keys: url, "
-        "title, publisher, author, date, accessed, archived, archived_date, note, lost",
+        "title, publisher, author, date, accessed, archived, archived_date, note, lost, quote, "
+        "dead, recovered_from",
     ),
     "duplicate slug": (
         {"content/a.md": HEAD + "slug: same\n---\nA.\n",
