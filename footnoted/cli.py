@@ -37,6 +37,9 @@ COMMANDS = {
     "serve": "footnoted.commands.serve",
     "init": "footnoted.commands.init",
     "new": "footnoted.commands.new",
+    "archive": "footnoted.commands.archive",
+    "links": "footnoted.commands.links",
+    "recover": "footnoted.commands.recover",
 }
 DEFAULT_COMMAND = "build"
 DESCRIPTION = ("Build a reading site from annotated Markdown, every source numbered and listed. "

@@ -30,6 +30,7 @@ from .problems import Problem, error
 from .schema import Moment, Reader, construct_plain, read
 from .settings import Settings
 from .slugs import RESERVED, Slug, slugify
+from .snapshots import ARCHIVE_FILE, ArchiveRecord, load_archive
 from .text_clean import strip_forbidden
 from .urls import Url
 
@@ -48,6 +49,9 @@ class SourceEntry:
     archived_date: Moment | None = None  # when that copy was taken
     note: str | None = None  # a short remark shown with the source
     lost: bool = False  # the original article linked here but the target was not preserved
+    quote: str | None = None  # the passage the article relies on; links open the page at it
+    dead: bool = False  # the original is gone: the archived copy leads (`links` finds these)
+    recovered_from: str | None = None  # the saved page in which `recover` found a lost `url`
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ class Author:
     name: str  # as shown in the byline
     url: Url | None = None  # the author's page
     lost: bool = False  # the original byline linked the name; the target was not preserved
+    recovered_from: str | None = None  # the saved page in which `recover` found a lost `url`
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,7 @@ class Related:
     title: str  # the related article's headline
     url: Url | None = None  # where it is
     lost: bool = False  # the original linked it but the target was not preserved
+    recovered_from: str | None = None  # the saved page in which `recover` found a lost `url`
 
 
 @dataclass(frozen=True)
@@ -121,6 +127,7 @@ class LoadedContent:
     shared_sources: dict[str, SourceEntry]  # from content/sources.yaml
     shared_sources_path: str
     problems: list[Problem]
+    archive: dict[str, ArchiveRecord] = field(default_factory=dict)  # content/archive.yaml
 
 
 FENCE = re.compile(r"^(---|\+\+\+)[ \t]*$", re.MULTILINE)
@@ -141,7 +148,14 @@ def load_content(settings: Settings) -> LoadedContent:
     shared_path = next((settings.content / name for name in SOURCES_FILES
                         if (settings.content / name).exists()), settings.content / SOURCES_FILES[0])
     shared = load_shared_sources(shared_path, settings, problems)
-    return LoadedContent(documents, shared, _relative(shared_path, settings), problems)
+    return LoadedContent(documents, shared, _relative(shared_path, settings), problems,
+                         load_archive_file(settings, problems))
+
+
+def load_archive_file(settings: Settings, problems: list[Problem]) -> dict[str, ArchiveRecord]:
+    path = settings.content / ARCHIVE_FILE
+    name = _relative(path, settings)
+    return load_archive(path, name, Reader(name, settings.zone), problems)
 
 
 def load_document(path: Path, settings: Settings, problems: list[Problem]) -> Document | None:

@@ -42,6 +42,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "a_source": "a source here",
         "it_was": "it was",
         "archived_copy": "Archived copy",
+        "original_gone": "The original is gone",
+        "archived_link": "archived copy",
+        "original_gone_short": "gone",
+        "link_recovered": "The link was lost in this copy and restored from the original "
+                          "article.",
         "of_date": "of",
         "accessed": "Accessed",
         "also_lost": "Also not preserved: the links of",
@@ -104,6 +109,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "a_source": "на источник",
         "it_was": "это был материал",
         "archived_copy": "Архивная копия",
+        "original_gone": "Оригинал недоступен",
+        "archived_link": "архивная копия",
+        "original_gone_short": "недоступен",
+        "link_recovered": "Ссылка была утрачена в этой копии и восстановлена по оригинальной "
+                          "статье.",
         "of_date": "от",
         "accessed": "Проверено",
         "also_lost": "Также не сохранились ссылки:",

@@ -39,6 +39,8 @@ class Settings:
     # raw HTML elements articles may use: "default" (GitHub's list), names, "-name" to remove
     allow_html: tuple[str, ...] = DEFAULT_SETTING
     toc: bool = False  # a table of contents on every article; an article's `toc:` overrides it
+    archive_endpoint: str = "https://archive.org"  # the web archive `archive` asks
+    links_cache_days: int = 7  # `links` checks a URL again after this many days
 
     @property
     def content(self) -> Path:

@@ -17,6 +17,8 @@ from pathlib import Path
 from .cache import (
     BuildCache,
     CachedArticle,
+    archive_digests,
+    cited_archive,
     digest_of,
     file_digest,
     image_stats,
@@ -31,12 +33,13 @@ from .content import (
     Document,
     LoadedContent,
     duplicate_slugs,
+    load_archive_file,
     load_content,
     load_shared_sources,
 )
 from .discovery import article_files
 from .linefinder import LineFinder, read_text
-from .pageindex import PageIndex, anchor_problems, build_page_index
+from .pageindex import PageIndex, anchor_problems, build_page_index, unpublished_targets
 from .problems import BuildFailed, Problem, report_order, warning
 from .resolve import Article
 from .settings import Settings, settings_warnings
@@ -77,6 +80,7 @@ class Keys:
     parse: str  # what every article's parse depends on (cache.parse_key)
     site: str  # what every page depends on (cache.site_key)
     shared: dict[str, str]  # digest of each shared source, by lower-case key
+    archive: dict[str, str]  # digest of each archive.yaml record, by URL
 
 
 def check_site(settings: Settings) -> CheckedSite:
@@ -92,7 +96,7 @@ def check_site(settings: Settings) -> CheckedSite:
         articles.append(article)
         problems += found
     problems += anchor_problems({a.path: a.page_links for a in articles},
-                                {a.path: a.anchors for a in articles})
+                                {a.path: a.heading_ids for a in articles})
     cited = {source.key for article in articles for source in article.sources}
     problems += _unused_shared_sources(content, cited, settings)
     problems += check_translations(articles, lambda path: read_text(settings.root / path))
@@ -112,7 +116,8 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
     cache = BuildCache.open(settings, clean)
     content = _load_shared_sources(settings)
     keys = Keys(parse := parse_key(settings, content.shared_sources),
-                site_key(parse, settings), shared_digests(content.shared_sources))
+                site_key(parse, settings), shared_digests(content.shared_sources),
+                archive_digests(content.archive))
     problems = content.problems + settings_warnings(settings)
     records, to_parse = _unchanged_files(settings, cache.records, keys, problems)
     context = BuildContext(settings, content, keys.shared, cache.store.path)
@@ -134,14 +139,16 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
                     parsed.add(result.path)
                 _report(progress, done, len(to_parse))
             cache.store.commit()  # the workers read stored articles from here on
-            problems = report_order(problems + _site_problems(records, content, settings))
-            blocking = problems if strict else [p for p in problems if p.is_error]
-            if blocking:
-                raise BuildFailed(blocking)
             now = datetime.now(UTC)
             published = [path for path in _listing_paths(records)
                          if drafts or is_published(records[path].listed, now)]
             held = [records[path].listed for path in records.keys() - set(published)]
+            problems = report_order(problems + _site_problems(records, content, settings)
+                                    + unpublished_targets({p: records[p].page_links
+                                                           for p in published}, set(published)))
+            blocking = problems if strict else [p for p in problems if p.is_error]
+            if blocking:
+                raise BuildFailed(blocking)
             rendered, groups = assemble_site(settings, keys.site, records, published, cache,
                                              writer, workers, progress)
             writer.finish()
@@ -179,6 +186,7 @@ def _unchanged_files(settings: Settings, old: dict[str, CachedArticle], keys: Ke
         record = old.get(name)
         if (record is not None and record.parse_key == keys.parse
                 and all(keys.shared.get(key) == digest for key, digest in record.shared)
+                and record.archive == cited_archive(record.urls, keys.archive)
                 and record.digest == file_digest(path.read_bytes())
                 and record.images == image_stats(record.listed, settings)):
             fresh[name] = record
@@ -205,13 +213,14 @@ def _record(result, keys: Keys, cache: BuildCache) -> CachedArticle:
     return CachedArticle(result.digest, keys.parse, result.shared, result.listed,
                          result.listed_digest, result.urls, result.sources_digest,
                          result.text_digest, result.images, tuple(result.problems),
-                         result.lookups, result.anchors, result.page_links)
+                         result.lookups, result.heading_ids, result.page_links,
+                         cited_archive(result.urls, keys.archive))
 
 
 def page_key(site: str, record: CachedArticle, others: list[CachedArticle]) -> str:
     """What one article's page shows: the article and the articles it lists by title."""
     parts = [site, record.parse_key, record.digest, repr(record.shared), repr(record.images),
-             repr(record.lookups)]
+             repr(record.lookups), record.archive]
     return digest_of("\n".join(parts + [other.listed_digest for other in others]))
 
 
@@ -237,7 +246,8 @@ def _load_shared_sources(settings: Settings) -> LoadedContent:
     path = next((settings.content / name for name in SOURCES_FILES
                  if (settings.content / name).exists()), settings.content / SOURCES_FILES[0])
     shared = load_shared_sources(path, settings, problems)
-    return LoadedContent([], shared, path.relative_to(settings.root).as_posix(), problems)
+    return LoadedContent([], shared, path.relative_to(settings.root).as_posix(), problems,
+                         load_archive_file(settings, problems))
 
 
 def _site_problems(records: dict[str, CachedArticle], content: LoadedContent,
@@ -250,7 +260,7 @@ def _site_problems(records: dict[str, CachedArticle], content: LoadedContent,
     return (duplicate_slugs(documents, settings.content_dir)
             + _unused_shared_sources(content, cited, settings)
             + anchor_problems({path: records[path].page_links for path in paths},
-                              {path: records[path].anchors for path in paths})
+                              {path: records[path].heading_ids for path in paths})
             + check_translations([records[path].listed for path in paths],
                                  lambda path: read_text(settings.root / path)))
 

@@ -65,7 +65,8 @@ CASES = {
     "unknown key in a source": (
         {"content/a.md": HEAD + "sources:\n  k:\n    link: https://a.example/\n---\n[@k]\n"},
         "content/a.md:6: error: unknown key 'link' in 'sources' 'k'. Known keys: url, "
-        "title, publisher, author, date, accessed, archived, archived_date, note, lost",
+        "title, publisher, author, date, accessed, archived, archived_date, note, lost, quote, "
+        "dead, recovered_from",
     ),
     "duplicate slug": (
         {"content/a.md": HEAD + "slug: same\n---\nA.\n",

@@ -335,9 +335,9 @@ def test_a_deleted_target_fails_the_build_of_the_article_linking_to_it(make_proj
     (site.root / "content" / "b.md").unlink()
     assert site.run("build") == 1
     assert capsys.readouterr().err.splitlines()[0] == (
-        "content/a.md:5: error: link 'B' points to 'b.md', but there is no article "
-        "content/b.md. Correct the file name (it is relative to this article's file), or "
-        "link the page's full address")
+        "content/a.md:5: error: link 'B' points to 'b.md', but content/b.md is not an "
+        "article of this site. Correct the file name (it is relative to this article's "
+        "file); if the file is there, fix the problems reported for it")
 
 
 def test_links_between_articles_in_a_parallel_build(make_project, capsys, tmp_path, monkeypatch):
@@ -410,3 +410,33 @@ def test_toml_and_dot_markdown_articles_build_incrementally(site, capsys, tmp_pa
     build(site, capsys)
     assert '<time datetime="2024-06-02T10:00:00+09:00"' in site.read("zola/index.html")
     assert_same_as_clean_build(site, tmp_path)
+
+
+def test_an_archive_entry_renders_exactly_the_pages_citing_its_url(site, capsys, tmp_path):
+    build(site, capsys)
+    site.write("content/archive.yaml", """\
+        "https://news.example/2":
+          snapshot: "https://web.archive.org/web/20240601000000/https://news.example/2"
+          snapshot_date: 2024-06-01
+          status: archived
+        """)
+    assert changed(build(site, capsys)) == 1
+    assert 'data-versionurl="https://web.archive.org/web/20240601000000/' in \
+        site.read("article-2/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+    capsys.readouterr()  # the clean build's summary
+    edit(site, "content/archive.yaml", "status: archived", "status: archived\n  dead: true")
+    assert changed(build(site, capsys)) == 1
+    assert "The original is gone" in site.read("article-2/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+    capsys.readouterr()  # the clean build's summary
+    site.write("content/archive.yaml", """\
+        "https://agency.example/a":
+          snapshot: "https://web.archive.org/web/20240601000000/https://agency.example/a"
+          snapshot_date: 2024-06-01
+          status: archived
+        """)
+    assert changed(build(site, capsys)) == 3  # article 2 loses its copy; 0 and 1 cite shared-a
+    assert "Archived copy" in site.read("sources/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+    capsys.readouterr()  # the clean build's summary

@@ -152,3 +152,8 @@ def test_nothing_raw_is_left_in_the_stash():
     assert body.html.startswith('<div>\n<div class="highlight"><pre tabindex="0"')
     assert body.has_code
     assert not render_markdown('<div class="highlight">x</div>', {}, "a", "a.md", 1).has_code
+
+
+def test_an_inline_element_left_open_over_blocks_loses_its_tags():
+    assert convert("<div>unclosed <em>emphasis\n\nSecond *para*.") == (
+        "<div>unclosed emphasis<p>Second <em>para</em>.</p>\n</div>")

@@ -13,6 +13,7 @@ from ..content import SourceEntry
 from ..i18n import translate
 from ..pageindex import PageIndex
 from ..problems import error
+from ..snapshots import Archive
 from .allowed_html import DEFAULT_SETTING
 from .code_blocks import CodeLabels
 from .glossary import GlossaryExtension
@@ -39,16 +40,18 @@ def render_markdown(
     lang: str = "en",
     allow_html: tuple[str, ...] = DEFAULT_SETTING,
     pages: PageIndex | None = None,
+    archive: Archive | None = None,
 ) -> RenderedBody:
     """Render one body. `declared` maps lower-case source keys to their entries;
     `allow_html` is the site's setting: which raw HTML elements articles may use; `pages`
-    finds the other articles that links point to."""
+    finds the other articles that links point to; `archive` holds content/archive.yaml's
+    records, for links to undeclared URLs."""
     # A converter that stopped halfway may hold part of that article: only one that finished
     # is used again.
     converter = _converters.pop((lang, allow_html), None) or Converter(lang, allow_html)
     try:
         body = converter.render(text, declared, id_prefix, path, first_line,
-                                pages or PageIndex())
+                                pages or PageIndex(), archive)
     except RecursionError:  # nesting the line-by-line limit cannot see; never a crash
         return _unreadable(path, first_line)
     _converters[(lang, allow_html)] = converter
@@ -87,7 +90,9 @@ class Converter:
                 self.images,
                 self.headings,
                 SidenotesExtension(self.sources, self.notes,
-                                   lost_label=translate(lang, "link_lost")),
+                                   lost_label=translate(lang, "link_lost"),
+                                   archived_label=translate(lang, "archived_link"),
+                                   gone_label=translate(lang, "original_gone_short")),
                 self.summary,
                 RawHtmlExtension(allow_html=allow_html, code_labels=self.code_labels,
                                  not_loaded=translate(lang, "embed_not_loaded")),
@@ -101,12 +106,13 @@ class Converter:
         )
 
     def render(self, text: str, declared: Mapping[str, SourceEntry], id_prefix: str,
-               path: str, first_line: int, pages: PageIndex | None = None) -> RenderedBody:
+               path: str, first_line: int, pages: PageIndex | None = None,
+               archive: Archive | None = None) -> RenderedBody:
         self.md.reset()
         self.code_labels.reset()
         lines = LineFinder(text, first_line)
         self.sources.setConfigs({"declared": declared, "id_prefix": id_prefix, "path": path,
-                                 "lines": lines})
+                                 "lines": lines, "archive": archive or {}})
         self.notes.setConfigs({"id_prefix": id_prefix, "path": path, "lines": lines})
         self.glossary.setConfigs({"id_prefix": id_prefix})
         self.images.setConfigs({"path": path, "lines": lines})
@@ -129,6 +135,7 @@ class Converter:
             has_code=_has_highlighted_code(self.md),
             toc=self.headings.state.toc,
             anchors=self.headings.state.anchors,
+            heading_ids=self.headings.state.heading_ids,
             page_links=tuple(self.page_links.state.page_links),
             lookups=tuple(sorted(self.page_links.state.lookups.items())),
         )

@@ -36,6 +36,8 @@ TEXT_MARKER = "footnoted-text"  # holds a placeholder of Python-Markdown's throu
 PHRASING_PARENTS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "summary",
                               "caption", "figcaption", "th")) | PHRASING_ELEMENTS
 CODE_ELEMENTS = frozenset(("code", "kbd", "pre", "samp"))  # text typed, kept as typed
+# Elements whose content must be phrasing: a block inside one is invalid HTML.
+PHRASING_ONLY = PHRASING_ELEMENTS | {"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre"}
 EMBED_CLASS = "embed-not-loaded"
 
 
@@ -122,6 +124,7 @@ class RawHtmlTreeprocessor(Treeprocessor):
                     block.attrib.update(CODE_REGION)
                     block.set("aria-label", self.ext.getConfig("code_labels").next())
         unwrap_text_markers(element)
+        unwrap_misplaced(element, kept)
 
     def split(self, text: str) -> list[Piece | Raw]:
         pieces: list[Piece | Raw] = []
@@ -226,6 +229,34 @@ def embed_link(embed: etree.Element, phrasing: bool, not_loaded: str) -> None:
     embed.tag = "span" if phrasing else "p"
     embed.set("class", EMBED_CLASS)
     embed.append(link)
+
+
+def unwrap_misplaced(element: etree.Element, kept: set[int]) -> None:
+    """A raw element that may hold only phrasing content but holds a block (an `<em>` left
+    open over the following paragraphs) loses its tags: the page stays valid HTML."""
+    for parent in reversed(list(element.iter())):
+        for index in reversed(range(len(parent))):
+            child = parent[index]
+            if id(child) not in kept and child.tag in PHRASING_ONLY and _holds_a_block(child):
+                unwrap(parent, index)
+
+
+def _holds_a_block(element: etree.Element) -> bool:
+    return any(inner.tag not in PHRASING_ELEMENTS and inner.tag != TEXT_MARKER
+               for inner in element.iter() if inner is not element)
+
+
+def unwrap(parent: etree.Element, index: int) -> None:
+    """Put `parent[index]`'s text and children where it stood."""
+    child = parent[index]
+    marker = etree.Element(TEXT_MARKER)
+    marker.text, marker.tail = child.text, None
+    inner = [marker, *child]
+    if child.tail:
+        inner[-1].tail = (inner[-1].tail or "") + child.tail
+    parent[index:index + 1] = inner
+    marker.tail = (marker.text or "") + (marker.tail or "")
+    remove_keeping_tail(parent, index)
 
 
 def unwrap_text_markers(element: etree.Element) -> None:

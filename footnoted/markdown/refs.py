@@ -84,6 +84,7 @@ class RenderedBody:
     images: list[ImageRef] = field(default_factory=list)  # in document order
     toc: tuple = ()  # headings.TocEntry: the headings, each holding its subheadings
     anchors: frozenset[str] = frozenset()  # every id on the article's page a link may target
+    heading_ids: frozenset[str] = frozenset()  # the ids of its headings (with their second ids)
     page_links: tuple = ()  # pageindex.PageLink: links to other articles, for their #parts
     lookups: tuple[tuple[str, str | None], ...] = ()  # PageIndex look-ups and their answers
 
