@@ -84,13 +84,15 @@ def groups(listings: list[Listing], kind: str) -> list[Group]:
     return [Group(listing.name, listing) for listing in sorted(chosen, key=_name_order)]
 
 
-def archive_pages(articles: list[Article], budget: int = ARCHIVE_BUDGET) -> list[SplitPage]:
-    """The date archive by month, newest first, split into pages of `budget` articles."""
+def archive_pages(articles: list[Article], budget: int | None = None) -> list[SplitPage]:
+    """The date archive by month, newest first, in pages of `budget` articles
+    (ARCHIVE_BUDGET by default)."""
     by_month: dict[tuple[int, int], list[Article]] = defaultdict(list)
     for article in articles:
         moment = article.meta.date.value
         by_month[moment.year, moment.month].append(article)
-    return split_groups("archive/", sorted(by_month.items(), reverse=True), lambda _: 1, budget)
+    return split_groups("archive/", sorted(by_month.items(), reverse=True), lambda _: 1,
+                        budget or ARCHIVE_BUDGET)
 
 
 def archive_years(page: SplitPage) -> list[tuple[int, list[tuple[int, list[Article], bool]]]]:

@@ -97,7 +97,7 @@ def render_site(articles: list[Article], settings: Settings) -> dict[str, bytes]
                                           translations[article.slug])
     files.update(render_sources_page(env, source_index, settings))
     files.update(render_listing_pages(env, articles, settings))
-    files["search-index.json"] = build_search_index(articles)
+    files.update(build_search_index(articles))
     return files
 
 

@@ -16,11 +16,12 @@ SOURCES_BUDGET = 2000
 LOST_LINKS = None  # the key of the lost links' group (a publisher can have any name)
 
 
-def split_sources(index: SourceIndex, budget: int = SOURCES_BUDGET) -> list[SplitPage]:
+def split_sources(index: SourceIndex, budget: int | None = None) -> list[SplitPage]:
+    """The Sources pages, each up to `budget` lines (SOURCES_BUDGET by default)."""
     groups: list = list(index.by_publisher)
     if index.lost:
         groups.append((LOST_LINKS, index.lost))
-    return split_groups("sources/", groups, _lines, budget)
+    return split_groups("sources/", groups, _lines, budget or SOURCES_BUDGET)
 
 
 def _lines(item: SiteSource | Use) -> int:
