@@ -88,7 +88,8 @@ def test_the_404_page_carries_a_search_box_and_is_not_indexed(make_project):
     project = make_project({"content/tiny.md": MINIMAL_ARTICLE})
     assert project.run("build") == 0
     page = project.read("404.html")
-    assert '<form id="search-form" role="search" method="get" data-index="/sub/search/index.json' in page
+    assert ('<form id="search-form" role="search" method="get" '
+            'data-index="/sub/search/index.json"') in page
     assert '<meta name="robots" content="noindex">' in page
     assert "<h1>Page not found</h1>" in page
 
