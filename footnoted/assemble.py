@@ -107,7 +107,8 @@ def assemble_site(settings: Settings, site: str, records: dict[str, CachedArticl
                   workers: Workers, progress) -> tuple[set[str], dict[str, CachedFiles]]:
     """Write or keep every page; return the articles rendered and the site-wide groups."""
     articles = Published(records, published, cache)
-    pages_key = articles.key(site, "parse_key", "digest", "shared", "listed_digest", "urls")
+    pages_key = articles.key(site, "parse_key", "digest", "shared", "listed_digest", "urls",
+                             "lookups")
     same_inputs = cache.groups.get("pages") == CachedFiles(pages_key, {})
     rendered = _article_pages(settings, site, articles, same_inputs, writer, workers, progress)
     env = build_environment(workers.context)

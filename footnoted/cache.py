@@ -29,7 +29,7 @@ from .settings import Settings
 from .theme import layered_files, static_folders, template_folders
 
 CACHE_DIR = ".footnoted-cache"
-FORMAT = 5  # bump when the cached data changes shape
+FORMAT = 6  # bump when the cached data changes shape
 BATCH = 500  # stored values read per query
 LIBRARIES = ("markdown", "jinja2", "pygments", "pyyaml")
 
@@ -48,6 +48,9 @@ class CachedArticle:
     text_digest: str  # of its plain text, which the search index holds
     images: tuple[tuple[str, int, int], ...]  # (src, size, mtime) of each image file it shows
     problems: tuple[Problem, ...]  # its warnings, reported again on every build
+    lookups: tuple[tuple[str, str | None], ...] = ()  # other articles' slugs its links used
+    anchors: frozenset[str] = frozenset()  # ids on its page, targets of others' links
+    page_links: tuple = ()  # pageindex.PageLink: its links to other articles
     page_key: str = ""  # page_key() when its page was rendered
     page_stat: tuple[int, int] | None = None  # (size, mtime_ns) of that page as written
 
@@ -189,7 +192,8 @@ def pickled(value: object) -> bytes:
 
 def listed(article: Article) -> Article:
     """The article as listings and other articles' pages see it: no body, text, sources."""
-    return replace(article, body_html="", sources=[], notes=[], glossary=[], text="",
+    return replace(article, body_html="", sources=[], notes=[], glossary=[], text="", toc=(),
+                   anchors=frozenset(), page_links=(), lookups=(),
                    meta=replace(article.meta, sources={}))
 
 

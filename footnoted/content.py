@@ -88,6 +88,7 @@ class FrontMatter:
     draft: bool = False  # drafts are checked but not published
     slug: Slug | None = None  # the page's folder name; defaults to the file name
     translation_of: str | None = None  # slug of the article this one translates
+    toc: bool | None = None  # show a table of contents of its headings; default: the site's
     extra: dict[str, Any] = field(default_factory=dict)  # free-form data for templates
 
 

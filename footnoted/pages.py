@@ -38,6 +38,7 @@ from .cache import (
 from .content import Document, LoadedContent, SourceEntry, load_document
 from .images import image_problems
 from .linefinder import LineFinder
+from .pageindex import PageIndex
 from .problems import Problem, error
 from .render import AssetNames, article_page, make_environment, render_article
 from .resolve import Article, resolve_article
@@ -57,6 +58,7 @@ class BuildContext:
     content: LoadedContent  # the shared sources (documents are not needed)
     shared_digests: dict[str, str]
     store: Path  # the ArticleStore file
+    pages: PageIndex = PageIndex()  # every article's slug, for links between articles
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,9 @@ class Parsed:
     terms: list[tuple[str, int]] | None = None  # for the search index
     images: tuple[tuple[str, int, int], ...] = ()  # image_stats()
     stored: bytes = b""  # the whole article, pickled for the store; empty after errors
+    lookups: tuple[tuple[str, str | None], ...] = ()  # other articles' slugs its links used
+    anchors: frozenset[str] = frozenset()  # ids on its page
+    page_links: tuple = ()  # its links to other articles
 
 
 @dataclass(frozen=True)
@@ -158,7 +163,7 @@ def parse_file(path: str) -> Parsed:
     document = load_document(settings.root / path, settings, problems)
     if document is None:
         return Parsed(path, digest, problems)
-    article, found = parse_and_resolve(document, _context.content, settings)
+    article, found = parse_and_resolve(document, _context.content, settings, _context.pages)
     problems += found
     copy = listed(article)
     return Parsed(
@@ -167,7 +172,16 @@ def parse_file(path: str) -> Parsed:
         digest_of(repr(article.sources)), digest_of(article.text),
         cited_shared(article, _context.shared_digests), article_terms(article),
         image_stats(article, settings),
-        b"" if any(p.is_error for p in problems) else pickled(article))
+        b"" if any(p.is_error for p in problems) else pickled(article),
+        article.lookups, article.anchors, article.page_links)
+
+
+def load_slug(path: str) -> tuple[str, str | None]:
+    """The slug the loader gives an article file (None if it does not load): links between
+    articles are resolved against every article's slug before any is parsed."""
+    assert _context is not None, "Workers start every process with its context"
+    document = load_document(_context.settings.root / path, _context.settings, [])
+    return path, document.slug if document is not None else None
 
 
 def render_page(job: RenderJob) -> Rendered:
@@ -180,7 +194,7 @@ def render_page(job: RenderJob) -> Rendered:
         if document is None:
             return Rendered(job.path, None, [error(job.path, 0, "the file changed during the "
                                                    "build", "Build again")])
-        article, _ = parse_and_resolve(document, _context.content, settings)
+        article, _ = parse_and_resolve(document, _context.content, settings, _context.pages)
     try:
         page = render_article(build_environment(_context), article, settings, article_page(article),
                               job.cited_with, job.translations)
@@ -254,17 +268,17 @@ def _template_name(path: Path, settings: Settings) -> str:
 
 
 def parse_and_resolve(
-    document: Document, content: LoadedContent, settings: Settings
+    document: Document, content: LoadedContent, settings: Settings, pages: PageIndex
 ) -> tuple[Article, list[Problem]]:
     from .markdown.convert import render_markdown  # Python-Markdown loads only when parsing
 
     declared, problems = _declared_sources(document, content)
     body = render_markdown(document.body, declared, document.slug, document.path,
                            document.body_line, document.meta.lang or settings.lang,
-                           settings.allow_html)
+                           settings.allow_html, pages)
     file_lines = LineFinder(document.text, 1)
     article, found = resolve_article(document, body, declared, settings.lang,
-                                     settings.words_per_minute, file_lines)
+                                     settings.words_per_minute, file_lines, settings.toc)
     found += image_problems(document.path, article.images, settings)
     return article, problems + body.problems + found
 

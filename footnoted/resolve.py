@@ -18,6 +18,7 @@ from .problems import Problem, warning
 from .schema import Moment
 
 LOST_FIX = "Find the original target (or an archived copy) and set its 'url:'"
+LOST_HREF_FIX = "Find the original target (or an archived copy) and write it in the link"
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,10 @@ class Article:
     lost_authors: list[Author]
     lost_related: list[Related]
     images: list[ImageRef] = field(default_factory=list)  # lead image first, then the text's
+    toc: tuple = ()  # markdown.headings.TocEntry, when the table of contents is shown
+    anchors: frozenset[str] = frozenset()  # ids on its page that links may point to
+    page_links: tuple = ()  # pageindex.PageLink: its links to other articles
+    lookups: tuple[tuple[str, str | None], ...] = ()  # the other articles' slugs it used
 
     @property
     def url(self) -> str:
@@ -78,6 +83,7 @@ def resolve_article(
     default_lang: str,
     words_per_minute: int,
     file_lines: LineFinder,
+    toc_default: bool = False,
 ) -> tuple[Article, list[Problem]]:
     sources = [_source(cited, declared) for cited in body.sources]
     problems = _lost_link_warnings(document.path, sources)
@@ -100,6 +106,10 @@ def resolve_article(
         lost_authors=[author for author in meta.authors if author.lost],
         lost_related=[item for item in meta.related if item.lost],
         images=_lead_image(meta, file_lines) + body.images,
+        toc=body.toc if (toc_default if meta.toc is None else meta.toc) else (),
+        anchors=body.anchors,
+        page_links=body.page_links,
+        lookups=body.lookups,
     )
     return article, problems
 
@@ -140,7 +150,7 @@ def _lost_link_warnings(path: str, sources: list[Source]) -> list[Problem]:
     return [
         warning(path, citation.line,
                 f"{_what_cites(citation, source)} (source {source.number}) was not preserved",
-                LOST_FIX)
+                LOST_FIX if source.key else LOST_HREF_FIX)
         for source in sources if source.lost
         for citation in source.citations
     ]

@@ -29,6 +29,7 @@ class Settings:
     words_per_minute: int = 230  # reading speed for the reading-time estimate
     per_page: int = 10  # articles per page of the front page and other listings
     allow_html: tuple[str, ...] = ()  # raw HTML elements articles may use, e.g. ["sup", "abbr"]
+    toc: bool = False  # a table of contents on every article; an article's `toc:` overrides it
 
     @property
     def content(self) -> Path:

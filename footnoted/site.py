@@ -35,6 +35,7 @@ from .content import (
     load_shared_sources,
 )
 from .linefinder import LineFinder, read_text
+from .pageindex import PageIndex, anchor_problems, build_page_index
 from .problems import BuildFailed, Problem, error, report_order, warning
 from .resolve import Article
 from .settings import Settings
@@ -81,11 +82,14 @@ def check_site(settings: Settings) -> CheckedSite:
 
     content = load_content(settings)
     problems = list(content.problems)
+    pages = build_page_index(((d.path, d.slug) for d in content.documents), settings.content_dir)
     articles = []
     for document in content.documents:
-        article, found = parse_and_resolve(document, content, settings)
+        article, found = parse_and_resolve(document, content, settings, pages)
         articles.append(article)
         problems += found
+    problems += anchor_problems({a.path: a.page_links for a in articles},
+                                {a.path: a.anchors for a in articles})
     cited = {source.key for article in articles for source in article.sources}
     problems += _unused_shared_sources(content, cited, settings)
     problems += check_translations(articles, lambda path: read_text(settings.root / path))
@@ -100,7 +104,7 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
     `processes` 0 means one per core; `clean` ignores (and then replaces) the cache.
     """
     from .assemble import assemble_site  # Markdown and Pygments load only for a real build
-    from .pages import BuildContext, Workers, parse_file
+    from .pages import BuildContext, Workers, load_slug, parse_file
 
     cache = BuildCache.open(settings, clean)
     content = _load_shared_sources(settings)
@@ -108,9 +112,16 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
                 site_key(parse, settings), shared_digests(content.shared_sources))
     problems = list(content.problems)
     records, to_parse = _unchanged_files(settings, cache.records, keys, problems)
+    context = BuildContext(settings, content, keys.shared, cache.store.path)
+    with Workers(context, processes) as workers:  # the slugs of the files to parse
+        slugs = dict(workers.map(load_slug, to_parse))
+    pages = build_page_index([(path, record.listed.slug) for path, record in records.items()]
+                             + [(path, slug) for path, slug in slugs.items() if slug],
+                             settings.content_dir)
+    to_parse = sorted(to_parse + _stale_links(records, pages), key=Path)
     problems += [p for record in records.values() for p in record.problems]
     parsed: set[str] = set()
-    context = BuildContext(settings, content, keys.shared, cache.store.path)
+    context = replace(context, pages=pages)
     try:
         with SiteWriter(settings) as writer, Workers(context, processes) as workers:
             for done, result in enumerate(workers.map(parse_file, to_parse), 1):
@@ -173,6 +184,16 @@ def _unchanged_files(settings: Settings, old: dict[str, CachedArticle], keys: Ke
     return fresh, to_parse
 
 
+def _stale_links(records: dict[str, CachedArticle], pages: PageIndex) -> list[str]:
+    """Take out the records of articles linking to one whose slug is no longer what its page
+    says (renamed, moved, deleted or new): those are parsed again. Returns their paths."""
+    stale = [path for path, record in records.items()
+             if any(pages.lookup(key) != slug for key, slug in record.lookups)]
+    for path in stale:
+        del records[path]
+    return stale
+
+
 def _inside(content: Path) -> Callable[[Path], bool]:
     """Whether a file really is under `content`, resolving each folder once, not each file."""
     folders: dict[Path, bool] = {}
@@ -194,12 +215,14 @@ def _record(result, keys: Keys, cache: BuildCache) -> CachedArticle:
                         result.summary, result.terms)
     return CachedArticle(result.digest, keys.parse, result.shared, result.listed,
                          result.listed_digest, result.urls, result.sources_digest,
-                         result.text_digest, result.images, tuple(result.problems))
+                         result.text_digest, result.images, tuple(result.problems),
+                         result.lookups, result.anchors, result.page_links)
 
 
 def page_key(site: str, record: CachedArticle, others: list[CachedArticle]) -> str:
     """What one article's page shows: the article and the articles it lists by title."""
-    parts = [site, record.parse_key, record.digest, repr(record.shared), repr(record.images)]
+    parts = [site, record.parse_key, record.digest, repr(record.shared), repr(record.images),
+             repr(record.lookups)]
     return digest_of("\n".join(parts + [other.listed_digest for other in others]))
 
 
@@ -236,6 +259,8 @@ def _site_problems(records: dict[str, CachedArticle], content: LoadedContent,
                  for path in paths]
     cited = {key for record in records.values() for key, _ in record.shared}
     return (_duplicate_slugs(documents) + _unused_shared_sources(content, cited, settings)
+            + anchor_problems({path: records[path].page_links for path in paths},
+                              {path: records[path].anchors for path in paths})
             + check_translations([records[path].listed for path in paths],
                                  lambda path: read_text(settings.root / path)))
 

@@ -18,9 +18,14 @@ _CYRILLIC = dict(zip(
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+def transliterate(lowered: str) -> str:
+    """Lower-case Cyrillic letters to Latin ones: `борщ` -> `borshch`; other text unchanged."""
+    return "".join(_CYRILLIC.get(char, char) for char in lowered)
+
+
 def slugify(text: str, fallback: str = "untitled") -> str:
     """`Рецепт борща` -> `retsept-borshcha`; `Anything But More!` -> `anything-but-more`."""
-    lowered = "".join(_CYRILLIC.get(char, char) for char in text.lower())
+    lowered = transliterate(text.lower())
     ascii_text = unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode()
     slug = _NOT_SLUG.sub("-", ascii_text).strip("-")
     return slug or fallback

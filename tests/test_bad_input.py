@@ -107,11 +107,6 @@ CASES = {
         "content/a.md:5: error: note [^why] is referenced but never defined. "
         "Add a line '[^why]: the note's text' below the paragraph",
     ),
-    "unused note": (
-        {"content/a.md": HEAD + "---\nText.\n\n[^why]: Because.\n"},
-        "content/a.md:7: error: note [^why] is defined but never referenced. "
-        "Refer to it with [^why] in the text, or delete it",
-    ),
     "note defined twice": (
         {"content/a.md": HEAD + "---\nText.[^n]\n\n[^n]: One.\n\n[^n]: Two.\n"},
         "content/a.md:9: error: note [^n] is defined twice. "

@@ -281,3 +281,70 @@ def test_a_replaced_image_file_reaches_the_site(site, capsys, tmp_path):
     assert (site.root / "site" / "article-1" / "images" / "chart.png").read_bytes() == \
         b"\x89PNG second, longer"
     assert_same_as_clean_build(site, tmp_path)
+
+
+# Links between articles: a page shows the other article's slug, so it changes with it.
+
+def linked_site(make_project):
+    return make_project({
+        "content/a.md": "---\ntitle: A\ndate: 2024-05-01\n---\nSee [B](b.md#part-two), "
+                        "[its list](/b/) and [C](/c/).\n",
+        "content/b.md": "---\ntitle: B\ndate: 2024-05-02\n---\n## Part two\n\nText.\n",
+        "content/other.md": "---\ntitle: Other\ndate: 2024-05-03\n---\nUnrelated.\n",
+    })
+
+
+def test_a_changed_slug_reaches_the_pages_linking_to_it(make_project, capsys, tmp_path):
+    site = linked_site(make_project)
+    build(site, capsys)
+    assert '<a class="page-link" href="../b/#part-two">B</a>' in site.read("a/index.html")
+    edit(site, "content/b.md", "title: B\n", "title: B\nslug: bee\n")
+    assert changed(build(site, capsys)) == 2  # b itself and a, which links to it
+    page = site.read("a/index.html")
+    assert '<a class="page-link" href="../bee/#part-two">B</a>' in page
+    assert '<a class="page-link" href="../bee/">its list</a>' in page  # b's content path
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_a_new_article_at_a_linked_address_reaches_the_page(make_project, capsys, tmp_path):
+    site = linked_site(make_project)
+    build(site, capsys)
+    site.write("content/c.md", "---\ntitle: C\ndate: 2024-05-04\n---\nNew.\n")
+    assert changed(build(site, capsys)) == 2  # c, and a, whose /c/ now has a page
+    assert '<a class="page-link" href="../c/">C</a>' in site.read("a/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_a_removed_heading_is_reported_for_the_links_to_it(make_project, capsys, tmp_path):
+    site = linked_site(make_project)
+    build(site, capsys)
+    edit(site, "content/b.md", "## Part two", "## Part 2")
+    assert site.run("build") == 0
+    assert (
+        "content/a.md:5: warning: link 'b.md#part-two' points to no heading or anchor "
+        "'part-two' in content/b.md. Correct the part after '#' to one of that article's "
+        "heading ids (docs/format.md: Headings), or remove it") in capsys.readouterr().err
+    assert site.run("build") == 0  # reported again by a build that parses nothing
+    assert "'part-two' in content/b.md" in capsys.readouterr().err
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_a_deleted_target_fails_the_build_of_the_article_linking_to_it(make_project, capsys):
+    site = linked_site(make_project)
+    build(site, capsys)
+    (site.root / "content" / "b.md").unlink()
+    assert site.run("build") == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "content/a.md:5: error: link 'B' points to 'b.md', but there is no article "
+        "content/b.md. Correct the file name (it is relative to this article's file), or "
+        "link the page's full address")
+
+
+def test_links_between_articles_in_a_parallel_build(make_project, capsys, tmp_path, monkeypatch):
+    site = linked_site(make_project)
+    monkeypatch.setattr(pages, "POOL_THRESHOLD", 1)
+    build(site, capsys, "--jobs", "2")
+    edit(site, "content/b.md", "title: B\n", "title: B\nslug: bee\n")
+    build(site, capsys, "--jobs", "2")
+    assert '<a class="page-link" href="../bee/#part-two">B</a>' in site.read("a/index.html")
+    assert_same_as_clean_build(site, tmp_path)

@@ -50,7 +50,7 @@ def test_note_in_a_heading():
 
         [^bg]: Some context.
         """)
-    assert body.html == f"<h2>Background{note_marker('bg', 1, 'a')}</h2>"
+    assert body.html == f'<h2 id="background">Background{note_marker("bg", 1, "a")}</h2>'
 
 
 def test_note_may_span_indented_paragraphs_and_hold_sources():
@@ -76,11 +76,14 @@ def test_undefined_note_is_an_error_with_its_line():
     assert "[^nope]" in body.html
 
 
-def test_unused_note_is_an_error_with_its_line():
-    body = render("Text.\n\n[^spare]: Never used.\n")
+def test_unused_note_is_a_warning_with_its_line_and_is_still_listed_last():
+    body = render("Text.[^used]\n\n[^spare]: Never used.\n\n[^used]: Used.\n")
     assert [str(p) for p in body.problems] == [
-        "content/a.md:3: error: note [^spare] is defined but never referenced. "
+        "content/a.md:3: warning: note [^spare] is defined but never referenced. "
         "Refer to it with [^spare] in the text, or delete it"]
+    assert [(n.label, n.marker, n.html, n.citations) for n in body.notes] == [
+        ("used", "a", "<p>Used.</p>", body.notes[0].citations),
+        ("spare", "b", "<p>Never used.</p>", ())]
 
 
 def test_note_ids_are_prefixed_by_article_so_pages_can_hold_several():

@@ -96,12 +96,16 @@ def test_citation_in_fenced_code_is_left_untouched():
     assert "noteref" not in body.html
 
 
-def test_dead_hash_link_is_an_error_not_a_dead_href():
-    body = render("Text\n\nA [dead](#) link.")
-    assert 'href="#"' not in body.html
-    [problem] = body.problems
-    assert str(problem).startswith("content/a.md:7: error: link 'dead' points nowhere")
-    assert "lost: true" in problem.fix
+def test_links_to_hash_or_nothing_are_lost_links_numbered():
+    body = render("A [dead](#) and an [empty]() link.")
+    assert body.html == (
+        '<p>A <span class="lost-link">dead</span><sup><a class="noteref" '
+        'href="#a-source-ld39eaa0c" id="a-source-ld39eaa0c-ref-1" role="doc-noteref">1</a></sup>'
+        ' and an <span class="lost-link">empty</span><sup><a class="noteref" '
+        'href="#a-source-lb2479aa4" id="a-source-lb2479aa4-ref-1" role="doc-noteref">2</a>'
+        '</sup> link.</p>')
+    assert [(s.number, s.key, s.url) for s in body.sources] == [(1, None, None), (2, None, None)]
+    assert body.problems == []  # the resolve stage warns about every lost source
 
 
 def test_in_page_jump_is_not_a_source():
@@ -151,3 +155,84 @@ def test_pygments_stylesheet_has_light_and_dark_styles():
 def test_space_before_a_citation_goes_with_it():
     body = render("As shown [@report].")
     assert body.html.startswith('<p>As shown<sup class="citation"><a class="noteref"')
+
+
+# Citations only where Pandoc reads citations (docs/format.md says where we differ).
+
+def test_at_handle_linked_to_a_url_is_an_ordinary_link():
+    body = render("Follow [@rustconf](https://twitter.com/rustconf).")
+    assert body.html == (
+        '<p>Follow <a href="https://twitter.com/rustconf">@rustconf</a><sup><a class="noteref" '
+        'href="#a-source-u13c169d7" id="a-source-u13c169d7-ref-1" role="doc-noteref">1</a>'
+        '</sup>.</p>')
+    assert body.problems == []
+
+
+def test_at_name_with_a_reference_is_a_link():
+    body = render("""\
+        The [@media][mq] rule and [@report][report].
+
+        [mq]: https://css.example/media/
+        """)
+    assert body.html == (
+        '<p>The <a href="https://css.example/media/">@media</a><sup><a class="noteref" '
+        'href="#a-source-u11fe936f" id="a-source-u11fe936f-ref-1" role="doc-noteref">1</a>'
+        '</sup> rule and '
+        f'<a href="https://example.org/report">@report</a>{marker("report", 1, "2")}.</p>')
+    assert body.problems == []
+
+
+def test_bracketed_at_name_with_a_reference_definition_is_a_link():
+    body = render("""\
+        Ask [@name] or [@Name].
+
+        [@name]: https://social.example/@name
+        """)
+    assert body.html == (
+        '<p>Ask <a href="https://social.example/@name">@name</a><sup><a class="noteref" '
+        'href="#a-source-u5eb5f498" id="a-source-u5eb5f498-ref-1" role="doc-noteref">1</a></sup>'
+        ' or <a href="https://social.example/@name">@Name</a><sup><a class="noteref" '
+        'href="#a-source-u5eb5f498" id="a-source-u5eb5f498-ref-2" role="doc-noteref">1</a>'
+        '</sup>.</p>')
+    assert body.problems == []
+
+
+def test_bracketed_at_key_without_a_definition_is_a_citation():
+    body = render("Shown [@report].")
+    assert body.html == (
+        '<p>Shown<sup class="citation"><a class="noteref" href="#a-source-report" '
+        'id="a-source-report-ref-1" role="doc-noteref">1</a></sup>.</p>')
+
+
+def test_at_in_running_text_code_and_email_is_text():
+    body = render("Write to ann@paper.example or @ann, or type `[@report]` and `@x`.")
+    assert body.html == (
+        "<p>Write to ann@paper.example or @ann, or type <code>[@report]</code> and "
+        "<code>@x</code>.</p>")
+    assert body.sources == [] and body.problems == []
+
+
+def test_pandoc_key_forms_braces_and_suppressed_author():
+    declared = {"https://doi.example/1;2": SourceEntry(url="https://doi.example/1"),
+                "report": DECLARED["report"]}
+    body = render("One [@{https://doi.example/1;2}; -@report].", declared)
+    assert [s.key for s in body.sources] == ["https://doi.example/1;2", "report"]
+    assert body.problems == []
+
+
+def test_trailing_punctuation_is_not_part_of_a_key_so_the_bracket_is_text():
+    body = render("As [@report.] said.")  # Pandoc: key `report`, suffix "."; not supported
+    assert body.html == "<p>As [@report.] said.</p>"
+    assert body.sources == []
+
+
+def test_spaces_inside_the_brackets_are_allowed():
+    body = render("Shown [ @report ; @gone ].")
+    assert [s.key for s in body.sources] == ["report", "gone"]
+
+
+def test_unknown_key_with_spaces_inside_keeps_its_text():
+    body = render("See [ @nobody ].")
+    assert body.html == '<p>See <sup class="citation"><span>@nobody</span></sup>.</p>'
+    [problem] = body.problems
+    assert str(problem).startswith("content/a.md:5: error: unknown citation key '@nobody'.")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
 
@@ -12,14 +11,17 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..content import SourceEntry
 from ..i18n import translate
+from ..pageindex import PageIndex
 from ..problems import error
 from .allowed_html import AllowedHtmlExtension
 from .glossary import GlossaryExtension
+from .headings import HeadingsExtension
 from .images import ImagesExtension
 from .nesting import NestingLimitExtension
 from .notes import NotesExtension
+from .pagelinks import PageLinksExtension
 from .punctuation import PunctuationExtension
-from .refs import LineFinder, RenderedBody
+from .refs import LineFinder, RenderedBody, plain_text, reader_text
 from .sidenotes import SIDENOTES_CLASS, SidenotesExtension
 from .sources import SourcesExtension
 
@@ -34,14 +36,17 @@ def render_markdown(
     first_line: int = 1,
     lang: str = "en",
     allow_html: tuple[str, ...] = (),
+    pages: PageIndex | None = None,
 ) -> RenderedBody:
     """Render one body. `declared` maps lower-case source keys to their entries;
-    `allow_html` names the raw HTML elements the site allows (none by default)."""
+    `allow_html` names the raw HTML elements the site allows (none by default); `pages`
+    finds the other articles that links point to."""
     # A converter that stopped halfway may hold part of that article: only one that finished
     # is used again.
     converter = _converters.pop((lang, allow_html), None) or Converter(lang, allow_html)
     try:
-        body = converter.render(text, declared, id_prefix, path, first_line)
+        body = converter.render(text, declared, id_prefix, path, first_line,
+                                pages or PageIndex())
     except RecursionError:  # nesting the line-by-line limit cannot see; never a crash
         return _unreadable(path, first_line)
     _converters[(lang, allow_html)] = converter
@@ -64,16 +69,20 @@ class Converter:
         self.images = ImagesExtension()
         self.summary = SummaryExtension()
         self.nesting = NestingLimitExtension()
+        self.page_links = PageLinksExtension()
+        self.headings = HeadingsExtension((self.sources, self.notes, self.glossary))
         self.md = Markdown(
             extensions=[
                 "fenced_code",
                 "tables",
                 PunctuationExtension(lang=lang),
                 "codehilite",
+                self.page_links,
                 self.sources,
                 self.notes,
                 self.glossary,
                 self.images,
+                self.headings,
                 SidenotesExtension(self.sources, self.notes,
                                    lost_label=translate(lang, "link_lost")),
                 self.summary,
@@ -87,7 +96,7 @@ class Converter:
         )
 
     def render(self, text: str, declared: Mapping[str, SourceEntry], id_prefix: str,
-               path: str, first_line: int) -> RenderedBody:
+               path: str, first_line: int, pages: PageIndex | None = None) -> RenderedBody:
         self.md.reset()
         lines = LineFinder(text, first_line)
         self.sources.setConfigs({"declared": declared, "id_prefix": id_prefix, "path": path,
@@ -95,6 +104,8 @@ class Converter:
         self.notes.setConfigs({"id_prefix": id_prefix, "path": path, "lines": lines})
         self.glossary.setConfigs({"id_prefix": id_prefix})
         self.images.setConfigs({"path": path, "lines": lines})
+        self.page_links.setConfigs({"pages": pages or PageIndex(), "path": path, "lines": lines})
+        self.headings.setConfigs({"id_prefix": id_prefix, "path": path, "lines": lines})
         self.nesting.setConfigs({"path": path, "first_line": first_line})
         html = self.md.convert(text)
         return RenderedBody(
@@ -105,10 +116,15 @@ class Converter:
             excerpt=self.summary.excerpt,
             word_count=self.summary.word_count,
             problems=(self.nesting.problems + self.sources.state.problems
-                      + self.notes.state.problems + self.images.state.problems),
+                      + self.notes.state.problems + self.images.state.problems
+                      + self.headings.state.problems + self.page_links.state.problems),
             images=self.images.state.images,
             text=self.summary.text,
             has_code=_has_highlighted_code(self.md),
+            toc=self.headings.state.toc,
+            anchors=self.headings.state.anchors,
+            page_links=tuple(self.page_links.state.page_links),
+            lookups=tuple(sorted(self.page_links.state.lookups.items())),
         )
 
 
@@ -153,32 +169,18 @@ class SummaryTreeprocessor(Treeprocessor):
         self.owner = owner
 
     def run(self, root: etree.Element) -> None:
-        blocks = ["".join(_reader_text(child)) for child in root if _is_text(child)]
+        blocks = ["".join(reader_text(child)) for child in root if _is_text(child)]
         text = " ".join(" ".join(blocks).split())
         self.owner.word_count = len(text.split())
         self.owner.text = self.plain(text)
         first = root.find("p")
         if first is not None:
-            self.owner.excerpt = self.plain(" ".join("".join(_reader_text(first)).split()))
+            self.owner.excerpt = self.plain(" ".join("".join(reader_text(first)).split()))
 
     def plain(self, text: str) -> str:
-        """Resolve what smarty and escaping stashed away (curly quotes, dashes) to characters."""
-        for processor in self.md.postprocessors:
-            text = processor.run(text)
-        return html.unescape(text)
+        return plain_text(self.md, text)
 
 
 def _is_text(block: etree.Element) -> bool:
     """Not the notes' holder, nor the margin copies of sources and notes."""
     return block.tag != "footnoted-notes" and block.get("class") != SIDENOTES_CLASS
-
-
-def _reader_text(element: etree.Element) -> list[str]:
-    """The words a reader sees in `element`, without note markers."""
-    if element.tag == "sup":
-        return []
-    parts = [element.text or ""]
-    for child in element:
-        parts += _reader_text(child)
-        parts.append(child.tail or "")
-    return parts

@@ -47,6 +47,9 @@ class GlossaryExtension(Extension):
     def reset(self) -> None:
         self.state = GlossaryState()
 
+    def entry_anchors(self) -> list[str]:
+        return [entry.anchor for entry in self.state.entries]
+
 
 class GlossaryDefinitionProcessor(DefinitionProcessor):
     DEFINITION_RE = DEFINITION_RE

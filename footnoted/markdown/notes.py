@@ -73,6 +73,9 @@ class NotesExtension(MarkerExtension):
     def reset(self) -> None:
         self.state = NotesState()
 
+    def entry_anchors(self) -> list[str]:
+        return [self.anchor(label) for label in self.state.definitions]
+
     def anchor(self, label: str) -> str:
         return f"{self.getConfig('id_prefix')}-note-{slugify(label, fallback='x')}"
 
@@ -149,12 +152,14 @@ class NoteMarkerTreeprocessor(Treeprocessor):
             anchor = self.ext.anchor(label)
             number, ref_id = uses.cite(label, anchor, "", line)
             make_marker(ref, parents, letters(number), anchor, ref_id)
-        self.ext.state.order = list(uses.citations)
-        self.ext.state.citations = uses.citations
+        # A note nothing refers to is still the author's text: listed last, with a warning.
         for label in self.ext.state.definitions:
             if label not in uses.citations:
-                self.ext.fail(f"[^{label}]:", f"note [^{label}] is defined but never referenced",
+                uses.citations[label] = []
+                self.ext.warn(f"[^{label}]:", f"note [^{label}] is defined but never referenced",
                               f"Refer to it with [^{label}] in the text, or delete it")
+        self.ext.state.order = list(uses.citations)
+        self.ext.state.citations = uses.citations
 
     def undefined(self, ref: etree.Element, parents: dict, label: str) -> None:
         self.ext.fail(f"[^{label}]", f"note [^{label}] is referenced but never defined",

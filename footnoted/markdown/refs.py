@@ -8,18 +8,20 @@ each placeholder into a numbered marker.
 from __future__ import annotations
 
 import bisect
+import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 
 from ..images import ImageRef
 from ..linefinder import LineFinder
-from ..problems import Problem, error
+from ..problems import Problem, error, warning
 
 PLACEHOLDER = "footnoted-ref"  # never reaches the output: every one becomes a marker
 
@@ -79,6 +81,10 @@ class RenderedBody:
     has_code: bool  # holds a highlighted code block, so the page needs the Pygments styles
     problems: list[Problem]
     images: list[ImageRef] = field(default_factory=list)  # in document order
+    toc: tuple = ()  # headings.TocEntry: the headings, each holding its subheadings
+    anchors: frozenset[str] = frozenset()  # every id on the article's page a link may target
+    page_links: tuple = ()  # pageindex.PageLink: links to other articles, for their #parts
+    lookups: tuple[tuple[str, str | None], ...] = ()  # PageIndex look-ups and their answers
 
 
 class MarkerExtension(Extension):
@@ -99,9 +105,16 @@ class MarkerExtension(Extension):
         }
         super().__init__(**kwargs)
 
-    def fail(self, needle: str, message: str, fix: str = "", occurrence: int = 0) -> None:
-        line = self.getConfig("lines").find(needle, occurrence)
+    def fail(self, needle: str, message: str, fix: str = "", occurrence: int = 0,
+             line: int | None = None) -> None:
+        """An error at `line`, or else at the `occurrence`-th line holding `needle`."""
+        line = self.getConfig("lines").find(needle, occurrence) if line is None else line
         self.state.problems.append(error(self.getConfig("path"), line, message, fix))
+
+    def warn(self, needle: str, message: str, fix: str = "", line: int | None = None) -> None:
+        """A warning at `line`, or else at the first line holding `needle`."""
+        line = self.getConfig("lines").find(needle) if line is None else line
+        self.state.problems.append(warning(self.getConfig("path"), line, message, fix))
 
 
 class DefinitionProcessor(BlockProcessor):
@@ -208,3 +221,21 @@ class Occurrences:
         self.latest[needle] = position
         self.cursor = position + 1
         return position
+
+
+def reader_text(element: etree.Element) -> list[str]:
+    """The pieces of text a reader sees in `element`, without note and source markers."""
+    if element.tag in ("sup", PLACEHOLDER):
+        return []
+    parts = [element.text or ""]
+    for child in element:
+        parts += reader_text(child)
+        parts.append(child.tail or "")
+    return parts
+
+
+def plain_text(md: Markdown, text: str) -> str:
+    """Resolve what smarty and escaping stashed away (curly quotes, dashes) to characters."""
+    for processor in md.postprocessors:
+        text = processor.run(text)
+    return html.unescape(text)

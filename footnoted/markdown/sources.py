@@ -25,6 +25,7 @@ from markdown.treeprocessors import Treeprocessor
 from ..content import SourceEntry
 from ..problems import Problem
 from ..urls import unsafe_url_reason
+from .pagelinks import PAGE_LINK_CLASS
 from .refs import (
     Citation,
     CitedSource,
@@ -37,9 +38,14 @@ from .refs import (
     placeholders,
 )
 
+# A citation key as Pandoc reads one: a letter, digit or _ first, then word characters and
+# single internal punctuation (`@Foo_bar.baz.` is the key `Foo_bar.baz`); anything else in
+# braces, `@{https://example.org/?a=b}`. `-@key` (Pandoc's "suppress author") reads as @key.
+KEY_RE = r"-?@(?:\{[^{}\s]+\}|\w(?:\w|[:.#$%&+?<>~/-](?=\w))*)"
 # The spaces before `[@key]` go with it, as Pandoc drops them for note-style citations: a
 # superscript number sits against the word it follows ("as shown¹", not "as shown ¹").
-CITATION_RE = r"[ \t]*\[(@[^\s;\]@]+(?:\s*;\s*@[^\s;\]@]+)*)\]"
+# Brackets followed by `(` or `[` are link text, as in `[@rustconf](https://...)`.
+CITATION_RE = rf"[ \t]*\[[ \t]*({KEY_RE}(?:[ \t]*;[ \t]*{KEY_RE})*)[ \t]*\](?![(\[])"
 DATA_KEY = "data-footnoted-source"  # a link to a declared source, until it is resolved
 
 
@@ -62,7 +68,7 @@ class SourcesExtension(MarkerExtension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
         # 175: before 'reference' (170), so `[@key]` is never read as a reference link.
-        md.inlinePatterns.register(CitationInlineProcessor(CITATION_RE, self),
+        md.inlinePatterns.register(CitationInlineProcessor(CITATION_RE, md, self),
                                    "footnoted_citation", 175)
         # 170: takes the place of 'reference'; declared keys win, other ids fall back to it.
         md.inlinePatterns.register(SourceReferenceInlineProcessor(REFERENCE_RE, md, self),
@@ -75,32 +81,51 @@ class SourcesExtension(MarkerExtension):
     def reset(self) -> None:
         self.state = SourcesState()
 
+    def entry_anchors(self) -> list[str]:
+        return [source.anchor for source in self.state.sources]
+
 
 class CitationInlineProcessor(InlineProcessor):
     """`[@a; @b]` -> a `sup` holding one placeholder per cited key."""
 
-    def __init__(self, pattern: str, ext: SourcesExtension) -> None:
-        super().__init__(pattern)
+    def __init__(self, pattern: str, md: Markdown, ext: SourcesExtension) -> None:
+        super().__init__(pattern, md)
         self.ext = ext
 
-    def handleMatch(self, m: re.Match, data: str) -> tuple[etree.Element, int, int]:
+    def handleMatch(self, m: re.Match, data: str) -> tuple[etree.Element | None, int | None,
+                                                           int | None]:
+        if _reference_name(m.group(0)) in self.md.references:
+            return None, None, None  # `[@x]: https://...` is defined: `[@x]` is a link to it
         declared = self.ext.getConfig("declared")
         group = etree.Element("sup", {"class": "citation"})
-        keys = [key.strip().lstrip("@") for key in m.group(1).split(";")]
+        written = [key.removeprefix("-") for key in re.findall(KEY_RE, m.group(1))]
+        keys = [_key_name(key) for key in written]
         # An unknown key is shown as typed, so it keeps its space: "see @nobody".
-        start = m.start(0) if all(k.lower() in declared for k in keys) else m.start(1) - 1
-        for index, key in enumerate(keys):
+        bracket = m.start(0) + m.group(0).index("[")
+        start = m.start(0) if all(k.lower() in declared for k in keys) else bracket
+        for index, (key, as_written) in enumerate(zip(keys, written, strict=True)):
             if key.lower() not in declared:
-                self.ext.fail(f"@{key}", f"unknown citation key '@{key}'",
+                self.ext.fail(as_written, f"unknown citation key '@{key}'",
                               "Declare it under 'sources:' in the front matter or in "
                               "content/sources.yaml, or correct the spelling")
                 ref = etree.SubElement(group, "span")
-                ref.text = f"@{key}"
+                ref.text = as_written
             else:
-                ref = placeholder("source", key.lower(), f"@{key}")
+                ref = placeholder("source", key.lower(), as_written)
                 group.append(ref)
             ref.tail = ", " if index < len(keys) - 1 else None
         return group, start, m.end(0)
+
+
+def _key_name(written: str) -> str:
+    """`@key` or `@{key}` -> `key`."""
+    key = written.removeprefix("@")
+    return key[1:-1] if key.startswith("{") else key
+
+
+def _reference_name(bracketed: str) -> str:
+    """`[@x]` -> `@x`, the name Python-Markdown stores a reference definition under."""
+    return " ".join(bracketed.strip()[1:-1].split()).lower()
 
 
 class SourceReferenceInlineProcessor(ReferenceInlineProcessor):
@@ -130,15 +155,21 @@ class SourceLinkTreeprocessor(Treeprocessor):
         self.ext = ext
         self.declared: Mapping[str, SourceEntry] = {}
         self.by_url: dict[str, str] = {}
+        self.lost = 0  # undeclared lost links so far, each a source of its own
 
     def run(self, root: etree.Element) -> None:
         self.declared = self.ext.getConfig("declared")
         self.by_url = {entry.url: key for key, entry in self.declared.items() if entry.url}
+        self.lost = 0
         parents = parent_map(root)
         for link in list(root.iter("a")):
             key = link.get(DATA_KEY) or self.by_url.get(link.get("href", ""))
+            if link.get("class") == PAGE_LINK_CLASS:
+                continue  # a link to another article: navigation, not a source
             if key is not None:
                 self.link_declared(link, key, parents[link])
+            elif link.get("href", "").strip() in ("", "#"):
+                self.link_lost(link, parents[link])
             elif "href" in link.attrib and self.is_safe(link):
                 self.link_url(link, parents[link])
 
@@ -153,6 +184,16 @@ class SourceLinkTreeprocessor(Treeprocessor):
             link.set("href", entry.url)
             _add_robust_link_attributes(link, entry)
         self.insert_after(link, parent, placeholder("source", key, f"[{key}]"))
+
+    def link_lost(self, link: etree.Element, parent: etree.Element) -> None:
+        """`[words](#)` or `[words]()`: a copy that kept the words but lost the target. Like a
+        source declared `lost: true`, each is numbered and listed as "link not preserved"."""
+        needle = f"]({link.get('href', '').strip()})"
+        link.tag = "span"
+        link.attrib.clear()
+        link.set("class", "lost-link")
+        self.lost += 1
+        self.insert_after(link, parent, placeholder("source", f"lost:{self.lost}", needle))
 
     def link_url(self, link: etree.Element, parent: etree.Element) -> None:
         url = link.get("href", "")
@@ -204,15 +245,15 @@ class SourceMarkerTreeprocessor(Treeprocessor):
 
 def _cited(number: int, identity: str, prefix: str, citations: list[Citation]) -> CitedSource:
     url = identity.removeprefix("url:") if identity.startswith("url:") else None
-    key = None if url is not None else identity
+    key = None if url is not None or identity.startswith("lost:") else identity
     anchor = f"{prefix}-source-{_id_part(identity)}"
     return CitedSource(number, anchor, key, url, tuple(citations))
 
 
 def _id_part(identity: str) -> str:
-    """Declared keys are readable ids; a bare URL gets a short stable hash."""
-    if identity.startswith("url:"):
-        return "u" + hashlib.sha1(identity.encode()).hexdigest()[:8]
+    """Declared keys are readable ids; a bare URL or lost link gets a short stable hash."""
+    if identity.startswith(("url:", "lost:")):
+        return identity[0] + hashlib.sha1(identity.encode()).hexdigest()[:8]
     return re.sub(r"[^a-z0-9_-]+", "-", identity)
 
 

@@ -1,9 +1,10 @@
 """Browser fixtures: one built site served under a sub-path, one Chromium for the session.
 
 The site is the repo's content plus `notes-workout.md`, an article that uses every kind of
-source and note. It is served from a local http.server thread at /sub/path/ so every test
-also proves the pages work under a path prefix. Without Chromium, Java or `npm ci`'s
-node_modules these tests skip on a developer's machine and fail in CI (env CI set).
+source and note, and `headings-workout.md` (heading ids, contents, links between articles).
+It is served from a local http.server thread at /sub/path/ so every test also proves the
+pages work under a path prefix. Without Chromium, Java or `npm ci`'s node_modules these
+tests skip on a developer's machine and fail in CI (env CI set).
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ CHROMIUM = Path("/usr/bin/chromium")
 NODE_MODULES = REPO / "node_modules"
 PREFIX = "/sub/path/"
 WORKOUT = Path(__file__).with_name("notes-workout.md")
+HEADINGS = Path(__file__).with_name("headings-workout.md")
 ARTICLES = ["anything-but-more-mobilization/", "how-footnoted-works/",
-            "kak-footnoted-pokazyvaet-istochniki/", "notes-workout/"]
+            "kak-footnoted-pokazyvaet-istochniki/", "notes-workout/"]  # with sources and notes
 PAGES = ["", "404.html", "sources/", "search/", *ARTICLES]  # a sample; checkers see every page
 DESKTOP = {"width": 1440, "height": 900}
 MOBILE = {"width": 390, "height": 844}
@@ -55,6 +57,7 @@ def build_example(root: Path, base_url: str) -> Path:
     assert replaced == 1, "the example site's pyproject.toml should set base_url once"
     pyproject.write_text(settings, encoding="utf-8")
     shutil.copy(WORKOUT, root / "content" / WORKOUT.name)
+    shutil.copy(HEADINGS, root / "content" / HEADINGS.name)
     assert main(["--root", str(root), "build"]) == 0
     return root / "site"
 

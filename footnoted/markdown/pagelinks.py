@@ -1,0 +1,113 @@
+"""Links between articles: navigation, not sources.
+
+    [as we wrote](other.md)              -> <a class="page-link" href="../other/">
+    [the method](../guides/method.md#b)  -> <a class="page-link" href="../method-slug/#b">
+    [the list](/section/page/)           -> the same, when a page has that address
+    [the post](@/blog/post.md)           -> Zola's link from the content folder
+
+The other article's page is found in the site's `PageIndex` (built from the slugs the loader
+gave every article), and the link is written relative to this page, so it works under any
+path prefix. Such links get no number and no place in the Sources list. A `.md` link to no
+article is an error; a site address that matches no page is left as written (it may be a
+page outside footnoted) with a warning. Each look-up is handed back with its answer, for the
+build cache: when another article's slug changes, the articles linking to it are parsed again.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
+
+from markdown import Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from ..pageindex import PageIndex, PageLink, address_key, is_article_file
+from ..problems import Problem
+from ..urls import is_external
+from .refs import MarkerExtension, Occurrences
+
+PAGE_LINK_CLASS = "page-link"  # the sources extension leaves links of this class alone
+
+
+@dataclass
+class PageLinksState:
+    page_links: list[PageLink] = field(default_factory=list)
+    lookups: dict[str, str | None] = field(default_factory=dict)  # key -> slug found, or None
+    problems: list[Problem] = field(default_factory=list)
+
+
+class PageLinksExtension(MarkerExtension):
+    def __init__(self, **kwargs) -> None:
+        self.config = {"pages": [PageIndex(), "The site's articles, by file and address"]}
+        super().__init__(**kwargs)
+        self.state = PageLinksState()
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        # 16: after 'inline' (20), when every link exists, also those in notes (attached at
+        # 50); before the sources' link pass (15), which must not number these links.
+        md.treeprocessors.register(PageLinksTreeprocessor(md, self), "footnoted_page_links", 16)
+
+    def reset(self) -> None:
+        self.state = PageLinksState()
+
+    def look_up(self, key: str) -> str | None:
+        slug = self.getConfig("pages").lookup(key)
+        self.state.lookups[key] = slug
+        return slug
+
+
+class PageLinksTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, ext: PageLinksExtension) -> None:
+        super().__init__(md)
+        self.ext = ext
+        self.lines = Occurrences(ext.getConfig("lines"))
+
+    def run(self, root: etree.Element) -> None:
+        self.lines = Occurrences(self.ext.getConfig("lines"))  # links come in document order
+        for link in root.iter("a"):
+            href = link.get("href", "")
+            if not href or href.startswith("#") or is_external(href):
+                continue
+            parts = urlsplit(href)
+            path = unquote(parts.path)
+            if is_article_file(path):
+                self.link_file(link, href, path, parts.fragment)
+            elif path.startswith("/"):
+                self.link_address(link, href, path, parts.fragment)
+
+    def link_file(self, link: etree.Element, href: str, path: str, fragment: str) -> None:
+        pages: PageIndex = self.ext.getConfig("pages")
+        target = pages.file_key(self.ext.getConfig("path"), path)
+        slug = self.ext.look_up(f"file:{target}")
+        line = self.lines.line(f"({href}")
+        if slug is None:
+            self.ext.fail(f"({href}", f"link '{_words(link)}' points to '{path}', but there "
+                          f"is no article {target}",
+                          "Correct the file name (it is relative to this article's file), or "
+                          "link the page's full address", line=line)
+            return
+        self.make_page_link(link, href, target, slug, fragment, line)
+
+    def link_address(self, link: etree.Element, href: str, path: str, fragment: str) -> None:
+        key = f"address:{address_key(path)}"
+        slug = self.ext.look_up(key)
+        line = self.lines.line(f"({href}")
+        if slug is None:
+            self.ext.warn(f"({href}", f"link '{href}' matches no page of this site and is left "
+                          "as written; it breaks when the site is served under a path prefix",
+                          "Link the article's file (e.g. other.md) if it is one of ours", line)
+            return
+        self.make_page_link(link, href, self.ext.getConfig("pages").file_of[slug], slug,
+                            fragment, line)
+
+    def make_page_link(self, link: etree.Element, href: str, target: str, slug: str,
+                       fragment: str, line: int) -> None:
+        link.set("href", f"../{slug}/" + (f"#{fragment}" if fragment else ""))
+        link.set("class", PAGE_LINK_CLASS)
+        self.ext.state.page_links.append(PageLink(target, unquote(fragment), href, line))
+
+
+def _words(link: etree.Element) -> str:
+    return " ".join("".join(link.itertext()).split())

@@ -1,0 +1,90 @@
+"""Warnings about links and notes, one tiny site each: the exact text, a site still built, and
+under --strict the build fails and writes nothing. (Errors are in test_bad_input.py.)"""
+
+from __future__ import annotations
+
+import pytest
+
+HEAD = "---\ntitle: T\ndate: 2024-05-01\n---\n"  # the body starts on line 5
+
+CASES = {
+    "link to #": (
+        {"content/a.md": HEAD + "Russia is [fearful](#) of it.\n"},
+        "content/a.md:5: warning: link 'fearful' (source 1) was not preserved. Find the "
+        "original target (or an archived copy) and write it in the link",
+    ),
+    "link to nothing": (
+        {"content/a.md": HEAD + "Intro.\n\nAs [announced]() before.\n"},
+        "content/a.md:7: warning: link 'announced' (source 1) was not preserved. Find the "
+        "original target (or an archived copy) and write it in the link",
+    ),
+    "note never referenced": (
+        {"content/a.md": HEAD + "Text.\n\n[^why]: Because.\n"},
+        "content/a.md:7: warning: note [^why] is defined but never referenced. "
+        "Refer to it with [^why] in the text, or delete it",
+    ),
+    "in-page link with no target": (
+        {"content/a.md": HEAD + "## Part one\n\nSee [below](#part-two).\n"},
+        "content/a.md:7: warning: link '#part-two' points to no heading or anchor on this "
+        "page. Correct the link to one of the page's heading ids (docs/format.md: Headings), "
+        "or remove it",
+    ),
+    "link to a part of another article that it lacks": (
+        {"content/a.md": HEAD + "See [B](sub/b.md#part-two).\n",
+         "content/sub/b.md": HEAD + "## Part 2\n"},
+        "content/a.md:5: warning: link 'sub/b.md#part-two' points to no heading or anchor "
+        "'part-two' in content/sub/b.md. Correct the part after '#' to one of that article's "
+        "heading ids (docs/format.md: Headings), or remove it",
+    ),
+    "site address of no page": (
+        {"content/a.md": HEAD + "The [shop](/shop/).\n"},
+        "content/a.md:5: warning: link '/shop/' matches no page of this site and is left as "
+        "written; it breaks when the site is served under a path prefix. Link the article's "
+        "file (e.g. other.md) if it is one of ours",
+    ),
+}
+
+
+@pytest.mark.parametrize("files, expected", CASES.values(), ids=CASES.keys())
+def test_warning_is_reported_and_the_site_still_built(make_project, capsys, files, expected):
+    project = make_project(files)
+    assert project.run("build") == 0
+    assert capsys.readouterr().err.splitlines() == [expected]
+    assert (project.root / "site" / "a" / "index.html").exists()
+
+
+@pytest.mark.parametrize("files, expected", CASES.values(), ids=CASES.keys())
+def test_warning_fails_a_strict_build_and_check(make_project, capsys, files, expected):
+    project = make_project(files)
+    assert project.run("build", "--strict") == 1
+    assert capsys.readouterr().err.splitlines() == [
+        expected, "Build failed: 0 errors, 1 warning. Nothing was written."]
+    assert not (project.root / "site").exists()
+    assert project.run("check", "--strict") == 1
+    assert capsys.readouterr().out.splitlines() == [expected]
+
+
+def test_a_link_to_a_missing_article_file_is_an_error(make_project, capsys):
+    project = make_project({"content/a.md": HEAD + "As [we wrote](../earlier.md#end).\n"})
+    assert project.run("build") == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "content/a.md:5: error: link 'we wrote' points to '../earlier.md', but there is no "
+        "article earlier.md. Correct the file name (it is relative to this article's file), "
+        "or link the page's full address",
+        "Build failed: 1 error, 0 warnings. Nothing was written."]
+    assert not (project.root / "site").exists()
+
+
+def test_every_in_page_and_cross_article_link_that_resolves_is_quiet(make_project, capsys):
+    project = make_project({
+        "content/a.md": HEAD + "## Статические константы\n\nSee [above](#staticheskie-konstanty)"
+                               ", [B](sub/b.md#part-two), [B's list](/sub/b/#part-two) and "
+                               "[the sources](#a-sources).\n",
+        "content/sub/b.md": HEAD + "## Part two\n\nBack to [A](../a.md).\n",
+    })
+    assert project.run("build", "--strict") == 0
+    assert capsys.readouterr().err == ""
+    page = project.read("a/index.html")
+    assert '<h2 id="staticheskie-konstanty">Статические константы</h2>' in page
+    assert '<a class="page-link" href="../b/#part-two">B</a>' in page
+    assert '<a class="page-link" href="../a/">A</a>' in project.read("b/index.html")

@@ -1,0 +1,95 @@
+"""The links-between-articles extension alone: Markdown in, exact HTML out."""
+
+from __future__ import annotations
+
+from textwrap import dedent
+
+from footnoted.markdown.convert import render_markdown
+from footnoted.pageindex import PageLink, address_key, build_page_index
+
+PAGES = build_page_index([
+    ("content/essays/a.md", "a"),
+    ("content/essays/other.md", "other-slug"),
+    ("content/guides/method.md", "method"),
+    ("content/section/page.md", "page"),
+    ("content/bundle/index.md", "bundle"),
+], "content")
+
+
+def render(text: str):
+    return render_markdown(dedent(text), {}, "a", "content/essays/a.md", first_line=5,
+                           pages=PAGES)
+
+
+def test_link_to_an_article_file_is_navigation_to_its_page():
+    body = render("[As we wrote](other.md) before.")
+    assert body.html == '<p><a class="page-link" href="../other-slug/">As we wrote</a> before.</p>'
+    assert body.sources == [] and body.problems == []
+    assert body.page_links == (PageLink("content/essays/other.md", "", "other.md", 5),)
+    assert body.lookups == (("file:content/essays/other.md", "other-slug"),)
+
+
+def test_link_to_a_file_in_another_folder_keeps_its_part():
+    body = render("See [the method](../guides/method.md#step-two).")
+    assert body.html == (
+        '<p>See <a class="page-link" href="../method/#step-two">the method</a>.</p>')
+    assert body.page_links[0].fragment == "step-two"
+
+
+def test_site_absolute_slug_and_content_path_resolve_relatively():
+    body = render("[One](/other-slug/), [two](/section/page/), [three](/bundle/) and "
+                  "[four](/guides/method.md).")
+    assert body.html == (
+        '<p><a class="page-link" href="../other-slug/">One</a>, '
+        '<a class="page-link" href="../page/">two</a>, '
+        '<a class="page-link" href="../bundle/">three</a> and '
+        '<a class="page-link" href="../method/">four</a>.</p>')
+    assert body.sources == [] and body.problems == []
+
+
+def test_link_to_an_article_that_does_not_exist_is_an_error():
+    body = render("Intro.\n\nSee [the sequel](sequel.md).")
+    assert [str(p) for p in body.problems] == [
+        "content/essays/a.md:7: error: link 'the sequel' points to 'sequel.md', but there is "
+        "no article content/essays/sequel.md. Correct the file name (it is relative to this "
+        "article's file), or link the page's full address"]
+
+
+def test_site_address_of_no_page_is_left_as_written_with_a_warning():
+    body = render("The [shop](/shop/cart/).")
+    assert [str(p) for p in body.problems] == [
+        "content/essays/a.md:5: warning: link '/shop/cart/' matches no page of this site and "
+        "is left as written; it breaks when the site is served under a path prefix. Link the "
+        "article's file (e.g. other.md) if it is one of ours"]
+    assert '<a href="/shop/cart/">shop</a><sup>' in body.html  # a source, as before
+    assert body.lookups == (("address:shop/cart", None),)
+
+
+def test_external_and_in_page_links_are_not_article_links():
+    body = render("[Repo](https://git.example/README.md) and [up](#top).")
+    assert [s.url for s in body.sources] == ["https://git.example/README.md"]
+    assert body.page_links == ()
+
+
+def test_links_inside_notes_resolve_too():
+    body = render("Text.[^n]\n\n[^n]: See [the other](other.md).")
+    assert body.notes[0].html == (
+        '<p>See <a class="page-link" href="../other-slug/">the other</a>.</p>')
+
+
+def test_address_keys():
+    assert address_key("/section/page/") == "section/page"
+    assert address_key("/slug") == "slug"
+    assert address_key("/slug/index.html") == "slug"
+    assert PAGES.by_address["bundle"] == "bundle"
+    assert PAGES.by_address["essays/other"] == "other-slug"
+
+
+def test_zola_link_from_the_content_folder():
+    body = render("The [method](@/guides/method.md#b).")
+    assert body.html == '<p>The <a class="page-link" href="../method/#b">method</a>.</p>'
+
+
+def test_each_link_reports_its_own_line():
+    body = render("[One](other.md).\n\n[Again](other.md).\n")
+    assert [link.line for link in body.page_links] == [5, 7]
