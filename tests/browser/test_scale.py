@@ -1,5 +1,6 @@
-"""Search on a 300-article generated site (bench/corpus.py) served under a sub-path: a query
-fetches only the shards of its words and the documents it shows, and ranks as the index says."""
+"""A 300-article generated site (bench/corpus.py) served under a sub-path: a search query
+fetches only the shards of its words and the documents it shows, and ranks as the index says;
+the split Sources pages and archive pass the Nu Html Checker and axe."""
 
 from __future__ import annotations
 
@@ -12,12 +13,14 @@ from pathlib import Path
 
 import pytest
 
+from footnoted import listings
 from footnoted.cli import main
 from footnoted.search import words
 
 from ..conftest import REPO
 from ..test_search import whole_index
-from .conftest import DESKTOP, PREFIX, PageProblems, PrefixedHandler
+from .conftest import DESKTOP, PREFIX, PageProblems, PrefixedHandler, require
+from .test_checkers import AXE, axe_violations, errors, vnu
 
 QUERY = "contract soldier"
 
@@ -33,7 +36,9 @@ def write_corpus(root: Path, count: int) -> None:
 def generated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("search-scale") / "project"
     write_corpus(root, 300)
-    assert main(["--root", str(root), "build"]) == 0
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(listings, "ARCHIVE_BUDGET", 120)  # the archive splits too
+        assert main(["--root", str(root), "build"]) == 0
     return root / "site"
 
 
@@ -101,3 +106,27 @@ def test_a_two_word_query_fetches_its_shards_and_twenty_documents(
         index["docs"][doc][1] for doc in expected[20:40]]
     context.close()
     assert problems.found == []
+
+
+def split_pages(site: Path) -> list[Path]:
+    pages = sorted([*(site / "sources").rglob("*.html"), *(site / "archive").rglob("*.html")])
+    assert len(pages) > 6 and site / "sources/page/2/index.html" in pages
+    assert site / "archive/page/2/index.html" in pages
+    return pages
+
+
+def test_nu_html_checker_passes_the_split_pages(generated_site: Path) -> None:
+    pages = split_pages(generated_site)
+    assert errors(vnu(*(str(page) for page in pages[:3] + pages[-3:]))) == []
+
+
+def test_axe_passes_the_split_pages(browser, generated_site: Path, generated_url: str) -> None:
+    require(AXE.is_file(), "node_modules/axe-core (run `npm ci`)")
+    context = browser.new_context(viewport=DESKTOP, bypass_csp=True)  # axe is injected inline
+    page = context.new_page()
+    found = {}
+    for path in ["sources/", "sources/page/2/", "archive/", "archive/page/2/"]:
+        page.goto(generated_url + path)
+        found[path] = axe_violations(page)
+    context.close()
+    assert {path: violations for path, violations in found.items() if violations} == {}
