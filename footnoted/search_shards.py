@@ -19,7 +19,7 @@ import hashlib
 import json
 
 TERMS_PER_FILE_BYTES = 20_000  # a term shard's postings, before a new shard begins
-DOCS_PER_FILE = 10  # a page of 20 results fetches at most 20 small files
+DOCS_PER_FILE = 10  # a page of 10 results fetches at most 10 small files
 
 
 def search_files(docs: list[list[str]], postings: dict[str, list[int]]) -> dict[str, bytes]:

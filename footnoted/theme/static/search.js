@@ -13,7 +13,8 @@
   var root = form.getAttribute("data-root");
   var manifestUrl = new URL(form.getAttribute("data-index"), location.href);
   var manifest = null, files = {}, latest = 0, shown = [];
-  var PAGE = 20;  // results shown at a time, each needing its document's shard
+  var PAGE = 10;  // results shown at a time, each needing its document's shard
+  var PAUSE = 150;  // ms without a keystroke before searching
 
   function words(text) {
     return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")
@@ -134,7 +135,11 @@
   load(manifestUrl.href).then(function (data) {
     manifest = data;
     form.setAttribute("data-ready", "");
-    input.addEventListener("input", function () { show(input.value); });
+    var typing = null;  // search once typing pauses: each prefix on the way may need shards
+    input.addEventListener("input", function () {
+      clearTimeout(typing);
+      typing = setTimeout(function () { show(input.value); }, PAUSE);
+    });
     var query = new URLSearchParams(location.search).get("q");
     if (query) { input.value = query; show(query); }
   }).catch(failed);
