@@ -14,7 +14,9 @@
   var manifestUrl = new URL(form.getAttribute("data-index"), location.href);
   var manifest = null, files = {}, latest = 0, shown = [];
   var PAGE = 10;  // results shown at a time, each needing its document's shard
-  var PAUSE = 150;  // ms without a keystroke before searching
+  // ms without a keystroke before searching; four times that after one or two letters of a
+  // word, which are most often the start of a longer one (and whose shards are large)
+  var PAUSE = 150;
 
   function words(text) {
     return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")
@@ -137,8 +139,9 @@
     form.setAttribute("data-ready", "");
     var typing = null;  // search once typing pauses: each prefix on the way may need shards
     input.addEventListener("input", function () {
+      var last = words(input.value).pop() || "";
       clearTimeout(typing);
-      typing = setTimeout(function () { show(input.value); }, PAUSE);
+      typing = setTimeout(function () { show(input.value); }, last.length < 3 ? 4 * PAUSE : PAUSE);
     });
     var query = new URLSearchParams(location.search).get("q");
     if (query) { input.value = query; show(query); }
