@@ -31,7 +31,7 @@ from .theme import layered_files, static_folders, template_folders
 CACHE_DIR = ".footnoted-cache"
 FORMAT = 6  # bump when the cached data changes shape
 BATCH = 500  # stored values read per query
-LIBRARIES = ("markdown", "jinja2", "pygments", "pyyaml")
+LIBRARIES = ("markdown", "jinja2", "pygments", "pyyaml", "nh3")
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,9 @@ class CachedArticle:
     images: tuple[tuple[str, int, int], ...]  # (src, size, mtime) of each image file it shows
     problems: tuple[Problem, ...]  # its warnings, reported again on every build
     lookups: tuple[tuple[str, str | None], ...] = ()  # other articles' slugs its links used
-    anchors: frozenset[str] = frozenset()  # ids on its page, targets of others' links
+    heading_ids: frozenset[str] = frozenset()  # its headings' ids, targets of others' links
     page_links: tuple = ()  # pageindex.PageLink: its links to other articles
+    archive: str = ""  # cited_archive() of its URLs: a changed archive.yaml line re-renders it
     page_key: str = ""  # page_key() when its page was rendered
     page_stat: tuple[int, int] | None = None  # (size, mtime_ns) of that page as written
 
@@ -193,7 +194,7 @@ def pickled(value: object) -> bytes:
 def listed(article: Article) -> Article:
     """The article as listings and other articles' pages see it: no body, text, sources."""
     return replace(article, body_html="", sources=[], notes=[], glossary=[], text="", toc=(),
-                   anchors=frozenset(), page_links=(), lookups=(),
+                   heading_ids=frozenset(), page_links=(), lookups=(),
                    meta=replace(article.meta, sources={}))
 
 
@@ -228,6 +229,17 @@ def site_key(parse: str, settings: Settings) -> str:
 def shared_digests(shared: Mapping[str, SourceEntry]) -> dict[str, str]:
     """A digest of each shared source by lower-case key: an edit re-parses exactly its citers."""
     return {key.lower(): _digest(repr(entry)) for key, entry in shared.items()}
+
+
+def archive_digests(archive: Mapping[str, object]) -> dict[str, str]:
+    """A digest of each archive.yaml record by URL, as shared_digests does for sources."""
+    return {url: _digest(repr(record)) for url, record in archive.items()}
+
+
+def cited_archive(urls: Iterable[str], digests: Mapping[str, str]) -> str:
+    """What archive.yaml says about these URLs, as one digest ('' for none of them)."""
+    found = [(url, digests[url]) for url in urls if url in digests]
+    return _digest(found) if found else ""
 
 
 def cited_shared(article: Article, digests: Mapping[str, str]) -> tuple[tuple[str, str], ...]:

@@ -7,19 +7,31 @@ the caller decides whether to go on; every file is read even when an earlier one
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
 
 from .csl import is_csl, read_csl
+from .discovery import (
+    article_files,
+    date_from_path,
+    is_bundle_index,
+    is_bundle_name,
+    lang_from_path,
+    slug_from_path,
+)
+from .foreign_keys import foreign_key_fixes
+from .front_matter_toml import toml_node
 from .images import ImagePath
 from .linefinder import LineFinder
 from .problems import Problem, error
 from .schema import Moment, Reader, construct_plain, read
 from .settings import Settings
 from .slugs import RESERVED, Slug, slugify
+from .snapshots import ARCHIVE_FILE, ArchiveRecord, load_archive
+from .text_clean import strip_forbidden
 from .urls import Url
 
 
@@ -37,6 +49,9 @@ class SourceEntry:
     archived_date: Moment | None = None  # when that copy was taken
     note: str | None = None  # a short remark shown with the source
     lost: bool = False  # the original article linked here but the target was not preserved
+    quote: str | None = None  # the passage the article relies on; links open the page at it
+    dead: bool = False  # the original is gone: the archived copy leads (`links` finds these)
+    recovered_from: str | None = None  # the saved page in which `recover` found a lost `url`
 
 
 @dataclass(frozen=True)
@@ -44,6 +59,7 @@ class Author:
     name: str  # as shown in the byline
     url: Url | None = None  # the author's page
     lost: bool = False  # the original byline linked the name; the target was not preserved
+    recovered_from: str | None = None  # the saved page in which `recover` found a lost `url`
 
 
 @dataclass(frozen=True)
@@ -65,6 +81,7 @@ class Related:
     title: str  # the related article's headline
     url: Url | None = None  # where it is
     lost: bool = False  # the original linked it but the target was not preserved
+    recovered_from: str | None = None  # the saved page in which `recover` found a lost `url`
 
 
 @dataclass(frozen=True)
@@ -110,29 +127,35 @@ class LoadedContent:
     shared_sources: dict[str, SourceEntry]  # from content/sources.yaml
     shared_sources_path: str
     problems: list[Problem]
+    archive: dict[str, ArchiveRecord] = field(default_factory=dict)  # content/archive.yaml
 
 
-FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+FENCE = re.compile(r"^(---|\+\+\+)[ \t]*$", re.MULTILINE)
+TOML_FENCE = "+++"
+STR_TAG = "tag:yaml.org,2002:str"
+FOREIGN_KEY_FIXES = foreign_key_fixes("front matter")
 SOURCES_FILES = ("sources.yaml", "sources.json")  # ours or CSL-YAML; CSL-JSON
 
 
 def load_content(settings: Settings) -> LoadedContent:
-    problems: list[Problem] = []
+    paths, problems = article_files(settings)
     documents = []
-    for path in sorted(settings.content.rglob("*.md")):
-        if not path.resolve().is_relative_to(settings.content.resolve()):
-            problems.append(error(_relative(path, settings), 0, "is a symbolic link to a file "
-                                  f"outside {settings.content_dir}/",
-                                  f"Copy the file into {settings.content_dir}/ instead"))
-            continue
+    for path in paths:
         document = load_document(path, settings, problems)
         if document is not None:
             documents.append(document)
-    problems += _duplicate_slugs(documents)
+    problems += duplicate_slugs(documents, settings.content_dir)
     shared_path = next((settings.content / name for name in SOURCES_FILES
                         if (settings.content / name).exists()), settings.content / SOURCES_FILES[0])
     shared = load_shared_sources(shared_path, settings, problems)
-    return LoadedContent(documents, shared, _relative(shared_path, settings), problems)
+    return LoadedContent(documents, shared, _relative(shared_path, settings), problems,
+                         load_archive_file(settings, problems))
+
+
+def load_archive_file(settings: Settings, problems: list[Problem]) -> dict[str, ArchiveRecord]:
+    path = settings.content / ARCHIVE_FILE
+    name = _relative(path, settings)
+    return load_archive(path, name, Reader(name, settings.zone), problems)
 
 
 def load_document(path: Path, settings: Settings, problems: list[Problem]) -> Document | None:
@@ -143,28 +166,32 @@ def load_document(path: Path, settings: Settings, problems: list[Problem]) -> Do
     split = _split_front_matter(text, name, problems)
     if split is None:
         return None
-    yaml_text, body, body_line = split
-    reader = Reader(name, settings.zone, line_offset=1)
-    node = _compose(yaml_text, reader)
+    fence, front_text, body, body_line = split
+    reader = Reader(name, settings.zone, line_offset=1, key_fixes=FOREIGN_KEY_FIXES)
+    node = toml_node(front_text, reader) if fence == TOML_FENCE else _compose(front_text, reader)
     if node is None:
         problems += reader.problems
         return None
+    node = _with_date(node, date_from_path(path, settings))
     meta = read(node, FrontMatter, reader, "front matter")
     problems += reader.problems
     if meta is None:
         return None
     if meta.image and meta.image.src and not meta.image.alt:
-        problems.append(error(name, _line_of(text, "src:"),
+        problems.append(error(name, _line_of_key(text, "src"),
                               f"image '{meta.image.src}' has no 'alt:' text",
                               "Add 'alt:' saying what the picture shows, for readers who "
                               "cannot see it"))
         return None
-    slug = meta.slug or slugify(path.stem)
+    slug = meta.slug or slug_from_path(path, settings)
     if slug in RESERVED:
-        problems.append(error(name, 0, f"the file name gives the slug '{slug}', a folder the "
+        origin = "folder" if is_bundle_index(path, settings) else "file"
+        problems.append(error(name, 0, f"the {origin} name gives the slug '{slug}', a folder the "
                               "site uses for its own pages",
                               f"Rename the file or set e.g. 'slug: {slug}-page'"))
         return None
+    if meta.lang is None and lang_from_path(path):
+        meta = replace(meta, lang=lang_from_path(path))
     return Document(name, slug, meta, body, body_line, text)
 
 
@@ -193,12 +220,17 @@ def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
                               "Write front matter and a body, or delete the file"))
         return None
     try:
-        return data.decode("utf-8").removeprefix("\ufeff")
+        text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         problems.append(error(name, line, f"the file is not UTF-8 ({_guess_encoding(data)})",
                               "Re-save the file as UTF-8"))
         return None
+    # Windows editors end lines with CR LF: the fences and every later step expect LF.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, found = strip_forbidden(text, name)
+    problems += found
+    return text
 
 
 def _guess_encoding(data: bytes) -> str:
@@ -209,22 +241,39 @@ def _guess_encoding(data: bytes) -> str:
     return "it looks like Latin-1 or Windows-1252"
 
 
+def _with_date(node: yaml.Node, written: str | None) -> yaml.Node:
+    """Front matter with `date:` from the file name added, when it gives no date itself."""
+    if written is None or not isinstance(node, yaml.MappingNode) \
+            or any(key.value == "date" for key, _ in node.value):
+        return node
+    mark = node.start_mark
+    pair = (yaml.ScalarNode(STR_TAG, "date", mark, mark),
+            yaml.ScalarNode(STR_TAG, written, mark, mark))
+    return yaml.MappingNode(node.tag, [*node.value, pair], mark, node.end_mark)
+
+
 def _split_front_matter(
     text: str, name: str, problems: list[Problem]
-) -> tuple[str, str, int] | None:
-    """Split `---`-fenced YAML from the body; return (yaml, body, first body line)."""
-    if not FENCE.match(text):
+) -> tuple[str, str, str, int] | None:
+    """Split fenced front matter from the body: (fence, front matter, body, first body line).
+
+    `---` fences YAML; `+++` fences TOML, as in Hugo and Zola.
+    """
+    opening = FENCE.match(text)
+    if opening is None:
         problems.append(error(name, 1, "the file does not start with front matter",
                               "Start it with a '---' line, the YAML keys, and another '---' line"))
         return None
-    closing = FENCE.search(text, 3)
+    fence = opening.group(1)
+    closing = re.compile(rf"^{re.escape(fence)}[ \t]*$", re.MULTILINE).search(text, opening.end())
     if closing is None:
+        keys = "TOML keys" if fence == TOML_FENCE else "YAML keys"
         problems.append(error(name, 1, "the front matter is never closed",
-                              "Did you forget the closing '---' line after the YAML keys?"))
+                              f"Did you forget the closing '{fence}' line after the {keys}?"))
         return None
-    yaml_text = text[4 : closing.start()]
+    front_text = text[opening.end() + 1 : closing.start()]
     body_start = closing.end() + 1
-    return yaml_text, text[body_start:], text[:body_start].count("\n") + 1
+    return fence, front_text, text[body_start:], text[:body_start].count("\n") + 1
 
 
 def _compose(text: str, reader: Reader) -> yaml.Node | None:
@@ -252,20 +301,33 @@ def _compose_fast(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=loader)
 
 
-def _duplicate_slugs(documents: list[Document]) -> list[Problem]:
+def duplicate_slugs(documents: list[Document], content_dir: str) -> list[Problem]:
     first_by_slug: dict[str, Document] = {}
     problems = []
     for document in documents:
         other = first_by_slug.setdefault(document.slug, document)
         if other is not document:
+            longer = _slug_with_folder(document, content_dir)
+            fix = "Set a different 'slug:' in one of them"
             problems.append(error(document.path, 0,
                                   f"slug '{document.slug}' is also used by {other.path}",
-                                  "Set a different 'slug:' in one of them"))
+                                  f"{fix}, e.g. 'slug: {longer}' here" if longer else fix))
     return problems
 
 
-def _line_of(text: str, needle: str) -> int:
-    return text[: max(text.find(needle), 0)].count("\n") + 1
+def _slug_with_folder(document: Document, content_dir: str) -> str | None:
+    """`inside-rust/all-hands.md` clashing with `all-hands.md` could be `inside-rust-all-hands`."""
+    path = PurePosixPath(document.path)
+    folder = path.parent.parent if is_bundle_name(path.stem) else path.parent
+    if document.meta.slug or folder == PurePosixPath(content_dir) or content_dir not in path.parts:
+        return None
+    return slugify(f"{folder.name}-{document.slug}")
+
+
+def _line_of_key(text: str, key: str) -> int:
+    """The line of `key:` (YAML) or `key =` (TOML); line 1 when it is not there."""
+    found = re.search(rf"^[ \t-]*{key}[ \t]*[:=]", text, re.MULTILINE)
+    return text[: found.start() if found else 0].count("\n") + 1
 
 
 def _relative(path: Path, settings: Settings) -> str:

@@ -55,7 +55,8 @@ def read_csl(data: Any, path: str, lines, timezone: tzinfo, problems: list[Probl
             continue
         if not item.get("URL"):
             problems.append(warning(path, line, f"entry '{key}' has no URL, so it cannot be cited",
-                                    "Add its URL in your reference manager and export again"))
+                                    "Add its URL in your reference manager and export again",
+                                    "bibliography entries without a URL"))
             continue
         unsafe = Url.problem(str(item["URL"]))
         if unsafe:

@@ -33,7 +33,7 @@ def write_site(files: dict[str, bytes], output: Path, protected: dict[Path, str]
     _refuse_unsafe_target(output, protected)
     output.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(output)
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX + output.name + "-", dir=output.parent))
+    staging = _staging_folder(output)
     try:
         for name, data in sorted(files.items()):
             _write_file(staging, name, data)
@@ -73,9 +73,9 @@ class StagedSite:
         self.spare = spare if reuse_spare else None
         if self.spare and (spare / MARKER).is_file() and not spare.is_symlink():
             self.folder = spare
+            self.folder.chmod(folder_mode())  # a spare from a build before sites were hostable
         else:
-            self.folder = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{self.output.name}-",
-                                                dir=self.output.parent))
+            self.folder = _staging_folder(self.output)
         self.root = str(self.folder.resolve())
         self.touched: set[str] = {MARKER}
         self.folders: set[str] = set()  # made already
@@ -137,6 +137,35 @@ class StagedSite:
         _remove_untouched(self.folder, self.touched)
         (self.folder / MARKER).write_bytes(MARKER_TEXT)
         _swap_in(self.folder, self.output, self.spare)
+
+
+def _staging_folder(output: Path) -> Path:
+    """A new, uniquely named folder beside `output`, readable as a folder made by mkdir is:
+    mkdtemp makes it 0700, and once swapped in, a web server running as its own user could
+    not read the site."""
+    folder = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{output.name}-", dir=output.parent))
+    folder.chmod(folder_mode())
+    return folder
+
+
+def folder_mode() -> int:
+    """0777 less the umask: what mkdir gives (0755 with the usual umask 022)."""
+    return 0o777 & ~current_umask()
+
+
+def current_umask() -> int:
+    """The process's umask, read from /proc where possible: setting it to read it back, the
+    only portable way, would briefly change it for every thread."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _remove_untouched(folder: Path, touched: set[str]) -> None:

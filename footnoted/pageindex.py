@@ -13,9 +13,8 @@ import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from .discovery import ARTICLE_SUFFIXES  # the files that are articles, as the loader finds them
 from .problems import Problem, warning
-
-ARTICLE_SUFFIXES = (".md", ".markdown")
 
 
 @dataclass(frozen=True)
@@ -23,6 +22,7 @@ class PageLink:
     """A link from one article to another, kept to check its `#part` once all are parsed."""
 
     target: str  # the other article's file, relative to the project
+    slug: str  # its slug: the ids its page makes itself start with it
     fragment: str  # the part after '#', unquoted; "" for none
     written: str  # the link as the author wrote it
     line: int  # in the linking article's file
@@ -82,13 +82,32 @@ def _address(path: str, content_dir: str) -> str:
 
 
 def anchor_problems(links: Mapping[str, tuple[PageLink, ...]],
-                    anchors: Mapping[str, frozenset[str]]) -> list[Problem]:
-    """Links to a `#part` of another article that has no such id: by linking file and line."""
+                    heading_ids: Mapping[str, frozenset[str]]) -> list[Problem]:
+    """Links to a `#part` of another article that has no such heading: by file and line.
+    The ids a page makes itself (its notes, sources, lists: `<slug>-...`, and `main`) are
+    not kept for every article, and links to them pass."""
     return [
         warning(path, link.line, f"link '{link.written}' points to no heading or anchor "
                 f"'{link.fragment}' in {link.target}",
                 "Correct the part after '#' to one of that article's heading ids "
                 "(docs/format.md: Headings), or remove it")
         for path in sorted(links) for link in links[path]
-        if link.fragment and link.target in anchors and link.fragment not in anchors[link.target]
+        if link.fragment and link.target in heading_ids
+        and link.fragment not in heading_ids[link.target] and not _page_own_id(link)
     ]
+
+
+def unpublished_targets(links: Mapping[str, tuple[PageLink, ...]],
+                        published: set[str]) -> list[Problem]:
+    """Links from published articles to drafts or articles dated in the future: the build
+    leaves those pages out, so the links would lead nowhere until they are published."""
+    return [
+        warning(path, link.line, f"link '{link.written}' points to {link.target}, which this "
+                "build does not publish (a draft, or dated in the future)",
+                "Publish it first, build with --drafts to preview, or remove the link for now")
+        for path in sorted(links) for link in links[path] if link.target not in published
+    ]
+
+
+def _page_own_id(link: PageLink) -> bool:
+    return link.fragment in ("main", link.slug) or link.fragment.startswith(f"{link.slug}-")

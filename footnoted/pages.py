@@ -37,6 +37,7 @@ from .cache import (
 )
 from .content import Document, LoadedContent, SourceEntry, load_document
 from .images import image_problems
+from .known_sources import declared_with_archive
 from .linefinder import LineFinder
 from .pageindex import PageIndex
 from .problems import Problem, error
@@ -79,7 +80,7 @@ class Parsed:
     images: tuple[tuple[str, int, int], ...] = ()  # image_stats()
     stored: bytes = b""  # the whole article, pickled for the store; empty after errors
     lookups: tuple[tuple[str, str | None], ...] = ()  # other articles' slugs its links used
-    anchors: frozenset[str] = frozenset()  # ids on its page
+    heading_ids: frozenset[str] = frozenset()  # its headings' ids
     page_links: tuple = ()  # its links to other articles
 
 
@@ -173,7 +174,7 @@ def parse_file(path: str) -> Parsed:
         cited_shared(article, _context.shared_digests), article_terms(article),
         image_stats(article, settings),
         b"" if any(p.is_error for p in problems) else pickled(article),
-        article.lookups, article.anchors, article.page_links)
+        article.lookups, article.heading_ids, article.page_links)
 
 
 def load_slug(path: str) -> tuple[str, str | None]:
@@ -275,10 +276,11 @@ def parse_and_resolve(
     declared, problems = _declared_sources(document, content)
     body = render_markdown(document.body, declared, document.slug, document.path,
                            document.body_line, document.meta.lang or settings.lang,
-                           settings.allow_html, pages)
+                           settings.allow_html, pages, content.archive)
     file_lines = LineFinder(document.text, 1)
     article, found = resolve_article(document, body, declared, settings.lang,
-                                     settings.words_per_minute, file_lines, settings.toc)
+                                     settings.words_per_minute, file_lines, settings.toc,
+                                     content.archive)
     found += image_problems(document.path, article.images, settings)
     return article, problems + body.problems + found
 
@@ -298,6 +300,7 @@ def _declared_sources(
         declared[key.lower()] = entry
     problems += [_needs_url(document.path, key) for key, entry in document.meta.sources.items()
                  if not entry.url and not entry.lost]
+    declared_with_archive(declared, content.archive)
     return declared, problems
 
 

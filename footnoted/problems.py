@@ -21,6 +21,7 @@ class Problem:
     message: str  # what is wrong
     fix: str = ""  # what the editor should do about it
     severity: Severity = Severity.ERROR
+    kind: str = ""  # what a build's report groups it under, plural: "lost links"
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -36,8 +37,10 @@ def error(path: Path | str, line: int, message: str, fix: str = "") -> Problem:
     return Problem(str(path), line, message, fix, Severity.ERROR)
 
 
-def warning(path: Path | str, line: int, message: str, fix: str = "") -> Problem:
-    return Problem(str(path), line, message, fix, Severity.WARNING)
+def warning(path: Path | str, line: int, message: str, fix: str = "", kind: str = "") -> Problem:
+    """A warning; those of one `kind` are reported together by a build (report.py), each
+    warning without a kind on its own line."""
+    return Problem(str(path), line, message, fix, Severity.WARNING, kind)
 
 
 class BuildFailed(Exception):

@@ -13,9 +13,11 @@ WIDTH = 30
 class ProgressBar:
     """Call with (done, total) as articles finish; `close()` clears the line it drew."""
 
-    def __init__(self, stream: TextIO | None = None) -> None:
+    def __init__(self, stream: TextIO | None = None, enabled: bool = True,
+                 unit: str = "articles") -> None:
         self.stream = stream or sys.stderr
-        self.enabled = self.stream.isatty()
+        self.unit = unit
+        self.enabled = enabled and self.stream.isatty()
         self.started = time.monotonic()
         self.drawn = False
         self.last_draw = 0.0
@@ -28,7 +30,7 @@ class ProgressBar:
             return  # redraw at most ten times a second
         filled = WIDTH * done // max(total, 1)
         bar = "#" * filled + "-" * (WIDTH - filled)
-        self.stream.write(f"\r[{bar}] {done:,}/{total:,} articles")
+        self.stream.write(f"\r[{bar}] {done:,}/{total:,} {self.unit}")
         self.stream.flush()
         self.drawn, self.last_draw = True, now
 

@@ -31,6 +31,7 @@ from .settings import Settings
 from .slugs import slugify
 from .source_index import SourceIndex, build_source_index
 from .source_pages import split_sources
+from .text_clean import xml_safe
 from .theme import template_loader
 from .translations import translation_groups
 
@@ -44,6 +45,12 @@ class Page:
     lang: str  # the page's language, for <html lang>
 
 
+def xml_safe_value(value: object) -> object:
+    if isinstance(value, Markup):
+        return Markup(xml_safe(str(value)))
+    return xml_safe(value) if isinstance(value, str) else value
+
+
 def make_environment(settings: Settings) -> Environment:
     env = Environment(
         loader=template_loader(settings),  # the project's templates, then the theme's
@@ -52,6 +59,7 @@ def make_environment(settings: Settings) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=xml_safe_value,  # no value can put a forbidden character into a page or feed
     )
     env.filters["human_date"] = i18n.human_date
     env.filters["month_name"] = i18n.month_filter

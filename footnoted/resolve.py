@@ -12,13 +12,17 @@ from urllib.parse import urlsplit
 
 from .content import Author, Document, FrontMatter, Related, SourceEntry
 from .images import ImageRef
+from .known_sources import entry_for
 from .linefinder import LineFinder
 from .markdown.refs import Citation, CitedSource, GlossaryEntry, RenderedBody
 from .problems import Problem, warning
 from .schema import Moment
+from .snapshots import Archive
+from .urls import with_text_fragment
 
 LOST_FIX = "Find the original target (or an archived copy) and set its 'url:'"
 LOST_HREF_FIX = "Find the original target (or an archived copy) and write it in the link"
+LOST_KIND = "lost links"
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,19 @@ class Source:
     note: str | None
     lost: bool
     citations: tuple[Citation, ...]
+    quote: str | None = None  # the passage the article relies on
+    dead: bool = False  # the original is gone: the archived copy leads
+    recovered: bool = False  # the link's target was lost and found again (`recover`)
+
+    @property
+    def href(self) -> str | None:
+        """The original, opened at the quoted passage."""
+        return with_text_fragment(self.url, self.quote) if self.url else None
+
+    @property
+    def archived_href(self) -> str | None:
+        """The archived copy, opened at the quoted passage too."""
+        return with_text_fragment(self.archived, self.quote) if self.archived else None
 
     @property
     def linked_words(self) -> list[str]:
@@ -66,7 +83,7 @@ class Article:
     lost_related: list[Related]
     images: list[ImageRef] = field(default_factory=list)  # lead image first, then the text's
     toc: tuple = ()  # markdown.headings.TocEntry, when the table of contents is shown
-    anchors: frozenset[str] = frozenset()  # ids on its page that links may point to
+    heading_ids: frozenset[str] = frozenset()  # ids of its headings, for links from others
     page_links: tuple = ()  # pageindex.PageLink: its links to other articles
     lookups: tuple[tuple[str, str | None], ...] = ()  # the other articles' slugs it used
 
@@ -84,9 +101,11 @@ def resolve_article(
     words_per_minute: int,
     file_lines: LineFinder,
     toc_default: bool = False,
+    archive: Archive | None = None,
 ) -> tuple[Article, list[Problem]]:
-    sources = [_source(cited, declared) for cited in body.sources]
+    sources = [_source(cited, declared, archive or {}) for cited in body.sources]
     problems = _lost_link_warnings(document.path, sources)
+    problems += _dead_link_warnings(document.path, sources)
     problems += _unused_declarations(document, sources, file_lines)
     problems += _lost_front_matter_links(document, file_lines)
     meta = document.meta
@@ -107,7 +126,7 @@ def resolve_article(
         lost_related=[item for item in meta.related if item.lost],
         images=_lead_image(meta, file_lines) + body.images,
         toc=body.toc if (toc_default if meta.toc is None else meta.toc) else (),
-        anchors=body.anchors,
+        heading_ids=body.heading_ids,
         page_links=body.page_links,
         lookups=body.lookups,
     )
@@ -120,8 +139,8 @@ def _lead_image(meta: FrontMatter, file_lines: LineFinder) -> list[ImageRef]:
     return [ImageRef(meta.image.src, file_lines.find("src:"))]
 
 
-def _source(cited: CitedSource, declared: dict[str, SourceEntry]) -> Source:
-    entry = declared.get(cited.key or "", SourceEntry(url=cited.url))
+def _source(cited: CitedSource, declared: dict[str, SourceEntry], archive: Archive) -> Source:
+    entry = entry_for(declared, archive, cited.key, cited.url)
     url = None if entry.lost else entry.url
     return Source(
         number=cited.number,
@@ -138,6 +157,9 @@ def _source(cited: CitedSource, declared: dict[str, SourceEntry]) -> Source:
         note=entry.note,
         lost=entry.lost or not url,
         citations=cited.citations,
+        quote=entry.quote,
+        dead=entry.dead and bool(url),
+        recovered=bool(entry.recovered_from) and bool(url),
     )
 
 
@@ -150,8 +172,20 @@ def _lost_link_warnings(path: str, sources: list[Source]) -> list[Problem]:
     return [
         warning(path, citation.line,
                 f"{_what_cites(citation, source)} (source {source.number}) was not preserved",
-                LOST_FIX if source.key else LOST_HREF_FIX)
+                LOST_FIX if source.key else LOST_HREF_FIX, LOST_KIND)
         for source in sources if source.lost
+        for citation in source.citations
+    ]
+
+
+def _dead_link_warnings(path: str, sources: list[Source]) -> list[Problem]:
+    """Sources `links` found dead that have no archived copy to lead to."""
+    return [
+        warning(path, citation.line,
+                f"{_what_cites(citation, source)} (source {source.number}) is dead and has no "
+                "archived copy", "Run `python build.py archive --save`, set 'archived:' by "
+                "hand, or cite another source")
+        for source in sources if source.dead and not source.archived
         for citation in source.citations
     ]
 
@@ -168,7 +202,8 @@ def _unused_declarations(
     return [
         warning(document.path, file_lines.find(f"{key}:"),
                 f"source '{key}' is declared but never cited",
-                f"Cite it with [words][{key}] or [@{key}], or remove it")
+                f"Cite it with [words][{key}] or [@{key}], or remove it",
+                "sources declared but never cited")
         for key in document.meta.sources
         if key.lower() not in cited
     ]
@@ -179,6 +214,6 @@ def _lost_front_matter_links(document: Document, file_lines: LineFinder) -> list
     lost += [item.title for item in document.meta.related if item.lost]
     return [
         warning(document.path, file_lines.find(text), f"link '{text}' was not preserved",
-                LOST_FIX)
+                LOST_FIX, LOST_KIND)
         for text in lost
     ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -18,7 +19,8 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem, error
+from .problems import Problem, error, warning
+from .text_clean import xml_safe
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ class Reader:
     timezone: tzinfo
     line_offset: int = 0  # lines before the YAML text in its file (the front-matter fence)
     problems: list[Problem] = dataclasses.field(default_factory=list)
+    # (where, unknown key) -> the fix to print, e.g. ("front matter", "permalink")
+    key_fixes: dict[tuple[str, str], str] = dataclasses.field(default_factory=dict)
 
     def line(self, node: yaml.Node) -> int:
         return node.start_mark.line + 1 + self.line_offset
@@ -161,24 +165,50 @@ def _convert_dataclass(node: yaml.Node, cls: type, reader: Reader, where: str) -
 def _unknown_key(node: yaml.Node, key: str, known: list[str], reader: Reader, where: str) -> None:
     close = get_close_matches(key, known, n=1)
     fix = f"Did you mean '{close[0]}'?" if close else f"Known keys: {', '.join(known)}"
+    fix = reader.key_fixes.get((where, key), fix)
     reader.fail(node, f"unknown key '{key}' in {where}", fix)
 
 
 def _convert_moment(node: yaml.Node, reader: Reader, where: str) -> Moment | None:
+    """A year, month, day or date-time; a time without an offset is in the site's zone."""
     text = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""
     fix = "Write a date like 2023-04-06 or a time like 2023-04-06T09:30:00+03:00"
     try:
-        if len(text) in (4, 7, 10):  # 2023, 2023-04, 2023-04-06
+        if _YEAR_MONTH_DAY.fullmatch(text):  # 2023, 2023-04, 2023-04-06
             return moment_from_parts([int(part) for part in text.split("-")], reader.timezone)
-        moment = datetime.fromisoformat(text.replace(" ", "T"))
+        # Jekyll writes `2013-05-06 02:12:52 +0200`: only the first space means "T".
+        moment = datetime.fromisoformat(text.replace(" ", "T", 1))
     except ValueError as exc:
-        reader.fail(node, f"{where} is not a valid date: '{text}' ({exc})", fix)
+        if _ISO_START.match(text) and "isoformat" not in str(exc):  # out of range: say which
+            reader.fail(node, f"{where} is not a valid date: '{text}' ({exc})", fix)
+        elif _ISO_START.match(text):
+            reader.fail(node, f"{where} is not a valid date: '{text}'", fix)
+        else:
+            reader.fail(node, f"{where} is not a date in the form year-month-day: '{text}'",
+                        _reordered(text) or fix)
         return None
-    if moment.tzinfo is None:
-        reader.fail(node, f"{where} has a time but no time zone: '{text}'",
-                    "Add the offset, e.g. +03:00 or Z")
-        return None
+    if moment.tzinfo is None:  # as Hugo and Pelican read it: in the site's time zone
+        moment = moment.replace(tzinfo=reader.timezone)
     return Moment(moment, "time")
+
+
+_YEAR_MONTH_DAY = re.compile(r"\d{4}(?:-\d{1,2}){0,2}")
+_ISO_START = re.compile(r"^\d{4}-\d{1,2}")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
+
+
+def _reordered(text: str) -> str | None:
+    """How to write `25/11/2026` or `11/25/2026` year first; None for other text."""
+    found = _DAY_MONTH_YEAR.fullmatch(text)
+    if found is None:
+        return None
+    first, second, year = (int(part) for part in found.groups())
+    if first > 12 >= second:
+        return f"Write it year first: {year}-{second:02d}-{first:02d}"
+    if second > 12 >= first:
+        return f"Write it year first: {year}-{first:02d}-{second:02d}"
+    return (f"Write it year first: {year}-{second:02d}-{first:02d} if {first} is the day, "
+            f"{year}-{first:02d}-{second:02d} if it is the month")
 
 
 def _convert_scalar(node: yaml.Node, hint: type, reader: Reader, where: str) -> Any:
@@ -186,6 +216,12 @@ def _convert_scalar(node: yaml.Node, hint: type, reader: Reader, where: str) -> 
         reader.fail(node, f"{where} must be a single {_type_name(hint)}, not a list or mapping")
         return None
     value = construct_plain(node)
+    if hint is str and isinstance(value, str) and xml_safe(value) != value:
+        reader.problems.append(warning(
+            reader.path, reader.line(node), f"{where} holds invisible control characters, "
+            "removed: a web page or feed cannot hold them",
+            "Remove the escape (such as \\u0001) from the text"))
+        return xml_safe(value)
     if hint is str and isinstance(value, int | float | date) and not isinstance(value, bool):
         return str(node.value)  # `title: 1984` is a title, not a number
     if hint is int and isinstance(value, int) and not isinstance(value, bool):

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from .problems import BuildFailed, Problem
 from .render import site_path
+from .report import held_back, plural, print_problems, print_warnings
 from .settings import Settings, load_settings
 from .site import build_site
 
@@ -45,9 +46,13 @@ SCRIPT_TAG = f'<script src="{PREFIX}reload.js"></script>'.encode()
 class BuildState:
     """The outcome of the latest build, and a way to wait for the next one."""
 
-    def __init__(self, root: Path, drafts: bool = False) -> None:
+    def __init__(self, root: Path, drafts: bool = False, listing_command: str = "footnoted check",
+                 verbose: bool = False, quiet: bool = False) -> None:
         self.root = root
         self.drafts = drafts
+        self.listing_command = listing_command  # named by grouped warnings
+        self.verbose = verbose  # every warning listed
+        self.quiet = quiet  # only errors printed
         self.settings: Settings | None = None
         self.problems: list[Problem] = []  # errors of the latest build; empty when it succeeded
         self.generation = 0  # counts finished builds
@@ -67,15 +72,20 @@ class BuildState:
         try:
             self.settings = load_settings(self.root)  # pyproject.toml may have changed
             result = build_site(self.settings, drafts=self.drafts, processes=processes)
-            problems, summary = [], (f"Built {result.articles:,} articles ({result.changed:,} "
-                                     f"changed) in {time.perf_counter() - started:.2f} s")
+            problems, summary = [], (f"Built {plural(result.articles, 'article')} "
+                                     f"({result.changed:,} changed) in "
+                                     f"{time.perf_counter() - started:.2f} s")
+            summary = "; ".join(filter(None, [summary, held_back(result.drafts, result.future)]))
             warnings = result.warnings
         except BuildFailed as failure:
             problems, warnings = failure.problems, []
-            summary = f"Build failed: {len(problems)} problems; showing them in the browser"
-        for problem in [*problems, *warnings]:
-            print(problem, file=sys.stderr)
-        print(summary, file=sys.stderr, flush=True)
+            summary = f"Build failed: {plural(len(problems), 'problem')}; showing them in the " \
+                      "browser"
+        print_problems(problems)
+        if not self.quiet:
+            print_warnings(warnings, self.listing_command, self.verbose)
+        if problems or not self.quiet:
+            print(summary, file=sys.stderr, flush=True)
         with self.changed:
             self.problems = problems
             self.generation += 1
@@ -275,9 +285,10 @@ def watched_paths(state: BuildState) -> list[Path]:
     return [settings.content, settings.templates, settings.static, settings.root / "pyproject.toml"]
 
 
-def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000,
-          drafts: bool = False) -> int:
-    state = BuildState(settings.root, drafts)
+def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, drafts: bool = False,
+          listing_command: str = "footnoted check", verbose: bool = False,
+          quiet: bool = False) -> int:
+    state = BuildState(settings.root, drafts, listing_command, verbose, quiet)
     state.rebuild(processes=0)  # the first build may use every core; no threads run yet
     server = make_server(state, host, port)
     watcher = Watcher(partial(watched_paths, state), state.rebuild)

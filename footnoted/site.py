@@ -17,6 +17,8 @@ from pathlib import Path
 from .cache import (
     BuildCache,
     CachedArticle,
+    archive_digests,
+    cited_archive,
     digest_of,
     file_digest,
     image_stats,
@@ -30,15 +32,17 @@ from .content import (
     SOURCES_FILES,
     Document,
     LoadedContent,
-    _duplicate_slugs,
+    duplicate_slugs,
+    load_archive_file,
     load_content,
     load_shared_sources,
 )
+from .discovery import article_files
 from .linefinder import LineFinder, read_text
-from .pageindex import PageIndex, anchor_problems, build_page_index
-from .problems import BuildFailed, Problem, error, report_order, warning
+from .pageindex import PageIndex, anchor_problems, build_page_index, unpublished_targets
+from .problems import BuildFailed, Problem, report_order, warning
 from .resolve import Article
-from .settings import Settings
+from .settings import Settings, settings_warnings
 from .translations import check_translations
 from .writer import SiteWriter, stat_of
 
@@ -67,6 +71,8 @@ class BuildResult:
     changed: int  # articles parsed or rendered by this build; the rest came from the cache
     warnings: list[Problem]
     written: bool  # False when the site on disk already was what this build would write
+    drafts: int = 0  # drafts held back (not published without --drafts)
+    future: int = 0  # articles dated in the future, held back likewise
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,7 @@ class Keys:
     parse: str  # what every article's parse depends on (cache.parse_key)
     site: str  # what every page depends on (cache.site_key)
     shared: dict[str, str]  # digest of each shared source, by lower-case key
+    archive: dict[str, str]  # digest of each archive.yaml record, by URL
 
 
 def check_site(settings: Settings) -> CheckedSite:
@@ -81,7 +88,7 @@ def check_site(settings: Settings) -> CheckedSite:
     from .pages import parse_and_resolve  # Markdown is imported only when something is parsed
 
     content = load_content(settings)
-    problems = list(content.problems)
+    problems = content.problems + settings_warnings(settings)
     pages = build_page_index(((d.path, d.slug) for d in content.documents), settings.content_dir)
     articles = []
     for document in content.documents:
@@ -89,7 +96,7 @@ def check_site(settings: Settings) -> CheckedSite:
         articles.append(article)
         problems += found
     problems += anchor_problems({a.path: a.page_links for a in articles},
-                                {a.path: a.anchors for a in articles})
+                                {a.path: a.heading_ids for a in articles})
     cited = {source.key for article in articles for source in article.sources}
     problems += _unused_shared_sources(content, cited, settings)
     problems += check_translations(articles, lambda path: read_text(settings.root / path))
@@ -109,8 +116,9 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
     cache = BuildCache.open(settings, clean)
     content = _load_shared_sources(settings)
     keys = Keys(parse := parse_key(settings, content.shared_sources),
-                site_key(parse, settings), shared_digests(content.shared_sources))
-    problems = list(content.problems)
+                site_key(parse, settings), shared_digests(content.shared_sources),
+                archive_digests(content.archive))
+    problems = content.problems + settings_warnings(settings)
     records, to_parse = _unchanged_files(settings, cache.records, keys, problems)
     context = BuildContext(settings, content, keys.shared, cache.store.path)
     with Workers(context, processes) as workers:  # the slugs of the files to parse
@@ -131,20 +139,26 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
                     parsed.add(result.path)
                 _report(progress, done, len(to_parse))
             cache.store.commit()  # the workers read stored articles from here on
-            problems = report_order(problems + _site_problems(records, content, settings))
+            now = datetime.now(UTC)
+            published = [path for path in _listing_paths(records)
+                         if drafts or is_published(records[path].listed, now)]
+            held = [records[path].listed for path in records.keys() - set(published)]
+            problems = report_order(problems + _site_problems(records, content, settings)
+                                    + unpublished_targets({p: records[p].page_links
+                                                           for p in published}, set(published)))
             blocking = problems if strict else [p for p in problems if p.is_error]
             if blocking:
                 raise BuildFailed(blocking)
-            published = [path for path in _listing_paths(records)
-                         if drafts or is_published(records[path].listed, datetime.now(UTC))]
             rendered, groups = assemble_site(settings, keys.site, records, published, cache,
                                              writer, workers, progress)
             writer.finish()
         cache.save(records, groups)
     finally:
         cache.store.close()
+    held_drafts = sum(article.meta.draft for article in held)
     return BuildResult(len(published), len(parsed | rendered),
-                       [p for p in problems if not p.is_error], writer.staged is not None)
+                       [p for p in problems if not p.is_error], writer.staged is not None,
+                       held_drafts, len(held) - held_drafts)
 
 
 def is_published(article: Article, now: datetime) -> bool:
@@ -165,17 +179,14 @@ def _unchanged_files(settings: Settings, old: dict[str, CachedArticle], keys: Ke
                      problems: list[Problem]) -> tuple[dict[str, CachedArticle], list[str]]:
     """Records of files that parse as before, and the paths of the files to parse."""
     fresh, to_parse = {}, []
-    inside = _inside(settings.content.resolve())
-    for path in sorted(settings.content.rglob("*.md")):
+    paths, found = article_files(settings)  # the files content.load_content would read
+    problems += found
+    for path in paths:
         name = path.relative_to(settings.root).as_posix()
-        if not inside(path):  # as content.load_content refuses it
-            problems.append(error(name, 0, "is a symbolic link to a file outside "
-                                  f"{settings.content_dir}/",
-                                  f"Copy the file into {settings.content_dir}/ instead"))
-            continue
         record = old.get(name)
         if (record is not None and record.parse_key == keys.parse
                 and all(keys.shared.get(key) == digest for key, digest in record.shared)
+                and record.archive == cited_archive(record.urls, keys.archive)
                 and record.digest == file_digest(path.read_bytes())
                 and record.images == image_stats(record.listed, settings)):
             fresh[name] = record
@@ -194,20 +205,6 @@ def _stale_links(records: dict[str, CachedArticle], pages: PageIndex) -> list[st
     return stale
 
 
-def _inside(content: Path) -> Callable[[Path], bool]:
-    """Whether a file really is under `content`, resolving each folder once, not each file."""
-    folders: dict[Path, bool] = {}
-
-    def check(path: Path) -> bool:
-        if path.parent not in folders:
-            folders[path.parent] = path.parent.resolve().is_relative_to(content)
-        if path.is_symlink():
-            return path.resolve().is_relative_to(content)
-        return folders[path.parent]
-
-    return check
-
-
 def _record(result, keys: Keys, cache: BuildCache) -> CachedArticle:
     """Remember a newly parsed article; its page is rendered later (page_key empty)."""
     if result.stored:
@@ -216,13 +213,14 @@ def _record(result, keys: Keys, cache: BuildCache) -> CachedArticle:
     return CachedArticle(result.digest, keys.parse, result.shared, result.listed,
                          result.listed_digest, result.urls, result.sources_digest,
                          result.text_digest, result.images, tuple(result.problems),
-                         result.lookups, result.anchors, result.page_links)
+                         result.lookups, result.heading_ids, result.page_links,
+                         cited_archive(result.urls, keys.archive))
 
 
 def page_key(site: str, record: CachedArticle, others: list[CachedArticle]) -> str:
     """What one article's page shows: the article and the articles it lists by title."""
     parts = [site, record.parse_key, record.digest, repr(record.shared), repr(record.images),
-             repr(record.lookups)]
+             repr(record.lookups), record.archive]
     return digest_of("\n".join(parts + [other.listed_digest for other in others]))
 
 
@@ -248,7 +246,8 @@ def _load_shared_sources(settings: Settings) -> LoadedContent:
     path = next((settings.content / name for name in SOURCES_FILES
                  if (settings.content / name).exists()), settings.content / SOURCES_FILES[0])
     shared = load_shared_sources(path, settings, problems)
-    return LoadedContent([], shared, path.relative_to(settings.root).as_posix(), problems)
+    return LoadedContent([], shared, path.relative_to(settings.root).as_posix(), problems,
+                         load_archive_file(settings, problems))
 
 
 def _site_problems(records: dict[str, CachedArticle], content: LoadedContent,
@@ -258,9 +257,10 @@ def _site_problems(records: dict[str, CachedArticle], content: LoadedContent,
     documents = [Document(path, records[path].listed.slug, records[path].listed.meta, "", 0)
                  for path in paths]
     cited = {key for record in records.values() for key, _ in record.shared}
-    return (_duplicate_slugs(documents) + _unused_shared_sources(content, cited, settings)
+    return (duplicate_slugs(documents, settings.content_dir)
+            + _unused_shared_sources(content, cited, settings)
             + anchor_problems({path: records[path].page_links for path in paths},
-                              {path: records[path].anchors for path in paths})
+                              {path: records[path].heading_ids for path in paths})
             + check_translations([records[path].listed for path in paths],
                                  lambda path: read_text(settings.root / path)))
 
@@ -275,7 +275,7 @@ def _unused_shared_sources(
     return [
         warning(content.shared_sources_path, lines.find(f"{key}:"),
                 f"source '{key}' is never cited by any article",
-                f"Cite it with [@{key}] or remove it")
+                f"Cite it with [@{key}] or remove it", "shared sources never cited")
         for key in unused
     ]
 

@@ -3,22 +3,41 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import PurePosixPath
 
+from .discovery import is_bundle_name
 from .linefinder import LineFinder
 from .problems import Problem, error
 from .resolve import Article
 
 
 def translation_groups(articles: list[Article]) -> dict[str, list[Article]]:
-    """slug -> the other language versions of that article, in language order."""
+    """slug -> the other language versions of that article, in language order.
+
+    Versions name their original with `translation_of`; in a page bundle, `index.ru.md`
+    beside `index.md` is a version of it without saying so, as in Hugo.
+    """
+    bundle_originals = {_bundle_folder(a.path): a.slug for a in articles
+                        if PurePosixPath(a.path).stem == "index"}
+
+    def original(article: Article) -> str:
+        return (article.meta.translation_of
+                or bundle_originals.get(_bundle_folder(article.path)) or article.slug)
+
     by_root: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
-        by_root[article.meta.translation_of or article.slug].append(article)
+        by_root[original(article)].append(article)
     return {
-        article.slug: sorted((a for a in by_root[article.meta.translation_of or article.slug]
-                              if a is not article), key=lambda a: (a.lang, a.slug))
+        article.slug: sorted((a for a in by_root[original(article)] if a is not article),
+                             key=lambda a: (a.lang, a.slug))
         for article in articles
     }
+
+
+def _bundle_folder(path: str) -> str | None:
+    """The folder of a page bundle's `index.md` or `index.<lang>.md`; None for other files."""
+    file = PurePosixPath(path)
+    return file.parent.as_posix() if is_bundle_name(file.stem) else None
 
 
 def check_translations(articles: list[Article], file_text) -> list[Problem]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import quote as quote_text
 from urllib.parse import unquote
 
 from .schema import CheckedText
@@ -43,3 +44,30 @@ class Url(CheckedText):
         if reason is None:
             return None
         return reason, "Give the real http(s) address, or leave the key out if it is unknown"
+
+
+FRAGMENT_WORDS = 5  # a longer quote is given by its first and last words (textStart,textEnd)
+
+
+def with_text_fragment(url: str, quote: str | None) -> str:
+    """`url` opened at `quote`, as a text fragment (wicg.github.io/scroll-to-text-fragment).
+
+    A quote of more than twice FRAGMENT_WORDS words becomes `start,end`, which browsers match
+    as a range: the URL stays short, and small differences inside the passage do not matter.
+    """
+    if not quote or not quote.split():
+        return url
+    words = quote.split()
+    if len(words) > 2 * FRAGMENT_WORDS:
+        directive = (f"{_fragment_term(' '.join(words[:FRAGMENT_WORDS]))},"
+                     f"{_fragment_term(' '.join(words[-FRAGMENT_WORDS:]))}")
+    else:
+        directive = _fragment_term(" ".join(words))
+    separator = ":~:" if "#" in url else "#:~:"
+    return f"{url}{separator}text={directive}"
+
+
+def _fragment_term(text: str) -> str:
+    """Percent-encoded as the spec asks: everything but unreserved characters, and '-' too,
+    which the directive's syntax uses (as it does ',' and '&')."""
+    return quote_text(text, safe="").replace("-", "%2D")

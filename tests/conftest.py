@@ -75,8 +75,12 @@ class Project:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
-    root = tmp_path / "project"
-    root.mkdir()
+    return new_project(tmp_path / "project")
+
+
+def new_project(root: Path) -> Project:
+    """A project at `root` with no content; the theme comes from the package."""
+    root.mkdir(exist_ok=True)
     (root / "content").mkdir()
     (root / "pyproject.toml").write_text(
         '[tool.footnoted]\ntitle = "Test site"\nbase_url = "https://test.example/sub/"\n',

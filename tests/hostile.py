@@ -9,12 +9,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from footnoted.cli import main
-from footnoted.urls import unsafe_url_reason
+from footnoted.urls import is_external, unsafe_url_reason
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "xlink:href",
                   "background", "srcset"}
 ACTIVE_ELEMENTS = {"script", "iframe", "object", "embed", "svg", "math", "style", "base",
                    "form", "frame", "frameset", "applet", "link", "meta"}
+# Attributes that make the browser fetch: to another host, they break the no-third-party
+# promise (and the page's policy would block them with a console error).
+LOADING_ATTRIBUTES = {"src", "srcset", "poster", "data", "background"}
 # The page's own head uses these; an article body never may.
 HEAD_ALLOWED = {("script", "type", "application/ld+json"), ("link", "rel", "stylesheet"),
                 ("link", "rel", "alternate"), ("link", "rel", "canonical"), ("meta", "", "")}
@@ -37,6 +40,10 @@ class ActiveContent(HTMLParser):
             if name in URL_ATTRIBUTES and value is not None and unsafe_url_reason(value) \
                     and not value.startswith("#"):
                 self.found.append(f"{tag} {name}={value!r}")
+            elif name in LOADING_ATTRIBUTES and value and is_external(value.strip()):
+                self.found.append(f"{tag} {name}={value!r} (another host)")
+            if name == "style":
+                self.found.append(f"{tag} style=")
 
     handle_startendtag = handle_starttag
 

@@ -1,68 +1,42 @@
-"""The allow_html setting, in Python-Markdown's test style: Markdown in, exact HTML out."""
+"""The allow_html setting: which raw HTML elements articles may use (allowed_html.py)."""
 
 from __future__ import annotations
 
-from textwrap import dedent
-
-import markdown
-
-from footnoted.markdown.allowed_html import AllowedHtmlExtension
-
-
-def convert(text: str, elements: tuple[str, ...] = ("sup", "sub", "abbr")) -> str:
-    return markdown.markdown(dedent(text), extensions=[AllowedHtmlExtension(elements=elements)])
+from footnoted.markdown.allowed_html import (
+    DEFAULT_ELEMENTS,
+    SAFE_ELEMENTS,
+    allow_html_problems,
+    allowed_elements,
+)
 
 
-def test_raw_html_is_text_by_default():
-    assert convert("H<sub>2</sub>O <script>x()</script>", elements=()) == (
-        "<p>H&lt;sub&gt;2&lt;/sub&gt;O &lt;script&gt;x()&lt;/script&gt;</p>")
+def test_the_default_is_githubs_list_with_aside():
+    assert allowed_elements(("default",)) == frozenset(DEFAULT_ELEMENTS)
+    assert {"aside", "details", "summary", "figure", "kbd", "table"} <= set(DEFAULT_ELEMENTS)
+    assert not {"script", "style", "iframe", "form", "svg"} & set(SAFE_ELEMENTS)
 
 
-def test_raw_html_blocks_are_text_by_default():
-    assert convert("<div onclick=\"x()\">\nhi\n</div>", elements=()) == (
-        '<p>&lt;div onclick="x()"&gt;\nhi\n&lt;/div&gt;</p>')
-
-
-def test_an_allowed_element_is_built():
-    assert convert("H<sub>2</sub>O and E = mc<sup>2</sup>") == (
-        "<p>H<sub>2</sub>O and E = mc<sup>2</sup></p>")
-
-
-def test_an_allowed_element_may_carry_a_title():
-    assert convert('<abbr title="North Atlantic &amp; Treaty">NATO</abbr>') == (
-        '<p><abbr title="North Atlantic &amp; Treaty">NATO</abbr></p>')
-
-
-def test_markdown_inside_an_allowed_element_still_works():
-    assert convert("<sup>*very* [x](https://a.example/)</sup>") == (
-        '<p><sup><em>very</em> <a href="https://a.example/">x</a></sup></p>')
-
-
-def test_other_attributes_leave_the_tag_as_text():
-    assert convert('<sup onmouseover="x()">1</sup>') == (
-        '<p>&lt;sup onmouseover="x()"&gt;1&lt;/sup&gt;</p>')
-
-
-def test_an_unclosed_element_stays_text():
-    assert convert("<sup>1 and more") == "<p>&lt;sup&gt;1 and more</p>"
-
-
-def test_elements_not_allowed_stay_text():
-    assert convert("<b>bold</b> <sup>1</sup>", elements=("sup",)) == (
-        "<p>&lt;b&gt;bold&lt;/b&gt; <sup>1</sup></p>")
-
-
-def test_inside_code_the_element_is_code():
-    assert convert("`<sup>1</sup>`") == "<p><code>&lt;sup&gt;1&lt;/sup&gt;</code></p>"
+def test_names_replace_the_default_and_minus_removes():
+    assert allowed_elements(("sup", "sub", "abbr")) == {"sup", "sub", "abbr"}
+    assert allowed_elements(("default", "-img", "u")) == (
+        frozenset(DEFAULT_ELEMENTS) - {"img"} | {"u"})
+    assert allowed_elements(()) == frozenset()
 
 
 def test_the_setting_reaches_the_page(make_project):
     project = make_project({"content/a.md": "---\ntitle: T\ndate: 2024-05-01\n---\n"
-                                            "CO<sub>2</sub> <script>x()</script>\n"})
+                                            "CO<sub>2</sub> <b>b</b> <script>x()</script>\n"})
     with (project.root / "pyproject.toml").open("a") as settings:
         settings.write('allow_html = ["sub"]\n')
     assert project.run("build") == 0
-    assert "<p>CO<sub>2</sub> &lt;script&gt;x()&lt;/script&gt;</p>" in project.read("a/index.html")
+    assert "<p>CO<sub>2</sub> b </p>" in project.read("a/index.html")
+
+
+def test_by_default_raw_html_is_sanitised_not_printed(make_project):
+    project = make_project({"content/a.md": "---\ntitle: T\ndate: 2024-05-01\n---\n"
+                                            "Press <kbd>Ctrl</kbd> <script>x()</script>\n"})
+    assert project.run("build") == 0
+    assert "<p>Press <kbd>Ctrl</kbd> </p>" in project.read("a/index.html")
 
 
 def test_an_unsafe_element_in_the_setting_is_refused(make_project, capsys):
@@ -71,7 +45,13 @@ def test_an_unsafe_element_in_the_setting_is_refused(make_project, capsys):
         settings.write('allow_html = ["sup", "script"]\n')
     assert project.run("build") == 1
     assert capsys.readouterr().err.splitlines()[0] == (
-        "pyproject.toml: error: allow_html lists 'script', which footnoted cannot publish "
-        "safely. Allow only elements from: abbr, b, bdi, cite, del, dfn, em, i, ins, kbd, mark, "
-        "q, s, samp, small, span, strong, sub, sup, u, var")
+        "pyproject.toml:4: error: allow_html lists 'script', which footnoted cannot publish "
+        f"safely. Allow only 'default', elements from: {', '.join(SAFE_ELEMENTS)}, or '-name' "
+        "to remove one")
     assert not (project.root / "site").exists()
+
+
+def test_an_embed_in_the_setting_says_what_happens_to_it():
+    assert [p.message + ". " + p.fix for p in allow_html_problems(("default", "iframe"))] == [
+        "allow_html lists 'iframe', which would load content from elsewhere. Leave it out: "
+        "every iframe becomes a link to its address"]

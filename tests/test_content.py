@@ -81,11 +81,49 @@ def test_impossible_date(project):
         "Write a date like 2023-04-06 or a time like 2023-04-06T09:30:00+03:00"]
 
 
-def test_time_without_zone(project):
+def test_time_without_zone_is_in_the_sites_zone(project):
+    settings = (project.root / "pyproject.toml").read_text("utf-8")
+    project.write("pyproject.toml", settings + 'timezone = "Europe/Moscow"\n')
     loaded = load(project, "---\ntitle: T\ndate: 2023-02-03T10:00:00\n---\nBody\n")
-    assert messages(loaded) == [
-        "content/article.md:3: error: 'date' has a time but no time zone: "
-        "'2023-02-03T10:00:00'. Add the offset, e.g. +03:00 or Z"]
+    assert messages(loaded) == []
+    assert loaded.documents[0].meta.date.isoformat() == "2023-02-03T10:00:00+03:00"
+
+
+def test_toml_front_matter_gives_what_the_same_yaml_gives(project):
+    yaml_text = """\
+        ---
+        title: 1984
+        date: 2023-04-06T09:30:00+03:00
+        authors: [Farida Rustamova, {name: Maxim Tovkaylo, lost: true}]
+        tags: Russia
+        image: {caption: A recruitment point., credit: Agency}
+        sources:
+          a: {url: "https://a.example/", date: 2023-01-02}
+        extra: {count: 3, ratio: 0.5, when: 2023-01-02}
+        ---
+        Body.
+        """
+    toml_text = """\
+        +++
+        title = "1984"
+        date = 2023-04-06T09:30:00+03:00
+        tags = "Russia"
+        authors = ["Farida Rustamova", {name = "Maxim Tovkaylo", lost = true}]
+        image = {caption = "A recruitment point.", credit = "Agency"}
+        [sources.a]
+        url = "https://a.example/"
+        date = 2023-01-02
+        [extra]
+        count = 3
+        ratio = 0.5
+        when = 2023-01-02
+        +++
+        Body.
+        """
+    from_yaml, from_toml = load(project, yaml_text), load(project, toml_text)
+    assert messages(from_yaml) == messages(from_toml) == []
+    assert from_toml.documents[0].meta == from_yaml.documents[0].meta
+    assert from_toml.documents[0].body == "Body.\n"
 
 
 def test_wrong_type(project):

@@ -53,7 +53,7 @@ def test_the_previous_articles_notes_sources_and_glossary_are_gone() -> None:
 
 def test_a_converter_that_failed_is_not_used_again(monkeypatch) -> None:
     render_markdown("Text.", {}, "a")
-    used = convert._converters[("en", ())]
+    used = convert._converters[("en", ("default",))]
 
     def too_deep(self, text):
         raise RecursionError("maximum recursion depth exceeded")
@@ -62,4 +62,4 @@ def test_a_converter_that_failed_is_not_used_again(monkeypatch) -> None:
         patch.setattr(markdown.Markdown, "convert", too_deep)
         assert render_markdown("Text.", {}, "a").html == ""
     assert render_markdown("Text.", {}, "a").html == "<p>Text.</p>"
-    assert convert._converters[("en", ())] is not used
+    assert convert._converters[("en", ("default",))] is not used

@@ -335,9 +335,9 @@ def test_a_deleted_target_fails_the_build_of_the_article_linking_to_it(make_proj
     (site.root / "content" / "b.md").unlink()
     assert site.run("build") == 1
     assert capsys.readouterr().err.splitlines()[0] == (
-        "content/a.md:5: error: link 'B' points to 'b.md', but there is no article "
-        "content/b.md. Correct the file name (it is relative to this article's file), or "
-        "link the page's full address")
+        "content/a.md:5: error: link 'B' points to 'b.md', but content/b.md is not an "
+        "article of this site. Correct the file name (it is relative to this article's "
+        "file); if the file is there, fix the problems reported for it")
 
 
 def test_links_between_articles_in_a_parallel_build(make_project, capsys, tmp_path, monkeypatch):
@@ -347,4 +347,96 @@ def test_links_between_articles_in_a_parallel_build(make_project, capsys, tmp_pa
     edit(site, "content/b.md", "title: B\n", "title: B\nslug: bee\n")
     build(site, capsys, "--jobs", "2")
     assert '<a class="page-link" href="../bee/#part-two">B</a>' in site.read("a/index.html")
+
+
+BUNDLE = """\
+---
+title: A bundle
+date: 2024-06-01
+image:
+  src: lead.jpg
+  alt: A pier
+---
+Text beside its pictures, citing [@shared-a].
+
+![A map](images/map.png)
+"""
+
+
+def test_page_bundle_edits_equal_a_clean_build(site, capsys, tmp_path):
+    site.write("content/bundle/index.md", BUNDLE)
+    (site.root / "content/bundle/images").mkdir()
+    (site.root / "content/bundle/lead.jpg").write_bytes(b"JPEG")
+    (site.root / "content/bundle/images/map.png").write_bytes(b"PNG one")
+    build(site, capsys)
     assert_same_as_clean_build(site, tmp_path)
+    capsys.readouterr()  # the clean build's summary
+    (site.root / "content/bundle/images/map.png").write_bytes(b"PNG two, longer")
+    assert changed(build(site, capsys)) == 1
+    assert (site.root / "site/bundle/images/map.png").read_bytes() == b"PNG two, longer"
+    assert_same_as_clean_build(site, tmp_path)
+    site.write("content/bundle/index.ru.md", BUNDLE.replace("title: A bundle", "title: Пакет"))
+    build(site, capsys)
+    assert '<html lang="ru"' in site.read("bundle-ru/index.html")
+    assert 'href="../bundle-ru/" hreflang="ru"' in site.read("bundle/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+    edit(site, "content/bundle/index.md", "Text beside", "Edited text beside")
+    build(site, capsys)
+    assert "Edited text beside" in site.read("bundle/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+    (site.root / "content/bundle/index.ru.md").unlink()
+    build(site, capsys)
+    assert "bundle-ru" not in site.read("bundle/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+    (site.root / "content/bundle").rename(site.root / "content/renamed")
+    build(site, capsys)
+    assert not (site.root / "site/bundle").exists()
+    assert (site.root / "site/renamed/images/map.png").exists()
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_toml_and_dot_markdown_articles_build_incrementally(site, capsys, tmp_path):
+    site.write("content/zola.md", '+++\ntitle = "Zola"\ndate = 2024-06-02T10:00:00\n+++\nZ.\n')
+    site.write("content/jekyll.markdown", "---\ntitle: Jekyll\ndate: 2024-06-03\n---\nJ.\n")
+    build(site, capsys)
+    assert "Zola" in site.read("zola/index.html") and "Jekyll" in site.read("jekyll/index.html")
+    edit(site, "content/zola.md", "Z.", "Zed.")
+    edit(site, "content/jekyll.markdown", "J.", "Jay.")
+    assert changed(build(site, capsys)) == 2
+    assert "Zed." in site.read("zola/index.html") and "Jay." in site.read("jekyll/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+    edit(site, "pyproject.toml", 'title = "Test site"',
+         'title = "Test site"\ntimezone = "Asia/Tokyo"')
+    build(site, capsys)
+    assert '<time datetime="2024-06-02T10:00:00+09:00"' in site.read("zola/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_an_archive_entry_renders_exactly_the_pages_citing_its_url(site, capsys, tmp_path):
+    build(site, capsys)
+    site.write("content/archive.yaml", """\
+        "https://news.example/2":
+          snapshot: "https://web.archive.org/web/20240601000000/https://news.example/2"
+          snapshot_date: 2024-06-01
+          status: archived
+        """)
+    assert changed(build(site, capsys)) == 1
+    assert 'data-versionurl="https://web.archive.org/web/20240601000000/' in \
+        site.read("article-2/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+    capsys.readouterr()  # the clean build's summary
+    edit(site, "content/archive.yaml", "status: archived", "status: archived\n  dead: true")
+    assert changed(build(site, capsys)) == 1
+    assert "The original is gone" in site.read("article-2/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+    capsys.readouterr()  # the clean build's summary
+    site.write("content/archive.yaml", """\
+        "https://agency.example/a":
+          snapshot: "https://web.archive.org/web/20240601000000/https://agency.example/a"
+          snapshot_date: 2024-06-01
+          status: archived
+        """)
+    assert changed(build(site, capsys)) == 3  # article 2 loses its copy; 0 and 1 cite shared-a
+    assert "Archived copy" in site.read("sources/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+    capsys.readouterr()  # the clean build's summary

@@ -58,7 +58,8 @@ def test_warning_fails_a_strict_build_and_check(make_project, capsys, files, exp
     project = make_project(files)
     assert project.run("build", "--strict") == 1
     assert capsys.readouterr().err.splitlines() == [
-        expected, "Build failed: 0 errors, 1 warning. Nothing was written."]
+        expected, "Build failed: 0 errors, 1 warning (--strict counts warnings as errors). "
+        "Nothing was written."]
     assert not (project.root / "site").exists()
     assert project.run("check", "--strict") == 1
     assert capsys.readouterr().out.splitlines() == [expected]
@@ -68,9 +69,9 @@ def test_a_link_to_a_missing_article_file_is_an_error(make_project, capsys):
     project = make_project({"content/a.md": HEAD + "As [we wrote](../earlier.md#end).\n"})
     assert project.run("build") == 1
     assert capsys.readouterr().err.splitlines() == [
-        "content/a.md:5: error: link 'we wrote' points to '../earlier.md', but there is no "
-        "article earlier.md. Correct the file name (it is relative to this article's file), "
-        "or link the page's full address",
+        "content/a.md:5: error: link 'we wrote' points to '../earlier.md', but earlier.md is "
+        "not an article of this site. Correct the file name (it is relative to this "
+        "article's file); if the file is there, fix the problems reported for it",
         "Build failed: 1 error, 0 warnings. Nothing was written."]
     assert not (project.root / "site").exists()
 
@@ -78,9 +79,9 @@ def test_a_link_to_a_missing_article_file_is_an_error(make_project, capsys):
 def test_every_in_page_and_cross_article_link_that_resolves_is_quiet(make_project, capsys):
     project = make_project({
         "content/a.md": HEAD + "## Статические константы\n\nSee [above](#staticheskie-konstanty)"
-                               ", [B](sub/b.md#part-two), [B's list](/sub/b/#part-two) and "
-                               "[the sources](#a-sources).\n",
-        "content/sub/b.md": HEAD + "## Part two\n\nBack to [A](../a.md).\n",
+                               ", [B](sub/b.md#part-two), [B's list](/sub/b/#part-two), "
+                               "[its notes](sub/b.md#b-notes) and [the sources](#a-sources).\n",
+        "content/sub/b.md": HEAD + "## Part two\n\nBack to [A](../a.md).[^n]\n\n[^n]: N.\n",
     })
     assert project.run("build", "--strict") == 0
     assert capsys.readouterr().err == ""
@@ -88,3 +89,28 @@ def test_every_in_page_and_cross_article_link_that_resolves_is_quiet(make_projec
     assert '<h2 id="staticheskie-konstanty">Статические константы</h2>' in page
     assert '<a class="page-link" href="../b/#part-two">B</a>' in page
     assert '<a class="page-link" href="../a/">A</a>' in project.read("b/index.html")
+
+
+def test_a_link_to_an_article_that_does_not_load_names_both_files(make_project, capsys):
+    project = make_project({"content/a.md": HEAD + "As [B](b.md) says.\n",
+                            "content/b.md": "---\ntitle: B\n---\nNo date.\n"})
+    assert project.run("check") == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "content/a.md:5: error: link 'B' points to 'b.md', but content/b.md is not an article "
+        "of this site. Correct the file name (it is relative to this article's file); if the "
+        "file is there, fix the problems reported for it",
+        "content/b.md:2: error: front matter is missing the required key 'date'. Add 'date:'"]
+
+
+def test_a_link_to_a_draft_is_a_warning_of_the_build(make_project, capsys):
+    project = make_project({"content/a.md": HEAD + "See [what comes](b.md).\n",
+                            "content/b.md": HEAD.replace("---\n", "---\ndraft: true\n", 1)
+                            + "Soon.\n"})
+    assert project.run("build") == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "content/a.md:5: warning: link 'b.md' points to content/b.md, which this build does "
+        "not publish (a draft, or dated in the future). Publish it first, build with --drafts "
+        "to preview, or remove the link for now"]
+    assert project.run("build", "--drafts") == 0
+    assert capsys.readouterr().err == ""
+    assert '<a class="page-link" href="../b/">what comes</a>' in project.read("a/index.html")

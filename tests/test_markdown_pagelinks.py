@@ -25,7 +25,8 @@ def test_link_to_an_article_file_is_navigation_to_its_page():
     body = render("[As we wrote](other.md) before.")
     assert body.html == '<p><a class="page-link" href="../other-slug/">As we wrote</a> before.</p>'
     assert body.sources == [] and body.problems == []
-    assert body.page_links == (PageLink("content/essays/other.md", "", "other.md", 5),)
+    assert body.page_links == (
+        PageLink("content/essays/other.md", "other-slug", "", "other.md", 5),)
     assert body.lookups == (("file:content/essays/other.md", "other-slug"),)
 
 
@@ -50,9 +51,10 @@ def test_site_absolute_slug_and_content_path_resolve_relatively():
 def test_link_to_an_article_that_does_not_exist_is_an_error():
     body = render("Intro.\n\nSee [the sequel](sequel.md).")
     assert [str(p) for p in body.problems] == [
-        "content/essays/a.md:7: error: link 'the sequel' points to 'sequel.md', but there is "
-        "no article content/essays/sequel.md. Correct the file name (it is relative to this "
-        "article's file), or link the page's full address"]
+        "content/essays/a.md:7: error: link 'the sequel' points to 'sequel.md', but "
+        "content/essays/sequel.md is not an article of this site. Correct the file name (it "
+        "is relative to this article's file); if the file is there, fix the problems "
+        "reported for it"]
 
 
 def test_site_address_of_no_page_is_left_as_written_with_a_warning():

@@ -140,7 +140,8 @@ def test_fenced_code_is_highlighted_with_pygments_classes():
         ```
         """)
     assert body.html.startswith(
-        '<div class="highlight"><pre><span></span><code><span class="nb">print</span>')
+        '<div class="highlight"><pre tabindex="0" role="region" aria-label="Code 1: python">'
+        '<code><span class="nb">print</span>')
 
 
 def test_pygments_stylesheet_has_light_and_dark_styles():
@@ -236,3 +237,9 @@ def test_unknown_key_with_spaces_inside_keeps_its_text():
     assert body.html == '<p>See <sup class="citation"><span>@nobody</span></sup>.</p>'
     [problem] = body.problems
     assert str(problem).startswith("content/a.md:5: error: unknown citation key '@nobody'.")
+
+
+def test_an_email_autolink_is_a_source_with_its_real_address():
+    body = render("Write to <security@rust.example>.")
+    assert [s.url for s in body.sources] == ["mailto:security@rust.example"]
+    assert "&#109;&#97;&#105;&#108;" in body.html  # the text keeps its harvester disguise

@@ -153,3 +153,15 @@ def test_a_missing_url_gets_the_404_page_whose_links_work_on_the_server(server):
         with urllib.request.urlopen(root + link, timeout=DEADLINE) as response:
             assert response.status == 200, link
     assert site.get("tiny/")[0] == 200  # and the site stays at the root too
+
+
+def test_a_new_dot_markdown_file_and_a_bundle_are_served(server):
+    site, project = server
+    events = site.events()
+    assert next(events).startswith("hello")
+    project.write("content/jekyll.markdown", MINIMAL_ARTICLE.replace("A tiny article", "Jekyll"))
+    assert next(events).endswith(" ok")
+    assert "<h1>Jekyll</h1>" in site.get("jekyll/")[1]
+    project.write("content/bundle/index.md", MINIMAL_ARTICLE.replace("A tiny article", "Bundle"))
+    assert next(events).endswith(" ok")
+    assert "<h1>Bundle</h1>" in site.get("bundle/")[1]

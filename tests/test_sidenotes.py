@@ -96,3 +96,27 @@ def test_margin_copies_are_left_out_of_reading_time_and_excerpt() -> None:
     assert 'class="sidenotes"' in body.html
     assert body.word_count == 4
     assert body.excerpt == "Four words cite here."
+
+
+def test_a_dead_source_leads_with_its_archived_copy_and_both_open_at_the_quote() -> None:
+    declared = {"rep": SourceEntry(url="https://example.org/r", archived="https://archive.example/r",
+                                   dead=True, quote="the words")}
+    assert convert("As [reported][rep].", declared) == textwrap.dedent("""\
+        <aside aria-hidden="true" class="sidenotes">
+        <p class="sidenote" data-ref="t-source-rep-ref-1"><span class="sidenote-label">1</span> <q class="source-quote">the words</q> <a href="https://archive.example/r#:~:text=the%20words" tabindex="-1">archived copy</a>; <a href="https://example.org/r#:~:text=the%20words" tabindex="-1">example.org (gone)</a></p>
+        </aside>
+        <p>As <a data-originalurl="https://example.org/r" data-versionurl="https://archive.example/r" href="https://archive.example/r#:~:text=the%20words">reported</a><sup><a class="noteref" href="#t-source-rep" id="t-source-rep-ref-1" role="doc-noteref">1</a></sup>.</p>""")  # noqa: E501
+
+
+def test_a_bare_link_gets_its_snapshot_from_the_archive_file() -> None:
+    from footnoted.snapshots import ArchiveRecord
+
+    archive = {"https://example.org/a": ArchiveRecord(snapshot="https://archive.example/a")}
+    sources = SourcesExtension(declared={}, id_prefix="t", archive=archive)
+    notes = NotesExtension(id_prefix="t")
+    md = Markdown(extensions=[sources, notes, SidenotesExtension(sources, notes)])
+    assert md.convert("Read [this](https://example.org/a).") == textwrap.dedent("""\
+        <aside aria-hidden="true" class="sidenotes">
+        <p class="sidenote" data-ref="t-source-ued9054c1-ref-1"><span class="sidenote-label">1</span> <a href="https://example.org/a" tabindex="-1">example.org</a>; <a href="https://archive.example/a" tabindex="-1">archived copy</a></p>
+        </aside>
+        <p>Read <a data-originalurl="https://example.org/a" data-versionurl="https://archive.example/a" href="https://example.org/a">this</a><sup><a class="noteref" href="#t-source-ued9054c1" id="t-source-ued9054c1-ref-1" role="doc-noteref">1</a></sup>.</p>""")  # noqa: E501

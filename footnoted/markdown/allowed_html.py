@@ -1,59 +1,95 @@
-"""Raw HTML: shown as text by default; a site may allow a few harmless inline elements.
+"""Which raw HTML an article may use: the allowlist the sanitiser applies, and `allow_html`.
+
+By default an article may use the elements GitHub allows in Markdown (its html-pipeline
+sanitisation list, plus `aside`), each with the few attributes that only describe it. The
+setting narrows or widens that list:
 
     [tool.footnoted]
-    allow_html = ["sup", "sub", "abbr"]
+    allow_html = ["sup", "sub", "abbr"]        # only these elements
+    allow_html = ["default", "-img", "u"]       # the default list, without img, with u
+    allow_html = []                             # no raw HTML elements at all
 
-With that setting `<abbr title="North Atlantic Treaty Organization">NATO</abbr>` becomes an
-`abbr` element built here, never the editor's text passed through: the element must be
-closed on the same line, may carry only a `title`, and its content is Markdown like any
-other. Anything else (other elements, other attributes, unclosed tags) stays visible text.
+An element that is not allowed is removed and its text kept; `script`, `style` and the like
+are removed with their content. Embedded content (`iframe`, `video`, ...) never loads: it
+becomes a link to its address (footnoted/markdown/raw_html.py).
 """
 
 from __future__ import annotations
 
-import html
-import re
-import xml.etree.ElementTree as etree
+from ..problems import Problem, error
 
-from markdown import Markdown
-from markdown.extensions import Extension
-from markdown.inlinepatterns import InlineProcessor
+# GitHub's list (github/markup, html-pipeline's SanitizationFilter) without the non-HTML
+# h7/h8 and the obsolete tt/strike, plus aside, which documentation sites use for remarks.
+DEFAULT_ELEMENTS = (
+    "a", "abbr", "aside", "b", "bdo", "blockquote", "br", "caption", "cite", "code", "dd",
+    "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2",
+    "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre",
+    "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong", "sub", "summary", "sup",
+    "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "ul", "var", "wbr",
+)
+# Harmless too, but not in GitHub's list: a site may add them.
+EXTRA_ELEMENTS = ("address", "bdi", "data", "hgroup", "section", "u")
+SAFE_ELEMENTS = tuple(sorted(DEFAULT_ELEMENTS + EXTRA_ELEMENTS))
+# Never published as elements: they load another page or a media file. Each becomes a link.
+EMBED_ELEMENTS = ("audio", "embed", "iframe", "object", "video")
+# Removed with everything inside them, not just their tags.
+CONTENT_REMOVED = ("noembed", "noframes", "noscript", "script", "style", "template",
+                   "textarea", "title", "xmp")
 
-# Elements that can neither run code, load anything nor change the page around them.
-SAFE_ELEMENTS = ("abbr", "b", "bdi", "cite", "del", "dfn", "em", "i", "ins", "kbd", "mark",
-                 "q", "s", "samp", "small", "span", "strong", "sub", "sup", "u", "var")
-_TITLE = r'(?:\s+title="([^"<>]*)")?'
+# Attributes that describe an element and load nothing. No `style` (the page's policy blocks
+# inline styles, and CSS can load URLs), no `class` or `id` (they would borrow the page's
+# own styles and anchors), no event handlers.
+ATTRIBUTES = {
+    "*": {"dir", "lang", "title"},
+    "a": {"href", "hreflang"},
+    "blockquote": {"cite"}, "q": {"cite"},
+    "del": {"cite", "datetime"}, "ins": {"cite", "datetime"}, "time": {"datetime"},
+    "data": {"value"}, "details": {"open"}, "img": {"alt", "height", "src", "width"},
+    "li": {"value"}, "ol": {"reversed", "start", "type"},
+    "td": {"colspan", "headers", "rowspan"}, "th": {"abbr", "colspan", "headers", "rowspan",
+                                                    "scope"},
+    # Read by raw_html.py to make the link; never published.
+    "audio": {"src"}, "embed": {"src"}, "iframe": {"src"}, "object": {"data"},
+    "source": {"src"}, "video": {"src"},
+}
+URL_ATTRIBUTES = ("cite", "data", "href", "src")
+# What may stand inside a paragraph or heading: anything else loses its tags there.
+PHRASING_ELEMENTS = frozenset((
+    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "i",
+    "img", "ins", "kbd", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span",
+    "strong", "sub", "sup", "time", "u", "var", "wbr",
+) + EMBED_ELEMENTS)
+
+DEFAULT_SETTING = ("default",)
 
 
-def escape_raw_html(md: Markdown) -> None:
-    """Raw HTML in an article is shown as text, never passed through (like Hugo's default)."""
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
+def allowed_elements(setting: tuple[str, ...]) -> frozenset[str]:
+    """The elements `allow_html` allows; call only after `allow_html_problems` found none."""
+    allowed: set[str] = set()
+    for entry in setting:
+        if entry == "default":
+            allowed |= set(DEFAULT_ELEMENTS)
+        elif entry.startswith("-"):
+            allowed.discard(entry[1:])
+        else:
+            allowed.add(entry)
+    return frozenset(allowed)
 
 
-class AllowedHtmlExtension(Extension):
-    def __init__(self, **kwargs) -> None:
-        self.config = {"elements": [(), "Names from SAFE_ELEMENTS the site allows"]}
-        super().__init__(**kwargs)
-
-    def extendMarkdown(self, md: Markdown) -> None:
-        md.registerExtension(self)
-        escape_raw_html(md)
-        elements = [name for name in self.getConfig("elements") if name in SAFE_ELEMENTS]
-        if not elements:
-            return
-        pattern = rf"<({'|'.join(elements)}){_TITLE}\s*>(.+?)</\1\s*>"
-        # 90: the place of Python-Markdown's 'html' pattern, removed above: after code spans
-        # (190) and backslash escapes (180), so `<sup>` in backticks stays code; before
-        # emphasis (60) and smarty (2), so they still work inside the element.
-        md.inlinePatterns.register(AllowedElementInlineProcessor(pattern, md),
-                                   "footnoted_allowed_html", 90)
-
-
-class AllowedElementInlineProcessor(InlineProcessor):
-    def handleMatch(self, m: re.Match, data: str) -> tuple[etree.Element, int, int]:
-        element = etree.Element(m.group(1))
-        if m.group(2) is not None:
-            element.set("title", html.unescape(m.group(2)))
-        element.text = m.group(3)  # inline patterns after this one still run over it
-        return element, m.start(0), m.end(0)
+def allow_html_problems(setting: tuple[str, ...], line: int = 0) -> list[Problem]:
+    """What is wrong with the `allow_html` setting; `line` is its line in pyproject.toml."""
+    problems = []
+    for entry in setting:
+        name = entry.removeprefix("-")
+        if entry == "default" or name in SAFE_ELEMENTS:
+            continue
+        if name in EMBED_ELEMENTS:
+            problems.append(error("pyproject.toml", line, f"allow_html lists '{name}', which "
+                                  "would load content from elsewhere",
+                                  f"Leave it out: every {name} becomes a link to its address"))
+            continue
+        problems.append(error("pyproject.toml", line, f"allow_html lists '{entry}', which "
+                              "footnoted cannot publish safely",
+                              "Allow only 'default', elements from: "
+                              f"{', '.join(SAFE_ELEMENTS)}, or '-name' to remove one"))
+    return problems

@@ -13,7 +13,9 @@ from ..content import SourceEntry
 from ..i18n import translate
 from ..pageindex import PageIndex
 from ..problems import error
-from .allowed_html import AllowedHtmlExtension
+from ..snapshots import Archive
+from .allowed_html import DEFAULT_SETTING
+from .code_blocks import CodeLabels
 from .glossary import GlossaryExtension
 from .headings import HeadingsExtension
 from .images import ImagesExtension
@@ -21,6 +23,7 @@ from .nesting import NestingLimitExtension
 from .notes import NotesExtension
 from .pagelinks import PageLinksExtension
 from .punctuation import PunctuationExtension
+from .raw_html import RawHtmlExtension
 from .refs import LineFinder, RenderedBody, plain_text, reader_text
 from .sidenotes import SIDENOTES_CLASS, SidenotesExtension
 from .sources import SourcesExtension
@@ -35,18 +38,20 @@ def render_markdown(
     path: str = "",
     first_line: int = 1,
     lang: str = "en",
-    allow_html: tuple[str, ...] = (),
+    allow_html: tuple[str, ...] = DEFAULT_SETTING,
     pages: PageIndex | None = None,
+    archive: Archive | None = None,
 ) -> RenderedBody:
     """Render one body. `declared` maps lower-case source keys to their entries;
-    `allow_html` names the raw HTML elements the site allows (none by default); `pages`
-    finds the other articles that links point to."""
+    `allow_html` is the site's setting: which raw HTML elements articles may use; `pages`
+    finds the other articles that links point to; `archive` holds content/archive.yaml's
+    records, for links to undeclared URLs."""
     # A converter that stopped halfway may hold part of that article: only one that finished
     # is used again.
     converter = _converters.pop((lang, allow_html), None) or Converter(lang, allow_html)
     try:
         body = converter.render(text, declared, id_prefix, path, first_line,
-                                pages or PageIndex())
+                                pages or PageIndex(), archive)
     except RecursionError:  # nesting the line-by-line limit cannot see; never a crash
         return _unreadable(path, first_line)
     _converters[(lang, allow_html)] = converter
@@ -66,11 +71,12 @@ class Converter:
         self.sources = SourcesExtension()
         self.notes = NotesExtension()
         self.glossary = GlossaryExtension()
-        self.images = ImagesExtension()
+        self.images = ImagesExtension(not_loaded=translate(lang, "image_not_loaded"))
         self.summary = SummaryExtension()
         self.nesting = NestingLimitExtension()
         self.page_links = PageLinksExtension()
         self.headings = HeadingsExtension((self.sources, self.notes, self.glossary))
+        self.code_labels = CodeLabels(translate(lang, "code"))
         self.md = Markdown(
             extensions=[
                 "fenced_code",
@@ -84,23 +90,29 @@ class Converter:
                 self.images,
                 self.headings,
                 SidenotesExtension(self.sources, self.notes,
-                                   lost_label=translate(lang, "link_lost")),
+                                   lost_label=translate(lang, "link_lost"),
+                                   archived_label=translate(lang, "archived_link"),
+                                   gone_label=translate(lang, "original_gone_short")),
                 self.summary,
-                AllowedHtmlExtension(elements=allow_html),
+                RawHtmlExtension(allow_html=allow_html, code_labels=self.code_labels,
+                                 not_loaded=translate(lang, "embed_not_loaded")),
                 self.nesting,
             ],
             extension_configs={
-                "codehilite": {"css_class": PYGMENTS_CLASS, "guess_lang": False},
+                "codehilite": {"css_class": PYGMENTS_CLASS, "guess_lang": False,
+                               "pygments_formatter": self.code_labels.formatter},
             },
             output_format="html",
         )
 
     def render(self, text: str, declared: Mapping[str, SourceEntry], id_prefix: str,
-               path: str, first_line: int, pages: PageIndex | None = None) -> RenderedBody:
+               path: str, first_line: int, pages: PageIndex | None = None,
+               archive: Archive | None = None) -> RenderedBody:
         self.md.reset()
+        self.code_labels.reset()
         lines = LineFinder(text, first_line)
         self.sources.setConfigs({"declared": declared, "id_prefix": id_prefix, "path": path,
-                                 "lines": lines})
+                                 "lines": lines, "archive": archive or {}})
         self.notes.setConfigs({"id_prefix": id_prefix, "path": path, "lines": lines})
         self.glossary.setConfigs({"id_prefix": id_prefix})
         self.images.setConfigs({"path": path, "lines": lines})
@@ -123,6 +135,7 @@ class Converter:
             has_code=_has_highlighted_code(self.md),
             toc=self.headings.state.toc,
             anchors=self.headings.state.anchors,
+            heading_ids=self.headings.state.heading_ids,
             page_links=tuple(self.page_links.state.page_links),
             lookups=tuple(sorted(self.page_links.state.lookups.items())),
         )
@@ -140,7 +153,8 @@ def _unreadable(path: str, first_line: int) -> RenderedBody:
 
 def _has_highlighted_code(md: Markdown) -> bool:
     """Code reaches the page only through the stash, as Pygments' HTML: never as tree nodes.
-    Raw HTML from the article is escaped, so everything stashed was made by our converter."""
+    The article's own raw HTML is taken out of the stash when it is sanitised (raw_html.py),
+    so everything left there was made by our converter."""
     return any(f'class="{PYGMENTS_CLASS}"' in str(block) for block in md.htmlStash.rawHtmlBlocks)
 
 

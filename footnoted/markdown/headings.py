@@ -64,6 +64,7 @@ class TocEntry:
 class HeadingsState:
     toc: tuple[TocEntry, ...] = ()
     anchors: frozenset[str] = frozenset()  # every id on the page a link may point to
+    heading_ids: frozenset[str] = frozenset()  # those of the headings
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -117,6 +118,7 @@ class HeadingsTreeprocessor(Treeprocessor):
             _add_alias(heading, alias, ids)
         self.ext.state.toc = nest(flat)
         self.ext.state.anchors = frozenset(taken | ids.claimed)
+        self.ext.state.heading_ids = frozenset(ids.claimed)
         self.check_links(root, self.ext.state.anchors)
 
     def check_links(self, root: etree.Element, anchors: frozenset[str]) -> None:

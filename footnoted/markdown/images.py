@@ -5,6 +5,10 @@
 The path is checked here, where its line is known; whether the file exists is checked by
 the build, which also copies it (footnoted/images.py). An image that fails the check loses
 its `src`, so nothing unsafe reaches the page even in a report-only run.
+
+An image hosted elsewhere, `![A chart](https://example.org/chart.png)`, is never loaded (no
+page requests another host): it becomes its alt text linked to the original, which the
+sources extension numbers like any link, and a warning.
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from ..images import ImageRef, image_path_problem
-from ..problems import Problem, error
+from ..problems import Problem, error, warning
+from ..urls import is_external, unsafe_url_reason
+from .raw_html import PHRASING_PARENTS
 from .refs import LineFinder, Occurrences
 
 
@@ -32,6 +38,8 @@ class ImagesExtension(Extension):
         self.config = {
             "path": ["", "The article's file, for problem reports"],
             "lines": [LineFinder("", 1), "Finds file lines of Markdown text, for reports"],
+            "not_loaded": ["image hosted elsewhere, not loaded", "Said after the link that "
+                           "stands for an image from another host, in the article's language"],
         }
         super().__init__(**kwargs)
         self.state = ImagesState()
@@ -41,6 +49,9 @@ class ImagesExtension(Extension):
         # 14: after 'inline' (20), when every image exists, and while the notes are still in
         # the tree (they leave at -10), so images inside notes are checked too.
         md.treeprocessors.register(ImageTreeprocessor(md, self), "footnoted_images", 14)
+        # 16: after 'inline' (20) and raw HTML (19) made every image; before the links
+        # become sources (15), so the link to the original gets its number.
+        md.treeprocessors.register(RemoteImageTreeprocessor(md, self), "footnoted_remote", 16)
 
     def reset(self) -> None:
         self.state = ImagesState()
@@ -63,3 +74,73 @@ class ImageTreeprocessor(Treeprocessor):
             del image.attrib["src"]
             self.ext.state.problems.append(
                 error(self.ext.getConfig("path"), line, f"image {found[0]}", found[1]))
+
+
+class RemoteImageTreeprocessor(Treeprocessor):
+    """`<img src="https://...">` -> its alt text, linked to the image, in a figure when the
+    image stood alone in its paragraph."""
+
+    def __init__(self, md: Markdown, ext: ImagesExtension) -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root: etree.Element) -> None:
+        lines = Occurrences(self.ext.getConfig("lines"))
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for image in list(root.iter("img")):
+            src = image.get("src", "")
+            if not is_external(src) or unsafe_url_reason(src):
+                continue  # ImageTreeprocessor reports it
+            self.ext.state.problems.append(warning(
+                self.ext.getConfig("path"), lines.line(src),
+                f"image '{_shown(src)}' is on another host, so the page shows a link to it "
+                "instead (pages load nothing from elsewhere)",
+                "Save the image beside the article and give its path, e.g. images/chart.png"))
+            self.replace(image, parents)
+
+    def replace(self, image: etree.Element, parents: dict) -> None:
+        parent = parents[image]
+        words = image.get("alt") or image.get("title") or _shown(image.get("src", ""))
+        if parent.tag == "a":  # the image was a link already: its words stay in that link
+            _swap(parent, image, None, words)
+            return
+        link = etree.Element("a", {"href": image.get("src", "")})
+        link.text = words
+        link.tail = f" ({self.ext.getConfig('not_loaded')})"
+        alone = parent.tag == "p" and len(parent) == 1 and not (parent.text or "").strip() \
+            and not (image.tail or "").strip()
+        caption = etree.Element("figcaption")
+        caption.append(link)
+        if alone:
+            parent.tag = "figure"
+            parent.set("class", "image-elsewhere")
+            _swap(parent, image, caption, None)
+        elif parent.tag not in PHRASING_PARENTS:  # raw HTML put it straight into a block
+            figure = etree.Element("figure", {"class": "image-elsewhere"})
+            figure.append(caption)
+            _swap(parent, image, figure, None)
+        else:
+            holder = etree.Element("span", {"class": "image-elsewhere"})
+            holder.append(link)
+            _swap(parent, image, holder, None)
+
+
+def _swap(parent: etree.Element, old: etree.Element, new: etree.Element | None,
+          text: str | None) -> None:
+    """Put `new` (or `text`) where `old` stood, keeping the text after it."""
+    index = list(parent).index(old)
+    tail = old.tail or ""
+    parent.remove(old)
+    if new is not None:
+        new.tail = tail
+        parent.insert(index, new)
+        return
+    text = (text or "") + tail
+    if index == 0:
+        parent.text = (parent.text or "") + text
+    else:
+        parent[index - 1].tail = (parent[index - 1].tail or "") + text
+
+
+def _shown(src: str) -> str:
+    return src if len(src) <= 60 else src[:57] + "..."

@@ -83,10 +83,10 @@ class PageLinksTreeprocessor(Treeprocessor):
         slug = self.ext.look_up(f"file:{target}")
         line = self.lines.line(f"({href}")
         if slug is None:
-            self.ext.fail(f"({href}", f"link '{_words(link)}' points to '{path}', but there "
-                          f"is no article {target}",
-                          "Correct the file name (it is relative to this article's file), or "
-                          "link the page's full address", line=line)
+            self.ext.fail(f"({href}", f"link '{_words(link)}' points to '{path}', but "
+                          f"{target} is not an article of this site",
+                          "Correct the file name (it is relative to this article's file); if "
+                          "the file is there, fix the problems reported for it", line=line)
             return
         self.make_page_link(link, href, target, slug, fragment, line)
 
@@ -106,7 +106,7 @@ class PageLinksTreeprocessor(Treeprocessor):
                        fragment: str, line: int) -> None:
         link.set("href", f"../{slug}/" + (f"#{fragment}" if fragment else ""))
         link.set("class", PAGE_LINK_CLASS)
-        self.ext.state.page_links.append(PageLink(target, unquote(fragment), href, line))
+        self.ext.state.page_links.append(PageLink(target, slug, unquote(fragment), href, line))
 
 
 def _words(link: etree.Element) -> str:

@@ -22,6 +22,7 @@ from markdown.extensions import Extension
 from ..images import ImageRef
 from ..linefinder import LineFinder
 from ..problems import Problem, error, warning
+from ..text_clean import xml_safe
 
 PLACEHOLDER = "footnoted-ref"  # never reaches the output: every one becomes a marker
 
@@ -83,6 +84,7 @@ class RenderedBody:
     images: list[ImageRef] = field(default_factory=list)  # in document order
     toc: tuple = ()  # headings.TocEntry: the headings, each holding its subheadings
     anchors: frozenset[str] = frozenset()  # every id on the article's page a link may target
+    heading_ids: frozenset[str] = frozenset()  # the ids of its headings (with their second ids)
     page_links: tuple = ()  # pageindex.PageLink: links to other articles, for their #parts
     lookups: tuple[tuple[str, str | None], ...] = ()  # PageIndex look-ups and their answers
 
@@ -235,7 +237,9 @@ def reader_text(element: etree.Element) -> list[str]:
 
 
 def plain_text(md: Markdown, text: str) -> str:
-    """Resolve what smarty and escaping stashed away (curly quotes, dashes) to characters."""
+    """Resolve what smarty and escaping stashed away (curly quotes, dashes, backslash
+    escapes, which 'unescape' (0) would restore only after this) to characters: a
+    placeholder in a summary would reach feeds and listings."""
     for processor in md.postprocessors:
         text = processor.run(text)
-    return html.unescape(text)
+    return xml_safe(md.treeprocessors["unescape"].unescape(html.unescape(text)))

@@ -21,6 +21,7 @@ import copy
 import functools
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from markdown import Markdown
@@ -28,6 +29,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from ..content import SourceEntry
+from ..known_sources import entry_for
+from ..urls import with_text_fragment
 from .notes import CONTAINER, NotesExtension
 from .refs import CitedSource, letters
 from .sources import SourcesExtension
@@ -42,7 +45,9 @@ class SidenotesExtension(Extension):
 
     def __init__(self, sources: SourcesExtension, notes: NotesExtension, **kwargs) -> None:
         self.config = {"lost_label": ["link not preserved", "Said of a lost source, in the "
-                                      "article's language"]}
+                                      "article's language"],
+                       "archived_label": ["archived copy", "The words of a link to one"],
+                       "gone_label": ["gone", "Said of a dead original"]}
         super().__init__(**kwargs)
         self.sources = sources
         self.notes = notes
@@ -60,7 +65,8 @@ class SidenotesTreeprocessor(Treeprocessor):
         super().__init__(md)
         self.sources = ext.sources
         self.notes = ext.notes
-        self.lost_label = _sentence(ext.getConfig("lost_label"))
+        self.labels = SourceLabels(_sentence(ext.getConfig("lost_label")),
+                                   ext.getConfig("archived_label"), ext.getConfig("gone_label"))
 
     def run(self, root: etree.Element) -> None:
         makers = self.entry_makers()
@@ -79,9 +85,10 @@ class SidenotesTreeprocessor(Treeprocessor):
         """Marker id -> (what it points to, how to make its entry)."""
         makers: dict[str, tuple[str, EntryMaker]] = {}
         declared = self.sources.getConfig("declared")
+        archive = self.sources.getConfig("archive")
         for source in self.sources.state.sources:
-            entry = declared.get(source.key or "", SourceEntry(url=source.url))
-            maker = _source_maker(source, entry, self.lost_label)
+            entry = entry_for(declared, archive, source.key, source.url)
+            maker = _source_maker(source, entry, self.labels)
             for citation in source.citations:
                 makers[citation.ref_id] = (source.anchor, maker)
         state = self.notes.state
@@ -107,7 +114,16 @@ def _entries_for(block: etree.Element, makers: dict[str, tuple[str, EntryMaker]]
     return entries
 
 
-def _source_maker(source: CitedSource, entry: SourceEntry, lost_label: str) -> EntryMaker:
+@dataclass(frozen=True)
+class SourceLabels:
+    """The words of a source's margin entry, in the article's language."""
+
+    lost: str
+    archived: str
+    gone: str
+
+
+def _source_maker(source: CitedSource, entry: SourceEntry, labels: SourceLabels) -> EntryMaker:
     def make(ref_id: str) -> etree.Element:
         note = etree.Element("p", {"class": "sidenote", "data-ref": ref_id})
         _label(note, str(source.number))
@@ -116,13 +132,20 @@ def _source_maker(source: CitedSource, entry: SourceEntry, lost_label: str) -> E
         if entry.title:
             etree.SubElement(note, "cite").text = entry.title
             _add_text(note, ". ")
+        if entry.quote:
+            etree.SubElement(note, "q", {"class": "source-quote"}).text = entry.quote
+            _add_text(note, " ")
         if entry.lost or not entry.url:
-            etree.SubElement(note, "span", {"class": "lost-label"}).text = lost_label
-        else:
-            _link(note, entry.url, _host(entry.url))
-        if entry.archived:
-            _add_text(note, "; ")
-            _link(note, entry.archived, "archived copy")
+            etree.SubElement(note, "span", {"class": "lost-label"}).text = labels.lost
+            return note
+        links = [(entry.url, _host(entry.url))]
+        if entry.archived:  # a dead original is named after its archived copy
+            copy = (entry.archived, labels.archived)
+            links = [copy, (entry.url, f"{_host(entry.url)} ({labels.gone})")] if entry.dead \
+                else links + [copy]
+        for index, (url, words) in enumerate(links):
+            _add_text(note, "; " if index else "")
+            _link(note, with_text_fragment(url, entry.quote), words)
         return note
 
     return make

@@ -13,18 +13,22 @@ original link's target was not preserved, and we never invent one or leave `href
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 
 from markdown import Markdown
 from markdown.inlinepatterns import REFERENCE_RE, InlineProcessor, ReferenceInlineProcessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 
 from ..content import SourceEntry
+from ..known_sources import entry_for
 from ..problems import Problem
-from ..urls import unsafe_url_reason
+from ..urls import unsafe_url_reason, with_text_fragment
 from .pagelinks import PAGE_LINK_CLASS
 from .refs import (
     Citation,
@@ -61,6 +65,7 @@ class SourcesExtension(MarkerExtension):
     def __init__(self, **kwargs) -> None:
         self.config = {
             "declared": [{}, "Declared sources by lower-case key: {key: SourceEntry}"],
+            "archive": [{}, "content/archive.yaml's records by URL, for links to bare URLs"],
         }
         super().__init__(**kwargs)
         self.state = SourcesState()
@@ -106,8 +111,7 @@ class CitationInlineProcessor(InlineProcessor):
         for index, (key, as_written) in enumerate(zip(keys, written, strict=True)):
             if key.lower() not in declared:
                 self.ext.fail(as_written, f"unknown citation key '@{key}'",
-                              "Declare it under 'sources:' in the front matter or in "
-                              "content/sources.yaml, or correct the spelling")
+                              _unknown_key_fix(key, declared))
                 ref = etree.SubElement(group, "span")
                 ref.text = as_written
             else:
@@ -126,6 +130,13 @@ def _key_name(written: str) -> str:
 def _reference_name(bracketed: str) -> str:
     """`[@x]` -> `@x`, the name Python-Markdown stores a reference definition under."""
     return " ".join(bracketed.strip()[1:-1].split()).lower()
+
+
+def _unknown_key_fix(key: str, declared: Mapping[str, object]) -> str:
+    fix = ("eclare it under 'sources:' in the front matter or in content/sources.yaml, or "
+           "correct the spelling")
+    close = get_close_matches(key.lower(), list(declared), n=1)
+    return f"Did you mean '@{close[0]}'? Otherwise d{fix}" if close else f"D{fix}"
 
 
 class SourceReferenceInlineProcessor(ReferenceInlineProcessor):
@@ -181,8 +192,7 @@ class SourceLinkTreeprocessor(Treeprocessor):
             link.attrib.clear()
             link.set("class", "lost-link")
         else:
-            link.set("href", entry.url)
-            _add_robust_link_attributes(link, entry)
+            point_link(link, entry)
         self.insert_after(link, parent, placeholder("source", key, f"[{key}]"))
 
     def link_lost(self, link: etree.Element, parent: etree.Element) -> None:
@@ -199,7 +209,9 @@ class SourceLinkTreeprocessor(Treeprocessor):
         url = link.get("href", "")
         if url.startswith("#") and url != "#":
             return  # a jump within the page, not a source
-        self.insert_after(link, parent, placeholder("source", f"url:{url}", f"({url}"))
+        point_link(link, entry_for({}, self.ext.getConfig("archive"), None, url))
+        self.insert_after(link, parent, placeholder("source", f"url:{_as_written(url)}",
+                                                    f"({url}"))
 
     def is_safe(self, link: etree.Element) -> bool:
         url = link.get("href", "")
@@ -250,6 +262,14 @@ def _cited(number: int, identity: str, prefix: str, citations: list[Citation]) -
     return CitedSource(number, anchor, key, url, tuple(citations))
 
 
+def _as_written(url: str) -> str:
+    """An email autolink's href is hidden from harvesters as character references behind
+    Python-Markdown's placeholder for `&`; the Sources list needs the address itself."""
+    if AMP_SUBSTITUTE not in url:
+        return url
+    return html.unescape(url.replace(AMP_SUBSTITUTE, "&"))
+
+
 def _id_part(identity: str) -> str:
     """Declared keys are readable ids; a bare URL or lost link gets a short stable hash."""
     if identity.startswith(("url:", "lost:")):
@@ -273,11 +293,16 @@ def _words(element: etree.Element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
-def _add_robust_link_attributes(link: etree.Element, entry: SourceEntry) -> None:
-    """Robust Links (robustlinks.mementoweb.org): the original URL plus a dated archived copy."""
+def point_link(link: etree.Element, entry: SourceEntry) -> None:
+    """The link opens the original at the quoted passage, or the archived copy when the
+    original is dead, and carries the Robust Links attributes (robustlinks.mementoweb.org):
+    the original URL plus a dated archived copy, for readers and tools to fall back on."""
+    url = entry.url or ""
+    leading = entry.archived if entry.dead and entry.archived else url
+    link.set("href", with_text_fragment(leading, entry.quote))
     if not entry.archived:
         return
-    link.set("data-originalurl", entry.url or "")
+    link.set("data-originalurl", url)
     link.set("data-versionurl", entry.archived)
     if entry.archived_date:
         link.set("data-versiondate", entry.archived_date.isoformat())

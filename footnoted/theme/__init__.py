@@ -28,27 +28,19 @@ def template_folders(settings: Settings) -> list[Path]:
 
 
 class LayeredLoader(FileSystemLoader):
-    """Jinja's file loader over the project's templates, then the theme's. A loaded template
-    also counts as changed when another file starts or stops overriding it: Jinja's own check
-    watches only the file it loaded, so a long-running `serve` (and a build after a build in
-    one process) would keep the theme's template after the project added its own."""
+    """Jinja's file loader over the project's templates, then the theme's. A template loaded
+    from the theme also counts as changed once the project has a file of that name: Jinja's
+    own check watches only the file it loaded, so a long-running `serve` (or a second build in
+    one process) would keep the theme's template after the project added its own. (A project
+    file that goes away fails Jinja's own check.)"""
 
     def get_source(self, environment: Environment, template: str
                    ) -> tuple[str, str, Callable[[], bool]]:
         source, filename, unchanged = super().get_source(environment, template)
-
-        def current() -> bool:
-            return unchanged() and self.winner(template) == filename
-
-        return source, filename, current
-
-    def winner(self, template: str) -> str | None:
-        parts = split_template_path(template)
-        for folder in self.searchpath:
-            path = os.path.normpath(os.path.join(folder, *parts))
-            if os.path.isfile(path):
-                return path
-        return None
+        project = os.path.join(self.searchpath[0], *split_template_path(template))
+        if os.path.normpath(filename) == os.path.normpath(project):
+            return source, filename, unchanged
+        return source, filename, lambda: unchanged() and not os.path.isfile(project)
 
 
 def template_loader(settings: Settings) -> LayeredLoader:

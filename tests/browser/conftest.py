@@ -31,8 +31,10 @@ NODE_MODULES = REPO / "node_modules"
 PREFIX = "/sub/path/"
 WORKOUT = Path(__file__).with_name("notes-workout.md")
 HEADINGS = Path(__file__).with_name("headings-workout.md")
+# Long URLs and words, scrolling code, raw HTML, an embed and an image from elsewhere.
+LONG_LINES = Path(__file__).with_name("long-lines.md")
 ARTICLES = ["anything-but-more-mobilization/", "how-footnoted-works/",
-            "kak-footnoted-pokazyvaet-istochniki/", "notes-workout/"]  # with sources and notes
+            "kak-footnoted-pokazyvaet-istochniki/", "notes-workout/", "long-lines/"]
 PAGES = ["", "404.html", "sources/", "search/", *ARTICLES]  # a sample; checkers see every page
 DESKTOP = {"width": 1440, "height": 900}
 MOBILE = {"width": 390, "height": 844}
@@ -58,6 +60,7 @@ def build_example(root: Path, base_url: str) -> Path:
     pyproject.write_text(settings, encoding="utf-8")
     shutil.copy(WORKOUT, root / "content" / WORKOUT.name)
     shutil.copy(HEADINGS, root / "content" / HEADINGS.name)
+    shutil.copy(LONG_LINES, root / "content" / LONG_LINES.name)
     assert main(["--root", str(root), "build"]) == 0
     return root / "site"
 

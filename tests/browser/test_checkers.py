@@ -6,6 +6,8 @@ inside Chromium, vnu.jar with the machine's Java.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import shutil
 import subprocess
@@ -13,6 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from footnoted.cli import main
+
+from ..messy_site import write_messy_site
 from .conftest import DESKTOP, MOBILE, NODE_MODULES, PAGES, every_page, require
 
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -84,3 +89,16 @@ def test_nu_html_checker_finds_no_errors(built_site: Path) -> None:
 def test_nu_css_checker_finds_no_errors(built_site: Path) -> None:
     stylesheets = sorted(str(sheet) for sheet in built_site.rglob("*.css"))
     assert errors(vnu("--css", *stylesheets)) == []
+
+
+def test_a_messy_site_holds_no_forbidden_code_point(tmp_path: Path) -> None:
+    """Three hundred articles whose summaries are full of entities, raw HTML, escapes, code
+    spans and control characters (tests/messy_site.py): every page and listing is valid."""
+    root = write_messy_site(tmp_path)
+    with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+        assert main(["--root", str(root), "build"]) == 0
+    pages = sorted(str(page) for page in (root / "site").rglob("*.html"))
+    assert len(pages) > 300
+    found = errors(vnu(*pages))
+    assert [message for message in found if "Forbidden code point" in message] == []
+    assert found == []

@@ -1,0 +1,51 @@
+"""Check every article, then write the site (only what changed since the last build)."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from ..report import held_back, plural, print_warnings
+from ..settings import Settings
+
+HELP = "check, then write the site (the default command)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--clean", action="store_true",
+                        help="ignore the build cache (.footnoted-cache/) and render everything")
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    from ..progress import ProgressBar  # the build's modules load only when it runs
+    from ..site import build_site
+
+    started = time.perf_counter()
+    progress = ProgressBar(enabled=not args.quiet)
+    try:
+        result = build_site(settings, strict=args.strict, drafts=args.drafts,
+                            processes=args.jobs, clean=args.clean, progress=progress)
+    finally:
+        progress.close()
+    if args.quiet:
+        return 0
+    print_warnings(result.warnings, f"{args.prog} check", args.verbose)
+    parts = [f"Built {plural(result.articles, 'article')} ({result.changed:,} changed) in "
+             f"{time.perf_counter() - started:.2f} s -> {shown_folder(settings.output)}"]
+    if result.warnings:
+        parts.append(plural(len(result.warnings), "warning"))
+    parts.append(held_back(result.drafts, result.future))
+    print("; ".join(part for part in parts if part))
+    return 0
+
+
+def shown_folder(folder: Path) -> str:
+    """`site/` when it is below the current folder, else its full path."""
+    try:
+        return f"{folder.relative_to(Path.cwd()).as_posix()}/"
+    except ValueError:
+        from ..project import shown
+
+        return f"{shown(folder)}/"
+

@@ -1,0 +1,214 @@
+"""`import html`: saved article pages, their body and metadata found by trafilatura.
+
+trafilatura separates an article from its page (menus, share bars, rails, newsletter and
+paywall boxes, comments) and reads the metadata from wherever the page keeps it (meta tags,
+JSON-LD, bylines). Before it runs, this module takes out what it would drop or mangle and
+we need: the page's own footnotes (which become our notes), the lead figure's caption and
+credit, and links that point nowhere (which become lost sources).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import lxml.html
+from lxml import etree
+
+from ..slugs import slugify
+from . import pageclean
+from .html_markdown import HtmlToMarkdown
+from .imageshelf import ImageShelf
+from .markdown_text import note_label, resolve_href, text_of
+from .model import Harvest, ImportedArticle, ImportOptions
+from .pagefacts import PageFacts, read_facts
+from .sourcebook import SourceBook
+from .writer import Timestamp
+
+SUFFIXES = (".html", ".htm", ".xhtml")
+BYLINE = re.compile(r"^(by|analysis by|text:|текст:|автор:)\s", re.IGNORECASE)
+BYLINE_LABEL = re.compile(r"^(by|text|words|текст|автор)\b[:\s]*", re.IGNORECASE)
+
+
+def read_html(sources: list[Path], options: ImportOptions, harvest: Harvest) -> None:
+    import trafilatura  # heavy (lxml, jusText, htmldate): loaded only by this command
+
+    for path in _pages(sources):
+        harvest.items_in += 1
+        article = import_page(path, trafilatura, harvest)
+        if article is not None:
+            harvest.articles.append(article)
+
+
+def import_page(path: Path, trafilatura: Any, harvest: Harvest) -> ImportedArticle | None:
+    name = str(path)
+    try:
+        tree = lxml.html.fromstring(path.read_bytes())
+    except (etree.ParserError, ValueError) as exc:
+        harvest.unreadable(name, 0, f"cannot be read as HTML ({exc})",
+                           "Save the page again from the browser, as 'Web page, complete'")
+        return None
+    facts = read_facts(tree)
+    notes = pageclean.take_footnotes(tree)
+    pageclean.mark_links_to_nowhere(tree, facts.ids)
+    pageclean.keep_captions(tree)
+    pageclean.keep_embeds(tree)
+    pageclean.remove_boxes(tree)
+    document = trafilatura.bare_extraction(
+        tree, with_metadata=True, include_links=True, include_images=True,
+        include_formatting=True, include_tables=True, include_comments=False)
+    if document is None or document.body is None:
+        harvest.notice(name, 0, "skipped", "no article text was found in the page; not imported")
+        return None
+    if not (document.title and (facts.published or document.date)):
+        harvest.notice(name, 0, "skipped", "the page gives no " + (
+            "headline" if not document.title else "publication date") + "; not imported",
+            "Import it by hand, or add the missing <meta> to the saved page")
+        return None
+    base_url = _http(document.url) or facts.canonical
+    slug = _slug(base_url, path, document.title)
+    book = SourceBook()
+    shelf = ImageShelf(slug, book, harvest, lambda src: _local_file(path, src), base_url)
+    converter = HtmlToMarkdown(book, shelf, harvest, name)
+    body = trafilatura.htmlprocessing.convert_to_html(document.body).find("body")
+    _drop_repeated_head(body, document)
+    text = converter.convert(body)
+    definitions = _definitions(notes, text_of(body), converter, name, harvest)
+    meta = _front_matter(document, facts, book, shelf, name, harvest)
+    return ImportedArticle(slug=slug, origin=path.name, meta=meta,
+                           body="\n\n".join([text.strip(), *definitions]), images=shelf.files)
+
+
+def _definitions(notes: list[tuple[str, etree._Element]], text: str,
+                 converter: HtmlToMarkdown, name: str, harvest: Harvest) -> list[str]:
+    """The page's footnotes as our notes, `[^n1]: ...`, for those the body still cites."""
+    definitions = []
+    for label, element in notes:
+        note = converter.convert(element).strip().replace("\n", "\n    ")
+        if note_label(label) in text:
+            definitions.append(f"[^{label}]: {note}")
+        else:
+            harvest.notice(name, 0, "dropped-note", f"footnote '{note[:60]}' was cited in a "
+                           "passage the extraction left out; not carried over")
+    return definitions
+
+
+def _front_matter(document: Any, facts: PageFacts, book: SourceBook, shelf: ImageShelf,
+                  name: str, harvest: Harvest) -> dict[str, Any]:
+    categories = list(document.categories or [])
+    if len(categories) > 1:
+        harvest.notice(name, 0, "extra-categories", f"categories {categories[1:]} became tags; "
+                       f"the section is '{categories[0]}'")
+    site = document.sitename
+    base_url = _http(document.url) or facts.canonical
+    meta: dict[str, Any] = {
+        "title": document.title,
+        "date": Timestamp(_same_day(facts.published, document.date) or document.date),
+        "authors": _authors(document.author, facts.author_pages, base_url),
+        "section": categories[0] if categories else None,
+        "dek": document.description,
+        "updated": Timestamp(facts.modified) if facts.modified else None,
+        "publication": {"name": site, "url": _home(document.url or facts.canonical)}
+        if site else None,
+        "original_url": _http(document.url) or facts.canonical,
+        "lang": document.language or facts.lang,
+        "tags": _unique([*categories[1:], *_split(document.tags or [])]),
+        "image": _lead_image(facts, document, shelf, name, harvest),
+        "sources": book.entries,
+    }
+    if meta["publication"] and not meta["publication"]["url"]:
+        del meta["publication"]["url"]
+    return meta
+
+
+def _lead_image(facts: PageFacts, document: Any, shelf: ImageShelf, name: str,
+                harvest: Harvest) -> dict[str, str] | None:
+    lead = facts.lead
+    if lead is None:
+        if document.image:
+            harvest.notice(name, 0, "lead-image", f"the page's preview image '{document.image}' "
+                           "is on another host and has no caption; not carried over")
+        return None
+    image = {"caption": lead.caption, "credit": lead.credit}
+    found = _local_file(Path(name), lead.src) if lead.src else None
+    if found is not None:
+        image |= {"src": shelf.copy(found), "alt": lead.alt or lead.caption}
+    elif lead.src:
+        harvest.notice(name, 0, "lead-image", f"the lead photo '{lead.src}' is not in the saved "
+                       "page's files; its caption and credit are kept",
+                       "Put the photo beside the article and add image.src and image.alt")
+    return {key: value for key, value in image.items() if value} or None
+
+
+def _drop_repeated_head(body: etree._Element, document: Any) -> None:
+    """The headline, dek and byline are front matter: drop their copies at the body's top."""
+    repeated = {_norm(document.title), _norm(document.description)} - {""}
+    for element in list(body)[:4]:
+        text = _norm(text_of(element))
+        if text in repeated or (BYLINE.match(text) and len(text) < 120):
+            body.remove(element)
+
+
+def _pages(sources: list[Path]) -> list[Path]:
+    found = []
+    for source in sources:
+        if source.is_dir():
+            found += sorted(p for p in source.rglob("*") if p.suffix.lower() in SUFFIXES
+                            and not any(part.endswith("_files") for part in p.parts))
+        else:
+            found.append(source)
+    return found
+
+
+def _local_file(page: Path, src: str) -> Path | None:
+    if not src or urlsplit(src).scheme or src.startswith("/"):
+        return None
+    candidate = page.parent / unquote(urlsplit(src).path)
+    return candidate if candidate.is_file() else None
+
+
+def _slug(url: str | None, path: Path, title: str) -> str:
+    """The address's last part when it is made of words (`harbor-tunnel-costs`), else the
+    headline's: `1234567`, `index.html` or `a-80732` name nothing."""
+    segments = [s for s in urlsplit(url or "").path.split("/") if s]
+    stem = slugify(re.sub(r"\.\w+$", "", unquote(segments[-1])) if segments else path.stem)
+    return stem if len(re.findall(r"[a-z]{3,}", stem)) >= 2 else slugify(title)
+
+
+def _same_day(precise: str | None, day: str | None) -> str | None:
+    return precise if precise and (not day or precise.startswith(day)) else None
+
+
+def _http(url: str | None) -> str | None:
+    return url if url and urlsplit(url).scheme in ("http", "https") else None
+
+
+def _home(url: str | None) -> str | None:
+    parts = urlsplit(_http(url) or "")
+    return f"{parts.scheme}://{parts.netloc}/" if parts.netloc else None
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").split()).lower()
+
+
+def _authors(byline: str | None, pages: dict[str, str], base_url: str | None) -> list:
+    """Names from trafilatura's byline; with their page where the byline linked them."""
+    names = [BYLINE_LABEL.sub("", name).strip() for name in (byline or "").split(";")]
+    authors: list[Any] = []
+    for name in filter(None, names):
+        url = resolve_href(pages[name], base_url)[0] if name in pages else None
+        authors.append({"name": name, "url": url} if url else name)
+    return authors
+
+
+def _split(tags: list[str]) -> list[str]:
+    """`keywords` meta tags often hold one comma-separated string."""
+    return [part.strip() for tag in tags for part in tag.split(",")]
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(item for item in items if item))
+

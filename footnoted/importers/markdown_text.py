@@ -1,0 +1,67 @@
+"""Plain text and addresses as our Markdown: what every importer writes the same way.
+
+Escaping, HTML whitespace, note labels, and the reserved addresses importers give the links
+an extraction must carry to the converter.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+NOTE_OPEN, NOTE_CLOSE = "\ue000", "\ue001"  # around a note label, placed by the importer
+HARD_BREAK = "\ue002"  # survives whitespace collapsing; becomes Markdown's two-space break
+# Addresses in the reserved `.invalid` domain (RFC 2606) that importers give links the page
+# left without a target (LOST), pointed within the page (JUMP + "#id") or that stand for
+# an embedded player (EMBED + its address), so that trafilatura carries them to us.
+LOST, JUMP = "https://footnoted.invalid/lost", "https://footnoted.invalid/jump"
+EMBED = "https://footnoted.invalid/embed/"
+ARTICLE = "https://footnoted.invalid/article/"  # + "slug.md": a link to an imported article
+
+SPECIAL = re.compile(r"([\\`*_\[\]])")
+ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
+SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+NOTE = re.compile(f"{NOTE_OPEN}([^{NOTE_CLOSE}]*){NOTE_CLOSE}")
+
+
+def escape(text: str) -> str:
+    """Plain text as Markdown that shows exactly that text."""
+    return SPECIAL.sub(r"\\\1", ENTITY_LIKE.sub("&amp;", text)).replace("<", "&lt;")
+
+
+def resolve_href(href: str, base_url: str | None) -> tuple[str | None, str | None]:
+    """(absolute URL, None) for a link we can keep; (None, what the page had) otherwise."""
+    if href in ("", "#", LOST) or href.lower().startswith(("javascript:", "void(")):
+        return None, None
+    scheme = urlsplit(href).scheme.lower()
+    if scheme in ("http", "https", "mailto"):
+        return href, None
+    if href.startswith("//"):
+        return "https:" + href, None
+    if not scheme and base_url:
+        return urljoin(base_url, href), None
+    return None, f"the page linked '{short(href)}'"
+
+
+def text_of(element: etree._Element) -> str:
+    """An element's text without its tail, comments or processing instructions."""
+    return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+
+
+def finish_inline(text: str) -> str:
+    """Collapse HTML whitespace; breaks become Markdown's; note labels become [^label]."""
+    text = SPACES.sub(" ", text).replace(f" {HARD_BREAK}", HARD_BREAK)
+    text = text.replace(f"{HARD_BREAK} ", HARD_BREAK).strip(f" {HARD_BREAK}")
+    return NOTE.sub(r"[^\1]", text.replace(HARD_BREAK, "  \n"))
+
+
+def note_label(label: str) -> str:
+    """Text an importer puts where a note is referred to; `finish_inline` writes `[^label]`."""
+    return f"{NOTE_OPEN}{label}{NOTE_CLOSE}"
+
+
+def short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 60 else text[:57] + "..."
