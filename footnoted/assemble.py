@@ -98,7 +98,7 @@ class Published:
     def source_index(self) -> SourceIndex:
         return build_source_index(list(self.stored("summary")))
 
-    def search_index(self) -> bytes:
+    def search_index(self) -> dict[str, bytes]:
         return search_index(self.listed, self.stored("terms"))
 
 
@@ -120,7 +120,7 @@ def assemble_site(settings: Settings, site: str, records: dict[str, CachedArticl
                      lambda: render_listing_pages(env, articles.listed, settings)
                      | _static_files(settings)),
         "search": (("listed_digest", "text_digest", "sources_digest"),
-                   lambda: {"search-index.json": articles.search_index()}),
+                   articles.search_index),
         "images": (("listed_digest", "images"), lambda: _image_files(articles.listed, settings)),
     }
     for name, (fields, make) in makers.items():
