@@ -111,7 +111,7 @@ class Published:
     def source_index(self) -> SourceIndex:
         return build_source_index(list(self.with_sources()))
 
-    def search_index(self) -> bytes:
+    def search_index(self) -> dict[str, bytes]:
         return search_index(self.listed_articles, self.terms())
 
 
@@ -130,7 +130,7 @@ def assemble_site(settings: Settings, site: SiteKey, records: dict[str, CachedAr
         "sources": lambda: sources_page_chunks(env, articles.source_index(), settings),
         "listings": lambda: render_listing_pages(env, articles.listed_articles, settings)
         | collect_static(settings),
-        "search": lambda: {"search-index.json": articles.search_index()},
+        "search": articles.search_index,
         "images": lambda: _image_files(articles.listed_articles, settings),
     }
     for name, make in makers.items():

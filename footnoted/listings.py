@@ -10,6 +10,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
+from .paging import ContentsEntry, SplitPage, split_groups
 from .resolve import Article
 from .slugs import slugify
 
@@ -55,6 +56,7 @@ class Group:
     listing: Listing
 
 
+ARCHIVE_BUDGET = 1000  # articles on a page of the archive: about 150 KB of HTML
 KINDS = {"tag": "tags", "author": "authors", "section": "sections"}
 
 
@@ -82,14 +84,34 @@ def groups(listings: list[Listing], kind: str) -> list[Group]:
     return [Group(listing.name, listing) for listing in sorted(chosen, key=_name_order)]
 
 
-def archive(articles: list[Article]) -> list[tuple[int, list[tuple[int, list[Article]]]]]:
-    """[(year, [(month, articles)])], newest first, for the date archive."""
-    by_year: dict[int, dict[int, list[Article]]] = defaultdict(lambda: defaultdict(list))
+def archive_pages(articles: list[Article], budget: int | None = None) -> list[SplitPage]:
+    """The date archive by month, newest first, in pages of `budget` articles
+    (ARCHIVE_BUDGET by default)."""
+    by_month: dict[tuple[int, int], list[Article]] = defaultdict(list)
     for article in articles:
         moment = article.meta.date.value
-        by_year[moment.year][moment.month].append(article)
-    return [(year, sorted(months.items(), reverse=True))
-            for year, months in sorted(by_year.items(), reverse=True)]
+        by_month[moment.year, moment.month].append(article)
+    return split_groups("archive/", sorted(by_month.items(), reverse=True), lambda _: 1,
+                        budget or ARCHIVE_BUDGET)
+
+
+def archive_years(page: SplitPage) -> list[tuple[int, list[tuple[int, list[Article], bool]]]]:
+    """One archive page's share, [(year, [(month, articles, continued)])], newest first."""
+    years: list[tuple[int, list[tuple[int, list[Article], bool]]]] = []
+    for part in page.parts:
+        year, month = part.key
+        if not years or years[-1][0] != year:
+            years.append((year, []))
+        years[-1][1].append((month, part.items, part.continued))
+    return years
+
+
+def archive_contents(entries: list[ContentsEntry]) -> list[tuple[int, list[ContentsEntry]]]:
+    """The archive's months, by year, newest first, each with the pages it is on."""
+    years: dict[int, list[ContentsEntry]] = defaultdict(list)
+    for entry in entries:
+        years[entry.key[0]].append(entry)
+    return list(years.items())
 
 
 def _grouped(articles: list[Article], kind: str) -> dict[str, list[Article]]:

@@ -14,12 +14,23 @@ from markupsafe import Markup
 
 from . import __version__, i18n
 from .assets import asset_names
-from .listings import KINDS, Listing, archive, build_listings, groups, paginate
+from .listings import (
+    KINDS,
+    Listing,
+    archive_contents,
+    archive_pages,
+    archive_years,
+    build_listings,
+    groups,
+    paginate,
+)
+from .paging import contents
 from .resolve import Article
 from .schema import Moment
 from .settings import Settings
 from .slugs import slugify
 from .source_index import SourceIndex
+from .source_pages import split_sources
 from .text_clean import xml_safe
 from .theme import template_loader
 
@@ -82,8 +93,13 @@ def sources_page_chunks(env: Environment, source_index: SourceIndex, settings: S
                         ) -> dict[str, Iterator[str]]:
     """The Sources page as it is rendered, piece by piece: on a large site it runs to tens
     of megabytes, and joining the pieces first would take many times that in memory."""
-    page = page_at("sources/index.html", settings.lang)
-    return {page.path: env.get_template("sources.html").generate(page=page, index=source_index)}
+    pages = split_sources(source_index)
+    entries = contents(pages)
+    template = env.get_template("sources.html")
+    return {split.path: template.generate(page=page_at(split.path, settings.lang),
+                                          index=source_index, sources_page=split,
+                                          contents=entries if split.number == 1 else [])
+            for split in pages}
 
 
 def render_listing_pages(env: Environment, articles: list[Article], settings: Settings
@@ -124,9 +140,13 @@ def render_indexes(env: Environment, listings: list[Listing], articles: list[Art
         path = f"{folder}/index.html"
         files[path] = _render(env, "groups.html", page=page_at(path, settings.lang),
                               kind=kind, groups=groups(listings, kind))
-    path = "archive/index.html"
-    files[path] = _render(env, "archive.html", page=page_at(path, settings.lang),
-                          years=archive(articles))
+    pages = archive_pages(articles)
+    entries = contents(pages)
+    for split in pages:
+        files[split.path] = _render(env, "archive.html", page=page_at(split.path, settings.lang),
+                                    archive_page=split, years=archive_years(split),
+                                    contents=archive_contents(entries) if split.number == 1
+                                    else [])
     return files
 
 

@@ -1,19 +1,20 @@
-"""A full-text search index that a static host can serve: one JSON file, read by search.js.
+"""A full-text search index that a static host can serve, read by static/search.js.
 
 The index is inverted (term -> the articles holding it, with a weight), so a query costs a
-few look-ups however large the site. Words are normalised the same way in static/search.js:
+few look-ups however large the site; search_shards.py splits it into files fetched as a
+query needs them. Words are normalised the same way in static/search.js:
 lower case, accents and other combining marks removed, ё read as е.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
 from .resolve import Article
+from .search_shards import search_files
 from .typography import smarten
 
 # How much one occurrence counts, by where it is: a headline word says most about a page.
@@ -35,16 +36,17 @@ def article_terms(article: Article) -> list[tuple[str, int]]:
     return sorted(_weighted_terms(article).items())
 
 
-def search_index(articles: list[Article], terms: Iterable[list[tuple[str, int]]]) -> bytes:
-    """The index of `articles`, given each one's article_terms()."""
+def search_index(articles: list[Article], terms: Iterable[list[tuple[str, int]]]
+                 ) -> dict[str, bytes]:
+    """The index of `articles`, given each one's article_terms(): docs are numbered in
+    listing order, each with [url, title, summary, date]."""
     postings: dict[str, list[int]] = {}
     for number, pairs in enumerate(terms):
         for term, weight in pairs:
             postings.setdefault(term, []).extend((number, weight))
     docs = [[a.url, smarten(a.meta.title, a.lang), a.summary, a.meta.date.isoformat()]
             for a in articles]
-    index = {"docs": docs, "terms": dict(sorted(postings.items()))}
-    return json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return search_files(docs, postings)
 
 
 def _weighted_terms(article: Article) -> Counter:

@@ -31,5 +31,5 @@ def render_site(articles: list[Article], settings: Settings) -> dict[str, bytes]
     files.update({path: "".join(chunks).encode("utf-8")
                   for path, chunks in sources_page_chunks(env, source_index, settings).items()})
     files.update(render_listing_pages(env, articles, settings))
-    files["search-index.json"] = search_index(articles, [article_terms(a) for a in articles])
+    files.update(search_index(articles, [article_terms(a) for a in articles]))
     return files

@@ -74,7 +74,7 @@ def test_every_link_of_the_404_page_starts_from_the_path_of_base_url(make_projec
     assert "/sub/" in internal  # the site title and the front-page link
     for name in ["style", "footnoted", "search", "favicon"]:
         assert any(url.startswith(f"/sub/static/{name}.") for url in internal), name
-    assert {"/sub/search-index.json", "/sub/search/", "/sub/feed.xml"} <= set(internal)
+    assert {"/sub/search/index.json", "/sub/search/", "/sub/feed.xml"} <= set(internal)
 
 
 def test_other_pages_keep_relative_links(make_project):
@@ -88,7 +88,8 @@ def test_the_404_page_carries_a_search_box_and_is_not_indexed(make_project):
     project = make_project({"content/tiny.md": MINIMAL_ARTICLE})
     assert project.run("build") == 0
     page = project.read("404.html")
-    assert '<form id="search-form" role="search" method="get" data-index="/sub/search-index' in page
+    assert ('<form id="search-form" role="search" method="get" '
+            'data-index="/sub/search/index.json"') in page
     assert '<meta name="robots" content="noindex">' in page
     assert "<h1>Page not found</h1>" in page
 

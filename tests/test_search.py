@@ -4,8 +4,32 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from footnoted.search import words
+from footnoted.search_shards import gaps
+
+
+def whole_index(site: Path) -> dict:
+    """The shards of a built site's index put back together, with documents numbered again
+    (search.js reads them the same way)."""
+    manifest = json.loads((site / "search/index.json").read_text("utf-8"))
+    docs = [doc for name in manifest["docs"]
+            for doc in json.loads((site / "search" / name).read_text("utf-8"))]
+    terms = {}
+    for _, name in manifest["terms"]:
+        for term, coded in json.loads((site / "search" / name).read_text("utf-8")).items():
+            terms[term] = ungapped(coded)
+    return {"docs": docs, "terms": terms}
+
+
+def ungapped(coded: list[int]) -> list[int]:
+    postings, doc = [], 0
+    for position in range(0, len(coded), 2):
+        doc += coded[position]
+        postings += [doc, coded[position + 1]]
+    assert gaps(postings) == coded
+    return postings
 
 ARTICLE = """\
 ---
@@ -33,7 +57,7 @@ def test_index_lists_docs_and_weighted_terms(make_project):
     project = make_project({"content/a.md": ARTICLE.format(n=1),
                             "content/b.md": ARTICLE.format(n=2), "content/sources.yaml": SHARED})
     assert project.run("build") == 0
-    index = json.loads(project.read("search-index.json"))
+    index = whole_index(project.root / "site")
     assert index["docs"] == [["b/", "Ёлки and Cafés", "Summary 2.", "2024-01-02"],
                              ["a/", "Ёлки and Cafés", "Summary 1.", "2024-01-01"]]
     assert index["terms"]["words1"] == [1, 1]  # body text weighs 1
@@ -46,6 +70,6 @@ def test_search_page_loads_the_index_relatively(make_project):
     project = make_project({"content/a.md": ARTICLE.format(n=1), "content/sources.yaml": SHARED})
     assert project.run("build") == 0
     page = project.read("search/index.html")
-    assert 'data-index="../search-index.json" data-root="../"' in page
+    assert 'data-index="../search/index.json" data-root="../"' in page
     assert re.search(r'<script src="\.\./static/search\.[0-9a-f]{10}\.js" defer></script>',
                      page)

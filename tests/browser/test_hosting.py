@@ -243,7 +243,7 @@ def test_only_fingerprinted_files_are_cached_for_a_year(hosted):
         assert (status, headers.get("Cache-Control")) == (200, YEAR_LONG), named
         status, headers, _ = http_get(hosted.url + plain)
         assert (status, headers.get("Cache-Control")) == (200, None), plain
-    for path in ["", "sources/", "feed.xml", "search-index.json", "404.html"]:
+    for path in ["", "sources/", "feed.xml", "search/index.json", "404.html"]:
         assert http_get(hosted.url + path)[1].get("Cache-Control") is None, path
     status, headers, body = http_get(hosted.url + "static/style.0123456789.css")
     assert status == 404 and b"Page not found" in body  # a stale name gets our 404 page
@@ -258,7 +258,7 @@ def test_feeds_index_and_pages_are_sent_with_their_types(hosted):
         feed = feedparser.parse(BytesIO(body), response_headers={
             name.lower(): value for name, value in headers.items()})
         assert not feed.bozo and feed.version == "atom10", path
-    expected = {"search-index.json": "application/json", "sitemap.xml": "text/xml; charset=utf-8",
+    expected = {"search/index.json": "application/json", "sitemap.xml": "text/xml; charset=utf-8",
                 "": "text/html; charset=utf-8", "robots.txt": "text/plain; charset=utf-8",
                 DEEP_MISSING: "text/html; charset=utf-8"}
     for path, content_type in expected.items():

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
+
 from .conftest import DESKTOP, PREFIX
 
 
 def search(page, query: str) -> list[str]:
     page.wait_for_selector("#search-form[data-ready]")
     page.fill("#search-input", query)
-    page.wait_for_function("document.getElementById('search-status').textContent !== ''")
+    # search.js marks the form with the query whose results it shows (the shards arrive later
+    # than the keystroke; and wait_for_function's polling would need the CSP to allow eval).
+    page.wait_for_selector(f"#search-form[data-shown={json.dumps(query)}]")
     return page.locator("#search-results h2 a").all_inner_texts()
 
 

@@ -1,5 +1,6 @@
-// Search without a server: fetch search-index.json once, answer every keystroke from it.
-// Terms are normalised exactly as footnoted/search.py does when it builds the index.
+// Search without a server: search/index.json names the shards of the index (see
+// footnoted/search_shards.py); a query fetches only the shards of its words, and the
+// documents of the results it shows. Terms are normalised exactly as footnoted/search.py does.
 (function () {
   "use strict";
 
@@ -8,74 +9,109 @@
   var input = form.querySelector("input[type=search]");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
+  var more = document.createElement("button");
   var root = form.getAttribute("data-root");
-  var index = null;
-  var sortedTerms = null;
+  var manifestUrl = new URL(form.getAttribute("data-index"), location.href);
+  var manifest = null, files = {}, latest = 0, shown = [];
+  var PAGE = 10;  // results shown at a time, each needing its document's shard
+  // ms without a keystroke before searching; four times that after one or two letters of a
+  // word, which are most often the start of a longer one (and whose shards are large)
+  var PAUSE = 150;
 
   function words(text) {
     return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")
       .match(/[\p{L}\p{N}]+/gu) || [];
   }
 
-  // Terms starting with `prefix`, found by binary search in the sorted term list.
-  function withPrefix(prefix) {
-    var low = 0, high = sortedTerms.length;
+  // A file of the index, fetched once (relative to index.json, so any path prefix works).
+  function load(name) {
+    return files[name] || (files[name] = fetch(new URL(name, manifestUrl)).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    }));
+  }
+
+  // The shard that would hold `term`: the last whose first term is not after it.
+  function shardOf(term) {
+    var low = 0, high = manifest.terms.length;
     while (low < high) {
       var middle = (low + high) >> 1;
-      if (sortedTerms[middle] < prefix) low = middle + 1; else high = middle;
+      if (manifest.terms[middle][0] <= term) low = middle + 1; else high = middle;
     }
-    var found = [];
-    while (low < sortedTerms.length && sortedTerms[low].lastIndexOf(prefix, 0) === 0) {
-      found.push(sortedTerms[low++]);
-    }
-    return found;
+    return Math.max(low - 1, 0);
   }
 
-  // Scores of the documents holding any of `terms`: {doc: weight}.
-  function scores(terms) {
-    var result = {};
-    terms.forEach(function (term) {
-      var postings = index.terms[term];
-      for (var i = 0; i < postings.length; i += 2) {
-        result[postings[i]] = (result[postings[i]] || 0) + postings[i + 1];
-      }
-    });
-    return result;
+  // Scores of the documents holding `term`, or any term starting with it: {doc: weight}.
+  function scores(term, asPrefix) {
+    var last = asPrefix ? shardOf(term + "\uffff") : shardOf(term);
+    var shards = manifest.terms.slice(shardOf(term), last + 1);
+    return Promise.all(shards.map(function (shard) { return load(shard[1]); }))
+      .then(function (loaded) {
+        var result = {};
+        loaded.forEach(function (shard) {
+          Object.keys(shard).forEach(function (found) {
+            if (found !== term && !(asPrefix && found.lastIndexOf(term, 0) === 0)) return;
+            for (var i = 0, doc = 0; i < shard[found].length; i += 2) {
+              doc += shard[found][i];  // documents are stored as gaps from the one before
+              result[doc] = (result[doc] || 0) + shard[found][i + 1];
+            }
+          });
+        });
+        return result;
+      });
   }
 
-  // Every query word must match; the last may be a prefix, since the reader is still typing.
+  // Every query word must match; the last, from three letters on, may be the beginning of
+  // a word, since the reader is still typing. Documents best first.
   function search(query) {
     var terms = words(query);
-    var total = null;
-    terms.forEach(function (term, position) {
-      var matching = position === terms.length - 1 ? withPrefix(term) :
-        (index.terms[term] ? [term] : []);
-      var found = scores(matching);
-      if (total === null) { total = found; return; }
-      var both = {};
-      Object.keys(total).forEach(function (doc) {
-        if (doc in found) both[doc] = total[doc] + found[doc];
+    return Promise.all(terms.map(function (term, position) {
+      return scores(term, position === terms.length - 1 && term.length >= 3);
+    })).then(function (found) {
+      var total = found.length ? found[0] : {};
+      found.slice(1).forEach(function (next) {
+        var both = {};
+        Object.keys(total).forEach(function (doc) {
+          if (doc in next) both[doc] = total[doc] + next[doc];
+        });
+        total = both;
       });
-      total = both;
-    });
-    return Object.keys(total || {}).map(Number).sort(function (a, b) {
-      return total[b] - total[a] || a - b;
+      return Object.keys(total).map(Number).sort(function (a, b) {
+        return total[b] - total[a] || a - b;
+      });
     });
   }
 
   function show(query) {
-    var started = performance.now();
-    var docs = query.trim() ? search(query) : [];
-    list.replaceChildren.apply(list, docs.slice(0, 50).map(result));
-    var elapsed = performance.now() - started;
-    form.setAttribute("data-ms", elapsed.toFixed(1));
-    status.textContent = !query.trim() ? "" :
-      docs.length === 0 ? "No articles match." :
-      docs.length === 1 ? "1 article matches." : docs.length + " articles match.";
+    var started = performance.now(), asked = ++latest;
+    search(query).then(function (docs) {
+      if (asked !== latest) return;  // a later keystroke has asked again
+      shown = docs;
+      list.replaceChildren();
+      return showMore().then(function () {
+        form.setAttribute("data-ms", (performance.now() - started).toFixed(1));
+        form.setAttribute("data-shown", query);
+        status.textContent = !docs.length ? (query.trim() ? "No articles match." : "") :
+          docs.length === 1 ? "1 article matches." : docs.length + " articles match.";
+      });
+    }).catch(failed);
   }
 
-  function result(number) {
-    var doc = index.docs[number];
+  // The next page of results, once their documents' shards are here.
+  function showMore() {
+    var next = shown.slice(list.children.length, list.children.length + PAGE);
+    var per = manifest.docs_per_file;
+    return Promise.all(next.map(function (number) {
+      return load(manifest.docs[Math.floor(number / per)]).then(function (docs) {
+        return docs[number % per];
+      });
+    })).then(function (docs) {
+      list.append.apply(list, docs.map(result));
+      more.hidden = list.children.length >= shown.length;
+    });
+  }
+
+  function result(doc) {
     var item = document.createElement("li");
     var heading = document.createElement("h2");
     var link = document.createElement("a");
@@ -91,20 +127,28 @@
     return item;
   }
 
-  fetch(form.getAttribute("data-index"))
-    .then(function (response) { return response.json(); })
-    .then(function (data) {
-      index = data;
-      sortedTerms = Object.keys(index.terms).sort();
-      form.setAttribute("data-ready", "");
-      input.addEventListener("input", function () { show(input.value); });
-      var query = new URLSearchParams(location.search).get("q");
-      if (query) { input.value = query; show(query); }
-    })
-    .catch(function () { status.textContent = "The search index could not be loaded."; });
+  function failed() { status.textContent = "The search index could not be loaded."; }
+
+  more.type = "button";
+  more.hidden = true;
+  more.textContent = "More results";
+  more.addEventListener("click", function () { showMore().catch(failed); });
+  list.after(more);
+  load(manifestUrl.href).then(function (data) {
+    manifest = data;
+    form.setAttribute("data-ready", "");
+    var typing = null;  // search once typing pauses: each prefix on the way may need shards
+    input.addEventListener("input", function () {
+      var last = words(input.value).pop() || "";
+      clearTimeout(typing);
+      typing = setTimeout(function () { show(input.value); }, last.length < 3 ? 4 * PAUSE : PAUSE);
+    });
+    var query = new URLSearchParams(location.search).get("q");
+    if (query) { input.value = query; show(query); }
+  }).catch(failed);
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    if (index) show(input.value);
+    if (manifest) show(input.value);
   });
 })();

@@ -1,0 +1,77 @@
+"""The search index in shards that search.js fetches only as a query needs them (as Pagefind
+does), so the search page of a 10,000-article site loads a few hundred KB, not 15 MB.
+
+    search/index.json        {"terms": [[first term, file], ...], "docs": [file, ...],
+                              "docs_per_file": 10}
+    search/terms/HASH.json   {term: [doc, weight, doc gap, weight, ...], ...}: a run of terms
+    search/docs/HASH.json    [[url, title, summary, date], ...]: ten documents in order
+
+Terms are in the order JavaScript compares strings (UTF-16 code units), so search.js finds a
+term's shard by binary search over the first terms, and the shards of every term starting
+with a prefix as one run. Document numbers in a term's postings are stored as gaps from the
+previous one: a word found in most articles then costs a few bytes an article. A file is
+named by a hash of its content, so a browser never mixes the shards of two builds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+TERMS_PER_FILE_BYTES = 20_000  # a term shard's postings, before a new shard begins
+DOCS_PER_FILE = 10  # a page of 10 results fetches at most 10 small files
+
+
+def search_files(docs: list[list[str]], postings: dict[str, list[int]]) -> dict[str, bytes]:
+    """The index's files by path from the site root; `postings` maps each term to its
+    [doc, weight, doc, weight, ...] with documents in ascending order."""
+    files: dict[str, bytes] = {}
+    terms = []
+    for shard in _term_runs(postings):
+        terms.append([next(iter(shard)), _add(files, "terms", shard)])
+    doc_files = [_add(files, "docs", docs[start:start + DOCS_PER_FILE])
+                 for start in range(0, len(docs), DOCS_PER_FILE)]
+    manifest = {"terms": terms, "docs": doc_files, "docs_per_file": DOCS_PER_FILE}
+    files["search/index.json"] = _json(manifest)
+    return files
+
+
+def js_order(term: str) -> bytes:
+    """A sort key giving JavaScript's order of strings (by UTF-16 code unit)."""
+    return term.encode("utf-16-be")
+
+
+def gaps(postings: list[int]) -> list[int]:
+    """[doc, weight, ...] with each document after the first given as the gap from the one
+    before (search.js adds them up again)."""
+    coded, previous = [], 0
+    for position in range(0, len(postings), 2):
+        coded += [postings[position] - previous, postings[position + 1]]
+        previous = postings[position]
+    return coded
+
+
+def _term_runs(postings: dict[str, list[int]]) -> list[dict[str, list[int]]]:
+    runs: list[dict[str, list[int]]] = [{}]
+    size = 0
+    for term in sorted(postings, key=js_order):
+        coded = gaps(postings[term])
+        cost = len(term) + len(_json(coded))
+        if size and size + cost > TERMS_PER_FILE_BYTES:
+            runs.append({})
+            size = 0
+        runs[-1][term] = coded
+        size += cost
+    return [run for run in runs if run]
+
+
+def _add(files: dict[str, bytes], folder: str, data) -> str:
+    """Store `data` as search/FOLDER/HASH.json; return its path relative to search/."""
+    content = _json(data)
+    name = f"{folder}/{hashlib.sha1(content).hexdigest()[:10]}.json"
+    files[f"search/{name}"] = content
+    return name
+
+
+def _json(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
