@@ -199,6 +199,15 @@ def report(title: str, found: int, markdown: int, problems: list[dict]) -> list[
     lines += [f"articles found: {found} ({markdown} named .markdown)",
               f"articles rejected: {len(rejected)} ({share:.1f} %)",
               ""]
+    first_errors = {}
+    for problem in problems:  # in file and line order, as check prints them
+        if problem["severity"] == "error":
+            first_errors.setdefault(problem["path"], kind_of(problem["message"]))
+    if first_errors:
+        lines.append("### rejected files, each under its first error")
+        lines += [f"- {count} {kind}" for kind, count in
+                  Counter(first_errors.values()).most_common()]
+        lines.append("")
     for severity in ("error", "warning"):
         groups: dict[str, list[dict]] = defaultdict(list)
         for problem in problems:

@@ -188,7 +188,7 @@ def load_document(path: Path, settings: Settings, problems: list[Problem]) -> Do
         origin = "folder" if is_bundle_index(path, settings) else "file"
         problems.append(error(name, 0, f"the {origin} name gives the slug '{slug}', a folder the "
                               "site uses for its own pages",
-                              f"Rename the file or set e.g. 'slug: {slug}-page'"))
+                              f"Rename the {origin} or set e.g. 'slug: {slug}-page'"))
         return None
     if meta.lang is None and lang_from_path(path):
         meta = replace(meta, lang=lang_from_path(path))

@@ -124,13 +124,16 @@ def _convert_mapping(node: yaml.Node, item: Any, reader: Reader, where: str) -> 
         reader.fail(node, f"{where} must be a mapping of names to entries")
         return None
     result: dict[str, Any] = {}
+    failed = False
     for key_node, value_node in node.value:
         key = str(key_node.value)
         if key in result:
             reader.fail(key_node, f"{where} defines '{key}' twice", "Keep one definition")
             continue
         result[key] = _convert(value_node, item, reader, f"{where} '{key}'")
-    return None if any(v is None for v in result.values()) else result
+        # Free-form data (`extra:`) may hold an empty value; a failed conversion was reported.
+        failed = failed or (result[key] is None and not (item is Any and _is_null(value_node)))
+    return None if failed else result
 
 
 def _convert_dataclass(node: yaml.Node, cls: type, reader: Reader, where: str) -> Any:

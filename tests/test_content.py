@@ -150,3 +150,34 @@ def test_every_broken_file_is_reported_not_just_the_first(project):
     project.write("content/b.md", "---\ntitle: B\n---\n")
     loaded = load(project, "no front matter\n")
     assert len(loaded.problems) == 2
+
+
+def test_an_empty_value_in_extra_is_kept_not_a_silent_rejection(project):
+    loaded = load(project, """\
+        ---
+        title: T
+        date: 2024-05-01
+        extra:
+          contributors:
+          keywords: [a]
+        ---
+        Text.
+        """)
+    assert messages(loaded) == []
+    [document] = loaded.documents
+    assert document.meta.extra == {"contributors": None, "keywords": ["a"]}
+
+
+def test_an_empty_source_entry_is_still_reported(project):
+    loaded = load(project, """\
+        ---
+        title: T
+        date: 2024-05-01
+        sources:
+          k:
+        ---
+        Text.
+        """)
+    assert messages(loaded) == [
+        "content/article.md:5: error: 'sources' 'k' must be a mapping of keys to values"]
+    assert loaded.documents == []

@@ -295,3 +295,13 @@ def test_a_date_in_the_file_name_dates_an_article_whose_front_matter_gives_none(
     assert '<time datetime="2024-02-28"' in project.read("2024-02-28-release/index.html")
     assert '<time datetime="2024-03-01"' in project.read("2024-03-01-given/index.html")
     assert '<time datetime="2020-01-01"' in project.read("2024-03-02-own-date/index.html")
+
+
+def test_a_bundle_folder_named_like_a_folder_of_the_site_is_reported(make_project, capsys):
+    project = make_project({"content/css/page/index.md": "---\ntitle: T\ndate: 2024-05-01\n"
+                                                         "---\nText.\n"})
+    assert project.run("check") == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "content/css/page/index.md: error: the folder name gives the slug 'page', a folder the "
+        "site uses for its own pages. Rename the folder or set e.g. 'slug: page-page'",
+    ]

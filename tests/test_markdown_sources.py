@@ -243,3 +243,10 @@ def test_an_email_autolink_is_a_source_with_its_real_address():
     body = render("Write to <security@rust.example>.")
     assert [s.url for s in body.sources] == ["mailto:security@rust.example"]
     assert "&#109;&#97;&#105;&#108;" in body.html  # the text keeps its harvester disguise
+
+
+def test_linked_words_keep_entities_and_escapes_as_characters():
+    """The words go to the Sources list and the JSON-LD citations: never a stash placeholder."""
+    body = render(r"[AT&amp;T](https://att.example/), [R&D](#) and [\*starred\*][gone]")
+    assert [c.text for s in body.sources for c in s.citations] == ["AT&T", "R&D", "*starred*"]
+    assert body.problems == []

@@ -157,3 +157,16 @@ def test_nothing_raw_is_left_in_the_stash():
 def test_an_inline_element_left_open_over_blocks_loses_its_tags():
     assert convert("<div>unclosed <em>emphasis\n\nSecond *para*.") == (
         "<div>unclosed emphasis<p>Second <em>para</em>.</p>\n</div>")
+
+
+def test_an_address_the_sanitiser_removes_is_reported_with_its_line():
+    body = render_markdown('Text.\n\n<a href="javascript:alert(1)">x</a> and '
+                           '<iframe src="data:text/html,x"></iframe>', {}, "a", "content/a.md", 5)
+    assert body.html == "<p>Text.</p>\n<p><span>x</span> and </p>"
+    assert [str(problem) for problem in body.problems] == [
+        "content/a.md:7: warning: <a href=\"javascript:alert(1)\"> uses the 'javascript:' "
+        "scheme, which is not allowed, so the address was removed. Give the real http(s) "
+        "address, or a path on this site",
+        "content/a.md:7: warning: <iframe src=\"data:text/html,x\"> uses the 'data:' scheme, "
+        "which is not allowed, so the address was removed. Give the real http(s) address, or "
+        "a path on this site"]

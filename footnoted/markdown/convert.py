@@ -77,6 +77,8 @@ class Converter:
         self.page_links = PageLinksExtension()
         self.headings = HeadingsExtension((self.sources, self.notes, self.glossary))
         self.code_labels = CodeLabels(translate(lang, "code"))
+        self.raw_html = RawHtmlExtension(allow_html=allow_html, code_labels=self.code_labels,
+                                         not_loaded=translate(lang, "embed_not_loaded"))
         self.md = Markdown(
             extensions=[
                 "fenced_code",
@@ -94,8 +96,7 @@ class Converter:
                                    archived_label=translate(lang, "archived_link"),
                                    gone_label=translate(lang, "original_gone_short")),
                 self.summary,
-                RawHtmlExtension(allow_html=allow_html, code_labels=self.code_labels,
-                                 not_loaded=translate(lang, "embed_not_loaded")),
+                self.raw_html,
                 self.nesting,
             ],
             extension_configs={
@@ -116,6 +117,7 @@ class Converter:
         self.notes.setConfigs({"id_prefix": id_prefix, "path": path, "lines": lines})
         self.glossary.setConfigs({"id_prefix": id_prefix})
         self.images.setConfigs({"path": path, "lines": lines})
+        self.raw_html.setConfigs({"path": path, "lines": lines})
         self.page_links.setConfigs({"pages": pages or PageIndex(), "path": path, "lines": lines})
         self.headings.setConfigs({"id_prefix": id_prefix, "path": path, "lines": lines})
         self.nesting.setConfigs({"path": path, "first_line": first_line})
@@ -129,7 +131,8 @@ class Converter:
             word_count=self.summary.word_count,
             problems=(self.nesting.problems + self.sources.state.problems
                       + self.notes.state.problems + self.images.state.problems
-                      + self.headings.state.problems + self.page_links.state.problems),
+                      + self.headings.state.problems + self.page_links.state.problems
+                      + self.raw_html.problems),
             images=self.images.state.images,
             text=self.summary.text,
             has_code=_has_highlighted_code(self.md),

@@ -105,6 +105,31 @@ def remove_keeping_tail(parent: etree.Element, index: int) -> None:
     del parent[index]
 
 
+class UnsafeUrls(HTMLParser):
+    """The URL attributes of a raw fragment that urls.py refuses, as (element, attribute,
+    value, reason): read by a parser of its own, to tell the editor what the sanitiser drops."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            reason = unsafe_url_reason(value or "") if name in URL_ATTRIBUTES else None
+            if reason:
+                self.found.append((tag, name, value or "", reason))
+
+
+def unsafe_urls(fragment: str) -> list[tuple[str, str, str, str]]:
+    lowered = fragment.lower()
+    if not any(name in lowered for name in URL_ATTRIBUTES):  # most tags hold no address
+        return []
+    scanner = UnsafeUrls()
+    scanner.feed(fragment)
+    scanner.close()
+    return scanner.found
+
+
 class TreeBuilder(HTMLParser):
     """nh3's output (balanced, void elements unclosed) as nodes under `root`."""
 

@@ -25,7 +25,7 @@ from markdown.treeprocessors import Treeprocessor
 from ..pageindex import PageIndex, PageLink, address_key, is_article_file
 from ..problems import Problem
 from ..urls import is_external
-from .refs import MarkerExtension, Occurrences
+from .refs import MarkerExtension, Occurrences, link_words
 
 PAGE_LINK_CLASS = "page-link"  # the sources extension leaves links of this class alone
 
@@ -83,8 +83,9 @@ class PageLinksTreeprocessor(Treeprocessor):
         slug = self.ext.look_up(f"file:{target}")
         line = self.lines.line(f"({href}")
         if slug is None:
-            self.ext.fail(f"({href}", f"link '{_words(link)}' points to '{path}', but "
-                          f"{target} is not an article of this site",
+            words = link_words(self.md, link)
+            self.ext.fail(f"({href}", f"link '{words}' points to '{path}', but {target} is not "
+                          "an article of this site",
                           "Correct the file name (it is relative to this article's file); if "
                           "the file is there, fix the problems reported for it", line=line)
             return
@@ -108,6 +109,3 @@ class PageLinksTreeprocessor(Treeprocessor):
         link.set("class", PAGE_LINK_CLASS)
         self.ext.state.page_links.append(PageLink(target, slug, unquote(fragment), href, line))
 
-
-def _words(link: etree.Element) -> str:
-    return " ".join("".join(link.itertext()).split())

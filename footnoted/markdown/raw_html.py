@@ -24,10 +24,12 @@ from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from ..linefinder import LineFinder
+from ..problems import Problem, warning
 from .allowed_html import DEFAULT_SETTING, EMBED_ELEMENTS, PHRASING_ELEMENTS, allowed_elements
 from .code_blocks import CODE_REGION, CodeLabels
 from .html_blocks import HtmlBlockPreprocessor
-from .html_tree import Piece, Raw, Sanitiser, remove_keeping_tail
+from .html_tree import Piece, Raw, Sanitiser, remove_keeping_tail, unsafe_urls
 from .notes import CONTAINER as NOTES_CONTAINER
 
 _STASHED = re.compile("\x02([^\x02\x03]*)\x03")  # any of Python-Markdown's placeholders
@@ -48,9 +50,12 @@ class RawHtmlExtension(Extension):
             "not_loaded": ["embedded content, not loaded", "Said after the link that stands "
                            "for an iframe or video, in the article's language"],
             "code_labels": [CodeLabels(), "Names preformatted blocks for screen readers"],
+            "path": ["", "The article's file, for problem reports"],
+            "lines": [LineFinder("", 1), "Finds file lines of Markdown text, for reports"],
         }
         super().__init__(**kwargs)
         self.raw: set[int] = set()  # stash indexes holding the article's own HTML
+        self.problems: list[Problem] = []
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
@@ -69,6 +74,17 @@ class RawHtmlExtension(Extension):
 
     def reset(self) -> None:
         self.raw.clear()  # cleared, not replaced: the processors hold this set
+        self.problems = []
+
+    def dropped(self, fragment: str) -> None:
+        """Warn of each address in `fragment` that the sanitiser will remove."""
+        lines = self.getConfig("lines")
+        for element, attribute, value, reason in unsafe_urls(fragment):
+            shown = value if len(value) <= 60 else value[:57] + "..."
+            self.problems.append(warning(
+                self.getConfig("path"), lines.find(value) if value else lines.first_line,
+                f"<{element} {attribute}=\"{shown}\"> {reason}, so the address was removed",
+                "Give the real http(s) address, or a path on this site"))
 
 
 class RawInlineProcessor(HtmlInlineProcessor):
@@ -151,6 +167,7 @@ class RawHtmlTreeprocessor(Treeprocessor):
         """The raw fragment, emptied from the stash: nothing unsanitised is left to restore."""
         stash = self.md.htmlStash.rawHtmlBlocks
         raw, stash[index] = Raw(str(stash[index])), ""
+        self.ext.dropped(raw.html)
         return raw
 
     def raw_of(self, paragraph: etree.Element) -> Raw:

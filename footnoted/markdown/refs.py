@@ -236,6 +236,12 @@ def reader_text(element: etree.Element) -> list[str]:
     return parts
 
 
+def link_words(md: Markdown, element: etree.Element) -> str:
+    """A link's words on one line (a link may be wrapped across lines in the file), with what
+    Python-Markdown stashed away (`&amp;`, escapes) as characters, not placeholders."""
+    return plain_text(md, " ".join("".join(element.itertext()).split()))
+
+
 def plain_text(md: Markdown, text: str) -> str:
     """Resolve what smarty and escaping stashed away (curly quotes, dashes, backslash
     escapes, which 'unescape' (0) would restore only after this) to characters: a

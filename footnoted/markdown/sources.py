@@ -36,6 +36,7 @@ from .refs import (
     FirstUse,
     MarkerExtension,
     Occurrences,
+    link_words,
     make_marker,
     parent_map,
     placeholder,
@@ -218,7 +219,7 @@ class SourceLinkTreeprocessor(Treeprocessor):
         reason = unsafe_url_reason(url)
         if reason is None:
             return True
-        self.ext.fail(url or "](", f"link '{_words(link)}' {reason}",
+        self.ext.fail(url or "](", f"link '{link_words(self.md, link)}' {reason}",
                       "If the original link was lost, declare a source with 'lost: true' and "
                       "write [words][key]; otherwise give the real http(s) address")
         link.tag = "span"
@@ -247,7 +248,8 @@ class SourceMarkerTreeprocessor(Treeprocessor):
             identity = ref.get("key", "")
             anchor = f"{prefix}-source-{_id_part(identity)}"
             line = lines.line(ref.get("needle", ""))
-            number, ref_id = uses.cite(identity, anchor, _previous_words(ref, parents), line)
+            words = _previous_words(self.md, ref, parents)
+            number, ref_id = uses.cite(identity, anchor, words, line)
             make_marker(ref, parents, str(number), anchor, ref_id)
         self.ext.state.sources = [
             _cited(number, identity, prefix, citations)
@@ -277,7 +279,7 @@ def _id_part(identity: str) -> str:
     return re.sub(r"[^a-z0-9_-]+", "-", identity)
 
 
-def _previous_words(ref: etree.Element, parents: dict) -> str:
+def _previous_words(md: Markdown, ref: etree.Element, parents: dict) -> str:
     """The linked words just before a marker, or '' for a bare citation."""
     parent = parents[ref]
     siblings = list(parent)
@@ -285,12 +287,8 @@ def _previous_words(ref: etree.Element, parents: dict) -> str:
     if index == 0 or parent.tag == "sup":
         return ""
     before = siblings[index - 1]
-    return _words(before) if before.tag in ("a", "span") and before.tail is None else ""
+    return link_words(md, before) if before.tag in ("a", "span") and before.tail is None else ""
 
-
-def _words(element: etree.Element) -> str:
-    """The element's text on one line: a link may be wrapped across lines in the file."""
-    return " ".join("".join(element.itertext()).split())
 
 
 def point_link(link: etree.Element, entry: SourceEntry) -> None:
