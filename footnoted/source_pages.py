@@ -2,7 +2,8 @@
 links that were not preserved, flow over pages of bounded size; the first page lists every
 publisher with the pages (and the titles) it spans, so every source is two links away.
 
-A site of a few hundred articles keeps one page, as before the split.
+A site of a few hundred articles keeps one page, as before the split. A source's entry is
+never cut: one cited by thousands of articles still makes a page of its own over the budget.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from __future__ import annotations
 from .paging import SplitPage, split_groups
 from .source_index import SiteSource, SourceIndex, Use
 
-# About 2,000 lines of the page: at about 100 bytes a line, a page of 200-300 KB, a tenth of
-# the 1 MB a phone on a slow connection can take, and a few hundred sources to scroll.
+# About 2,000 lines of the page: at about 100 bytes a line, pages of about 200 KB (a fifth of
+# the 1 MB a page may reach), a few hundred sources to scroll.
 SOURCES_BUDGET = 2000
 LOST_LINKS = None  # the key of the lost links' group (a publisher can have any name)
 

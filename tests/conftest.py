@@ -11,6 +11,8 @@ import pytest
 
 from footnoted.cli import main
 
+from .web import start_web
+
 REPO = Path(__file__).resolve().parent.parent
 # The site the golden, seed-article, incremental and browser tests build: tests own their
 # fixtures, so editing the repository's content/ (the demo site) never breaks the suite.
@@ -98,3 +100,12 @@ def make_project(project: Project) -> Callable[[dict[str, str]], Project]:
         return project
 
     return make
+
+
+@pytest.fixture(scope="module")
+def web():
+    """The local fake web of tests/web.py (archive and live pages) on a free loopback port."""
+    server = start_web()
+    yield server
+    server.shutdown()
+    server.server_close()

@@ -9,23 +9,14 @@ import subprocess
 import sys
 import time
 
-import pytest
 import yaml
 
 from footnoted.snapshots import dump_archive
 
 from .conftest import REPO
-from .web import STAMP, start_web
+from .web import STAMP
 
 FAST = ["--delay", "0", "--timeout", "1", "--retries", "1"]
-
-
-@pytest.fixture(scope="module")
-def web():
-    server = start_web()
-    yield server
-    server.shutdown()
-    server.server_close()
 
 
 def article(urls: list[str], date: str = "2023-04-06") -> str:

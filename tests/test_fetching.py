@@ -4,19 +4,7 @@ from __future__ import annotations
 
 import time
 
-import pytest
-
 from footnoted.fetching import Fetcher, run_all
-
-from .web import start_web
-
-
-@pytest.fixture(scope="module")
-def web():
-    server = start_web()
-    yield server
-    server.shutdown()
-    server.server_close()
 
 
 def test_requests_to_one_host_wait_their_turn_and_the_delay(web):

@@ -18,18 +18,10 @@ import yaml
 from footnoted.linkcheck import DRIFT_THRESHOLD, similarity
 
 from .conftest import REPO, Project, new_project
-from .web import STAMP, start_web
+from .web import STAMP
 
 FAST = ["--delay", "0", "--timeout", "0.5", "--retries", "1"]
 NAMES = ["ok", "moved", "gone", "removed", "slow", "flaky", "changed", "down"]
-
-
-@pytest.fixture(scope="module")
-def web():
-    server = start_web()
-    yield server
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.fixture(scope="module")

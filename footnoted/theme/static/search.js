@@ -85,10 +85,11 @@
   function show(query) {
     var started = performance.now(), asked = ++latest;
     search(query).then(function (docs) {
-      if (asked !== latest) return;  // a later keystroke has asked again
-      shown = docs;
-      list.replaceChildren();
-      return showMore().then(function () {
+      return documents(docs.slice(0, PAGE)).then(function (first) {
+        if (asked !== latest) return;  // a later keystroke has asked again
+        shown = docs;
+        list.replaceChildren.apply(list, first.map(result));
+        more.hidden = first.length >= docs.length;
         form.setAttribute("data-ms", (performance.now() - started).toFixed(1));
         form.setAttribute("data-shown", query);
         status.textContent = !docs.length ? (query.trim() ? "No articles match." : "") :
@@ -97,18 +98,24 @@
     }).catch(failed);
   }
 
-  // The next page of results, once their documents' shards are here.
   function showMore() {
-    var next = shown.slice(list.children.length, list.children.length + PAGE);
+    var asked = latest;
+    documents(shown.slice(list.children.length, list.children.length + PAGE))
+      .then(function (next) {
+        if (asked !== latest) return;
+        list.append.apply(list, next.map(result));
+        more.hidden = list.children.length >= shown.length;
+      }).catch(failed);
+  }
+
+  // The documents numbered `numbers`, once the files holding them are here.
+  function documents(numbers) {
     var per = manifest.docs_per_file;
-    return Promise.all(next.map(function (number) {
+    return Promise.all(numbers.map(function (number) {
       return load(manifest.docs[Math.floor(number / per)]).then(function (docs) {
         return docs[number % per];
       });
-    })).then(function (docs) {
-      list.append.apply(list, docs.map(result));
-      more.hidden = list.children.length >= shown.length;
-    });
+    }));
   }
 
   function result(doc) {
@@ -132,7 +139,7 @@
   more.type = "button";
   more.hidden = true;
   more.textContent = "More results";
-  more.addEventListener("click", function () { showMore().catch(failed); });
+  more.addEventListener("click", showMore);
   list.after(more);
   load(manifestUrl.href).then(function (data) {
     manifest = data;
