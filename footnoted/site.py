@@ -20,7 +20,7 @@ from .discovery import article_files
 from .incremental.cache import BuildCache
 from .incremental.freshness import parse_is_fresh, stale_links
 from .incremental.keys import build_keys, stored_key
-from .incremental.records import CACHE_DIR, BuildKeys, CachedArticle
+from .incremental.records import CACHE_DIR, CachedArticle
 from .incremental.store import ArticleStore
 from .jobs import BuildContext, JobState, load_slug, parse_file
 from .linefinder import LineFinder, read_text
@@ -37,10 +37,9 @@ Progress = Callable[[int, int], None]  # (articles done, articles to do)
 
 @dataclass(frozen=True, kw_only=True)
 class Loaded:
-    """Stage 1: the shared sources, the keys, and which article files must be parsed."""
+    """Stage 1: what every job needs, and which article files must be parsed."""
 
-    context: BuildContext  # for the jobs, with every article's slug
-    keys: BuildKeys
+    context: BuildContext  # for the jobs: the keys, the shared sources, every article's slug
     fresh: dict[str, CachedArticle]  # the records of files that parse as before, by path
     to_parse: list[str]  # the other article files, in path order
     problems: list[Problem]
@@ -104,7 +103,7 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
                 parsed = parse_changed(loaded, cache.store, workers, progress)
                 checked = check_articles(parsed, loaded.context, drafts)
                 refuse_problems(checked.problems, strict)
-                assembled = assemble_site(settings, loaded.keys.site, checked.records,
+                assembled = assemble_site(settings, loaded.context.keys.site, checked.records,
                                           checked.published, cache, writer, workers, progress)
             writer.finish()
         cache.save(assembled.records, assembled.groups)
@@ -142,7 +141,7 @@ def load_changes(settings: Settings, cache: BuildCache, processes: int) -> Loade
                              settings.content_dir)
     stale = stale_links(fresh, pages)
     return Loaded(context=replace(context, pages=pages),
-                  keys=keys, fresh={p: r for p, r in fresh.items() if p not in stale},
+                  fresh={p: r for p, r in fresh.items() if p not in stale},
                   to_parse=sorted(to_parse + stale, key=Path),
                   problems=content.problems + settings_warnings(settings) + found)
 
