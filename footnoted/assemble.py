@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from jinja2 import TemplateError
 
@@ -24,26 +24,18 @@ from .incremental.cache import BuildCache
 from .incremental.freshness import group_intact, page_intact, with_page
 from .incremental.keys import group_keys, page_key, stored_key
 from .incremental.records import CachedArticle, CachedFiles, Digest, SiteKey, StoredKey
-from .jobs import Parsed, RenderJob, parse_file, render_page
+from .jobs import BuildContext, Parsed, RenderJob, parse_file, render_page
 from .problems import BuildFailed
 from .render import render_listing_pages, sources_page_chunks
 from .resolve import Article
 from .search import search_index
 from .settings import Settings
 from .source_index import SourceIndex, build_source_index
+from .stages import Assembled, CheckedSite, Progress
 from .templates import template_problem
 from .translations import translation_groups
 from .workers import Workers
 from .writer import SiteWriter
-
-
-@dataclass(frozen=True, kw_only=True)
-class Assembled:
-    """Stage 4: what the cache keeps of this build's pages."""
-
-    records: dict[str, CachedArticle]  # with the page key and file of each article's page
-    groups: dict[str, CachedFiles]  # the site-wide pages, by group
-    rendered: set[str]  # the articles whose page this build rendered
 
 
 class Published:
@@ -115,11 +107,11 @@ class Published:
         return search_index(self.listed_articles, self.terms())
 
 
-def assemble_site(settings: Settings, site: SiteKey, records: dict[str, CachedArticle],
-                  published: list[str], cache: BuildCache, writer: SiteWriter,
-                  workers: Workers, progress) -> Assembled:
+def assemble_site(checked: CheckedSite, context: BuildContext, cache: BuildCache,
+                  writer: SiteWriter, workers: Workers, progress: Progress | None) -> Assembled:
     """Stage 4, render what changed: write or keep every page."""
-    records = dict(records)
+    settings, site, published = context.settings, context.keys.site, checked.published
+    records = dict(checked.records)
     articles = Published(records, published, cache, workers)
     keys = group_keys(site, records, published)
     same_inputs = cache.groups.get("pages") == CachedFiles(key=keys["pages"], files={})

@@ -9,8 +9,7 @@ stages up to rendering, from an empty cache it never saves, and writes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,65 +27,10 @@ from .pageindex import anchor_problems, build_page_index, unpublished_targets
 from .problems import BuildFailed, Problem, report_order, warning
 from .resolve import Article
 from .settings import Settings, settings_warnings
+from .stages import BuildResult, CheckedSite, Loaded, ParsedSite, Progress
 from .translations import check_translations
 from .workers import Workers
 from .writer import SiteWriter
-
-Progress = Callable[[int, int], None]  # (articles done, articles to do)
-
-
-@dataclass(frozen=True, kw_only=True)
-class Loaded:
-    """Stage 1: what every job needs, and which article files must be parsed."""
-
-    context: BuildContext  # for the jobs: the keys, the shared sources, every article's slug
-    fresh: dict[str, CachedArticle]  # the records of files that parse as before, by path
-    to_parse: list[str]  # the other article files, in path order
-    problems: list[Problem]
-
-
-@dataclass(frozen=True, kw_only=True)
-class ParsedSite:
-    """Stage 2: a record of every article that loads, and every article problem."""
-
-    records: dict[str, CachedArticle]  # by path
-    parsed: set[str]  # the paths parsed by this build
-    problems: list[Problem]
-    whole: dict[str, Article]  # the whole articles, by path, when the context keeps them
-
-
-@dataclass(frozen=True, kw_only=True)
-class CheckedSite:
-    """Stage 3: the articles to publish, those held back, and every problem, in order."""
-
-    records: dict[str, CachedArticle]
-    published: list[str]  # paths, in listing order (newest first)
-    held: list[Article]  # drafts and articles dated in the future, as listed
-    problems: list[Problem]  # errors and warnings, in file and line order
-    whole: dict[str, Article]  # ParsedSite.whole
-
-    @property
-    def articles(self) -> list[Article]:
-        """The published articles, whole, in listing order (check_site keeps them)."""
-        return [self.whole[path] for path in self.published]
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
-
-
-@dataclass(frozen=True, kw_only=True)
-class BuildResult:
-    articles: int  # published pages
-    changed: int  # articles parsed or rendered by this build; the rest came from the cache
-    warnings: list[Problem]
-    written: bool  # False when the site on disk already was what this build would write
-    drafts: int = 0  # drafts held back (not published without --drafts)
-    future: int = 0  # articles dated in the future, held back likewise
 
 
 def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
@@ -103,8 +47,8 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
                 parsed = parse_changed(loaded, cache.store, workers, progress)
                 checked = check_articles(parsed, loaded.context, drafts)
                 refuse_problems(checked.problems, strict)
-                assembled = assemble_site(settings, loaded.context.keys.site, checked.records,
-                                          checked.published, cache, writer, workers, progress)
+                assembled = assemble_site(checked, loaded.context, cache, writer, workers,
+                                          progress)
             writer.finish()
         cache.save(assembled.records, assembled.groups)
     return build_result(checked, parsed.parsed | assembled.rendered, writer)
