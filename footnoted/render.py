@@ -35,7 +35,7 @@ from .text_clean import xml_safe
 from .theme import template_loader
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Page:
     """Where a page goes and how its links reach the site root from there."""
 
@@ -152,13 +152,13 @@ def render_indexes(env: Environment, listings: list[Listing], articles: list[Art
 
 def page_at(path: str, lang: str) -> Page:
     """A page at `path`, whose links climb back to the site root relatively."""
-    return Page(path, "../" * path.count("/"), lang)
+    return Page(path=path, root="../" * path.count("/"), lang=lang)
 
 
 def not_found_page(settings: Settings) -> Page:
     """The 404 page, which servers send at any missing URL, however deep: relative links
     would climb from the wrong folder, so its links start from the path of `base_url`."""
-    return Page("404.html", site_path(settings.base_url), settings.lang)
+    return Page(path="404.html", root=site_path(settings.base_url), lang=settings.lang)
 
 
 def site_path(base_url: str) -> str:
@@ -173,7 +173,7 @@ def other_languages(articles: list[Article], lang: str) -> list[str]:
 
 
 def article_page(article: Article) -> Page:
-    return Page(f"{article.slug}/index.html", "../", article.lang)
+    return Page(path=f"{article.slug}/index.html", root="../", lang=article.lang)
 
 
 def render_article(env: Environment, article: Article, settings: Settings, page: Page,

@@ -64,7 +64,3 @@ def layered_files(folders: list[Path]) -> dict[str, Path]:
             if path.is_file() and name not in found:
                 found[name] = path
     return dict(sorted(found.items()))
-
-
-def is_theme_file(path: Path) -> bool:
-    return path.resolve().is_relative_to(THEME)
