@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import shutil
 import textwrap
 from collections.abc import Callable
@@ -40,6 +41,18 @@ def without_margin_copies(html: str) -> str:
         elif not inside:
             kept.append(line)
     return "\n".join(kept)
+
+
+def compare_with_golden(expected_path: Path, actual: str, request) -> None:
+    """`actual` must equal the golden file; with --update-golden it becomes the golden file."""
+    if request.config.getoption("--update-golden"):
+        expected_path.parent.mkdir(parents=True, exist_ok=True)
+        expected_path.write_text(actual, "utf-8")
+        return
+    expected = expected_path.read_text("utf-8")
+    diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
+                                        "expected", "actual", n=2))
+    assert actual == expected, f"{expected_path.name} differs:\n{diff}"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -8,7 +8,6 @@ After an intended change to an importer, refresh the expected files and review t
 
 from __future__ import annotations
 
-import difflib
 import re
 import subprocess
 import sys
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO, Project
+from .conftest import REPO, Project, compare_with_golden
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 GOLDEN = Path(__file__).parent / "golden" / "import"
@@ -50,17 +49,6 @@ def written(project: Project) -> dict[str, bytes]:
             for p in sorted(content.rglob("*")) if p.is_file()}
 
 
-def compare(expected_path: Path, actual: str, request) -> None:
-    if request.config.getoption("--update-golden"):
-        expected_path.parent.mkdir(parents=True, exist_ok=True)
-        expected_path.write_text(actual, "utf-8")
-        return
-    expected = expected_path.read_text("utf-8")
-    diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
-                                        "expected", "actual", n=2))
-    assert actual == expected, f"{expected_path.name} differs:\n{diff}"
-
-
 @pytest.mark.parametrize("kind", IMPORTS)
 def test_import_matches_golden_and_builds(kind, project, capsys, monkeypatch, request):
     code, report = run_import(project, kind, capsys, monkeypatch)
@@ -72,9 +60,9 @@ def test_import_matches_golden_and_builds(kind, project, capsys, monkeypatch, re
             old.unlink()
     for name, data in files.items():
         if name.endswith(".md"):
-            compare(golden / name, data.decode("utf-8"), request)
-    compare(golden / "files.txt", "".join(f"{name}\n" for name in files), request)
-    compare(golden / "report.txt", report, request)
+            compare_with_golden(golden / name, data.decode("utf-8"), request)
+    compare_with_golden(golden / "files.txt", "".join(f"{name}\n" for name in files), request)
+    compare_with_golden(golden / "report.txt", report, request)
     assert SUMMARIES[kind] in report
     assert project.run("build", "--drafts") == 0
     errors = [line for line in capsys.readouterr().err.splitlines() if ": error:" in line]
