@@ -27,8 +27,9 @@ def words(text: str) -> list[str]:
     if text.isascii():  # nothing to decompose: a third of a cold build went to the loop below
         return _WORD.findall(text.lower())
     decomposed = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return _WORD.findall(plain)
+    # A text's distinct characters are few: ask which are marks once each, not once a letter.
+    marks = {ord(char): None for char in set(decomposed) if unicodedata.combining(char)}
+    return _WORD.findall(decomposed.translate(marks) if marks else decomposed)
 
 
 def article_terms(article: Article) -> list[tuple[str, int]]:
