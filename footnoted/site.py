@@ -21,7 +21,7 @@ from .incremental.freshness import parse_is_fresh, stale_links
 from .incremental.keys import build_keys, stored_key
 from .incremental.records import CACHE_DIR, CachedArticle
 from .incremental.store import ArticleStore
-from .jobs import BuildContext, JobState, load_slug, parse_file
+from .jobs import BuildContext, JobState, ParseJob, load_slug, parse_file
 from .linefinder import LineFinder, read_text
 from .pageindex import anchor_problems, build_page_index, unpublished_targets
 from .problems import BuildFailed, Problem, report_order, warning
@@ -79,14 +79,16 @@ def load_changes(settings: Settings, cache: BuildCache, processes: int) -> Loade
     context = BuildContext(settings=settings, content=content, keys=keys,
                            store=cache.store.path)
     with Workers(JobState, context, processes) as workers:  # the slugs of the files to parse
-        slugs = dict(workers.map(load_slug, to_parse))
+        slugs = list(workers.map(load_slug, to_parse))
     pages = build_page_index([(path, record.listed.slug) for path, record in fresh.items()]
-                             + [(path, slug) for path, slug in slugs.items() if slug],
+                             + [(read.path, read.slug) for read in slugs if read.slug],
                              settings.content_dir)
     stale = stale_links(fresh, pages)
+    jobs = [ParseJob(path=read.path, front=read.front) for read in slugs]
     return Loaded(context=replace(context, pages=pages),
                   fresh={p: r for p, r in fresh.items() if p not in stale},
-                  to_parse=sorted(to_parse + stale, key=Path),
+                  to_parse=sorted(jobs + [ParseJob(path=path) for path in stale],
+                                  key=lambda job: Path(job.path)),
                   problems=content.problems + settings_warnings(settings) + found)
 
 
