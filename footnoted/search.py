@@ -57,12 +57,10 @@ def _weighted_terms(article: Article) -> Counter:
         "sources": " ".join(_source_text(source) for source in article.sources),
         "text": article.text,
     }
-    weights: Counter = Counter()
+    occurrences: list[str] = []
     for field, text in fields.items():
-        weight = WEIGHTS[field]
-        for term, count in Counter(words(text)).items():  # counted in C, not word by word
-            weights[term] += count * weight
-    return weights
+        occurrences += words(text) * WEIGHTS[field]  # a title word counts 8 times over
+    return Counter(occurrences)  # counted in C, not word by word
 
 
 def _source_text(source) -> str:
