@@ -24,7 +24,7 @@ from .incremental.cache import BuildCache
 from .incremental.freshness import group_intact, page_intact, with_page
 from .incremental.keys import group_keys, page_key, stored_key
 from .incremental.records import CachedArticle, CachedFiles, Digest, SiteKey, StoredKey
-from .jobs import BuildContext, Parsed, ParseJob, RenderJob, parse_file, render_page
+from .jobs import BuildContext, Parsed, ParseJob, Rendered, RenderJob, parse_file, render_page
 from .problems import BuildFailed
 from .render import render_listing_pages, sources_page_chunks
 from .resolve import Article
@@ -115,7 +115,10 @@ def assemble_site(checked: CheckedSite, context: BuildContext, cache: BuildCache
     articles = Published(records, published, cache, workers)
     keys = group_keys(site, records, published)
     same_inputs = cache.groups.get("pages") == CachedFiles(key=keys["pages"], files={})
-    rendered = _article_pages(settings, site, articles, same_inputs, writer, workers, progress)
+    jobs = _page_jobs(settings, site, articles, same_inputs, writer)
+    # The workers render and write the article pages while this process makes the site-wide
+    # ones: on two cores, one no longer idles through the Sources page and the listings.
+    pages = workers.start(render_page, jobs)
     env = workers.local.environment
     groups = {"pages": CachedFiles(key=keys["pages"], files={})}
     makers: dict[str, Callable[[], dict]] = {
@@ -125,13 +128,19 @@ def assemble_site(checked: CheckedSite, context: BuildContext, cache: BuildCache
         "search": articles.search_index,
         "images": lambda: _image_files(articles.listed_articles, settings),
     }
-    for name, make in makers.items():
-        groups[name] = _group(writer, settings, keys[name], cache.groups.get(name), make)
+    try:
+        for name, make in makers.items():
+            groups[name] = _group(writer, settings, keys[name], cache.groups.get(name), make)
+    except BuildFailed as failed:
+        _article_pages(records, pages, len(jobs), progress)  # their problems come first
+        raise failed
+    rendered = _article_pages(records, pages, len(jobs), progress)
     return Assembled(records=records, groups=groups, rendered=rendered)
 
 
-def _article_pages(settings: Settings, site: SiteKey, articles: Published, same_inputs: bool,
-                   writer: SiteWriter, workers: Workers, progress) -> set[str]:
+def _page_jobs(settings: Settings, site: SiteKey, articles: Published, same_inputs: bool,
+               writer: SiteWriter) -> list[RenderJob]:
+    """A job for each article page to render; the pages still as they were are kept."""
     records, jobs = articles.records, []
     for path in articles.paths:
         record = records[path]
@@ -146,20 +155,27 @@ def _article_pages(settings: Settings, site: SiteKey, articles: Published, same_
             continue
         jobs.append(RenderJob(path=path, key=stored_key(record.parse_key, record.digest),
                               cited_with=[records[p].listed for p in cited],
-                              translations=[records[p].listed for p in translated]))
+                              translations=[records[p].listed for p in translated],
+                              target=writer.place(name)))
         records[path] = replace(record, page_key=key)
-    problems = set()
-    for done, result in enumerate(workers.map(render_page, jobs), 1):
+    return jobs
+
+
+def _article_pages(records: dict[str, CachedArticle], pages: Iterator[Rendered], count: int,
+                   progress: Progress | None) -> set[str]:
+    """The pages the workers wrote, into their records; BuildFailed if a template failed."""
+    problems, rendered = set(), set()
+    for done, result in enumerate(pages, 1):
         problems.update(result.problems)
-        if result.page is not None:
+        rendered.add(result.path)
+        if result.stat is not None:
             record = records[result.path]
-            stat = writer.write(f"{record.listed.slug}/index.html", result.page)
-            records[result.path] = with_page(record, record.page_key, stat)
+            records[result.path] = with_page(record, record.page_key, result.stat)
         if progress:
-            progress(done, len(jobs))
+            progress(done, count)
     if problems:
         raise BuildFailed(sorted(problems))
-    return {job.path for job in jobs}
+    return rendered
 
 
 def _group(writer: SiteWriter, settings: Settings, key: Digest, cached: CachedFiles | None,

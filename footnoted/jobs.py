@@ -22,6 +22,7 @@ from .incremental.store import ArticleStore, pickled
 from .known_sources import declared_with_archive
 from .linefinder import LineFinder
 from .markdown.convert import Converters, render_markdown
+from .output import FileStat, file_stat, write_file
 from .pageindex import PageIndex
 from .problems import Problem, error
 from .render import article_page, render_article
@@ -100,12 +101,13 @@ class RenderJob:
     key: StoredKey  # the stored article's key
     cited_with: list[Article]  # listed copies of the articles citing the same sources
     translations: list[Article]  # listed copies of its other language versions
+    target: str  # the staged file to write the page into (SiteWriter.place)
 
 
 @dataclass(frozen=True, kw_only=True)
 class Rendered:
     path: str
-    page: bytes | None  # None when a template failed
+    stat: FileStat | None  # of the page written; None when a template failed
     problems: list[Problem]
 
 
@@ -144,13 +146,14 @@ def parse_file(state: JobState, job: ParseJob) -> Parsed:
 
 
 def render_page(state: JobState, job: RenderJob) -> Rendered:
-    """Render one article's page from the stored article (parsed again if it is gone)."""
+    """Render and write one article's page from the stored article (parsed again if it is
+    gone)."""
     settings = state.settings
     article = state.store.article(job.path, job.key)
     if article is None:
         document, _ = load_document(settings.root / job.path, settings)
         if document is None:
-            return Rendered(path=job.path, page=None, problems=[
+            return Rendered(path=job.path, stat=None, problems=[
                 error(job.path, 0, "the file changed during the build", "Build again")])
         article, _ = parse_and_resolve(document, state.context.content, settings,
                                        state.context.pages, state.converters)
@@ -158,8 +161,10 @@ def render_page(state: JobState, job: RenderJob) -> Rendered:
         page = render_article(state.environment, article, settings, article_page(article),
                               job.cited_with, job.translations)
     except TemplateError as exc:
-        return Rendered(path=job.path, page=None, problems=[template_problem(exc, settings)])
-    return Rendered(path=job.path, page=page, problems=[])
+        return Rendered(path=job.path, stat=None, problems=[template_problem(exc, settings)])
+    # Written here, not handed back: the pages need not pass through one process, which
+    # meanwhile makes the site-wide pages.
+    return Rendered(path=job.path, stat=file_stat(write_file(job.target, page)), problems=[])
 
 
 def _load(file: Path, settings: Settings, digest: FileDigest, front: bytes

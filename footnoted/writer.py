@@ -38,6 +38,11 @@ class SiteWriter:
         self.expected.add(name)
         return file_stat(self._start().write(name, data))
 
+    def place(self, name: str) -> str:
+        """The staged path of `name`, for a worker process to write it (output.write_file)."""
+        self.expected.add(name)
+        return self._start().place(name)
+
     def finish(self) -> None:
         """Stage the kept files too if the current site holds anything else."""
         if self.staged is None and self._present() != self.expected:
