@@ -28,7 +28,9 @@ TRANSLITERATION_JS = dict(zip(
      "i", "yi", "ie", "u"],
     strict=True,
 ))
-EMOJI_STYLE = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")  # variation selectors
+# Variation selectors: invisible marks that GitHub keeps where it drops an emoji (`🛠️`);
+# our own ids leave them out.
+EMOJI_STYLE = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 NOT_IN_TRANSLITERATION_SLUG = re.compile(r"[^a-z0-9_.~-]+")  # its default allowedChars
 
 
@@ -36,16 +38,17 @@ def heading_id(text: str) -> str:
     """Ours: GitHub's rule, with Cyrillic transliterated as page slugs are:
     `Статические константы?` -> `staticheskie-konstanty`; `What's new in 1.2` ->
     `whats-new-in-12`."""
-    return github_id(transliterate(" ".join(text.split()).lower())) or "section"
+    return EMOJI_STYLE.sub("", github_id(transliterate(text.lower()))) or "section"
 
 
 def github_id(text: str) -> str:
     """GitHub's (github-slugger): lower case, each space a hyphen, every character but
     letters, digits, marks, `-` and `_` dropped; letters of every script kept, so
-    `## С чего начать` -> `с-чего-начать`. '' when nothing is left."""
+    `## С чего начать` -> `с-чего-начать`, and so is an emoji's variation selector (`🛠️` ->
+    `%EF%B8%8F` in links). '' when nothing is left."""
     lowered = " ".join(text.split()).lower()
-    kept = "".join(char for char in lowered if char in " -_" or (
-        unicodedata.category(char)[0] in "LNM" and not EMOJI_STYLE.match(char)))
+    kept = "".join(char for char in lowered
+                   if char in " -_" or unicodedata.category(char)[0] in "LNM")
     return kept.replace(" ", "-")
 
 
