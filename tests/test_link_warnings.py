@@ -40,8 +40,8 @@ CASES = {
         {"content/a.md": HEAD + "See [B](b.md#Theme-Flatten).\n",
          "content/b.md": HEAD + "## Theme: Flatten\n"},
         "content/a.md:5: warning: link 'b.md#Theme-Flatten' points to no heading or anchor "
-        "'Theme-Flatten' in content/b.md. Correct the part after '#' to one of that article's "
-        "heading ids (docs/format.md: Headings), or remove it",
+        "'Theme-Flatten' in content/b.md. Write 'b.md#theme-flatten': ids are matched exactly, "
+        "in case too",
     ),
     "site address of no page": (
         {"content/a.md": HEAD + "The [shop](/shop/).\n"},

@@ -228,5 +228,4 @@ def test_a_link_whose_id_differs_only_in_case_is_still_a_true_miss():
     body = render("See [the theme](#Theme-Flatten).\n\n## Theme: Flatten\n")
     assert [str(p) for p in body.problems] == [
         "content/a.md:5: warning: link '#Theme-Flatten' points to no heading or anchor on this "
-        "page. Correct the link to one of the page's heading ids (docs/format.md: Headings), "
-        "or remove it"]
+        "page. Write '#theme-flatten': ids are matched exactly, in case too"]

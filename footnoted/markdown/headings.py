@@ -28,7 +28,7 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from ..problems import Problem
-from .heading_ids import heading_id, other_ids
+from .heading_ids import case_twin, heading_id, other_ids
 from .refs import MarkerExtension, Occurrences, plain_text, reader_text
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -135,10 +135,14 @@ class HeadingsTreeprocessor(Treeprocessor):
             if not href.startswith("#") or len(href) < 2 or link.get("class"):
                 continue
             line = lines.line(f"({href}")
-            if unquote(href[1:]) not in anchors:
+            fragment = unquote(href[1:])
+            if fragment not in anchors:
+                twin = case_twin(fragment, anchors)
+                fix = (f"Write '#{twin}': ids are matched exactly, in case too" if twin else
+                       "Correct the link to one of the page's heading ids (docs/format.md: "
+                       "Headings), or remove it")
                 self.ext.warn(f"({href}", f"link '{href}' points to no heading or anchor on "
-                              "this page", "Correct the link to one of the page's heading "
-                              "ids (docs/format.md: Headings), or remove it", line)
+                              "this page", fix, line)
 
 
 class UniqueIds:
