@@ -3,6 +3,7 @@ data, and in-page links with no target. Markdown in, exact HTML out."""
 
 from __future__ import annotations
 
+import re
 from textwrap import dedent
 
 from footnoted.markdown.convert import render_markdown
@@ -229,3 +230,22 @@ def test_a_link_whose_id_differs_only_in_case_is_still_a_true_miss():
     assert [str(p) for p in body.problems] == [
         "content/a.md:5: warning: link '#Theme-Flatten' points to no heading or anchor on this "
         "page. Write '#theme-flatten': ids are matched exactly, in case too"]
+
+
+def test_no_id_repeats_however_the_styles_and_the_authors_ids_meet():
+    body = render("""\
+        ## Ц
+
+        ## C
+
+        ## ц
+
+        ## Notes[^n]
+
+        <a name="ц"></a> <span id="notes">x</span>
+
+        [^n]: N.
+        """)
+    ids = re.findall(r' id="([^"]*)"', body.html)
+    assert len(ids) == len(set(ids)), ids
+    assert {"ц", "notes", "ts", "c", "ts-1", "notes-1", "a-note-n-ref-1"} <= set(ids)

@@ -7,9 +7,11 @@
 Ids follow GitHub and Hugo (lower case, punctuation dropped, each space a hyphen, `-1`, `-2`
 for repeats), with Cyrillic transliterated as page slugs are, so links written for those
 sites keep working. A heading also answers to the ids GitHub, Zola and doka.guide give it
-(heading_ids.py), each on an empty span at its start, unless another id of the page has it. Markers of sources and notes are not part of a heading's id or of its
-table-of-contents text. An id never repeats one of the page's own (the template's, the
-markers', the notes' and sources' entries): that heading gets the next suffix instead.
+(heading_ids.py), each on an empty span at its start, unless another id of the page has
+it. Markers of sources and notes are not part of a heading's id or of its table-of-contents
+text. An id never repeats one of the page's own (the template's, the markers', the notes'
+and sources' entries, the author's raw HTML's): that heading gets the next suffix instead,
+and a raw `<h2 id>` keeps its id.
 
 The extension hands back the headings as nested `TocEntry`s (as Python-Markdown's toc hands
 back `toc_tokens`) and every id a link can target; a template lays the contents out.

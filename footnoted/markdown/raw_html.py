@@ -30,8 +30,8 @@ from .allowed_html import DEFAULT_SETTING, EMBED_ELEMENTS, PHRASING_ELEMENTS, al
 from .code_blocks import CODE_REGION, CodeLabels
 from .html_blocks import HtmlBlockPreprocessor
 from .html_tree import Piece, Raw, Sanitiser, remove_keeping_tail, unsafe_urls
-from .raw_ids import RawIdsTreeprocessor
 from .notes import CONTAINER as NOTES_CONTAINER
+from .raw_ids import RawIdsTreeprocessor
 
 _STASHED = re.compile("\x02([^\x02\x03]*)\x03")  # any of Python-Markdown's placeholders
 _STASH_INDEX = re.compile(r"wzxhzdk:(\d+)")
