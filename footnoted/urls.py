@@ -20,7 +20,6 @@ SAFE_SCHEMES = (
 # Of those, the ones that address a document, which a reader can open and read: a link there
 # is a source. The others (mailto:, tel:, irc: ...) reach a person or open an app: a contact.
 DOCUMENT_SCHEMES = ("ftp", "ftps", "http", "https", "news", "nntp")
-WEB_SCHEMES = ("http", "https")  # what `links` can fetch and `archive` can find copies of
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 # Browsers drop these anywhere in a URL before reading its scheme: "java\tscript:" runs.
 _IGNORED_BY_BROWSERS = re.compile(r"[\x00-\x20\x7f]+")
