@@ -10,6 +10,7 @@ import nh3
 import pytest
 
 from footnoted.citing import cited_urls
+from footnoted.content import SourceEntry
 from footnoted.markdown.convert import render_markdown
 from footnoted.settings import load_settings
 from footnoted.urls import SAFE_SCHEMES
@@ -89,3 +90,11 @@ def test_links_and_archive_work_through_web_sources_only(make_project):
     page = project.read("a/index.html")
     assert '<a href="mailto:desk@news.example">our desk</a>.' in page
     assert 'href="ftp://ftp.example/data.csv"' in page
+
+
+def test_a_declared_source_is_numbered_whatever_its_scheme():
+    declared = {"desk": SourceEntry(url="mailto:desk@news.example", title="Our letter")}
+    body = render_markdown("As [we asked](mailto:desk@news.example) and [again][desk].",
+                           declared, "a", "content/a.md", first_line=5)
+    assert [(source.number, source.key) for source in body.sources] == [(1, "desk")]
+    assert body.html.count('id="a-source-desk-ref-') == 2  # both places are marked
