@@ -116,9 +116,7 @@ def assemble_site(checked: CheckedSite, context: BuildContext, cache: BuildCache
     keys = group_keys(site, records, published)
     same_inputs = cache.groups.get("pages") == CachedFiles(key=keys["pages"], files={})
     jobs = _page_jobs(settings, site, articles, same_inputs, writer)
-    # The workers render and write the article pages while this process makes the site-wide
-    # ones: on two cores, one no longer idles through the Sources page and the listings.
-    pages = workers.start(render_page, jobs)
+    rendered = _article_pages(records, workers.map(render_page, jobs), len(jobs), progress)
     env = workers.local.environment
     groups = {"pages": CachedFiles(key=keys["pages"], files={})}
     makers: dict[str, Callable[[], dict]] = {
@@ -128,13 +126,8 @@ def assemble_site(checked: CheckedSite, context: BuildContext, cache: BuildCache
         "search": articles.search_index,
         "images": lambda: _image_files(articles.listed_articles, settings),
     }
-    try:
-        for name, make in makers.items():
-            groups[name] = _group(writer, settings, keys[name], cache.groups.get(name), make)
-    except BuildFailed as failed:
-        _article_pages(records, pages, len(jobs), progress)  # their problems come first
-        raise failed
-    rendered = _article_pages(records, pages, len(jobs), progress)
+    for name, make in makers.items():
+        groups[name] = _group(writer, settings, keys[name], cache.groups.get(name), make)
     return Assembled(records=records, groups=groups, rendered=rendered)
 
 

@@ -43,12 +43,13 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
     with BuildCache.open(settings, clean) as cache:
         with SiteWriter(settings) as writer:  # refuses an unsafe output folder before any work
             loaded = load_changes(settings, cache, processes)
-            with Workers(JobState, loaded.context, processes) as workers:
+            context = loaded.context
+            with Workers(JobState, context, processes) as workers:
                 parsed = parse_changed(loaded, cache.store, workers, progress)
-                checked = check_articles(parsed, loaded.context, drafts)
+                del loaded  # its jobs hold the front matter of every file parsed: let it go
+                checked = check_articles(parsed, context, drafts)
                 refuse_problems(checked.problems, strict)
-                assembled = assemble_site(checked, loaded.context, cache, writer, workers,
-                                          progress)
+                assembled = assemble_site(checked, context, cache, writer, workers, progress)
             writer.finish()
         cache.save(assembled.records, assembled.groups)
     return build_result(checked, parsed.parsed | assembled.rendered, writer)

@@ -32,28 +32,17 @@ class Workers:
     def map(self, function: Callable[[Any, Any], Any], jobs: list) -> Iterator:
         if self.processes <= 1 or len(jobs) < POOL_THRESHOLD:
             return map(functools.partial(function, self.local), jobs)
-        return self._windows(functools.partial(_in_worker, function), jobs)
-
-    def start(self, function: Callable[[Any, Any], Any], jobs: list) -> Iterator:
-        """Like map, but a pool starts on every job at once, while this process goes on with
-        other work: for jobs whose results are small (all wait here until they are read).
-        Without a pool the jobs run as their results are read."""
-        if self.processes <= 1 or len(jobs) < POOL_THRESHOLD:
-            return map(functools.partial(function, self.local), jobs)
-        return self._pool().imap(functools.partial(_in_worker, function), jobs, 8)
-
-    def _pool(self):
         if self.pool is None:
             self.pool = _pool_context().Pool(self.processes, _start_worker,
                                              (self.make_state, self.context))
-        return self.pool
+        return self._windows(functools.partial(_in_worker, function), jobs)
 
     def _windows(self, function: Callable, jobs: list) -> Iterator:
         """A pool queues every job it is given at once: hand them over a window at a time,
         so the jobs and results waiting in memory stay few on a site of any size."""
         for start in range(0, len(jobs), WINDOW):
             window = jobs[start:start + WINDOW]
-            yield from self._pool().imap(function, window, 8)
+            yield from self.pool.imap(function, window, 8)
 
     def __enter__(self) -> Workers:
         return self
