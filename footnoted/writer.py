@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from .output import MARKER, FileStat, StagedSite, file_stat, refuse_unsafe_target
+from .output import MARKER, FileStat, StagedSite, file_stat, refuse_unsafe_target, stat_of
 from .settings import Settings
 
 
@@ -25,23 +25,30 @@ class SiteWriter:
         refuse_unsafe_target(self.output.absolute(), self.protected)  # before any work
         self.kept: list[str] = []
         self.expected: set[str] = {MARKER}
+        self.files: dict[str, FileStat | None] = {}  # every file of the site, as it will be
         self.staged: StagedSite | None = None
 
-    def keep(self, name: str) -> None:
-        """`name` stays as it is in the current site (the caller checked it is intact)."""
+    def keep(self, name: str, stat: FileStat) -> None:
+        """`name` stays as it is in the current site (the caller checked it has `stat`)."""
         self.kept.append(name)
         self.expected.add(name)
+        self.files[name] = stat
         if self.staged is not None:
             self.staged.keep(name)
 
     def write(self, name: str, data: bytes | Iterable[str]) -> FileStat:
         self.expected.add(name)
-        return file_stat(self._start().write(name, data))
+        self.files[name] = file_stat(self._start().write(name, data))
+        return self.files[name]
 
     def finish(self) -> None:
         """Stage the kept files too if the current site holds anything else."""
         if self.staged is None and self._present() != self.expected:
             self._start()
+
+    def site_files(self) -> dict[str, FileStat | None]:
+        """Every file of the site with its stat, once it is swapped in (the marker's too)."""
+        return self.files | {MARKER: stat_of(self.output / MARKER)}
 
     def _present(self) -> set[str]:
         """Every file in the current site, as a relative path (plain strings: this runs on

@@ -8,7 +8,8 @@ import pickle
 from pathlib import Path
 
 from ..settings import Settings
-from .records import CACHE_DIR, FORMAT, CachedArticle, CachedFiles
+from . import CACHE_DIR
+from .records import FORMAT, CachedArticle, CachedFiles
 from .store import ArticleStore
 
 

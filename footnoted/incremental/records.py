@@ -11,7 +11,6 @@ from ..pageindex import PageLink
 from ..problems import Problem
 from ..resolve import Article
 
-CACHE_DIR = ".footnoted-cache"
 FORMAT = 7  # bump when the cached data changes shape
 
 ParseKey = NewType("ParseKey", str)  # what every article's parse depends on
