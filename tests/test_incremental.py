@@ -3,6 +3,7 @@ and the summary line says how many articles had to be parsed or rendered again."
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from datetime import UTC, datetime
@@ -103,6 +104,19 @@ def override(project, name: str) -> Path:
 def test_no_change_rebuild_renders_nothing_and_keeps_the_site(site, capsys, tmp_path):
     assert changed(build(site, capsys)) == 4
     before = {p: p.stat().st_mtime_ns for p in (site.root / "site").rglob("*")}
+    assert changed(build(site, capsys)) == 0
+    assert {p: p.stat().st_mtime_ns for p in (site.root / "site").rglob("*")} == before
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_files_touched_but_unchanged_rebuild_nothing(site, capsys, tmp_path):
+    """A new mtime alone (a checkout, a save without edits) makes the stages run, and they
+    find by content that nothing changed."""
+    override(site, "templates/base.html")
+    build(site, capsys)
+    before = {p: p.stat().st_mtime_ns for p in (site.root / "site").rglob("*")}
+    for path in [*(site.root / "content").iterdir(), site.root / "templates" / "base.html"]:
+        os.utime(path)
     assert changed(build(site, capsys)) == 0
     assert {p: p.stat().st_mtime_ns for p in (site.root / "site").rglob("*")} == before
     assert_same_as_clean_build(site, tmp_path)
