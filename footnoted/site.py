@@ -16,10 +16,10 @@ from pathlib import Path
 from .assemble import assemble_site
 from .content import Document, LoadedContent, duplicate_slugs, load_shared_sources
 from .discovery import article_files
-from .incremental.cache import BuildCache
-from .incremental.freshness import parse_is_fresh, stale_links
-from .incremental.keys import build_keys, images_outside_content, stored_key
 from .incremental import CACHE_DIR
+from .incremental.cache import BuildCache
+from .incremental.freshness import fresh_record, stale_links
+from .incremental.keys import build_keys, images_outside_content, stored_key
 from .incremental.records import CachedArticle
 from .incremental.store import ArticleStore
 from .incremental.unchanged import forget_last_build, save_last_build, take_inputs
@@ -80,8 +80,9 @@ def load_changes(settings: Settings, cache: BuildCache, processes: int) -> Loade
     fresh, to_parse = {}, []
     for path in paths:
         name = path.relative_to(settings.root).as_posix()
-        if parse_is_fresh(cache.records.get(name), path, keys, settings):
-            fresh[name] = cache.records[name]
+        record = fresh_record(cache.records.get(name), path, keys, settings)
+        if record is not None:
+            fresh[name] = record
         else:
             to_parse.append(name)
     context = BuildContext(settings=settings, content=content, keys=keys,

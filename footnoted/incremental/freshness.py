@@ -11,17 +11,25 @@ from ..pageindex import PageIndex
 from ..settings import Settings
 from .keys import cited_archive, file_digest, image_stats
 from .records import BuildKeys, CachedArticle, CachedFiles, Digest, PageKey
+from .unchanged import trusted_stat
 
 
-def parse_is_fresh(record: CachedArticle | None, file: Path, keys: BuildKeys,
-                   settings: Settings) -> bool:
-    """The article file would parse as it did: same parse key, same shared sources cited,
-    same archive.yaml records of its URLs, same bytes, same image files."""
-    return (record is not None and record.parse_key == keys.parse
+def fresh_record(record: CachedArticle | None, file: Path, keys: BuildKeys,
+                 settings: Settings) -> CachedArticle | None:
+    """The record, if the article file would parse as it did: same parse key, same shared
+    sources cited, same archive.yaml records of its URLs, same bytes (the same size and
+    mtime as then, or else the same digest), same image files. A file found the same by its
+    digest gets its new stat, so the next build need not read it."""
+    if not (record is not None and record.parse_key == keys.parse
             and all(keys.shared.get(key) == digest for key, digest in record.shared)
             and record.archive == cited_archive(record.urls, keys.archive)
-            and record.digest == file_digest(file.read_bytes())
-            and record.images == image_stats(record.listed, settings))
+            and record.images == image_stats(record.listed, settings)):
+        return None
+    if record.stat is not None and stat_of(file) == record.stat:
+        return record
+    stat = trusted_stat(file)
+    return replace(record, stat=stat) if record.digest == file_digest(file.read_bytes()) \
+        else None
 
 
 def stale_links(records: Mapping[str, CachedArticle], pages: PageIndex) -> list[str]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from .. import __version__
 from ..content import LoadedContent, SourceEntry
 from ..images import source_file
+from ..output import FileStat
 from ..problems import Problem
 from ..resolve import Article
 from ..settings import Settings
@@ -61,14 +62,15 @@ def build_keys(settings: Settings, content: LoadedContent) -> BuildKeys:
                      archive=archive_digests(content.archive))
 
 
-def article_record(article: Article, digest: FileDigest, problems: list[Problem],
-                   keys: BuildKeys, settings: Settings) -> CachedArticle:
+def article_record(article: Article, digest: FileDigest, stat: FileStat | None,
+                   problems: list[Problem], keys: BuildKeys,
+                   settings: Settings) -> CachedArticle:
     """What the build remembers of a newly parsed article: the digests of what each page
     shows of it. Its page is rendered later (no page key yet)."""
     copy = listed_copy(article)
     urls = tuple(sorted({source.url for source in article.sources if source.url}))
     return CachedArticle(
-        digest=digest, parse_key=keys.parse, shared=cited_shared(article, keys.shared),
+        digest=digest, stat=stat, parse_key=keys.parse, shared=cited_shared(article, keys.shared),
         listed=copy, listed_digest=digest_of(repr(copy)), urls=urls,
         sources_digest=digest_of(repr(article.sources)), text_digest=digest_of(article.text),
         images=image_stats(article, settings), problems=tuple(problems),

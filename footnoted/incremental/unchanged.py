@@ -16,6 +16,7 @@ for loading the build.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import sys
@@ -26,8 +27,8 @@ from pathlib import Path
 
 from .. import __file__ as package_init
 from ..outcome import BuildResult
-from . import CACHE_DIR
 from ..settings import PYPROJECT, Settings
+from . import CACHE_DIR
 
 FILE = "last-build.pickle"
 FORMAT = 1  # bump when LastBuild changes shape
@@ -108,10 +109,8 @@ def save_last_build(settings: Settings, inputs: Inputs, extra: tuple[str, ...],
 
 def forget_last_build(settings: Settings) -> None:
     """A build is under way: until it saves its own, no build may stop early."""
-    try:
+    with contextlib.suppress(FileNotFoundError):
         os.unlink(settings.root / CACHE_DIR / FILE)
-    except FileNotFoundError:
-        pass
 
 
 def _load(settings: Settings) -> LastBuild | None:
@@ -121,6 +120,12 @@ def _load(settings: Settings) -> LastBuild | None:
     except Exception:  # missing or damaged: the stages run
         return None
     return last if stored_format == FORMAT else None
+
+
+def trusted_stat(path: Path) -> Stat:
+    """The file's stat, to tell later that it did not change, or None if it is too new to
+    tell by (or missing)."""
+    return _trusted({"": _stat(str(path))}, time.time_ns())[""]
 
 
 def _trusted(stats: Stats, taken_ns: int) -> Stats:
