@@ -150,6 +150,21 @@ def test_template_edit_renders_every_page_again(site, capsys, tmp_path):
     assert_same_as_clean_build(site, tmp_path)
 
 
+def test_template_edit_leaves_the_search_index_and_images_alone(site, capsys, tmp_path):
+    (site.root / "content" / "chart.png").write_bytes(b"\x89PNG")
+    edit(site, "content/article-1.md", "A second paragraph.", "![A chart](chart.png)\n\nA.")
+    build(site, capsys)
+    untouched = [p for p in (site.root / "site").rglob("*")
+                 if p.is_file() and (p.suffix == ".png" or "search" in p.parent.parts)
+                 and p.name != "index.html"]
+    assert len(untouched) > 3
+    before = {p: p.stat().st_mtime_ns for p in untouched}
+    edit(site, "templates/base.html", '<main id="main">', '<main id="main" class="edited">')
+    assert changed(build(site, capsys)) == 4
+    assert {p: p.stat().st_mtime_ns for p in untouched} == before
+    assert_same_as_clean_build(site, tmp_path)
+
+
 @pytest.mark.parametrize("name, old, new", [
     ("templates/partials/byline.html", "<p", '<p data-override="1"'),
     ("static/style.css", ":root", "/* the project's own */\n:root"),

@@ -9,6 +9,7 @@ key over what it shows of every published article (`group_keys`).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import sys
 from collections.abc import Callable, Iterable, Mapping
@@ -161,11 +162,17 @@ GROUP_INPUTS: dict[str, Callable[[CachedArticle], tuple]] = {
 }
 
 
-def group_keys(site: SiteKey, records: Mapping[str, CachedArticle],
+# The groups made without templates or static files: a template edit leaves them alone.
+WITHOUT_TEMPLATES = {"search", "images"}
+
+
+def group_keys(keys: BuildKeys, records: Mapping[str, CachedArticle],
                paths: list[str]) -> dict[str, Digest]:
-    """The key of each group: what it shows of every published article, in listing order."""
-    return {name: digest_of("\n".join([site, *(f"{path} {inputs(records[path])!r}"
-                                               for path in paths)]))
+    """The key of each group: what it shows of every published article, in listing order,
+    over the site key (the parse key for a group made without templates)."""
+    return {name: digest_of("\n".join([keys.parse if name in WITHOUT_TEMPLATES else keys.site,
+                                       *(f"{path} {inputs(records[path])!r}"
+                                         for path in paths)]))
             for name, inputs in GROUP_INPUTS.items()}
 
 
@@ -180,16 +187,19 @@ def _settings_text(settings: Settings) -> str:
     return repr(replace(settings, root=Path(".")))
 
 
+@functools.cache
 def _code_digest() -> str:
     """footnoted's own code: a changed module may change what it makes of any article, and
-    the version number does not change with every edit."""
+    the version number does not change with every edit. Once per process: the code running
+    is the code loaded (`serve` builds many times with it)."""
     package = Path(__file__).parent.parent
     return digest_of(*((path.relative_to(package).as_posix(), path.read_bytes())
                        for path in sorted(package.rglob("*.py"))))
 
 
+@functools.cache
 def _library_versions() -> list[str]:
-    return [metadata.version(name) for name in LIBRARIES]
+    return [metadata.version(name) for name in LIBRARIES]  # those loaded stay loaded
 
 
 def _files_digest(files: Mapping[str, Path]) -> str:
