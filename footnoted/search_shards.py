@@ -46,7 +46,8 @@ def gaps(postings: list[int]) -> list[int]:
     before (search.js adds them up again)."""
     documents = postings[0::2]
     coded = postings[:]
-    coded[2::2] = [later - earlier for earlier, later in zip(documents, documents[1:])]
+    coded[2::2] = [later - earlier
+                   for earlier, later in zip(documents, documents[1:], strict=False)]
     return coded
 
 

@@ -141,6 +141,38 @@ def test_listing_data_change_reaches_index_and_feed(site, capsys, tmp_path):
     assert_same_as_clean_build(site, tmp_path)
 
 
+def mtimes(project, pattern: str) -> dict[str, int]:
+    return {p.relative_to(project.root).as_posix(): p.stat().st_mtime_ns
+            for p in (project.root / "site").glob(pattern) if p.is_file()}
+
+
+def test_a_changed_listing_row_rewrites_only_the_files_showing_it(site, capsys, tmp_path):
+    for number in range(4, 24):  # enough articles for a second page of the front page
+        site.write(f"content/article-{number}.md", article(number % 28))
+    build(site, capsys)
+    pages, static = mtimes(site, "page/*/index.html"), mtimes(site, "static/*")
+    front, archive = mtimes(site, "index.html"), mtimes(site, "archive/index.html")
+    edit(site, "content/article-1.md", "title: Article 1", "title: A new headline")
+    build(site, capsys)
+    assert "A new headline" in site.read("page/3/index.html")
+    assert mtimes(site, "index.html") == front  # the newest ten do not include article 1
+    assert mtimes(site, "page/2/index.html") == {"site/page/2/index.html": pages["site/page/2/index.html"]}
+    assert mtimes(site, "static/*") == static
+    assert mtimes(site, "page/*/index.html") != pages
+    assert mtimes(site, "archive/index.html") != archive
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_a_body_edit_rewrites_only_its_own_search_documents(site, capsys, tmp_path):
+    build(site, capsys)
+    documents = mtimes(site, "search/docs/*")
+    edit(site, "content/article-1.md", "A second paragraph.", "A rewritten paragraph.")
+    build(site, capsys)
+    assert mtimes(site, "search/docs/*") == documents  # the text is in the terms, not docs
+    assert mtimes(site, "search/terms/*") != {}
+    assert_same_as_clean_build(site, tmp_path)
+
+
 def test_template_edit_renders_every_page_again(site, capsys, tmp_path):
     build(site, capsys)
     edit(site, "templates/base.html", '<main id="main">', '<main id="main" class="edited">')
