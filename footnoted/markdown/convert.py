@@ -127,7 +127,7 @@ class Converter:
         self.notes.setConfigs({"id_prefix": id_prefix, "path": path, "lines": lines})
         self.glossary.setConfigs({"id_prefix": id_prefix})
         self.images.setConfigs({"path": path, "lines": lines})
-        self.raw_html.setConfigs({"path": path, "lines": lines})
+        self.raw_html.setConfigs({"path": path, "lines": lines, "id_prefix": id_prefix})
         self.page_links.setConfigs({"pages": pages or PageIndex(), "path": path, "lines": lines})
         self.headings.setConfigs({"id_prefix": id_prefix, "path": path, "lines": lines})
         self.nesting.setConfigs({"path": path, "first_line": first_line})
