@@ -25,7 +25,6 @@ from dataclasses import dataclass, replace
 from importlib.util import find_spec
 from pathlib import Path
 
-from .. import __file__ as package_init
 from ..outcome import BuildResult
 from ..settings import PYPROJECT, Settings
 from . import CACHE_DIR
@@ -36,7 +35,7 @@ LIBRARIES = ("markdown", "jinja2", "pygments", "yaml", "nh3")  # import names (k
 # A file changed this close to the snapshot could change again within the file system's
 # clock tick without its mtime moving (the "racy" files of git's index): it counts as changed.
 RACY_NS = 100_000_000
-PACKAGE = Path(package_init).parent  # footnoted's code and theme
+PACKAGE = Path(__file__).parent.parent  # footnoted's code and its theme
 
 Stat = tuple[int, int] | None  # (size, mtime_ns); None for a missing file
 Stats = dict[str, Stat]  # by path
