@@ -31,7 +31,7 @@ from . import CACHE_DIR
 
 FILE = "last-build.pickle"
 FORMAT = 1  # bump when LastBuild changes shape
-LIBRARIES = ("markdown", "jinja2", "pygments", "yaml", "nh3")  # import names (keys.LIBRARIES)
+LIBRARIES = ("markdown", "jinja2", "pygments", "yaml", "nh3", "anyascii")  # keys.LIBRARIES
 # A file changed this close to the snapshot could change again within the file system's
 # clock tick without its mtime moving (the "racy" files of git's index): it counts as changed.
 RACY_NS = 100_000_000
