@@ -137,12 +137,12 @@ def _article_pages(settings: Settings, site: SiteKey, articles: Published, same_
         record = records[path]
         name = f"{record.listed.slug}/index.html"
         if same_inputs and page_intact(record, settings.output):
-            writer.keep(name, record.page_stat)
+            writer.keep(name)
             continue
         cited, translated = articles.others(path)
         key = page_key(site, record, [records[p] for p in cited + translated])
         if record.page_key == key and page_intact(record, settings.output):
-            writer.keep(name, record.page_stat)
+            writer.keep(name)
             continue
         jobs.append(RenderJob(path=path, key=stored_key(record.parse_key, record.digest),
                               cited_with=[records[p].listed for p in cited],
@@ -167,8 +167,8 @@ def _group(writer: SiteWriter, settings: Settings, key: Digest, cached: CachedFi
     """Keep a group's files when its key is unchanged and its files intact; else make them
     (as bytes, or as pieces of text written as they are rendered)."""
     if cached is not None and group_intact(cached, key, settings.output):
-        for name, stat in cached.files.items():
-            writer.keep(name, stat)
+        for name in cached.files:
+            writer.keep(name)
         return cached
     try:
         return CachedFiles(key=key, files={name: writer.write(name, data)

@@ -18,8 +18,8 @@ from .content import Document, LoadedContent, duplicate_slugs, load_shared_sourc
 from .discovery import article_files
 from .incremental import CACHE_DIR
 from .incremental.cache import BuildCache
-from .incremental.freshness import fresh_record, stale_links
-from .incremental.keys import build_keys, images_outside_content, stored_key
+from .incremental.freshness import fresh_record, site_files, stale_links
+from .incremental.keys import build_keys, stored_key
 from .incremental.records import CachedArticle
 from .incremental.store import ArticleStore
 from .incremental.unchanged import forget_last_build, save_last_build, take_inputs
@@ -57,8 +57,9 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
             writer.finish()
         cache.save(assembled.records, assembled.groups)
     result = build_result(checked, parsed.parsed | assembled.rendered, writer)
-    save_last_build(settings, inputs, images_outside_content(checked.records, settings),
-                    writer.site_files(), first_due(checked.held), result)
+    save_last_build(settings, inputs, site_files(assembled.records, checked.published,
+                                                 assembled.groups, settings.output),
+                    first_due(checked.held), result)
     return result
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from .output import MARKER, FileStat, StagedSite, file_stat, refuse_unsafe_target, stat_of
+from .output import MARKER, FileStat, StagedSite, file_stat, refuse_unsafe_target
 from .settings import Settings
 
 
@@ -25,14 +25,12 @@ class SiteWriter:
         refuse_unsafe_target(self.output.absolute(), self.protected)  # before any work
         self.kept: list[str] = []
         self.expected: set[str] = {MARKER}
-        self.files: dict[str, FileStat | None] = {}  # every file of the site, as it will be
         self.staged: StagedSite | None = None
 
-    def keep(self, name: str, stat: FileStat) -> None:
-        """`name` stays as it is in the current site (the caller checked it has `stat`)."""
+    def keep(self, name: str) -> None:
+        """`name` stays as it is in the current site (the caller checked it is intact)."""
         self.kept.append(name)
         self.expected.add(name)
-        self.files[name] = stat
         if self.staged is not None:
             self.staged.keep(name)
 
@@ -42,11 +40,10 @@ class SiteWriter:
         article) then writes only the files that changed, and a new file costs more here
         than reading the old one."""
         if isinstance(data, bytes) and (same := self._same_file(name, data)) is not None:
-            self.keep(name, same)
+            self.keep(name)
             return same
         self.expected.add(name)
-        self.files[name] = file_stat(self._start().write(name, data))
-        return self.files[name]
+        return file_stat(self._start().write(name, data))
 
     def _same_file(self, name: str, data: bytes) -> FileStat | None:
         """The stat of the current site's file `name` if it holds exactly `data`."""
@@ -63,10 +60,6 @@ class SiteWriter:
         """Stage the kept files too if the current site holds anything else."""
         if self.staged is None and self._present() != self.expected:
             self._start()
-
-    def site_files(self) -> dict[str, FileStat | None]:
-        """Every file of the site with its stat, once it is swapped in (the marker's too)."""
-        return self.files | {MARKER: stat_of(self.output / MARKER)}
 
     def _present(self) -> set[str]:
         """Every file in the current site, as a relative path (plain strings: this runs on

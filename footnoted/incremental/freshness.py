@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from ..output import FileStat, stat_of
+from ..output import MARKER, FileStat, stat_of
 from ..pageindex import PageIndex
 from ..settings import Settings
 from .keys import cited_archive, file_digest, image_stats
@@ -43,6 +43,17 @@ def page_intact(record: CachedArticle, output: Path) -> bool:
     """The page in the current site is still the one the last build wrote."""
     name = f"{record.listed.slug}/index.html"
     return record.page_stat is not None and stat_of(output / name) == record.page_stat
+
+
+def site_files(records: Mapping[str, CachedArticle], published: list[str],
+               groups: Mapping[str, CachedFiles], output: Path) -> dict[str, FileStat | None]:
+    """Every file of the site as this build left it, by name: the published pages, each
+    group's files and the marker (stat now: it is written when the site is swapped in)."""
+    files = {f"{records[path].listed.slug}/index.html": records[path].page_stat
+             for path in published}
+    for group in groups.values():
+        files.update(group.files)
+    return files | {MARKER: stat_of(output / MARKER)}
 
 
 def with_page(record: CachedArticle, key: PageKey, stat: FileStat) -> CachedArticle:

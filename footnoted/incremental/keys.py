@@ -92,15 +92,6 @@ def image_stats(article: Article, settings: Settings) -> ImageStats:
     return tuple(stats)
 
 
-def images_outside_content(records: Mapping[str, CachedArticle],
-                           settings: Settings) -> tuple[str, ...]:
-    """The image files articles show from outside content/, which a build reads too."""
-    content = settings.content.resolve()
-    paths = {source_file(record.listed.path, image, settings).resolve()
-             for record in records.values() for image in record.listed.images}
-    return tuple(sorted(str(path) for path in paths if not path.is_relative_to(content)))
-
-
 def parse_key(settings: Settings, shared: Mapping[str, SourceEntry]) -> ParseKey:
     """What every article's parse depends on besides its own file and the sources it cites."""
     urls = sorted((key.lower(), entry.url or "") for key, entry in shared.items())

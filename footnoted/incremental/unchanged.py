@@ -21,7 +21,7 @@ import os
 import pickle
 import sys
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -48,7 +48,6 @@ class Inputs:
 
     taken_ns: int  # time.time_ns() when taken
     options: tuple  # what else the output depends on: the project, --drafts, Python
-    extra: tuple[str, ...]  # files outside the input folders (images outside content/)
     files: Stats  # by path, of every input file
 
 
@@ -73,7 +72,7 @@ def unchanged_build(settings: Settings, drafts: bool, strict: bool) -> BuildResu
         return None
     if last.inputs.options != _options(settings, drafts):
         return None
-    if _file_stats(settings, last.inputs.extra) != last.inputs.files:
+    if _file_stats(settings) != last.inputs.files:
         return None
     if not (_intact(settings.output, last.site) and _intact(settings.output, last.folders)):
         return None
@@ -83,23 +82,19 @@ def unchanged_build(settings: Settings, drafts: bool, strict: bool) -> BuildResu
 
 
 def take_inputs(settings: Settings, drafts: bool) -> Inputs:
-    """The stat of every file under the input folders now, before the build reads them."""
+    """The stat of every input file now, before the build reads them."""
     taken = time.time_ns()
-    return Inputs(taken_ns=taken, options=_options(settings, drafts), extra=(),
-                  files=_trusted(_file_stats(settings, ()), taken))
+    return Inputs(taken_ns=taken, options=_options(settings, drafts),
+                  files=_trusted(_file_stats(settings), taken))
 
 
-def save_last_build(settings: Settings, inputs: Inputs, extra: tuple[str, ...],
-                    site_files: dict[str, Stat], due: float | None,
-                    result: BuildResult) -> None:
-    """Keep what the next build needs to stop early; call it once the site is swapped in.
-    `extra` names input files outside the input folders (images), stat now: one changed
-    since the build began is racy, so it is not trusted either."""
+def save_last_build(settings: Settings, inputs: Inputs, site_files: dict[str, Stat],
+                    due: float | None, result: BuildResult) -> None:
+    """Keep what the next build needs to stop early; call it once the site is swapped in."""
     names = {os.path.dirname(name) for name in site_files} | {""}
     folders = {name: _stat(os.path.join(settings.output, name)) for name in sorted(names)}
-    files = inputs.files | _trusted({path: _stat(path) for path in extra}, inputs.taken_ns)
-    last = LastBuild(inputs=replace(inputs, extra=extra, files=files), site=dict(site_files),
-                     folders=folders, due=due, result=result)
+    last = LastBuild(inputs=inputs, site=dict(site_files), folders=folders, due=due,
+                     result=result)
     folder = settings.root / CACHE_DIR
     temporary = folder / f"{FILE}.{os.getpid()}"
     temporary.write_bytes(pickle.dumps((FORMAT, last), pickle.HIGHEST_PROTOCOL))
@@ -137,13 +132,14 @@ def _options(settings: Settings, drafts: bool) -> tuple:
             settings.templates_dir, settings.static_dir, drafts, sys.version, sys.executable)
 
 
-def _file_stats(settings: Settings, extra: tuple[str, ...]) -> Stats:
-    """The stat of every file under the input folders, of pyproject.toml, of each library
-    (its folder too: installing another version changes its entries) and of `extra`."""
+def _file_stats(settings: Settings) -> Stats:
+    """The stat of every file under the input folders (articles' images are in content/ or
+    static/), of pyproject.toml and of each library (its folder too: installing another
+    version changes its entries)."""
     stats: Stats = {}
     for folder in (settings.content, settings.templates, settings.static, PACKAGE):
         _walk(str(folder), stats)
-    singles = [str(settings.root / PYPROJECT), *extra]
+    singles = [str(settings.root / PYPROJECT)]
     for name in LIBRARIES:
         spec = find_spec(name)
         origin = spec.origin if spec is not None and spec.origin else name
