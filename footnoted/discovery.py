@@ -2,8 +2,10 @@
 
 Both the full load (content.py) and the incremental build (site.py) ask here, so a file is
 an article, or is reported, the same way in both. An article is a `.md` or `.markdown` file.
-A page bundle, `content/<folder>/index.md` beside its images (the Hugo and Zola convention),
-takes its slug from the folder; `index.<lang>.md` says its language too. Hugo's and Zola's
+Its page's address follows its path, as in Hugo, Zola, MkDocs and Jekyll: `guides/method.md`
+is `guides/method/`, one slug per folder. A page bundle, `content/<folder>/index.md` beside
+its images (the Hugo and Zola convention), is the folder's page; `index.<lang>.md` says its
+language too. Hugo's and Zola's
 section pages (`_index.md`) are not articles: footnoted makes the section listings itself, so
 they are reported, not published.
 """
@@ -50,18 +52,22 @@ def article_files(settings: Settings) -> tuple[list[Path], list[Problem]]:
     return files, problems
 
 
-def slug_from_path(path: Path, settings: Settings) -> str:
-    """The slug a file gets when its front matter sets none.
+def slug_from_path(path: Path, settings: Settings, own: str | None = None) -> str:
+    """The page address of a file: its folders under content/, each slugified, then its name.
 
-    `post.md` gives `post`; `<folder>/index.md` gives the folder's name; `index.ru.md` gives
-    it too when Russian is the site's language, and `<folder>-ru` otherwise, so that the
-    bundle's original and its translations do not claim the same page.
+    `post.md` gives `post`, `guides/Method.md` gives `guides/method`; `<folder>/index.md`
+    gives the folder's address; `index.ru.md` gives it too when Russian is the site's
+    language, and `<folder>-ru` otherwise, so that the bundle's original and its translations
+    do not claim the same page. `own`, the front matter's `slug:`, replaces the last part.
     """
-    if not is_bundle_index(path, settings):
-        return slugify(path.stem)
-    lang = lang_from_path(path)
-    folder = slugify(path.parent.name)
-    return folder if lang in (None, settings.lang) else f"{folder}-{slugify(lang)}"
+    folders = path.parent.relative_to(settings.content).parts
+    if is_bundle_index(path, settings):
+        folders, lang = folders[:-1], lang_from_path(path)
+        folder = slugify(path.parent.name)
+        name = folder if lang in (None, settings.lang) else f"{folder}-{slugify(lang)}"
+    else:
+        name = slugify(path.stem)
+    return "/".join([*(slugify(part) for part in folders), own or name])
 
 
 def is_bundle_index(path: Path, settings: Settings) -> bool:

@@ -264,7 +264,7 @@ def test_build_equals_the_one_pass_renderer_on_the_example_site(tmp_path):
                  if is_published(a, datetime.now(UTC))]
     expected = render_site(published, settings) | collect_static(settings)
     for article in published:
-        expected |= image_files(article.slug, article.path, article.images, settings)
+        expected |= image_files(article.images, settings)
     assert tree(root / "site") == {**expected, ".footnoted-site": MARKER_TEXT}
 
 
@@ -274,11 +274,11 @@ def test_a_replaced_image_file_reaches_the_site(site, capsys, tmp_path):
     edit(site, "content/article-1.md", "A second paragraph.",
          "![A chart](images/chart.png)\n\nA second paragraph.")
     build(site, capsys)
-    assert (site.root / "site" / "article-1" / "images" / "chart.png").read_bytes() == \
+    assert (site.root / "site" / "images" / "chart.png").read_bytes() == \
         b"\x89PNG first"
     (site.root / "content" / "images" / "chart.png").write_bytes(b"\x89PNG second, longer")
     assert changed(build(site, capsys)) == 1
-    assert (site.root / "site" / "article-1" / "images" / "chart.png").read_bytes() == \
+    assert (site.root / "site" / "images" / "chart.png").read_bytes() == \
         b"\x89PNG second, longer"
     assert_same_as_clean_build(site, tmp_path)
 

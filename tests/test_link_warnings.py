@@ -87,8 +87,8 @@ def test_every_in_page_and_cross_article_link_that_resolves_is_quiet(make_projec
     assert capsys.readouterr().err == ""
     page = project.read("a/index.html")
     assert '<h2 id="staticheskie-konstanty">Статические константы</h2>' in page
-    assert '<a class="page-link" href="../b/#part-two">B</a>' in page
-    assert '<a class="page-link" href="../a/">A</a>' in project.read("b/index.html")
+    assert '<a class="page-link" href="../sub/b/#part-two">B</a>' in page
+    assert '<a class="page-link" href="../../a/">A</a>' in project.read("sub/b/index.html")
 
 
 def test_a_link_to_an_article_that_does_not_load_names_both_files(make_project, capsys):

@@ -1,13 +1,13 @@
 """Links between articles: navigation, not sources.
 
     [as we wrote](other.md)              -> <a class="page-link" href="../other/">
-    [the method](../guides/method.md#b)  -> <a class="page-link" href="../method-slug/#b">
+    [the method](../guides/method.md#b)  -> <a class="page-link" href="../../guides/method/#b">
     [the list](/section/page/)           -> the same, when a page has that address
     [the post](@/blog/post.md)           -> Zola's link from the content folder
 
 The other article's page is found in the site's `PageIndex` (built from the slugs the loader
-gave every article), and the link is written relative to this page, so it works under any
-path prefix. Such links get no number and no place in the Sources list. A `.md` link to no
+gave every article), and the link is written relative to this page (`slug`, at any depth),
+so it works under any path prefix. Such links get no number and no place in the Sources list. A `.md` link to no
 article is an error; a site address that matches no page is left as written (it may be a
 page outside footnoted) with a warning. Each look-up is handed back with its answer, for the
 build cache: when another article's slug changes, the articles linking to it are parsed again.
@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from ..pageindex import PageIndex, PageLink, address_key, is_article_file
+from ..pageindex import PageIndex, PageLink, address_key, is_article_file, page_url
 from ..problems import Problem
 from ..urls import is_external
 from .refs import MarkerExtension, Occurrences, link_words
@@ -39,7 +39,8 @@ class PageLinksState:
 
 class PageLinksExtension(MarkerExtension):
     def __init__(self, **kwargs) -> None:
-        self.config = {"pages": [PageIndex(), "The site's articles, by file and address"]}
+        self.config = {"pages": [PageIndex(), "The site's articles, by file and address"],
+                       "slug": ["", "The address of this article's page"]}
         super().__init__(**kwargs)
         self.state = PageLinksState()
 
@@ -105,7 +106,8 @@ class PageLinksTreeprocessor(Treeprocessor):
 
     def make_page_link(self, link: etree.Element, href: str, target: str, slug: str,
                        fragment: str, line: int) -> None:
-        link.set("href", f"../{slug}/" + (f"#{fragment}" if fragment else ""))
+        here = self.ext.getConfig("slug")
+        link.set("href", page_url(here, slug) + (f"#{fragment}" if fragment else ""))
         link.set("class", PAGE_LINK_CLASS)
         self.ext.state.page_links.append(PageLink(target, slug, unquote(fragment), href, line))
 
