@@ -349,6 +349,45 @@ def test_links_between_articles_in_a_parallel_build(make_project, capsys, tmp_pa
     assert '<a class="page-link" href="../bee/#part-two">B</a>' in site.read("a/index.html")
 
 
+def test_an_article_moved_between_folders_equals_a_clean_build(site, capsys, tmp_path):
+    """Its page moves, its relative links and images climb differently, and the pages that
+    link to it follow it."""
+    (site.root / "content/css/images").mkdir(parents=True)
+    (site.root / "content/css/images/1.png").write_bytes(b"PNG shared")
+    site.write("content/css/color/index.md", "---\ntitle: Colour\ndate: 2024-06-01\n---\n"
+               "## Part\n\n![One](../images/1.png) To [the first](../../article-1.md).\n")
+    site.write("content/css/page.md", "---\ntitle: Page\ndate: 2024-06-02\n---\n"
+               "![One](images/1.png) See [the colours](color/index.md#part).\n")
+    build(site, capsys)
+    assert '<img alt="One" src="../images/1.png">' in site.read("css/color/index.html")
+    assert '<img alt="One" src="../images/1.png">' in site.read("css/page/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+    (site.root / "content/html").mkdir()
+    (site.root / "content/css/color").rename(site.root / "content/html/color")
+    edit(site, "content/html/color/index.md", "../images/1.png", "../../css/images/1.png")
+    edit(site, "content/css/page.md", "color/index.md", "../html/color/index.md")
+    build(site, capsys)
+    assert not (site.root / "site/css/color").exists()
+    assert '<img alt="One" src="../../css/images/1.png">' in site.read("html/color/index.html")
+    assert 'href="../../html/color/#part"' in site.read("css/page/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_a_site_absolute_image_follows_the_file_from_static_to_content(site, capsys, tmp_path):
+    (site.root / "static/img").mkdir(parents=True)
+    (site.root / "static/img/logo.png").write_bytes(b"PNG static")
+    edit(site, "content/article-1.md", "A second paragraph.",
+         "![Logo](/img/logo.png)\n\nA second paragraph.")
+    build(site, capsys)
+    assert '<img alt="Logo" src="../static/img/logo.png">' in site.read("article-1/index.html")
+    (site.root / "content/img").mkdir()
+    (site.root / "content/img/logo.png").write_bytes(b"PNG static")  # the same size, even
+    build(site, capsys)
+    assert '<img alt="Logo" src="../img/logo.png">' in site.read("article-1/index.html")
+    assert (site.root / "site/img/logo.png").read_bytes() == b"PNG static"
+    assert_same_as_clean_build(site, tmp_path)
+
+
 BUNDLE = """\
 ---
 title: A bundle
@@ -392,6 +431,10 @@ def test_page_bundle_edits_equal_a_clean_build(site, capsys, tmp_path):
     build(site, capsys)
     assert not (site.root / "site/bundle").exists()
     assert (site.root / "site/renamed/images/map.png").exists()
+    edit(site, "content/renamed/index.md", "date:", "slug: other-name\ndate:")
+    build(site, capsys)
+    assert '<img alt="A map" src="../renamed/images/map.png">' in site.read(
+        "other-name/index.html")  # the images stay where content/ has them
     assert_same_as_clean_build(site, tmp_path)
 
 
