@@ -20,6 +20,7 @@ from .discovery import (
     is_bundle_index,
     is_bundle_name,
     lang_from_path,
+    reserved_problem,
     slug_from_path,
 )
 from .foreign_keys import foreign_key_fixes
@@ -183,26 +184,12 @@ def _read_document(path: Path, settings: Settings, problems: list[Problem]) -> D
         return None
     slug = slug_from_path(path, settings, meta.slug)
     if top_folder(slug) in RESERVED:
-        problems.append(_reserved(name, slug, meta, text, is_bundle_index(path, settings)))
+        slug_line = _line_of_key(text, "slug") if meta.slug else None
+        problems.append(reserved_problem(name, slug, slug_line, is_bundle_index(path, settings)))
         return None
     if meta.lang is None and lang_from_path(path):
         meta = replace(meta, lang=lang_from_path(path))
     return Document(path=name, slug=slug, meta=meta, body=body, body_line=body_line, text=text)
-
-
-def _reserved(name: str, slug: str, meta: FrontMatter, text: str, bundle: bool) -> Problem:
-    """The page would be written into a folder the site writes itself (slugs.RESERVED)."""
-    if meta.slug and "/" not in slug:
-        return error(name, _line_of_key(text, "slug"), f"'slug' must not be '{slug}': that "
-                     "folder holds the site's own files", f"Use e.g. '{slug}-page'")
-    if "/" not in slug:
-        origin = "folder" if bundle else "file"
-        return error(name, 0, f"the {origin} name gives the slug '{slug}', a folder the site "
-                     "uses for its own pages", f"Rename the {origin} or set e.g. "
-                     f"'slug: {slug}-page'")
-    top = top_folder(slug)
-    return error(name, 0, f"the folder '{top}' gives the address '{slug}/', inside a folder "
-                 "the site uses for its own pages", f"Rename the folder (e.g. to '{top}-pages')")
 
 
 def load_shared_sources(settings: Settings) -> LoadedContent:

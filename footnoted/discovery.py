@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .problems import Problem, error, warning
 from .settings import Settings
-from .slugs import slugify
+from .slugs import slugify, top_folder
 
 ARTICLE_SUFFIXES = (".md", ".markdown")  # Jekyll names its posts .markdown
 # Two-letter language codes only (ISO 639-1, as Hugo's language keys usually are), with an
@@ -68,6 +68,22 @@ def slug_from_path(path: Path, settings: Settings, own: str | None = None) -> st
     else:
         name = slugify(path.stem)
     return "/".join([*(slugify(part) for part in folders), own or name])
+
+
+def reserved_problem(name: str, slug: str, slug_line: int | None, bundle: bool) -> Problem:
+    """The page at `slug` would be written into a folder the site writes itself
+    (slugs.RESERVED); `slug_line` is the line of the front matter's `slug:`, if it set one."""
+    if slug_line is not None and "/" not in slug:
+        return error(name, slug_line, f"'slug' must not be '{slug}': that folder holds the "
+                     "site's own files", f"Use e.g. '{slug}-page'")
+    if "/" not in slug:
+        origin = "folder" if bundle else "file"
+        return error(name, 0, f"the {origin} name gives the slug '{slug}', a folder the site "
+                     "uses for its own pages", f"Rename the {origin} or set e.g. "
+                     f"'slug: {slug}-page'")
+    top = top_folder(slug)
+    return error(name, 0, f"the folder '{top}' gives the address '{slug}/', inside a folder "
+                 "the site uses for its own pages", f"Rename the folder (e.g. to '{top}-pages')")
 
 
 def is_bundle_index(path: Path, settings: Settings) -> bool:

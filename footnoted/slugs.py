@@ -37,7 +37,8 @@ def slugify(text: str, fallback: str = "untitled") -> str:
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Folders the build writes itself (render.py, listings.py): an article's page there would be
-# overwritten. Only the first part of an address clashes (`css/page` is fine). tests/test_paths.py fails when the build writes a folder missing here.
+# overwritten. Only the first part of an address clashes (`css/page` is fine).
+# tests/test_paths.py fails when the build writes a folder missing here.
 RESERVED = ("archive", "authors", "page", "search", "sections", "sources", "static", "tags")
 
 

@@ -76,8 +76,10 @@ class ImageTreeprocessor(Treeprocessor):
             src = image.get("src", "")
             line = lines.line(src or "![")
             found = image_path_problem(src)
-            located = places.locate(path, slug, ImageRef(src, line)) if found is None else \
-                error(path, line, f"image {found[0]}", found[1])
+            if found is None:
+                located = places.locate(path, slug, ImageRef(src, line))
+            else:
+                located = error(path, line, f"image {found[0]}", found[1])
             if isinstance(located, ImageRef):
                 self.ext.state.images.append(located)
                 image.set("src", located.url)

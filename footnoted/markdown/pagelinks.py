@@ -7,10 +7,11 @@
 
 The other article's page is found in the site's `PageIndex` (built from the slugs the loader
 gave every article), and the link is written relative to this page (`slug`, at any depth),
-so it works under any path prefix. Such links get no number and no place in the Sources list. A `.md` link to no
-article is an error; a site address that matches no page is left as written (it may be a
-page outside footnoted) with a warning. Each look-up is handed back with its answer, for the
-build cache: when another article's slug changes, the articles linking to it are parsed again.
+so it works under any path prefix. Such links get no number and no place in the Sources
+list. A `.md` link to no article is an error; a site address that matches no page is left
+as written (it may be a page outside footnoted) with a warning. Each look-up is handed back
+with its answer, for the build cache: when another article's slug changes, the articles
+linking to it are parsed again.
 """
 
 from __future__ import annotations
