@@ -60,7 +60,8 @@ def slug_from_path(path: Path, settings: Settings, own: str | None = None) -> st
     language, and `<folder>-ru` otherwise, so that the bundle's original and its translations
     do not claim the same page. `own`, the front matter's `slug:`, replaces the last part.
     """
-    folders = path.parent.relative_to(settings.content).parts
+    inside = path.parent.is_relative_to(settings.content)
+    folders = path.parent.relative_to(settings.content).parts if inside else ()
     if is_bundle_index(path, settings):
         folders, lang = folders[:-1], lang_from_path(path)
         folder = slugify(path.parent.name)

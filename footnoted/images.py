@@ -5,9 +5,11 @@ site (`/img/x.png`), and always names a file of the project: no scheme (pages lo
 from other hosts), no encoded separators, nothing outside content/ (no `..` beyond it, no
 symlink leading out). A site-absolute path is the file under content/ or, where there is
 none, the one under static/, which the site serves from static/. A file from content/ is
-copied to the same place under the site (content/css/images/1.png -> css/images/1.png), once
-however many articles show it, and each page's `src` leads there relatively, so the site
-works under any path prefix; an SVG is copied as svg.py sanitised it.
+copied to the same place under the site, its folders named as page folders are
+(content/css/images/1.png -> css/images/1.png, content/My Post/map.png -> my-post/map.png,
+so a bundle's images stay beside its page), once however many articles show it, and each
+page's `src` leads there relatively, so the site works under any path prefix; an SVG is
+copied as svg.py sanitised it.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from urllib.parse import quote, unquote
 from .problems import Problem, error, warning
 from .schema import CheckedText
 from .settings import Settings
-from .slugs import top_folder
+from .slugs import slugify, top_folder
 from .svg import clean_svg
 
 # SVG too: it is sanitised before it is copied (svg.py).
@@ -80,7 +82,8 @@ class ImagePlaces:
         if file.startswith(f"{self.static_dir}/"):
             output = f"{STATIC_OUTPUT}/{file.removeprefix(self.static_dir + '/')}"
         else:
-            output = file.removeprefix(f"{self.content_dir}/")
+            *folders, name = file.removeprefix(f"{self.content_dir}/").split("/")
+            output = "/".join([*(slugify(folder) for folder in folders), name])
             if top_folder(output) == STATIC_OUTPUT:
                 return error(article_path, image.line, f"image '{_shown(image.src)}' is in "
                              f"{self.content_dir}/{STATIC_OUTPUT}/, where the site keeps its "
@@ -130,6 +133,21 @@ def image_problems(article_path: str, images: list[ImageRef], settings: Settings
                                   ROOTED_FIX if image.src.startswith("/") else PATH_FIX))
         elif path.suffix.lower() == ".svg":
             problems += svg_problems(image.file, path.read_bytes())
+    return problems
+
+
+def image_clashes(shown: list[tuple[str, list[ImageRef]]]) -> list[Problem]:
+    """Two image files that one site path would hold (`A B/x.png` and `a-b/x.png`), from
+    (article file, its images) pairs in path order: each but the first is an error."""
+    first: dict[str, str] = {}
+    problems = []
+    for article_path, images in shown:
+        for image in images:
+            other = first.setdefault(image.output, image.file)
+            if other != image.file:
+                problems.append(error(article_path, image.line, f"image '{image.src}' would be "
+                                      f"published at {image.output}, as {other} is",
+                                      "Rename one of the folders or files"))
     return problems
 
 

@@ -193,3 +193,26 @@ def test_a_symbolic_link_out_of_content_stays_refused_from_a_nested_page(make_pr
     assert capsys.readouterr().err.splitlines()[0] == (
         "content/css/a.md:5: error: image '../pic.png' leads out of the content folder (through "
         "a symbolic link). Check the file name; paths are relative to the article's file")
+
+
+def test_a_bundle_in_a_folder_not_named_as_a_slug_keeps_its_images_beside_its_page(
+        make_project):
+    project = make_project({"content/My Post/index.md": HEAD.format(title="Mine")
+                            + "![A map](Pics/map.png)\n"})
+    (project.root / "content/My Post/Pics").mkdir()
+    (project.root / "content/My Post/Pics/map.png").write_bytes(b"PNG")
+    assert project.run("build") == 0
+    assert (project.root / "site/my-post/pics/map.png").read_bytes() == b"PNG"
+    page = project.read("my-post/index.html")
+    assert '<img alt="A map" src="pics/map.png">' in page
+    assert dead_links(project.root / "site") == []
+
+
+def test_two_image_files_for_one_place_on_the_site_are_an_error(make_project, capsys):
+    project = make_project({"content/a.md": HEAD.format(title="A") + "![x](A B/x.png)\n",
+                            "content/b.md": HEAD.format(title="B") + "\n![x](a-b/x.png)\n",
+                            "content/A B/x.png": "one", "content/a-b/x.png": "two"})
+    assert project.run("check") == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "content/b.md:6: error: image 'a-b/x.png' would be published at a-b/x.png, as "
+        "content/A B/x.png is. Rename one of the folders or files"]
