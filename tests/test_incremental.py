@@ -315,6 +315,17 @@ def test_a_new_article_at_a_linked_address_reaches_the_page(make_project, capsys
     assert_same_as_clean_build(site, tmp_path)
 
 
+def test_a_new_article_at_a_relative_address_reaches_the_page(make_project, capsys, tmp_path):
+    site = make_project({"content/docs/a.md": "---\ntitle: A\ndate: 2024-05-01\n---\n"
+                                              "See [its neighbour](../b/).\n"})
+    build(site, capsys)
+    assert '<a href="../b/">its neighbour</a><sup' in site.read("docs/a/index.html")  # a source
+    site.write("content/docs/b.md", "---\ntitle: B\ndate: 2024-05-02\n---\nNew.\n")
+    assert changed(build(site, capsys)) == 2  # b, and a, whose ../b/ now has a page
+    assert '<a class="page-link" href="../b/">its neighbour</a>.' in site.read("docs/a/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+
+
 def test_a_removed_heading_is_reported_for_the_links_to_it(make_project, capsys, tmp_path):
     site = linked_site(make_project)
     build(site, capsys)

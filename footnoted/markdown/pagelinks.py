@@ -4,6 +4,7 @@
     [the method](../guides/method.md#b)  -> <a class="page-link" href="../../guides/method/#b">
     [the list](/section/page/)           -> the same, when a page has that address
     [the post](@/blog/post.md)           -> Zola's link from the content folder
+    [its neighbour](../method/)          -> the same, when a page is there (from this page)
 
 The other article's page is found in the site's `PageIndex` (built from the slugs the loader
 gave every article), and the link is written relative to this page (`slug`, at any depth),
@@ -16,6 +17,7 @@ linking to it are parsed again.
 
 from __future__ import annotations
 
+import posixpath
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
@@ -78,6 +80,8 @@ class PageLinksTreeprocessor(Treeprocessor):
                 self.link_file(link, href, path, parts.fragment)
             elif path.startswith("/"):
                 self.link_address(link, href, path, parts.fragment)
+            elif path:
+                self.link_neighbour(link, href, path, parts.fragment)
 
     def link_file(self, link: etree.Element, href: str, path: str, fragment: str) -> None:
         pages: PageIndex = self.ext.getConfig("pages")
@@ -104,6 +108,18 @@ class PageLinksTreeprocessor(Treeprocessor):
             return
         self.make_page_link(link, href, self.ext.getConfig("pages").file_of[slug], slug,
                             fragment, line)
+
+    def link_neighbour(self, link: etree.Element, href: str, path: str, fragment: str) -> None:
+        """`../other-page/`, as pages of the original site link their neighbours: resolved
+        from this page's address, it is navigation when a page is there, and is left as
+        written when none is (it may be a file)."""
+        address = posixpath.normpath(posixpath.join(self.ext.getConfig("slug"), path))
+        if address == ".." or address.startswith("../"):
+            return
+        slug = self.ext.look_up(f"address:{address_key(address)}")
+        if slug is not None:
+            self.make_page_link(link, href, self.ext.getConfig("pages").file_of[slug], slug,
+                                fragment, self.lines.line(f"({href}"))
 
     def make_page_link(self, link: etree.Element, href: str, target: str, slug: str,
                        fragment: str, line: int) -> None:
