@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .discovery import ARTICLE_SUFFIXES  # the files that are articles, as the loader finds them
+from .markdown.heading_ids import case_twin
 from .problems import Problem, warning
 from .slugs import page_name
 
@@ -96,13 +97,20 @@ def anchor_problems(links: Mapping[str, tuple[PageLink, ...]],
     not kept for every article, and links to them pass."""
     return [
         warning(path, link.line, f"link '{link.written}' points to no heading or anchor "
-                f"'{link.fragment}' in {link.target}",
-                "Correct the part after '#' to one of that article's heading ids "
-                "(docs/format.md: Headings), or remove it")
+                f"'{link.fragment}' in {link.target}", _anchor_fix(link, heading_ids[link.target]))
         for path in sorted(links) for link in links[path]
         if link.fragment and link.target in heading_ids
         and link.fragment not in heading_ids[link.target] and not _page_own_id(link)
     ]
+
+
+def _anchor_fix(link: PageLink, ids: frozenset[str]) -> str:
+    twin = case_twin(link.fragment, ids)
+    if twin:
+        before = link.written.rpartition("#")[0]
+        return f"Write '{before}#{twin}': ids are matched exactly, in case too"
+    return ("Correct the part after '#' to one of that article's heading ids "
+            "(docs/format.md: Headings), or remove it")
 
 
 def unpublished_targets(links: Mapping[str, tuple[PageLink, ...]],

@@ -9,7 +9,17 @@ from urllib.parse import unquote
 
 from .schema import CheckedText
 
-SAFE_SCHEMES = ("http", "https", "mailto")
+# The schemes a link may use, in Markdown and raw HTML alike: Ammonia's default list (nh3's
+# ALLOWED_URL_SCHEMES), which the raw HTML sanitiser applies too. Nothing that runs code or
+# carries its own content (javascript:, vbscript:, data:) is in it.
+SAFE_SCHEMES = (
+    "bitcoin", "ftp", "ftps", "geo", "http", "https", "im", "irc", "ircs", "magnet", "mailto",
+    "mms", "mx", "news", "nntp", "openpgp4fpr", "sip", "sms", "smsto", "ssh", "tel", "url",
+    "webcal", "wtai", "xmpp",
+)
+# Of those, the ones that address a document, which a reader can open and read: a link there
+# is a source. The others (mailto:, tel:, irc: ...) reach a person or open an app: a contact.
+DOCUMENT_SCHEMES = ("ftp", "ftps", "http", "https", "news", "nntp")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 # Browsers drop these anywhere in a URL before reading its scheme: "java\tscript:" runs.
 _IGNORED_BY_BROWSERS = re.compile(r"[\x00-\x20\x7f]+")
@@ -18,7 +28,7 @@ _IGNORED_BY_BROWSERS = re.compile(r"[\x00-\x20\x7f]+")
 def unsafe_url_reason(url: str) -> str | None:
     """Why a link target must not be published, or None when it is fine.
 
-    Relative URLs and http(s)/mailto are fine. `#` alone is a dead link. Anything with another
+    Relative URLs and the SAFE_SCHEMES are fine. `#` alone is a dead link. Anything with another
     scheme is refused, after undoing the entity, percent and whitespace tricks that browsers
     undo too (`&#106;avascript:`, `JaVaScRiPt:`, `java\\nscript:`, `%6Aavascript:`).
     """
@@ -33,6 +43,13 @@ def unsafe_url_reason(url: str) -> str | None:
 
 def is_external(url: str) -> bool:
     return bool(_SCHEME.match(url)) or url.startswith("//")
+
+
+def is_contact(url: str) -> bool:
+    """A link that reaches a person or opens an app, not a document: `mailto:`, `tel:`,
+    `irc:`... (any scheme outside DOCUMENT_SCHEMES)."""
+    match = _SCHEME.match(url.strip())
+    return bool(match) and match.group(1).lower() not in DOCUMENT_SCHEMES
 
 
 class Url(CheckedText):

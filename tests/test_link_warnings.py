@@ -36,6 +36,13 @@ CASES = {
         "'part-two' in content/sub/b.md. Correct the part after '#' to one of that article's "
         "heading ids (docs/format.md: Headings), or remove it",
     ),
+    "link to a part of another article whose id differs only in case": (
+        {"content/a.md": HEAD + "See [B](b.md#Theme-Flatten).\n",
+         "content/b.md": HEAD + "## Theme: Flatten\n"},
+        "content/a.md:5: warning: link 'b.md#Theme-Flatten' points to no heading or anchor "
+        "'Theme-Flatten' in content/b.md. Write 'b.md#theme-flatten': ids are matched exactly, "
+        "in case too",
+    ),
     "site address of no page": (
         {"content/a.md": HEAD + "The [shop](/shop/).\n"},
         "content/a.md:5: warning: link '/shop/' matches no page of this site and is left as "
@@ -86,9 +93,31 @@ def test_every_in_page_and_cross_article_link_that_resolves_is_quiet(make_projec
     assert project.run("build", "--strict") == 0
     assert capsys.readouterr().err == ""
     page = project.read("a/index.html")
-    assert '<h2 id="staticheskie-konstanty">Статические константы</h2>' in page
+    assert ('<h2 id="staticheskie-konstanty"><span id="статические-константы"></span>'
+            'Статические константы</h2>') in page
     assert '<a class="page-link" href="../sub/b/#part-two">B</a>' in page
     assert '<a class="page-link" href="../../a/">A</a>' in project.read("sub/b/index.html")
+
+
+@pytest.mark.parametrize("fragment", [
+    "с-чего-начать",  # GitHub's id, which keeps Cyrillic
+    "%D1%81-%D1%87%D0%B5%D0%B3%D0%BE-%D0%BD%D0%B0%D1%87%D0%B0%D1%82%D1%8C",  # the same, encoded
+    "klassy-.sr-only",  # doka.guide's, which keeps dots
+    "debugging-crab-woman-computer",  # Zola's, with emoji by name
+    "tool",  # an <a name> in raw HTML
+    "setup",  # an <h2 id> in raw HTML
+])
+def test_a_link_to_an_id_another_generator_gives_resolves_across_articles(
+        make_project, capsys, fragment):
+    project = make_project({
+        "content/a.md": HEAD + f"See [B](b.md#{fragment}) and [B](/b/#{fragment}).\n",
+        "content/b.md": HEAD + "## С чего начать\n\n## Классы `.sr-only`\n\n"
+                               "## Debugging (🦀, 👩‍💻)\n\n- <a name=\"tool\"></a> A tool.\n\n"
+                               "<h2 id=\"setup\">Setup</h2>\n",
+    })
+    assert project.run("build", "--strict") == 0
+    assert capsys.readouterr().err == ""
+    assert f'<a class="page-link" href="../b/#{fragment}">B</a>' in project.read("a/index.html")
 
 
 def test_a_link_to_an_article_that_does_not_load_names_both_files(make_project, capsys):

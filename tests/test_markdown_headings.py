@@ -3,9 +3,11 @@ data, and in-page links with no target. Markdown in, exact HTML out."""
 
 from __future__ import annotations
 
+import re
 from textwrap import dedent
 
 from footnoted.markdown.convert import render_markdown
+from footnoted.markdown.heading_ids import github_id, other_ids, transliteration_js_id, zola_id
 from footnoted.markdown.headings import TocEntry, heading_id
 
 from .conftest import without_margin_copies
@@ -26,7 +28,8 @@ def test_ascii_heading_id_is_lower_case_with_hyphens_and_no_punctuation():
 
 def test_cyrillic_heading_id_is_transliterated_like_page_slugs():
     assert html("## Статические константы") == (
-        '<h2 id="staticheskie-konstanty">Статические константы</h2>')
+        '<h2 id="staticheskie-konstanty"><span id="статические-константы"></span>'
+        'Статические константы</h2>')
 
 
 def test_github_rules_for_symbols_underscores_and_other_scripts():
@@ -116,14 +119,15 @@ def test_in_page_link_without_a_target_is_a_warning_with_its_line():
 def test_a_russian_heading_also_answers_to_the_other_common_transliteration():
     body = render("## Спецификация\n\nSee [the spec](#specifikaciya).")
     assert body.html == (
-        '<h2 id="spetsifikatsiya"><span id="specifikaciya"></span>Спецификация</h2>\n'
+        '<h2 id="spetsifikatsiya"><span id="specifikaciya"></span>'
+        '<span id="спецификация"></span>Спецификация</h2>\n'
         '<p>See <a href="#specifikaciya">the spec</a>.</p>')
     assert body.problems == []
     assert body.toc == (TocEntry(2, "spetsifikatsiya", "Спецификация"),)
 
 
 def test_the_second_id_never_takes_another_headings_own():
-    assert html("## Ц\n\n## C") == '<h2 id="ts">Ц</h2>\n<h2 id="c">C</h2>'
+    assert html("## Ц\n\n## C") == '<h2 id="ts"><span id="ц"></span>Ц</h2>\n<h2 id="c">C</h2>'
 
 
 def test_a_heading_also_answers_to_zolas_id():
@@ -137,3 +141,111 @@ def test_a_heading_also_answers_to_zolas_id():
 def test_each_link_without_a_target_is_reported_on_its_own_line():
     body = render("See [a](#gone).\n\nAnd [b](#gone).\n")
     assert [p.line for p in body.problems] == [5, 7]
+
+
+def test_a_heading_also_answers_to_githubs_id_which_keeps_every_script():
+    body = render("## С чего начать\n\nSee [it](#с-чего-начать) and [it](#%D1%81-%D1%87%D0%B5"
+                  "%D0%B3%D0%BE-%D0%BD%D0%B0%D1%87%D0%B0%D1%82%D1%8C).")
+    assert body.html == (
+        '<h2 id="s-chego-nachat"><span id="с-чего-начать"></span>С чего начать</h2>\n'
+        '<p>See <a href="#с-чего-начать">it</a> and <a href="#%D1%81-%D1%87%D0%B5%D0%B3%D0%BE-'
+        '%D0%BD%D0%B0%D1%87%D0%B0%D1%82%D1%8C">it</a>.</p>')
+    assert body.problems == []
+
+
+def test_a_heading_also_answers_to_doka_guides_id_which_keeps_dots():
+    body = render("## Классы `.sr-only`, ещё\n\nSee [it](#klassy-.sr-only-eshchyo).")
+    assert body.html == (
+        '<h2 id="klassy-sr-only-eshche"><span id="klassy-.sr-only-eshchyo"></span>'
+        '<span id="классы-sr-only-ещё"></span>Классы <code>.sr-only</code>, ещё</h2>\n'
+        '<p>See <a href="#klassy-.sr-only-eshchyo">it</a>.</p>')
+    assert body.problems == []
+
+
+def test_a_heading_also_answers_to_zolas_id_with_emoji_by_name_and_githubs_with_the_selector():
+    body = render("### Debugging (🦀, 👩‍💻, 🛠️)\n\n"
+                  "See [Zola's](#debugging-crab-woman-computer-tools) and "
+                  "[GitHub's](#debugging---%EF%B8%8F).")
+    assert body.html == (
+        '<h3 id="debugging---"><span id="debugging"></span>'
+        '<span id="debugging-crab-woman-computer-tools"></span>'
+        '<span id="debugging---\ufe0f"></span>Debugging (🦀, 👩‍💻, 🛠️)</h3>\n'
+        '<p>See <a href="#debugging-crab-woman-computer-tools">Zola&rsquo;s</a> and '
+        '<a href="#debugging---%EF%B8%8F">GitHub&rsquo;s</a>.</p>')
+    assert body.problems == []
+
+
+def test_other_generators_ids_of_one_heading():
+    assert other_ids("Что ещё за ECMAScript?", "chto-eshche-za-ecmascript") == [
+        "что-ещё-за-ecmascript", "chto-eshchyo-za-ecmascript"]
+    assert transliteration_js_id("`classList.toggle()`") == "classlist.toggle"
+    assert transliteration_js_id("Последующие: `.a ~ .b`") == "posleduyushchie-.a-~-.b"
+    assert zola_id("What’s next?") == "what-s-next"
+    assert github_id("Шаблон") == "шаблон"
+
+
+def test_raw_html_ids_and_names_are_link_targets():
+    body = render("""\
+        See [the tool](#tool), [setup](#setup) and [the box](#box).
+
+        - <a name="tool"></a> The tool.
+
+        <h2 id="setup">Setup</h2>
+
+        <aside id="box">A box.</aside>
+        """)
+    assert body.html == (
+        '<p>See <a href="#tool">the tool</a>, <a href="#setup">setup</a> and '
+        '<a href="#box">the box</a>.</p>\n'
+        '<ul>\n<li><span id="tool"></span> The tool.</li>\n</ul>\n'
+        '<h2 id="setup">Setup</h2>\n<aside id="box">A box.</aside>')
+    assert body.problems == []
+    assert body.toc == (TocEntry(2, "setup", "Setup"),)
+    assert {"tool", "setup", "box"} <= body.heading_ids  # other articles may link to them
+
+
+def test_a_raw_html_id_the_page_uses_or_one_given_twice_is_removed_with_a_warning():
+    body = render("""\
+        <div id="main">One.</div>
+
+        <span id="a-sources">Two.</span> <span id="x">Three.</span>
+
+        <span id="x">Four.</span>
+        """)
+    assert body.html == (
+        '<div>One.</div>\n<p><span>Two.</span> <span id="x">Three.</span></p>\n'
+        '<p><span>Four.</span></p>')
+    assert [str(p) for p in body.problems] == [
+        "content/a.md:5: warning: id 'main' is one the page gives itself (its notes, sources "
+        "and lists), so it was removed. Choose another id, and change the links to it",
+        "content/a.md:7: warning: id 'a-sources' is one the page gives itself (its notes, "
+        "sources and lists), so it was removed. Choose another id, and change the links to it",
+        "content/a.md:9: warning: id 'x' is given twice in the article's HTML; the second was "
+        "removed. Give each element its own id"]
+
+
+def test_a_link_whose_id_differs_only_in_case_is_still_a_true_miss():
+    """Browsers match ids case-sensitively: HackMD's `#Theme-Flatten` reaches no `theme-...`."""
+    body = render("See [the theme](#Theme-Flatten).\n\n## Theme: Flatten\n")
+    assert [str(p) for p in body.problems] == [
+        "content/a.md:5: warning: link '#Theme-Flatten' points to no heading or anchor on this "
+        "page. Write '#theme-flatten': ids are matched exactly, in case too"]
+
+
+def test_no_id_repeats_however_the_styles_and_the_authors_ids_meet():
+    body = render("""\
+        ## Ц
+
+        ## C
+
+        ## ц
+
+        ## Notes[^n]
+
+        <a name="ц"></a> <span id="notes">x</span>
+
+        [^n]: N.
+        """)
+    ids = re.findall(r' id="([^"]*)"', body.html)
+    assert len(ids) == len(set(ids)), ids
+    assert {"ц", "notes", "ts", "c", "ts-1", "notes-1", "a-note-n-ref-1"} <= set(ids)

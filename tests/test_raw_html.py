@@ -33,9 +33,15 @@ def test_a_style_block_is_removed_and_markdown_goes_on():
     assert convert("<style>p{color:red}</style>\n\nafter") == "<p>after</p>"
 
 
-def test_event_handlers_styles_classes_and_ids_are_removed():
+def test_event_handlers_styles_and_classes_are_removed_ids_kept():
     assert convert('<aside class="tip" id="x" style="color:red" onclick="x()">Note</aside>') \
-        == "<aside>Note</aside>"
+        == '<aside id="x">Note</aside>'
+
+
+def test_an_old_style_anchor_name_becomes_an_id_and_the_pages_own_ids_are_removed():
+    assert convert('<a name="tool"></a> The tool. <span id="main">M</span> '
+                   '<span id="article-notes">N</span> <span id="a b">S</span>') == (
+        '<p><span id="tool"></span> The tool. <span>M</span> <span>N</span> <span>S</span></p>')
 
 
 def test_markdown_after_a_blank_line_inside_a_block_is_markdown():

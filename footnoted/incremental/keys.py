@@ -36,7 +36,7 @@ from .records import (
     StoredKey,
 )
 
-LIBRARIES = ("markdown", "jinja2", "pygments", "pyyaml", "nh3")
+LIBRARIES = ("markdown", "jinja2", "pygments", "pyyaml", "nh3", "anyascii")  # anyascii: heading ids
 
 
 def digest_of(*parts: object) -> Digest:

@@ -37,11 +37,12 @@ CONTENT_REMOVED = ("noembed", "noframes", "noscript", "script", "style", "templa
                    "textarea", "title", "xmp")
 
 # Attributes that describe an element and load nothing. No `style` (the page's policy blocks
-# inline styles, and CSS can load URLs), no `class` or `id` (they would borrow the page's
-# own styles and anchors), no event handlers.
+# inline styles, and CSS can load URLs), no `class` (it would borrow the page's own styles),
+# no event handlers. `id` and `<a name>` mark places to link to: raw_ids.py keeps those that
+# are not the page's own.
 ATTRIBUTES = {
-    "*": {"dir", "lang", "title"},
-    "a": {"href", "hreflang"},
+    "*": {"dir", "id", "lang", "title"},
+    "a": {"href", "hreflang", "name"},
     "blockquote": {"cite"}, "q": {"cite"},
     "del": {"cite", "datetime"}, "ins": {"cite", "datetime"}, "time": {"datetime"},
     "data": {"value"}, "details": {"open"}, "img": {"alt", "height", "src", "width"},

@@ -135,7 +135,7 @@ class Converter:
         self.glossary.setConfigs({"id_prefix": id_prefix})
         self.images.setConfigs({"path": path, "slug": slug, "lines": lines,
                                 "places": places or ImagePlaces()})
-        self.raw_html.setConfigs({"path": path, "lines": lines})
+        self.raw_html.setConfigs({"path": path, "lines": lines, "id_prefix": id_prefix})
         self.page_links.setConfigs({"pages": pages or PageIndex(), "path": path, "slug": slug,
                                     "lines": lines})
         self.headings.setConfigs({"id_prefix": id_prefix, "path": path, "lines": lines})

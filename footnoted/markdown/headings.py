@@ -6,9 +6,12 @@
 
 Ids follow GitHub and Hugo (lower case, punctuation dropped, each space a hyphen, `-1`, `-2`
 for repeats), with Cyrillic transliterated as page slugs are, so links written for those
-sites keep working. Markers of sources and notes are not part of a heading's id or of its
-table-of-contents text. An id never repeats one of the page's own (the template's, the
-markers', the notes' and sources' entries): that heading gets the next suffix instead.
+sites keep working. A heading also answers to the ids GitHub, Zola and doka.guide give it
+(heading_ids.py), each on an empty span at its start, unless another id of the page has
+it. Markers of sources and notes are not part of a heading's id or of its table-of-contents
+text. An id never repeats one of the page's own (the template's, the markers', the notes'
+and sources' entries, the author's raw HTML's): that heading gets the next suffix instead,
+and a raw `<h2 id>` keeps its id.
 
 The extension hands back the headings as nested `TocEntry`s (as Python-Markdown's toc hands
 back `toc_tokens`) and every id a link can target; a template lays the contents out.
@@ -17,7 +20,6 @@ back `toc_tokens`) and every id a link can target; a template lays the contents 
 from __future__ import annotations
 
 import re
-import unicodedata
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,7 +30,7 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from ..problems import Problem
-from ..slugs import slugify, transliterate
+from .heading_ids import case_twin, heading_id, other_ids
 from .refs import MarkerExtension, Occurrences, plain_text, reader_text
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -37,12 +39,6 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 PAGE_ID_SUFFIXES = ("", "-notes", "-sources", "-glossary", "-related", "-cited-with", "-toc")
 PAGE_IDS = ("main",)
 EXPLICIT_ID = re.compile(r"\s*\{#([A-Za-z][\w:.-]*)\}\s*$")  # `## Title {#id}`, as in Pandoc
-# A heading also answers to the ids two other common generators give it, on an empty span,
-# so links written for those sites still arrive: Zola's and Jekyll's (ASCII, each run of other
-# characters one hyphen: `what-s-next`), and the other transliteration common on Russian
-# sites such as doka.guide (х -> h, ц -> c).
-OTHER_RUSSIAN = str.maketrans({"х": "h", "ц": "c"})
-AS_TYPED = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})  # Zola reads the source
 
 
 class HasEntries(Protocol):
@@ -64,7 +60,7 @@ class TocEntry:
 class HeadingsState:
     toc: tuple[TocEntry, ...] = ()
     anchors: frozenset[str] = frozenset()  # every id on the page a link may point to
-    heading_ids: frozenset[str] = frozenset()  # those of the headings
+    heading_ids: frozenset[str] = frozenset()  # those of headings and the author's HTML
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -107,19 +103,31 @@ class HeadingsTreeprocessor(Treeprocessor):
         ids = UniqueIds(taken)
         flat, aliases = [], []
         for heading in _headings(root):
-            explicit = _explicit_id(heading)
             text = " ".join(plain_text(self.md, "".join(reader_text(heading))).split())
-            anchor = ids.claim(explicit or heading_id(text))
-            heading.set("id", anchor)
-            if not explicit:
-                aliases += [(heading, other) for other in _other_ids(text, anchor)]
+            if heading.get("id"):  # raw HTML's `<h2 id>`, kept by raw_ids.py
+                anchor = heading.get("id")
+                ids.claimed.add(anchor)
+            else:
+                explicit = _explicit_id(heading)
+                anchor = ids.claim(explicit or heading_id(text))
+                heading.set("id", anchor)
+                if not explicit:
+                    aliases += [(heading, other) for other in other_ids(text, anchor)]
             flat.append((int(heading.tag[1]), anchor, text))
         for heading, alias in aliases:  # after every heading has its own id
             _add_alias(heading, alias, ids)
         self.ext.state.toc = nest(flat)
         self.ext.state.anchors = frozenset(taken | ids.claimed)
-        self.ext.state.heading_ids = frozenset(ids.claimed)
+        self.ext.state.heading_ids = frozenset(ids.claimed | self.authors_ids(taken))
         self.check_links(root, self.ext.state.anchors)
+
+    def authors_ids(self, taken: set[str]) -> set[str]:
+        """The ids of the author's raw HTML (`<a id>`, `<a name>`): all but the page's own,
+        which start with the id prefix (raw_ids.py removed those the author wrote)."""
+        prefix = self.ext.getConfig("id_prefix")
+        return {anchor for anchor in taken
+                if anchor not in PAGE_IDS and anchor != prefix
+                and not anchor.startswith(f"{prefix}-")}
 
     def check_links(self, root: etree.Element, anchors: frozenset[str]) -> None:
         """A `#part` link with no such id on the page goes nowhere: say so, and where."""
@@ -129,10 +137,14 @@ class HeadingsTreeprocessor(Treeprocessor):
             if not href.startswith("#") or len(href) < 2 or link.get("class"):
                 continue
             line = lines.line(f"({href}")
-            if unquote(href[1:]) not in anchors:
+            fragment = unquote(href[1:])
+            if fragment not in anchors:
+                twin = case_twin(fragment, anchors)
+                fix = (f"Write '#{twin}': ids are matched exactly, in case too" if twin else
+                       "Correct the link to one of the page's heading ids (docs/format.md: "
+                       "Headings), or remove it")
                 self.ext.warn(f"({href}", f"link '{href}' points to no heading or anchor on "
-                              "this page", "Correct the link to one of the page's heading "
-                              "ids (docs/format.md: Headings), or remove it", line)
+                              "this page", fix, line)
 
 
 class UniqueIds:
@@ -153,15 +165,6 @@ class UniqueIds:
         return anchor
 
 
-def heading_id(text: str) -> str:
-    """GitHub's rule, with Cyrillic transliterated: `Статические константы?` ->
-    `staticheskie-konstanty`; `What's new in 1.2` -> `whats-new-in-12`."""
-    lowered = transliterate(" ".join(text.split()).lower())
-    kept = "".join(char for char in lowered
-                   if char in " -_" or unicodedata.category(char)[0] in "LNM")
-    return kept.replace(" ", "-") or "section"
-
-
 def nest(flat: list[tuple[int, str, str]]) -> tuple[TocEntry, ...]:
     """(level, anchor, text) in document order -> entries holding their subheadings."""
     entries: list[TocEntry] = []
@@ -180,12 +183,6 @@ def _headings(root: etree.Element) -> list[etree.Element]:
     """Headings of the text in document order; those inside notes are the notes' own."""
     return [element for block in root if block.tag != "footnoted-notes"
             for element in block.iter() if element.tag in HEADINGS]
-
-
-def _other_ids(text: str, anchor: str) -> list[str]:
-    others = [slugify(text.translate(AS_TYPED), fallback=""),
-              heading_id(text.lower().translate(OTHER_RUSSIAN))]
-    return [other for other in dict.fromkeys(others) if other and other != anchor]
 
 
 def _add_alias(heading: etree.Element, alias: str, ids: UniqueIds) -> None:

@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 
 import nh3
 
-from ..urls import unsafe_url_reason
+from ..urls import SAFE_SCHEMES, unsafe_url_reason
 from .allowed_html import ATTRIBUTES, CONTENT_REMOVED, EMBED_ELEMENTS, URL_ATTRIBUTES
 
 VOID_ELEMENTS = frozenset(("area", "br", "col", "embed", "hr", "img", "source", "track",
@@ -46,7 +46,7 @@ class Sanitiser:
         self.cleaner = nh3.Cleaner(
             tags=tags, clean_content_tags=set(CONTENT_REMOVED) - tags, attributes=attributes,
             attribute_filter=_safe_attribute, strip_comments=True, link_rel=None,
-            url_schemes={"http", "https", "mailto"})
+            url_schemes=set(SAFE_SCHEMES))
 
     def build(self, pieces: list[Piece | Raw]) -> tuple[str, list[etree.Element]]:
         """(text before the first node, nodes), the pieces cleaned; kept elements come back

@@ -31,6 +31,7 @@ from .code_blocks import CODE_REGION, CodeLabels
 from .html_blocks import HtmlBlockPreprocessor
 from .html_tree import Piece, Raw, Sanitiser, remove_keeping_tail, unsafe_urls
 from .notes import CONTAINER as NOTES_CONTAINER
+from .raw_ids import RawIdsTreeprocessor
 
 _STASHED = re.compile("\x02([^\x02\x03]*)\x03")  # any of Python-Markdown's placeholders
 _STASH_INDEX = re.compile(r"wzxhzdk:(\d+)")
@@ -52,6 +53,7 @@ class RawHtmlExtension(Extension):
             "code_labels": [CodeLabels(), "Names preformatted blocks for screen readers"],
             "path": ["", "The article's file, for problem reports"],
             "lines": [LineFinder("", 1), "Finds file lines of Markdown text, for reports"],
+            "id_prefix": ["article", "The article's id prefix: raw HTML must not use its ids"],
         }
         super().__init__(**kwargs)
         self.raw: set[int] = set()  # stash indexes holding the article's own HTML
@@ -69,6 +71,9 @@ class RawHtmlExtension(Extension):
         # (15) and images are checked (14), so raw links and images get the same treatment.
         md.treeprocessors.register(RawHtmlTreeprocessor(md, self, elements),
                                    "footnoted_raw_html", 19)
+        # 18: right after, before page links, sources and notes (16 to 11) give ids of
+        # their own, so every id it meets is the author's.
+        md.treeprocessors.register(RawIdsTreeprocessor(md, self), "footnoted_raw_ids", 18)
         # 31: before 'raw_html' (30) puts the stash back into the page.
         md.postprocessors.register(UnusedRawPostprocessor(md, self), "footnoted_raw_unused", 31)
 

@@ -8,6 +8,9 @@ Three ways to cite, all ending in the same numbered marker:
 
 A declared source marked `lost: true` renders as plain words followed by its marker: the
 original link's target was not preserved, and we never invent one or leave `href="#"`.
+Not sources: jumps within the page (`#part`), links to other articles (pagelinks.py) and
+contact links (`mailto:`, `tel:`, `irc:`: urls.is_contact), which reach a person or open an
+app rather than a document a reader could check.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from markdown.util import AMP_SUBSTITUTE
 from ..content import SourceEntry
 from ..known_sources import entry_for
 from ..problems import Problem
-from ..urls import unsafe_url_reason, with_text_fragment
+from ..urls import is_contact, unsafe_url_reason, with_text_fragment
 from .pagelinks import PAGE_LINK_CLASS
 from .refs import (
     Citation,
@@ -210,6 +213,8 @@ class SourceLinkTreeprocessor(Treeprocessor):
         url = link.get("href", "")
         if url.startswith("#") and url != "#":
             return  # a jump within the page, not a source
+        if is_contact(_as_written(url)):
+            return  # mailto:, tel:, irc:... reach a person, not a document: a plain link
         point_link(link, entry_for({}, self.ext.getConfig("archive"), None, url))
         self.insert_after(link, parent, placeholder("source", f"url:{_as_written(url)}",
                                                     f"({url}"))

@@ -16,6 +16,7 @@ def page(open_page):
 
 @pytest.mark.parametrize("words, heading", [
     ("the Russian part", "Русская часть"),
+    ("the Russian part, encoded", "Русская часть"),
     ("the specification", "Спецификация"),
     ("what’s next", "What’s next?"),
 ])
@@ -25,6 +26,12 @@ def test_an_in_page_link_scrolls_its_heading_into_view(page, words, heading):
     box = target.bounding_box()
     # -2: the second id is on a span in the heading's line, a fraction below its box's top
     assert -2 <= box["y"] < 100, f"{heading} is at {box['y']}px after the jump"
+
+
+def test_an_old_style_anchor_name_is_reached(page):
+    page.get_by_role("link", name="the old-style anchor", exact=True).click()
+    assert page.url.endswith("#why-main")
+    assert -2 <= page.locator("#why-main").bounding_box()["y"] < 100
 
 
 def test_the_contents_lead_to_every_heading(page):
