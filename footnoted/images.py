@@ -56,41 +56,67 @@ class ImagePlaces:
     def of(cls, settings: Settings) -> ImagePlaces:
         return cls(settings.root, settings.content_dir, settings.static_dir)
 
-    def file_of(self, article_path: str, src: str) -> str | None:
-        """The project-relative file `src` names, or None when it leads out of content/."""
+    def file_of(self, article_path: str, slug: str, src: str) -> str | None:
+        """The project-relative file `src` names, or None when it leads out of content/.
+
+        A relative path that leads out of content/ from the article's file but names a file
+        from its page's address (`../../img/x.png` on `tutorials/x/`, as Jekyll's pages are
+        written: their paths are the browser's) is that file; `locate` warns of it.
+        """
         written = unquote(src)
         if written.startswith("/"):
-            inside = posixpath.normpath(written.lstrip("/"))
-            if inside == ".." or inside.startswith("../"):
-                return None
-            content, static = f"{self.content_dir}/{inside}", f"{self.static_dir}/{inside}"
-            if not (self.root / content).is_file() and (self.root / static).is_file():
-                return static
-            return content
+            return self.rooted(written)
         file = posixpath.normpath(posixpath.join(posixpath.dirname(article_path), written))
-        return file if file.startswith(f"{self.content_dir}/") else None
+        if file.startswith(f"{self.content_dir}/"):
+            return file
+        from_page = self.rooted("/" + posixpath.join(slug, written))
+        return from_page if from_page and (self.root / from_page).is_file() else None
 
-    def locate(self, article_path: str, slug: str, image: ImageRef) -> ImageRef | Problem:
-        """`image` with its file, its place on the site and its `src` on the page at `slug`;
-        or the problem, when it leads out of content/."""
-        file = self.file_of(article_path, image.src)
+    def rooted(self, written: str) -> str | None:
+        """`/img/x.png`: content/img/x.png, or static/img/x.png when only that exists."""
+        inside = posixpath.normpath(written.lstrip("/"))
+        if inside == ".." or inside.startswith("../"):
+            return None
+        content, static = f"{self.content_dir}/{inside}", f"{self.static_dir}/{inside}"
+        if not (self.root / content).is_file() and (self.root / static).is_file():
+            return static
+        return content
+
+    def locate(self, article_path: str, slug: str, image: ImageRef
+               ) -> tuple[ImageRef | None, Problem | None]:
+        """`image` with its file, its place on the site and its `src` on the page at `slug`,
+        and a warning when it was found from the page's address; or the error, when it leads
+        out of content/."""
+        file = self.file_of(article_path, slug, image.src)
         if file is None:
-            return error(article_path, image.line, "image leads out of the content folder: "
-                         f"'{_shown(image.src)}'", "Put the image file in "
-                         f"{self.content_dir}/ and give its path from the article's file, "
-                         "e.g. ../images/photo.jpg")
+            return None, error(article_path, image.line, "image leads out of the content "
+                               f"folder: '{_shown(image.src)}'", "Put the image file in "
+                               f"{self.content_dir}/ and give its path from the article's "
+                               "file, e.g. ../images/photo.jpg")
         if file.startswith(f"{self.static_dir}/"):
             output = f"{STATIC_OUTPUT}/{file.removeprefix(self.static_dir + '/')}"
         else:
             *folders, name = file.removeprefix(f"{self.content_dir}/").split("/")
             output = "/".join([*(slugify(folder) for folder in folders), name])
             if top_folder(output) == STATIC_OUTPUT:
-                return error(article_path, image.line, f"image '{_shown(image.src)}' is in "
-                             f"{self.content_dir}/{STATIC_OUTPUT}/, where the site keeps its "
-                             "own static files", f"Move it to {self.static_dir}/ or to another "
-                             f"folder of {self.content_dir}/")
+                return None, error(article_path, image.line, f"image '{_shown(image.src)}' is "
+                                   f"in {self.content_dir}/{STATIC_OUTPUT}/, where the site "
+                                   f"keeps its own static files", f"Move it to "
+                                   f"{self.static_dir}/ or to another folder of "
+                                   f"{self.content_dir}/")
         url = quote(posixpath.relpath(output, slug), safe="/")
-        return replace(image, file=file, output=output, url=url)
+        return replace(image, file=file, output=output, url=url), self._from_page(
+            article_path, image, file)
+
+    def _from_page(self, article_path: str, image: ImageRef, file: str) -> Problem | None:
+        if image.src.startswith("/") or posixpath.normpath(posixpath.join(
+                posixpath.dirname(article_path), unquote(image.src))) == file:
+            return None
+        better = posixpath.relpath(file, posixpath.dirname(article_path))
+        return warning(article_path, image.line, f"image '{_shown(image.src)}' leads out of "
+                       f"the content folder from this file; it was taken from the page's "
+                       f"address instead ({file})", f"Write its path from the article's "
+                       f"file: '{better}'")
 
 
 class ImagePath(CheckedText):

@@ -149,9 +149,9 @@ def _lead_image(document: Document, file_lines: LineFinder, places: ImagePlaces
     image = document.meta.image
     if image is None or not image.src:
         return [], []
-    located = places.locate(document.path, document.slug,
-                            ImageRef(image.src, file_lines.find("src:")))
-    return ([located], []) if isinstance(located, ImageRef) else ([], [located])
+    located, problem = places.locate(document.path, document.slug,
+                                     ImageRef(image.src, file_lines.find("src:")))
+    return [located] if located else [], [problem] if problem else []
 
 
 def _source(cited: CitedSource, declared: dict[str, SourceEntry], archive: Archive) -> Source:

@@ -216,3 +216,18 @@ def test_two_image_files_for_one_place_on_the_site_are_an_error(make_project, ca
     assert capsys.readouterr().out.splitlines() == [
         "content/b.md:6: error: image 'a-b/x.png' would be published at a-b/x.png, as "
         "content/A B/x.png is. Rename one of the folders or files"]
+
+
+def test_a_path_written_from_the_page_address_is_taken_with_a_warning(make_project, capsys):
+    """Jekyll's pages write image paths as the browser reads them, from the page's address:
+    from _tutorials/convert.md (page tutorials/convert/), ../../img/x.png is img/x.png."""
+    project = make_project({"content/_tutorials/convert.md": HEAD.format(title="Convert")
+                            + "![Layouts](../../img/x.png)\n", "content/img/x.png": "PNG"})
+    assert project.run("build") == 0
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "content/_tutorials/convert.md:5: warning: image '../../img/x.png' leads out of the "
+        "content folder from this file; it was taken from the page's address instead "
+        "(content/img/x.png). Write its path from the article's file: '../img/x.png'")
+    page = project.read("tutorials/convert/index.html")
+    assert '<img alt="Layouts" src="../../img/x.png">' in page
+    assert dead_links(project.root / "site") == []

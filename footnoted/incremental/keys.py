@@ -82,7 +82,7 @@ def image_stats(article: Article, settings: Settings) -> ImageStats:
     that `/img/x.png` now names in content/ instead of static/ (images.ImagePlaces)."""
     places, stats = ImagePlaces.of(settings), []
     for image in article.images:
-        file = places.file_of(article.path, image.src) or ""
+        file = places.file_of(article.path, article.slug, image.src) or ""
         try:
             stat = (settings.root / file).stat()
             stats.append((file, stat.st_size, stat.st_mtime_ns))

@@ -77,15 +77,16 @@ class ImageTreeprocessor(Treeprocessor):
             line = lines.line(src or "![")
             found = image_path_problem(src)
             if found is None:
-                located = places.locate(path, slug, ImageRef(src, line))
+                located, problem = places.locate(path, slug, ImageRef(src, line))
             else:
-                located = error(path, line, f"image {found[0]}", found[1])
-            if isinstance(located, ImageRef):
+                located, problem = None, error(path, line, f"image {found[0]}", found[1])
+            if problem is not None:
+                self.ext.state.problems.append(problem)
+            if located is not None:
                 self.ext.state.images.append(located)
                 image.set("src", located.url)
-                continue
-            del image.attrib["src"]
-            self.ext.state.problems.append(located)
+            else:
+                del image.attrib["src"]
 
 
 class RemoteImageTreeprocessor(Treeprocessor):
