@@ -178,8 +178,9 @@ def _group(writer: SiteWriter, settings: Settings, key: Digest, cached: CachedFi
 
 
 def _image_files(articles: list[Article], settings: Settings) -> dict[str, bytes]:
-    """Each article's images, copied beside its page (checked when the article was parsed)."""
+    """The articles' images, each copied once to its place in content/ (checked when the
+    article was parsed)."""
     files: dict[str, bytes] = {}
     for article in articles:
-        files.update(image_files(article.slug, article.path, article.images, settings))
+        files.update(image_files(article.images, settings))
     return files

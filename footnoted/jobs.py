@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, TemplateError
 
 from .content import Document, LoadedContent, SourceEntry, load_document
-from .images import image_problems
+from .images import ImagePlaces, image_problems
 from .incremental.keys import article_record, file_digest
 from .incremental.records import BuildKeys, CachedArticle, StoredKey
 from .incremental.store import ArticleStore, pickled
@@ -140,13 +140,14 @@ def parse_and_resolve(
 ) -> tuple[Article, list[Problem]]:
     """One article, parsed and joined with its sources; `converters` to reuse, if any."""
     declared, problems = _declared_sources(document, content)
+    places = ImagePlaces.of(settings)
     body = render_markdown(document.body, declared, document.slug, document.path,
                            document.body_line, document.meta.lang or settings.lang,
-                           settings.allow_html, pages, content.archive, converters)
+                           settings.allow_html, pages, content.archive, converters, places)
     file_lines = LineFinder(document.text, 1)
     article, found = resolve_article(document, body, declared, settings.lang,
                                      settings.words_per_minute, file_lines, settings.toc,
-                                     content.archive)
+                                     content.archive, places)
     found += image_problems(document.path, article.images, settings)
     return article, problems + body.problems + found
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from .assemble import assemble_site
 from .content import Document, LoadedContent, duplicate_slugs, load_shared_sources
 from .discovery import article_files
+from .images import image_clashes
 from .incremental import CACHE_DIR
 from .incremental.cache import BuildCache
 from .incremental.freshness import fresh_record, site_files, stale_links
@@ -171,7 +172,8 @@ def listing_paths(records: dict[str, CachedArticle]) -> list[str]:
 
 def site_problems(records: dict[str, CachedArticle], content: LoadedContent,
                   settings: Settings) -> list[Problem]:
-    """Problems about articles together: clashing slugs, unused sources, bad translations."""
+    """Problems about articles together: clashing slugs, unused sources, bad translations,
+    two image files for one place."""
     paths = sorted(records, key=Path)
     documents = [Document(path=path, slug=records[path].listed.slug,
                           meta=records[path].listed.meta, body="", body_line=0)
@@ -182,7 +184,8 @@ def site_problems(records: dict[str, CachedArticle], content: LoadedContent,
             + anchor_problems({path: records[path].page_links for path in paths},
                               {path: records[path].heading_ids for path in paths})
             + check_translations([records[path].listed for path in paths],
-                                 lambda path: read_text(settings.root / path)))
+                                 lambda path: read_text(settings.root / path))
+            + image_clashes([(path, records[path].listed.images) for path in paths]))
 
 
 def unused_shared_sources(content: LoadedContent, cited: set[str],

@@ -326,7 +326,7 @@ def test_build_equals_the_one_pass_renderer_on_the_example_site(tmp_path):
                  if is_published(a, datetime.now(UTC))]
     expected = render_site(published, settings) | collect_static(settings)
     for article in published:
-        expected |= image_files(article.slug, article.path, article.images, settings)
+        expected |= image_files(article.images, settings)
     assert tree(root / "site") == {**expected, ".footnoted-site": MARKER_TEXT}
 
 
@@ -336,11 +336,11 @@ def test_a_replaced_image_file_reaches_the_site(site, capsys, tmp_path):
     edit(site, "content/article-1.md", "A second paragraph.",
          "![A chart](images/chart.png)\n\nA second paragraph.")
     build(site, capsys)
-    assert (site.root / "site" / "article-1" / "images" / "chart.png").read_bytes() == \
+    assert (site.root / "site" / "images" / "chart.png").read_bytes() == \
         b"\x89PNG first"
     (site.root / "content" / "images" / "chart.png").write_bytes(b"\x89PNG second, longer")
     assert changed(build(site, capsys)) == 1
-    assert (site.root / "site" / "article-1" / "images" / "chart.png").read_bytes() == \
+    assert (site.root / "site" / "images" / "chart.png").read_bytes() == \
         b"\x89PNG second, longer"
     assert_same_as_clean_build(site, tmp_path)
 
@@ -377,6 +377,17 @@ def test_a_new_article_at_a_linked_address_reaches_the_page(make_project, capsys
     assert_same_as_clean_build(site, tmp_path)
 
 
+def test_a_new_article_at_a_relative_address_reaches_the_page(make_project, capsys, tmp_path):
+    site = make_project({"content/docs/a.md": "---\ntitle: A\ndate: 2024-05-01\n---\n"
+                                              "See [its neighbour](../b/).\n"})
+    build(site, capsys)
+    assert '<a href="../b/">its neighbour</a><sup' in site.read("docs/a/index.html")  # a source
+    site.write("content/docs/b.md", "---\ntitle: B\ndate: 2024-05-02\n---\nNew.\n")
+    assert changed(build(site, capsys)) == 2  # b, and a, whose ../b/ now has a page
+    assert '<a class="page-link" href="../b/">its neighbour</a>.' in site.read("docs/a/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+
+
 def test_a_removed_heading_is_reported_for_the_links_to_it(make_project, capsys, tmp_path):
     site = linked_site(make_project)
     build(site, capsys)
@@ -409,6 +420,45 @@ def test_links_between_articles_in_a_parallel_build(make_project, capsys, tmp_pa
     edit(site, "content/b.md", "title: B\n", "title: B\nslug: bee\n")
     build(site, capsys, "--jobs", "2")
     assert '<a class="page-link" href="../bee/#part-two">B</a>' in site.read("a/index.html")
+
+
+def test_an_article_moved_between_folders_equals_a_clean_build(site, capsys, tmp_path):
+    """Its page moves, its relative links and images climb differently, and the pages that
+    link to it follow it."""
+    (site.root / "content/css/images").mkdir(parents=True)
+    (site.root / "content/css/images/1.png").write_bytes(b"PNG shared")
+    site.write("content/css/color/index.md", "---\ntitle: Colour\ndate: 2024-06-01\n---\n"
+               "## Part\n\n![One](../images/1.png) To [the first](../../article-1.md).\n")
+    site.write("content/css/page.md", "---\ntitle: Page\ndate: 2024-06-02\n---\n"
+               "![One](images/1.png) See [the colours](color/index.md#part).\n")
+    build(site, capsys)
+    assert '<img alt="One" src="../images/1.png">' in site.read("css/color/index.html")
+    assert '<img alt="One" src="../images/1.png">' in site.read("css/page/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+    (site.root / "content/html").mkdir()
+    (site.root / "content/css/color").rename(site.root / "content/html/color")
+    edit(site, "content/html/color/index.md", "../images/1.png", "../../css/images/1.png")
+    edit(site, "content/css/page.md", "color/index.md", "../html/color/index.md")
+    build(site, capsys)
+    assert not (site.root / "site/css/color").exists()
+    assert '<img alt="One" src="../../css/images/1.png">' in site.read("html/color/index.html")
+    assert 'href="../../html/color/#part"' in site.read("css/page/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_a_site_absolute_image_follows_the_file_from_static_to_content(site, capsys, tmp_path):
+    (site.root / "static/img").mkdir(parents=True)
+    (site.root / "static/img/logo.png").write_bytes(b"PNG static")
+    edit(site, "content/article-1.md", "A second paragraph.",
+         "![Logo](/img/logo.png)\n\nA second paragraph.")
+    build(site, capsys)
+    assert '<img alt="Logo" src="../static/img/logo.png">' in site.read("article-1/index.html")
+    (site.root / "content/img").mkdir()
+    (site.root / "content/img/logo.png").write_bytes(b"PNG static")  # the same size, even
+    build(site, capsys)
+    assert '<img alt="Logo" src="../img/logo.png">' in site.read("article-1/index.html")
+    assert (site.root / "site/img/logo.png").read_bytes() == b"PNG static"
+    assert_same_as_clean_build(site, tmp_path)
 
 
 BUNDLE = """\
@@ -454,6 +504,10 @@ def test_page_bundle_edits_equal_a_clean_build(site, capsys, tmp_path):
     build(site, capsys)
     assert not (site.root / "site/bundle").exists()
     assert (site.root / "site/renamed/images/map.png").exists()
+    edit(site, "content/renamed/index.md", "date:", "slug: other-name\ndate:")
+    build(site, capsys)
+    assert '<img alt="A map" src="../renamed/images/map.png">' in site.read(
+        "other-name/index.html")  # the images stay where content/ has them
     assert_same_as_clean_build(site, tmp_path)
 
 

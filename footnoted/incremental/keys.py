@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..content import LoadedContent, SourceEntry
-from ..images import source_file
+from ..images import ImagePlaces
 from ..output import FileStat
 from ..problems import Problem
 from ..resolve import Article
@@ -80,15 +80,17 @@ def article_record(article: Article, digest: FileDigest, stat: FileStat | None,
 
 
 def image_stats(article: Article, settings: Settings) -> ImageStats:
-    """(src, size, mtime) of each image file the article shows: a replaced image file must
-    reach the site although the article's own file did not change."""
-    stats = []
+    """(file, size, mtime) of each image file the article shows: a replaced image file must
+    reach the site although the article's own file did not change, and so must a file
+    that `/img/x.png` now names in content/ instead of static/ (images.ImagePlaces)."""
+    places, stats = ImagePlaces.of(settings), []
     for image in article.images:
+        file = places.file_of(article.path, article.slug, image.src) or ""
         try:
-            stat = source_file(article.path, image, settings).stat()
-            stats.append((image.src, stat.st_size, stat.st_mtime_ns))
+            stat = (settings.root / file).stat()
+            stats.append((file, stat.st_size, stat.st_mtime_ns))
         except OSError:
-            stats.append((image.src, -1, -1))
+            stats.append((file, -1, -1))
     return tuple(stats)
 
 

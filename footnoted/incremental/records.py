@@ -20,7 +20,7 @@ StoredKey = NewType("StoredKey", str)  # the key an article is stored under
 FileDigest = NewType("FileDigest", str)  # of a file's bytes
 Digest = NewType("Digest", str)  # of any value
 
-ImageStats = tuple[tuple[str, int, int], ...]  # (src, size, mtime) of each image file shown
+ImageStats = tuple[tuple[str, int, int], ...]  # (file, size, mtime) of each image file shown
 SharedCited = tuple[tuple[str, str], ...]  # (lower-case key, digest) of each shared source cited
 Lookups = tuple[tuple[str, str | None], ...]  # (link target, slug found) of its links
 
