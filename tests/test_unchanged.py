@@ -37,7 +37,8 @@ def settle(root: Path) -> None:
 
 @pytest.fixture
 def built(make_project):
-    project = make_project({f"content/article-{n}.md": ARTICLE.format(n=n) for n in (1, 2)})
+    project = make_project({f"content/article-{n}.md": ARTICLE.format(n=n) for n in (1, 2)}
+                           | {"content/guides/method.md": ARTICLE.format(n=3)})
     settle(project.root)
     assert project.run("build", "-q") == 0
     return project
@@ -49,9 +50,9 @@ def stands(project, drafts: bool = False, strict: bool = False) -> bool:
 
 def test_a_build_with_nothing_changed_stops_early_and_reports_the_same(built, capsys):
     assert built.run("build") == 0
-    assert capsys.readouterr().out.startswith("Built 2 articles (0 changed) in ")
+    assert capsys.readouterr().out.startswith("Built 3 articles (0 changed) in ")
     result = unchanged_build(load_settings(built.root), False, False)
-    assert (result.articles, result.changed, result.written) == (2, 0, False)
+    assert (result.articles, result.changed, result.written) == (3, 0, False)
 
 
 def test_files_changed_just_before_the_build_are_not_trusted(make_project):
@@ -65,7 +66,8 @@ def test_files_changed_just_before_the_build_are_not_trusted(make_project):
 @pytest.mark.parametrize("change", [
     "touch an article", "add an article", "delete an article", "add a file to content",
     "override a template", "edit pyproject.toml", "edit a site page", "delete a site page",
-    "add a stray file to the site", "add a stray folder to the site", "delete the cache",
+    "add a stray file to the site", "add a stray folder to the site",
+    "add a stray file above the pages' folders", "delete the cache",
 ])
 def test_any_change_to_what_the_build_reads_or_writes_runs_the_stages(built, change):
     root, site = built.root, built.root / "site"
@@ -91,6 +93,10 @@ def test_any_change_to_what_the_build_reads_or_writes_runs_the_stages(built, cha
         (site / "article-1" / "stray.html").write_text("not ours", "utf-8")
     elif change == "add a stray folder to the site":
         (site / "stray" / "deeper").mkdir(parents=True)
+    elif change == "add a stray file above the pages' folders":
+        assert (site / "guides" / "method" / "index.html").exists()
+        assert not [p for p in (site / "guides").iterdir() if p.is_file()]
+        (site / "guides" / "stray.html").write_text("not ours", "utf-8")
     elif change == "delete the cache":
         for path in (root / ".footnoted-cache").glob("*.pickle"):
             path.unlink()

@@ -21,6 +21,7 @@ import os
 import pickle
 import sys
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
@@ -91,14 +92,26 @@ def take_inputs(settings: Settings, drafts: bool) -> Inputs:
 def save_last_build(settings: Settings, inputs: Inputs, site_files: dict[str, Stat],
                     due: float | None, result: BuildResult) -> None:
     """Keep what the next build needs to stop early; call it once the site is swapped in."""
-    names = {os.path.dirname(name) for name in site_files} | {""}
-    folders = {name: _stat(os.path.join(settings.output, name)) for name in sorted(names)}
+    folders = {name: _stat(os.path.join(settings.output, name))
+               for name in sorted(_folders(site_files))}
     last = LastBuild(inputs=inputs, site=dict(site_files), folders=folders, due=due,
                      result=result)
     folder = settings.root / CACHE_DIR
     temporary = folder / f"{FILE}.{os.getpid()}"
     temporary.write_bytes(pickle.dumps((FORMAT, last), pickle.HIGHEST_PROTOCOL))
     os.replace(temporary, folder / FILE)
+
+
+def _folders(names: Iterable[str]) -> set[str]:
+    """Every folder holding one of the files `names`, and every folder above it ("" is the
+    site's own): a stray file makes its folder's mtime move, whatever it holds."""
+    folders = {""}
+    for name in names:
+        folder = os.path.dirname(name)
+        while folder not in folders:
+            folders.add(folder)
+            folder = os.path.dirname(folder)
+    return folders
 
 
 def forget_last_build(settings: Settings) -> None:
