@@ -24,7 +24,7 @@ from .incremental.cache import BuildCache
 from .incremental.freshness import group_intact, page_intact, with_page
 from .incremental.keys import group_keys, page_key, stored_key
 from .incremental.records import CachedArticle, CachedFiles, Digest, SiteKey, StoredKey
-from .jobs import BuildContext, Parsed, ParseJob, Rendered, RenderJob, parse_file, render_page
+from .jobs import BuildContext, Parsed, ParseJob, RenderJob, parse_file, render_page
 from .problems import BuildFailed
 from .render import render_listing_pages, sources_page_chunks
 from .resolve import Article
@@ -113,10 +113,9 @@ def assemble_site(checked: CheckedSite, context: BuildContext, cache: BuildCache
     settings, site, published = context.settings, context.keys.site, checked.published
     records = dict(checked.records)
     articles = Published(records, published, cache, workers)
-    keys = group_keys(site, records, published)
+    keys = group_keys(context.keys, records, published)
     same_inputs = cache.groups.get("pages") == CachedFiles(key=keys["pages"], files={})
-    jobs = _page_jobs(settings, site, articles, same_inputs, writer)
-    rendered = _article_pages(records, workers.map(render_page, jobs), len(jobs), progress)
+    rendered = _article_pages(settings, site, articles, same_inputs, writer, workers, progress)
     env = workers.local.environment
     groups = {"pages": CachedFiles(key=keys["pages"], files={})}
     makers: dict[str, Callable[[], dict]] = {
@@ -131,9 +130,8 @@ def assemble_site(checked: CheckedSite, context: BuildContext, cache: BuildCache
     return Assembled(records=records, groups=groups, rendered=rendered)
 
 
-def _page_jobs(settings: Settings, site: SiteKey, articles: Published, same_inputs: bool,
-               writer: SiteWriter) -> list[RenderJob]:
-    """A job for each article page to render; the pages still as they were are kept."""
+def _article_pages(settings: Settings, site: SiteKey, articles: Published, same_inputs: bool,
+                   writer: SiteWriter, workers: Workers, progress) -> set[str]:
     records, jobs = articles.records, []
     for path in articles.paths:
         record = records[path]
@@ -148,27 +146,20 @@ def _page_jobs(settings: Settings, site: SiteKey, articles: Published, same_inpu
             continue
         jobs.append(RenderJob(path=path, key=stored_key(record.parse_key, record.digest),
                               cited_with=[records[p].listed for p in cited],
-                              translations=[records[p].listed for p in translated],
-                              target=writer.place(name)))
+                              translations=[records[p].listed for p in translated]))
         records[path] = replace(record, page_key=key)
-    return jobs
-
-
-def _article_pages(records: dict[str, CachedArticle], pages: Iterator[Rendered], count: int,
-                   progress: Progress | None) -> set[str]:
-    """The pages the workers wrote, into their records; BuildFailed if a template failed."""
-    problems, rendered = set(), set()
-    for done, result in enumerate(pages, 1):
+    problems = set()
+    for done, result in enumerate(workers.map(render_page, jobs), 1):
         problems.update(result.problems)
-        rendered.add(result.path)
-        if result.stat is not None:
+        if result.page is not None:
             record = records[result.path]
-            records[result.path] = with_page(record, record.page_key, result.stat)
+            stat = writer.write(f"{record.listed.slug}/index.html", result.page)
+            records[result.path] = with_page(record, record.page_key, stat)
         if progress:
-            progress(done, count)
+            progress(done, len(jobs))
     if problems:
         raise BuildFailed(sorted(problems))
-    return rendered
+    return {job.path for job in jobs}
 
 
 def _group(writer: SiteWriter, settings: Settings, key: Digest, cached: CachedFiles | None,
@@ -187,8 +178,9 @@ def _group(writer: SiteWriter, settings: Settings, key: Digest, cached: CachedFi
 
 
 def _image_files(articles: list[Article], settings: Settings) -> dict[str, bytes]:
-    """Each article's images, copied beside its page (checked when the article was parsed)."""
+    """The articles' images, each copied once to its place in content/ (checked when the
+    article was parsed)."""
     files: dict[str, bytes] = {}
     for article in articles:
-        files.update(image_files(article.slug, article.path, article.images, settings))
+        files.update(image_files(article.images, settings))
     return files

@@ -20,6 +20,7 @@ from .discovery import (
     is_bundle_index,
     is_bundle_name,
     lang_from_path,
+    reserved_problem,
     slug_from_path,
 )
 from .foreign_keys import foreign_key_fixes
@@ -29,7 +30,7 @@ from .linefinder import LineFinder
 from .problems import Problem, error
 from .schema import Moment, Reader, construct_plain, read
 from .settings import Settings
-from .slugs import RESERVED, Slug, slugify
+from .slugs import RESERVED, Slug, page_name, slugify, top_folder
 from .snapshots import ARCHIVE_FILE, ArchiveRecord, load_archive
 from .text_clean import strip_forbidden
 from .urls import Url
@@ -103,8 +104,8 @@ class FrontMatter:
     related: list[Related] = field(default_factory=list)  # related articles
     sources: dict[str, SourceEntry] = field(default_factory=dict)  # sources, by key
     draft: bool = False  # drafts are checked but not published
-    slug: Slug | None = None  # the page's folder name; defaults to the file name
-    translation_of: str | None = None  # slug of the article this one translates
+    slug: Slug | None = None  # the page's folder name; defaults to the file's (or bundle's)
+    translation_of: str | None = None  # the address (slug) of the article this one translates
     toc: bool | None = None  # show a table of contents of its headings; default: the site's
     extra: dict[str, Any] = field(default_factory=dict)  # free-form data for templates
 
@@ -114,7 +115,7 @@ class Document:
     """One article as read from disk: typed front matter and the Markdown body."""
 
     path: str  # relative to the project root, for messages
-    slug: str  # unique name of the article's page
+    slug: str  # the page's unique address below the site: `x`, `css/color` (slugs.py)
     meta: FrontMatter
     body: str  # the Markdown after the front matter
     body_line: int  # the file line on which the body starts
@@ -181,12 +182,10 @@ def _read_document(path: Path, settings: Settings, problems: list[Problem]) -> D
                               "Add 'alt:' saying what the picture shows, for readers who "
                               "cannot see it"))
         return None
-    slug = meta.slug or slug_from_path(path, settings)
-    if slug in RESERVED:
-        origin = "folder" if is_bundle_index(path, settings) else "file"
-        problems.append(error(name, 0, f"the {origin} name gives the slug '{slug}', a folder the "
-                              "site uses for its own pages",
-                              f"Rename the {origin} or set e.g. 'slug: {slug}-page'"))
+    slug = slug_from_path(path, settings, meta.slug)
+    if top_folder(slug) in RESERVED:
+        slug_line = _line_of_key(text, "slug") if meta.slug else None
+        problems.append(reserved_problem(name, slug, slug_line, is_bundle_index(path, settings)))
         return None
     if meta.lang is None and lang_from_path(path):
         meta = replace(meta, lang=lang_from_path(path))
@@ -352,12 +351,12 @@ def duplicate_slugs(documents: list[Document], content_dir: str) -> list[Problem
 
 
 def _slug_with_folder(document: Document, content_dir: str) -> str | None:
-    """`inside-rust/all-hands.md` clashing with `all-hands.md` could be `inside-rust-all-hands`."""
+    """`a/b.md` clashing with `a/b/index.md` (both `a/b`) could set `slug: a-b`."""
     path = PurePosixPath(document.path)
     folder = path.parent.parent if is_bundle_name(path.stem) else path.parent
     if document.meta.slug or folder == PurePosixPath(content_dir) or content_dir not in path.parts:
         return None
-    return slugify(f"{folder.name}-{document.slug}")
+    return slugify(f"{folder.name}-{page_name(document.slug)}")
 
 
 def _line_of_key(text: str, key: str) -> int:

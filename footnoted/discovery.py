@@ -2,8 +2,10 @@
 
 Both the full load (content.py) and the incremental build (site.py) ask here, so a file is
 an article, or is reported, the same way in both. An article is a `.md` or `.markdown` file.
-A page bundle, `content/<folder>/index.md` beside its images (the Hugo and Zola convention),
-takes its slug from the folder; `index.<lang>.md` says its language too. Hugo's and Zola's
+Its page's address follows its path, as in Hugo, Zola, MkDocs and Jekyll: `guides/method.md`
+is `guides/method/`, one slug per folder. A page bundle, `content/<folder>/index.md` beside
+its images (the Hugo and Zola convention), is the folder's page; `index.<lang>.md` says its
+language too. Hugo's and Zola's
 section pages (`_index.md`) are not articles: footnoted makes the section listings itself, so
 they are reported, not published.
 """
@@ -16,7 +18,7 @@ from pathlib import Path
 
 from .problems import Problem, error, warning
 from .settings import Settings
-from .slugs import slugify
+from .slugs import slugify, top_folder
 
 ARTICLE_SUFFIXES = (".md", ".markdown")  # Jekyll names its posts .markdown
 # Two-letter language codes only (ISO 639-1, as Hugo's language keys usually are), with an
@@ -50,18 +52,39 @@ def article_files(settings: Settings) -> tuple[list[Path], list[Problem]]:
     return files, problems
 
 
-def slug_from_path(path: Path, settings: Settings) -> str:
-    """The slug a file gets when its front matter sets none.
+def slug_from_path(path: Path, settings: Settings, own: str | None = None) -> str:
+    """The page address of a file: its folders under content/, each slugified, then its name.
 
-    `post.md` gives `post`; `<folder>/index.md` gives the folder's name; `index.ru.md` gives
-    it too when Russian is the site's language, and `<folder>-ru` otherwise, so that the
-    bundle's original and its translations do not claim the same page.
+    `post.md` gives `post`, `guides/Method.md` gives `guides/method`; `<folder>/index.md`
+    gives the folder's address; `index.ru.md` gives it too when Russian is the site's
+    language, and `<folder>-ru` otherwise, so that the bundle's original and its translations
+    do not claim the same page. `own`, the front matter's `slug:`, replaces the last part.
     """
-    if not is_bundle_index(path, settings):
-        return slugify(path.stem)
-    lang = lang_from_path(path)
-    folder = slugify(path.parent.name)
-    return folder if lang in (None, settings.lang) else f"{folder}-{slugify(lang)}"
+    inside = path.parent.is_relative_to(settings.content)
+    folders = path.parent.relative_to(settings.content).parts if inside else ()
+    if is_bundle_index(path, settings):
+        folders, lang = folders[:-1], lang_from_path(path)
+        folder = slugify(path.parent.name)
+        name = folder if lang in (None, settings.lang) else f"{folder}-{slugify(lang)}"
+    else:
+        name = slugify(path.stem)
+    return "/".join([*(slugify(part) for part in folders), own or name])
+
+
+def reserved_problem(name: str, slug: str, slug_line: int | None, bundle: bool) -> Problem:
+    """The page at `slug` would be written into a folder the site writes itself
+    (slugs.RESERVED); `slug_line` is the line of the front matter's `slug:`, if it set one."""
+    if slug_line is not None and "/" not in slug:
+        return error(name, slug_line, f"'slug' must not be '{slug}': that folder holds the "
+                     "site's own files", f"Use e.g. '{slug}-page'")
+    if "/" not in slug:
+        origin = "folder" if bundle else "file"
+        return error(name, 0, f"the {origin} name gives the slug '{slug}', a folder the site "
+                     "uses for its own pages", f"Rename the {origin} or set e.g. "
+                     f"'slug: {slug}-page'")
+    top = top_folder(slug)
+    return error(name, 0, f"the folder '{top}' gives the address '{slug}/', inside a folder "
+                 "the site uses for its own pages", f"Rename the folder (e.g. to '{top}-pages')")
 
 
 def is_bundle_index(path: Path, settings: Settings) -> bool:

@@ -16,14 +16,14 @@ from pathlib import Path
 from jinja2 import Environment, TemplateError
 
 from .content import Document, LoadedContent, SourceEntry, load_document, reread_document
-from .images import image_problems
+from .images import ImagePlaces, image_problems
 from .incremental.keys import article_record, file_digest
 from .incremental.records import BuildKeys, CachedArticle, FileDigest, StoredKey
 from .incremental.store import ArticleStore, pickled
+from .incremental.unchanged import trusted_stat
 from .known_sources import declared_with_archive
 from .linefinder import LineFinder
 from .markdown.convert import Converters, render_markdown
-from .output import FileStat, file_stat, write_file
 from .pageindex import PageIndex
 from .problems import Problem, error
 from .render import article_page, render_article
@@ -102,13 +102,12 @@ class RenderJob:
     key: StoredKey  # the stored article's key
     cited_with: list[Article]  # listed copies of the articles citing the same sources
     translations: list[Article]  # listed copies of its other language versions
-    target: str  # the staged file to write the page into (SiteWriter.place)
 
 
 @dataclass(frozen=True, kw_only=True)
 class Rendered:
     path: str
-    stat: FileStat | None  # of the page written; None when a template failed
+    page: bytes | None  # None when a template failed
     problems: list[Problem]
 
 
@@ -132,7 +131,9 @@ def load_slug(state: JobState, path: str) -> SlugFound:
 def parse_file(state: JobState, job: ParseJob) -> Parsed:
     """Load, parse and resolve one article file."""
     settings, path = state.settings, job.path
-    # The digest is taken before reading: if the file changes meanwhile, the next build sees it.
+    # The stat and digest are taken before reading: if the file changes meanwhile, the next
+    # build sees it.
+    stat = trusted_stat(settings.root / path)
     digest = file_digest((settings.root / path).read_bytes())
     document, problems = _load(settings.root / path, settings, digest, job.front)
     if document is None:
@@ -140,7 +141,7 @@ def parse_file(state: JobState, job: ParseJob) -> Parsed:
     article, found = parse_and_resolve(document, state.context.content, settings,
                                        state.context.pages, state.converters)
     problems += found
-    record = article_record(article, digest, problems, state.context.keys, settings)
+    record = article_record(article, digest, stat, problems, state.context.keys, settings)
     return Parsed(
         path=path, problems=problems, record=record,
         stored=b"" if any(p.is_error for p in problems) else pickled(article),
@@ -149,14 +150,13 @@ def parse_file(state: JobState, job: ParseJob) -> Parsed:
 
 
 def render_page(state: JobState, job: RenderJob) -> Rendered:
-    """Render and write one article's page from the stored article (parsed again if it is
-    gone)."""
+    """Render one article's page from the stored article (parsed again if it is gone)."""
     settings = state.settings
     article = state.store.article(job.path, job.key)
     if article is None:
         document, _ = load_document(settings.root / job.path, settings)
         if document is None:
-            return Rendered(path=job.path, stat=None, problems=[
+            return Rendered(path=job.path, page=None, problems=[
                 error(job.path, 0, "the file changed during the build", "Build again")])
         article, _ = parse_and_resolve(document, state.context.content, settings,
                                        state.context.pages, state.converters)
@@ -164,10 +164,8 @@ def render_page(state: JobState, job: RenderJob) -> Rendered:
         page = render_article(state.environment, article, settings, article_page(article),
                               job.cited_with, job.translations)
     except TemplateError as exc:
-        return Rendered(path=job.path, stat=None, problems=[template_problem(exc, settings)])
-    # Written here, not handed back: the pages need not pass through one process, which
-    # meanwhile makes the site-wide pages.
-    return Rendered(path=job.path, stat=file_stat(write_file(job.target, page)), problems=[])
+        return Rendered(path=job.path, page=None, problems=[template_problem(exc, settings)])
+    return Rendered(path=job.path, page=page, problems=[])
 
 
 def _load(file: Path, settings: Settings, digest: FileDigest, front: bytes
@@ -188,13 +186,14 @@ def parse_and_resolve(
 ) -> tuple[Article, list[Problem]]:
     """One article, parsed and joined with its sources; `converters` to reuse, if any."""
     declared, problems = _declared_sources(document, content)
+    places = ImagePlaces.of(settings)
     body = render_markdown(document.body, declared, document.slug, document.path,
                            document.body_line, document.meta.lang or settings.lang,
-                           settings.allow_html, pages, content.archive, converters)
+                           settings.allow_html, pages, content.archive, converters, places)
     file_lines = LineFinder(document.text, 1)
     article, found = resolve_article(document, body, declared, settings.lang,
                                      settings.words_per_minute, file_lines, settings.toc,
-                                     content.archive)
+                                     content.archive, places)
     found += image_problems(document.path, article.images, settings)
     return article, problems + body.problems + found
 

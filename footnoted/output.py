@@ -58,11 +58,17 @@ class StagedSite:
     def write(self, name: str, data: bytes | Iterable[str]) -> os.stat_result:
         """Write one file, given whole or as pieces of text; its stat lets a later build
         check that the file is still ours."""
-        return write_file(self._target(name), data)
-
-    def place(self, name: str) -> str:
-        """Where the file `name` goes, its folder made: for another process to write_file."""
-        return self._target(name)
+        target = self._target(name)
+        temporary = target + TEMPORARY_SUFFIX
+        if isinstance(data, bytes):
+            with open(temporary, "wb") as file:
+                file.write(data)
+        else:
+            with open(temporary, "w", encoding="utf-8", newline="") as file:
+                file.writelines(data)
+        stat = os.stat(temporary)
+        os.replace(temporary, target)
+        return stat
 
     def keep(self, name: str) -> None:
         """Take `name` from the current site unchanged (a hard link; a copy where none)."""
@@ -106,20 +112,6 @@ class StagedSite:
         _remove_untouched(self.folder, self.touched)
         (self.folder / MARKER).write_bytes(MARKER_TEXT)
         _swap_in(self.folder, self.output, self.spare)
-
-
-def write_file(target: str, data: bytes | Iterable[str]) -> os.stat_result:
-    """Write a staged file beside `target`, then rename it into place."""
-    temporary = target + TEMPORARY_SUFFIX
-    if isinstance(data, bytes):
-        with open(temporary, "wb") as file:
-            file.write(data)
-    else:
-        with open(temporary, "w", encoding="utf-8", newline="") as file:
-            file.writelines(data)
-    stat = os.stat(temporary)
-    os.replace(temporary, target)
-    return stat
 
 
 FileStat = tuple[int, int]  # (size, mtime_ns): a later build checks a file is still ours

@@ -3,8 +3,9 @@
 Authors link another article by its file, relative to their own (`other.md`,
 `../folder/other.md#part`), or by its address on the site (`/slug/`, or the content path
 without its extension, `/section/page/`, as Hugo content writes it). Both are looked up here
-against the slugs the loader gave the articles; every page of an article is `<slug>/`, so
-from one article's page another's is always `../<slug>/`.
+against the slugs the loader gave the articles. Every page of an article is `<slug>/`, and a
+slug is a path (`css/color`), so a link from one page to another climbs out of its own
+folders and down into the other's (`page_url`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from .discovery import ARTICLE_SUFFIXES  # the files that are articles, as the loader finds them
 from .markdown.heading_ids import case_twin
 from .problems import Problem, warning
+from .slugs import page_name
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,7 @@ class PageLink:
     """A link from one article to another, kept to check its `#part` once all are parsed."""
 
     target: str  # the other article's file, relative to the project
-    slug: str  # its slug: the ids its page makes itself start with it
+    slug: str  # its slug: the ids its page makes itself start with its last part
     fragment: str  # the part after '#', unquoted; "" for none
     written: str  # the link as the author wrote it
     line: int  # in the linking article's file
@@ -56,6 +58,12 @@ def build_page_index(slugs: Iterable[tuple[str, str]], content_dir: str) -> Page
     by_address = {_address(path, content_dir): slug for path, slug in pairs}
     by_address.update((slug, slug) for _, slug in pairs)
     return PageIndex(content_dir, dict(pairs), by_address, {slug: path for path, slug in pairs})
+
+
+def page_url(from_slug: str, to_slug: str) -> str:
+    """The relative URL of page `to_slug` from page `from_slug`: `a` -> `b` is `../b/`,
+    `css/color` -> `css/page` is `../page/`, `html` -> `html/html` is `html/`."""
+    return posixpath.relpath(to_slug, from_slug) + "/"
 
 
 def is_article_file(path: str) -> bool:
@@ -118,4 +126,5 @@ def unpublished_targets(links: Mapping[str, tuple[PageLink, ...]],
 
 
 def _page_own_id(link: PageLink) -> bool:
-    return link.fragment in ("main", link.slug) or link.fragment.startswith(f"{link.slug}-")
+    prefix = page_name(link.slug)
+    return link.fragment in ("main", prefix) or link.fragment.startswith(f"{prefix}-")

@@ -40,7 +40,7 @@ class Page:
     """Where a page goes and how its links reach the site root from there."""
 
     path: str  # output file, relative to the site root
-    root: str  # prefix back to the site root: "" or "../"; the 404 page's is "/path/"
+    root: str  # prefix back to the site root: "", "../", "../../"; the 404 page's is "/path/"
     lang: str  # the page's language, for <html lang>
 
 
@@ -175,7 +175,7 @@ def other_languages(articles: list[Article], lang: str) -> list[str]:
 
 
 def article_page(article: Article) -> Page:
-    return Page(path=f"{article.slug}/index.html", root="../", lang=article.lang)
+    return page_at(f"{article.slug}/index.html", article.lang)
 
 
 def render_article(env: Environment, article: Article, settings: Settings, page: Page,

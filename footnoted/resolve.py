@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from .content import Author, Document, FrontMatter, Related, SourceEntry
-from .images import ImageRef
+from .images import ImagePlaces, ImageRef
 from .known_sources import entry_for
 from .linefinder import LineFinder
 from .markdown.refs import Citation, CitedSource, GlossaryEntry, RenderedBody
 from .problems import Problem, warning
 from .schema import Moment
+from .slugs import page_name
 from .snapshots import Archive
 from .urls import with_text_fragment
 
@@ -67,7 +68,7 @@ class Source:
 class Article:
     """A page-ready article."""
 
-    slug: str
+    slug: str  # the page's address below the site: `x`, `css/color` (slugs.py)
     path: str  # the Markdown file, relative to the project
     meta: FrontMatter
     lang: str
@@ -86,11 +87,17 @@ class Article:
     heading_ids: frozenset[str] = frozenset()  # ids of its headings, for links from others
     page_links: tuple = ()  # pageindex.PageLink: its links to other articles
     lookups: tuple[tuple[str, str | None], ...] = ()  # the other articles' slugs it used
+    lead_image_src: str = ""  # the lead image's `src` on the page, when it has one
 
     @property
     def url(self) -> str:
         """The page's address relative to the site root."""
         return f"{self.slug}/"
+
+    @property
+    def id_prefix(self) -> str:
+        """What the ids its page makes itself start with: its slug's last part."""
+        return page_name(self.slug)
 
 
 def resolve_article(
@@ -102,12 +109,15 @@ def resolve_article(
     file_lines: LineFinder,
     toc_default: bool = False,
     archive: Archive | None = None,
+    places: ImagePlaces | None = None,
 ) -> tuple[Article, list[Problem]]:
+    """The article page-ready; `places` finds its lead image's file."""
+    lead, found = _lead_image(document, file_lines, places or ImagePlaces())
     sources = [_source(cited, declared, archive or {}) for cited in body.sources]
     problems = _lost_link_warnings(document.path, sources)
     problems += _dead_link_warnings(document.path, sources)
     problems += _unused_declarations(document, sources, file_lines)
-    problems += _lost_front_matter_links(document, file_lines)
+    problems += _lost_front_matter_links(document, file_lines) + found
     meta = document.meta
     article = Article(
         slug=document.slug,
@@ -124,19 +134,24 @@ def resolve_article(
         reading_minutes=max(1, math.ceil(body.word_count / words_per_minute)),
         lost_authors=[author for author in meta.authors if author.lost],
         lost_related=[item for item in meta.related if item.lost],
-        images=_lead_image(meta, file_lines) + body.images,
+        images=lead + body.images,
         toc=body.toc if (toc_default if meta.toc is None else meta.toc) else (),
         heading_ids=body.heading_ids,
         page_links=body.page_links,
         lookups=body.lookups,
+        lead_image_src=lead[0].url if lead else "",
     )
     return article, problems
 
 
-def _lead_image(meta: FrontMatter, file_lines: LineFinder) -> list[ImageRef]:
-    if meta.image is None or not meta.image.src:
-        return []
-    return [ImageRef(meta.image.src, file_lines.find("src:"))]
+def _lead_image(document: Document, file_lines: LineFinder, places: ImagePlaces
+                ) -> tuple[list[ImageRef], list[Problem]]:
+    image = document.meta.image
+    if image is None or not image.src:
+        return [], []
+    located, problem = places.locate(document.path, document.slug,
+                                     ImageRef(image.src, file_lines.find("src:")))
+    return [located] if located else [], [problem] if problem else []
 
 
 def _source(cited: CitedSource, declared: dict[str, SourceEntry], archive: Archive) -> Source:

@@ -16,18 +16,22 @@ from pathlib import Path
 from .assemble import assemble_site
 from .content import Document, LoadedContent, duplicate_slugs, load_shared_sources
 from .discovery import article_files
+from .images import image_clashes
+from .incremental import CACHE_DIR
 from .incremental.cache import BuildCache
-from .incremental.freshness import parse_is_fresh, stale_links
+from .incremental.freshness import fresh_record, site_files, stale_links
 from .incremental.keys import build_keys, stored_key
-from .incremental.records import CACHE_DIR, CachedArticle
+from .incremental.records import CachedArticle
 from .incremental.store import ArticleStore
+from .incremental.unchanged import forget_last_build, save_last_build, take_inputs
 from .jobs import BuildContext, JobState, ParseJob, load_slug, parse_file
 from .linefinder import LineFinder, read_text
+from .outcome import BuildResult
 from .pageindex import anchor_problems, build_page_index, unpublished_targets
 from .problems import BuildFailed, Problem, report_order, warning
 from .resolve import Article
 from .settings import Settings, settings_warnings
-from .stages import BuildResult, CheckedSite, Loaded, ParsedSite, Progress
+from .stages import CheckedSite, Loaded, ParsedSite, Progress
 from .translations import check_translations
 from .workers import Workers
 from .writer import SiteWriter
@@ -40,6 +44,8 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
 
     `processes` 0 means one per core; `clean` ignores (and then replaces) the cache.
     """
+    inputs = take_inputs(settings, drafts)  # before any is read
+    forget_last_build(settings)
     with BuildCache.open(settings, clean) as cache:
         with SiteWriter(settings) as writer:  # refuses an unsafe output folder before any work
             loaded = load_changes(settings, cache, processes)
@@ -52,7 +58,11 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
                 assembled = assemble_site(checked, context, cache, writer, workers, progress)
             writer.finish()
         cache.save(assembled.records, assembled.groups)
-    return build_result(checked, parsed.parsed | assembled.rendered, writer)
+    result = build_result(checked, parsed.parsed | assembled.rendered, writer)
+    save_last_build(settings, inputs, site_files(assembled.records, checked.published,
+                                                 assembled.groups, settings.output),
+                    first_due(checked.held), result)
+    return result
 
 
 def check_site(settings: Settings, processes: int = 0) -> CheckedSite:
@@ -73,8 +83,9 @@ def load_changes(settings: Settings, cache: BuildCache, processes: int) -> Loade
     fresh, to_parse = {}, []
     for path in paths:
         name = path.relative_to(settings.root).as_posix()
-        if parse_is_fresh(cache.records.get(name), path, keys, settings):
-            fresh[name] = cache.records[name]
+        record = fresh_record(cache.records.get(name), path, keys, settings)
+        if record is not None:
+            fresh[name] = record
         else:
             to_parse.append(name)
     context = BuildContext(settings=settings, content=content, keys=keys,
@@ -143,6 +154,11 @@ def build_result(checked: CheckedSite, changed: set[str], writer: SiteWriter) ->
                        drafts=held_drafts, future=len(checked.held) - held_drafts)
 
 
+def first_due(held: list[Article]) -> float | None:
+    """When the first article held back for its date is published (drafts wait for an edit)."""
+    return min((a.meta.date.value.timestamp() for a in held if not a.meta.draft), default=None)
+
+
 def is_published(article: Article, now: datetime) -> bool:
     """Drafts and articles dated in the future wait, as in Hugo and Pelican."""
     return not article.meta.draft and article.meta.date.value <= now
@@ -159,7 +175,8 @@ def listing_paths(records: dict[str, CachedArticle]) -> list[str]:
 
 def site_problems(records: dict[str, CachedArticle], content: LoadedContent,
                   settings: Settings) -> list[Problem]:
-    """Problems about articles together: clashing slugs, unused sources, bad translations."""
+    """Problems about articles together: clashing slugs, unused sources, bad translations,
+    two image files for one place."""
     paths = sorted(records, key=Path)
     documents = [Document(path=path, slug=records[path].listed.slug,
                           meta=records[path].listed.meta, body="", body_line=0)
@@ -170,7 +187,8 @@ def site_problems(records: dict[str, CachedArticle], content: LoadedContent,
             + anchor_problems({path: records[path].page_links for path in paths},
                               {path: records[path].heading_ids for path in paths})
             + check_translations([records[path].listed for path in paths],
-                                 lambda path: read_text(settings.root / path)))
+                                 lambda path: read_text(settings.root / path))
+            + image_clashes([(path, records[path].listed.images) for path in paths]))
 
 
 def unused_shared_sources(content: LoadedContent, cited: set[str],

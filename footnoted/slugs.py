@@ -1,4 +1,8 @@
-"""Readable ASCII slugs for page folders and note ids, stable across builds and machines."""
+"""Readable ASCII slugs for page folders and note ids, stable across builds and machines.
+
+An article's slug is its page's address below the site root: one slug per folder of its
+file under content/, then its own (`css/color`, or `x` for content/x.md).
+"""
 
 from __future__ import annotations
 
@@ -33,19 +37,29 @@ def slugify(text: str, fallback: str = "untitled") -> str:
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Folders the build writes itself (render.py, listings.py): an article's page there would be
-# overwritten. tests/test_paths.py fails when the build writes a folder missing here.
+# overwritten. Only the first part of an address clashes (`css/page` is fine).
+# tests/test_paths.py fails when the build writes a folder missing here.
 RESERVED = ("archive", "authors", "page", "search", "sections", "sources", "static", "tags")
 
 
+def page_name(slug: str) -> str:
+    """`css/color` -> `color`: the last part of a page's address, which its own ids start with."""
+    return slug.rpartition("/")[2]
+
+
+def top_folder(slug: str) -> str:
+    """`tags/x` -> `tags`: the part that must not be one of the site's own folders (RESERVED)."""
+    return slug.partition("/")[0]
+
+
 class Slug(CheckedText):
-    """A `slug:` from front matter: one readable folder name, never a path."""
+    """A `slug:` from front matter: one readable folder name, never a path. It replaces the
+    last part of the page's address, as Hugo's `slug` does; RESERVED is checked on the whole
+    address (content.py), since those folders clash only at the site's top."""
 
     @classmethod
     def problem(cls, value: str) -> tuple[str, str] | None:
         suggestion = slugify(value, fallback="my-article")
-        if value in RESERVED:
-            return f"must not be '{value}': that folder holds the site's own files", \
-                f"Use e.g. '{value}-page'"
         if not _SLUG.match(value):
             return (f"must be one folder name of a-z, 0-9 and single '-', not '{value}'",
                     f"Use e.g. '{suggestion}'")

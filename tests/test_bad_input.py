@@ -246,7 +246,7 @@ def test_warnings_stop_the_build_only_when_strict(make_project, capsys):
     ]
 
 
-def test_images_are_copied_beside_their_page(make_project):
+def test_images_are_copied_to_their_place_in_content(make_project):
     project = make_project({
         "content/a.md": HEAD + "image:\n  src: img/lead.jpg\n  alt: A pier\n---\n"
                                "Text.\n\n![A map](img/map%20v2.png)\n",
@@ -255,11 +255,11 @@ def test_images_are_copied_beside_their_page(make_project):
     (project.root / "content/img/lead.jpg").write_bytes(b"JPEG")
     (project.root / "content/img/map v2.png").write_bytes(b"PNG")
     assert project.run("build") == 0
-    assert (project.root / "site/a/img/lead.jpg").read_bytes() == b"JPEG"
-    assert (project.root / "site/a/img/map v2.png").read_bytes() == b"PNG"
+    assert (project.root / "site/img/lead.jpg").read_bytes() == b"JPEG"
+    assert (project.root / "site/img/map v2.png").read_bytes() == b"PNG"
     page = project.read("a/index.html")
-    assert '<img src="img/lead.jpg" alt="A pier">' in page
-    assert '<img alt="A map" src="img/map%20v2.png">' in page
+    assert '<img src="../img/lead.jpg" alt="A pier">' in page
+    assert '<img alt="A map" src="../img/map%20v2.png">' in page
 
 
 def write_files(project, files: dict[str, str | bytes]) -> None:

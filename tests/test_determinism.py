@@ -51,7 +51,7 @@ def test_two_builds_are_byte_identical(tmp_path):
     build(first, hash_seed="1")
     build(second, hash_seed="2")
     output = tree(first / "site")
-    assert "retsept-borshcha/index.html" in output
+    assert "sub/retsept-borshcha/index.html" in output
     assert output == tree(second / "site")
     build(first, hash_seed="3")
     assert tree(first / "site") == output

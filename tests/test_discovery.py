@@ -13,17 +13,30 @@ from footnoted.settings import load_settings
     ("Рецепт борща.markdown", "retsept-borshcha", None),
     ("index.md", "index", None),  # at the top of content/ there is no bundle folder
     ("First Post/index.md", "first-post", None),
-    ("blog/first-post/index.md", "first-post", None),
+    ("blog/first-post/index.md", "blog/first-post", None),  # the address follows the path
+    ("Блог/_Drafts/Пост.md", "blog/drafts/post", None),  # each folder slugified
     ("first-post/index.en.md", "first-post", "en"),  # the site's language keeps the folder
     ("first-post/index.ru.md", "first-post-ru", "ru"),
     ("first-post/index.pt-BR.md", "first-post-pt-br", "pt-BR"),
-    ("first-post/index.old.md", "index-old", None),  # three letters: not a language
-    ("first-post/other.md", "other", None),
+    ("first-post/index.old.md", "first-post/index-old", None),  # three letters: no language
+    ("first-post/other.md", "first-post/other", None),  # beside a bundle's index.md
+    ("blog/first-post/index.ru.md", "blog/first-post-ru", "ru"),
 ])
 def test_slug_and_language_from_the_path(project, name, slug, lang):
     settings = load_settings(project.root)
     path = settings.content / name
     assert (slug_from_path(path, settings), lang_from_path(path)) == (slug, lang)
+
+
+@pytest.mark.parametrize("name, own, slug", [
+    ("post.md", "renamed", "renamed"),
+    ("guides/method.md", "approach", "guides/approach"),  # Hugo's slug: the last part only
+    ("css/color/index.md", "colour", "css/colour"),
+    ("css/color/index.ru.md", "tsvet", "css/tsvet"),
+])
+def test_a_slug_in_front_matter_replaces_the_last_part(project, name, own, slug):
+    settings = load_settings(project.root)
+    assert slug_from_path(settings.content / name, settings, own) == slug
 
 
 def test_article_files_are_md_and_markdown_files_but_not_section_pages(project):

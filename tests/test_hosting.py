@@ -61,7 +61,7 @@ def test_every_file_and_folder_has_the_modes_the_umask_gives(tmp_path, umask, fo
     root = make_site(tmp_path / "project")
     build(root, umask)
     found = modes(root / "site")
-    assert "a/images/pier.png" in found and "static/style.css" in found
+    assert "images/pier.png" in found and "static/style.css" in found
     expected = {path: folder if mode.startswith("d") else file for path, mode in found.items()}
     assert found == expected
     # An incremental build stages in the retired site (the spare) and swaps it in.
@@ -114,7 +114,7 @@ def test_python_http_server_running_as_nobody_serves_the_site(shared_folder):
         port = re.search(r"port (\d+)", line)
         assert port, line
         base = f"http://127.0.0.1:{port.group(1)}/"
-        for path in ("", "a/", "a/images/pier.png", "static/style.css", "feed.xml"):
+        for path in ("", "a/", "images/pier.png", "static/style.css", "feed.xml"):
             with urllib.request.urlopen(base + path, timeout=TIMEOUT) as response:
                 assert response.status == 200, path
                 assert response.read()

@@ -251,9 +251,9 @@ def test_html_import_makes_every_link_a_numbered_source(project, capsys, monkeyp
     assert "<span class=\"linked-words\">“last fall”</span>: <strong class=\"lost-label\">" \
         in sources
     for image in ("tunnel-entrance.png", "cost-chart.png"):
-        assert f'src="images/harbor-tunnel-costs-double/{image}"' in page
-        assert (project.root / "site" / "harbor-tunnel-costs-double" / "images"
-                / "harbor-tunnel-costs-double" / image).is_file()
+        assert f'src="../images/harbor-tunnel-costs-double/{image}"' in page
+        assert (project.root / "site" / "images" / "harbor-tunnel-costs-double"
+                / image).is_file()
 
 
 def test_building_does_not_load_the_importers():

@@ -3,6 +3,7 @@ and the summary line says how many articles had to be parsed or rendered again."
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from datetime import UTC, datetime
@@ -108,6 +109,19 @@ def test_no_change_rebuild_renders_nothing_and_keeps_the_site(site, capsys, tmp_
     assert_same_as_clean_build(site, tmp_path)
 
 
+def test_files_touched_but_unchanged_rebuild_nothing(site, capsys, tmp_path):
+    """A new mtime alone (a checkout, a save without edits) makes the stages run, and they
+    find by content that nothing changed."""
+    override(site, "templates/base.html")
+    build(site, capsys)
+    before = {p: p.stat().st_mtime_ns for p in (site.root / "site").rglob("*")}
+    for path in [*(site.root / "content").iterdir(), site.root / "templates" / "base.html"]:
+        os.utime(path)
+    assert changed(build(site, capsys)) == 0
+    assert {p: p.stat().st_mtime_ns for p in (site.root / "site").rglob("*")} == before
+    assert_same_as_clean_build(site, tmp_path)
+
+
 def test_one_edited_article_is_the_only_one_rendered(site, capsys, tmp_path):
     build(site, capsys)
     edit(site, "content/article-1.md", "A second paragraph.", "A rewritten paragraph.")
@@ -127,12 +141,60 @@ def test_listing_data_change_reaches_index_and_feed(site, capsys, tmp_path):
     assert_same_as_clean_build(site, tmp_path)
 
 
+def mtimes(project, pattern: str) -> dict[str, int]:
+    return {p.relative_to(project.root).as_posix(): p.stat().st_mtime_ns
+            for p in (project.root / "site").glob(pattern) if p.is_file()}
+
+
+def test_a_changed_listing_row_rewrites_only_the_files_showing_it(site, capsys, tmp_path):
+    for number in range(4, 24):  # enough articles for a second page of the front page
+        site.write(f"content/article-{number}.md", article(number % 28))
+    build(site, capsys)
+    pages, static = mtimes(site, "page/*/index.html"), mtimes(site, "static/*")
+    front, archive = mtimes(site, "index.html"), mtimes(site, "archive/index.html")
+    edit(site, "content/article-1.md", "title: Article 1", "title: A new headline")
+    build(site, capsys)
+    assert "A new headline" in site.read("page/3/index.html")
+    assert mtimes(site, "index.html") == front  # the newest ten do not include article 1
+    second = "site/page/2/index.html"
+    assert mtimes(site, "page/2/index.html") == {second: pages[second]}  # nor does page 2
+    assert mtimes(site, "static/*") == static
+    assert mtimes(site, "page/*/index.html") != pages
+    assert mtimes(site, "archive/index.html") != archive
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_a_body_edit_rewrites_only_its_own_search_documents(site, capsys, tmp_path):
+    build(site, capsys)
+    documents = mtimes(site, "search/docs/*")
+    edit(site, "content/article-1.md", "A second paragraph.", "A rewritten paragraph.")
+    build(site, capsys)
+    assert mtimes(site, "search/docs/*") == documents  # the text is in the terms, not docs
+    assert mtimes(site, "search/terms/*") != {}
+    assert_same_as_clean_build(site, tmp_path)
+
+
 def test_template_edit_renders_every_page_again(site, capsys, tmp_path):
     build(site, capsys)
     edit(site, "templates/base.html", '<main id="main">', '<main id="main" class="edited">')
     assert changed(build(site, capsys)) == 4
     assert 'class="edited"' in site.read("article-3/index.html")
     assert 'class="edited"' in site.read("index.html")
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_template_edit_leaves_the_search_index_and_images_alone(site, capsys, tmp_path):
+    (site.root / "content" / "chart.png").write_bytes(b"\x89PNG")
+    edit(site, "content/article-1.md", "A second paragraph.", "![A chart](chart.png)\n\nA.")
+    build(site, capsys)
+    untouched = [p for p in (site.root / "site").rglob("*")
+                 if p.is_file() and (p.suffix == ".png" or "search" in p.parent.parts)
+                 and p.name != "index.html"]
+    assert len(untouched) > 3
+    before = {p: p.stat().st_mtime_ns for p in untouched}
+    edit(site, "templates/base.html", '<main id="main">', '<main id="main" class="edited">')
+    assert changed(build(site, capsys)) == 4
+    assert {p: p.stat().st_mtime_ns for p in untouched} == before
     assert_same_as_clean_build(site, tmp_path)
 
 
@@ -264,7 +326,7 @@ def test_build_equals_the_one_pass_renderer_on_the_example_site(tmp_path):
                  if is_published(a, datetime.now(UTC))]
     expected = render_site(published, settings) | collect_static(settings)
     for article in published:
-        expected |= image_files(article.slug, article.path, article.images, settings)
+        expected |= image_files(article.images, settings)
     assert tree(root / "site") == {**expected, ".footnoted-site": MARKER_TEXT}
 
 
@@ -274,11 +336,11 @@ def test_a_replaced_image_file_reaches_the_site(site, capsys, tmp_path):
     edit(site, "content/article-1.md", "A second paragraph.",
          "![A chart](images/chart.png)\n\nA second paragraph.")
     build(site, capsys)
-    assert (site.root / "site" / "article-1" / "images" / "chart.png").read_bytes() == \
+    assert (site.root / "site" / "images" / "chart.png").read_bytes() == \
         b"\x89PNG first"
     (site.root / "content" / "images" / "chart.png").write_bytes(b"\x89PNG second, longer")
     assert changed(build(site, capsys)) == 1
-    assert (site.root / "site" / "article-1" / "images" / "chart.png").read_bytes() == \
+    assert (site.root / "site" / "images" / "chart.png").read_bytes() == \
         b"\x89PNG second, longer"
     assert_same_as_clean_build(site, tmp_path)
 
@@ -315,6 +377,17 @@ def test_a_new_article_at_a_linked_address_reaches_the_page(make_project, capsys
     assert_same_as_clean_build(site, tmp_path)
 
 
+def test_a_new_article_at_a_relative_address_reaches_the_page(make_project, capsys, tmp_path):
+    site = make_project({"content/docs/a.md": "---\ntitle: A\ndate: 2024-05-01\n---\n"
+                                              "See [its neighbour](../b/).\n"})
+    build(site, capsys)
+    assert '<a href="../b/">its neighbour</a><sup' in site.read("docs/a/index.html")  # a source
+    site.write("content/docs/b.md", "---\ntitle: B\ndate: 2024-05-02\n---\nNew.\n")
+    assert changed(build(site, capsys)) == 2  # b, and a, whose ../b/ now has a page
+    assert '<a class="page-link" href="../b/">its neighbour</a>.' in site.read("docs/a/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+
+
 def test_a_removed_heading_is_reported_for_the_links_to_it(make_project, capsys, tmp_path):
     site = linked_site(make_project)
     build(site, capsys)
@@ -347,6 +420,45 @@ def test_links_between_articles_in_a_parallel_build(make_project, capsys, tmp_pa
     edit(site, "content/b.md", "title: B\n", "title: B\nslug: bee\n")
     build(site, capsys, "--jobs", "2")
     assert '<a class="page-link" href="../bee/#part-two">B</a>' in site.read("a/index.html")
+
+
+def test_an_article_moved_between_folders_equals_a_clean_build(site, capsys, tmp_path):
+    """Its page moves, its relative links and images climb differently, and the pages that
+    link to it follow it."""
+    (site.root / "content/css/images").mkdir(parents=True)
+    (site.root / "content/css/images/1.png").write_bytes(b"PNG shared")
+    site.write("content/css/color/index.md", "---\ntitle: Colour\ndate: 2024-06-01\n---\n"
+               "## Part\n\n![One](../images/1.png) To [the first](../../article-1.md).\n")
+    site.write("content/css/page.md", "---\ntitle: Page\ndate: 2024-06-02\n---\n"
+               "![One](images/1.png) See [the colours](color/index.md#part).\n")
+    build(site, capsys)
+    assert '<img alt="One" src="../images/1.png">' in site.read("css/color/index.html")
+    assert '<img alt="One" src="../images/1.png">' in site.read("css/page/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+    (site.root / "content/html").mkdir()
+    (site.root / "content/css/color").rename(site.root / "content/html/color")
+    edit(site, "content/html/color/index.md", "../images/1.png", "../../css/images/1.png")
+    edit(site, "content/css/page.md", "color/index.md", "../html/color/index.md")
+    build(site, capsys)
+    assert not (site.root / "site/css/color").exists()
+    assert '<img alt="One" src="../../css/images/1.png">' in site.read("html/color/index.html")
+    assert 'href="../../html/color/#part"' in site.read("css/page/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_a_site_absolute_image_follows_the_file_from_static_to_content(site, capsys, tmp_path):
+    (site.root / "static/img").mkdir(parents=True)
+    (site.root / "static/img/logo.png").write_bytes(b"PNG static")
+    edit(site, "content/article-1.md", "A second paragraph.",
+         "![Logo](/img/logo.png)\n\nA second paragraph.")
+    build(site, capsys)
+    assert '<img alt="Logo" src="../static/img/logo.png">' in site.read("article-1/index.html")
+    (site.root / "content/img").mkdir()
+    (site.root / "content/img/logo.png").write_bytes(b"PNG static")  # the same size, even
+    build(site, capsys)
+    assert '<img alt="Logo" src="../img/logo.png">' in site.read("article-1/index.html")
+    assert (site.root / "site/img/logo.png").read_bytes() == b"PNG static"
+    assert_same_as_clean_build(site, tmp_path)
 
 
 BUNDLE = """\
@@ -392,6 +504,10 @@ def test_page_bundle_edits_equal_a_clean_build(site, capsys, tmp_path):
     build(site, capsys)
     assert not (site.root / "site/bundle").exists()
     assert (site.root / "site/renamed/images/map.png").exists()
+    edit(site, "content/renamed/index.md", "date:", "slug: other-name\ndate:")
+    build(site, capsys)
+    assert '<img alt="A map" src="../renamed/images/map.png">' in site.read(
+        "other-name/index.html")  # the images stay where content/ has them
     assert_same_as_clean_build(site, tmp_path)
 
 

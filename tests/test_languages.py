@@ -78,4 +78,5 @@ def test_translation_of_an_unknown_article_is_an_error(make_project, capsys):
     project = make_project({"content/ru.md": RUSSIAN})
     assert project.run("check") == 1
     assert ("content/ru.md:5: error: translation_of 'the-original' names no article. "
-            "Use the slug (page folder name) of the original article") in capsys.readouterr().out
+            "Use the slug of the original article: its page's address, e.g. guides/method, or "
+            "its name in the same folder") in capsys.readouterr().out

@@ -95,8 +95,8 @@ def test_every_in_page_and_cross_article_link_that_resolves_is_quiet(make_projec
     page = project.read("a/index.html")
     assert ('<h2 id="staticheskie-konstanty"><span id="статические-константы"></span>'
             'Статические константы</h2>') in page
-    assert '<a class="page-link" href="../b/#part-two">B</a>' in page
-    assert '<a class="page-link" href="../a/">A</a>' in project.read("b/index.html")
+    assert '<a class="page-link" href="../sub/b/#part-two">B</a>' in page
+    assert '<a class="page-link" href="../../a/">A</a>' in project.read("sub/b/index.html")
 
 
 @pytest.mark.parametrize("fragment", [

@@ -69,7 +69,8 @@ def test_a_bundle_in_another_language_gets_its_language_and_a_slug_of_its_own(
     assert '<html lang="en"' in project.read("post/index.html")
     assert '<html lang="ru"' in project.read("post-ru/index.html")
     assert '<html lang="de-AT"' in project.read("post-de/index.html")  # front matter wins
-    assert (project.root / "site/post-ru/images/map.png").read_bytes() == b"PNG"
+    assert (project.root / "site/post/images/map.png").read_bytes() == b"PNG"  # one copy
+    assert '<img alt="Карта" src="../post/images/map.png">' in project.read("post-ru/index.html")
     # The versions in one bundle are translations of each other, as in Hugo.
     english = project.read("post/index.html")
     assert '<a href="../post-ru/" hreflang="ru" lang="ru">Русский</a>' in english
@@ -139,21 +140,25 @@ def test_a_section_page_is_reported_not_published(make_project, capsys):
                                      if p.startswith(b"<"))
 
 
-@pytest.mark.parametrize("command, stream", [("check", "out"), ("build", "err")])
-def test_same_names_in_two_folders_are_reported_with_a_longer_slug(make_project, capsys,
-                                                                   command, stream):
+def test_same_names_in_two_folders_are_two_pages(make_project):
     ok = "---\ntitle: T\ndate: 2024-05-01\n---\nText.\n"
     project = make_project({"content/css/color/index.md": ok, "content/html/color/index.md": ok,
                             "content/all-hands.md": ok, "content/inside-rust/all-hands.md": ok})
+    assert project.run("build") == 0
+    for page in ("css/color", "html/color", "all-hands", "inside-rust/all-hands"):
+        assert (project.root / f"site/{page}/index.html").is_file()
+
+
+@pytest.mark.parametrize("command, stream", [("check", "out"), ("build", "err")])
+def test_a_file_and_a_bundle_of_one_address_are_reported_with_a_longer_slug(
+        make_project, capsys, command, stream):
+    ok = "---\ntitle: T\ndate: 2024-05-01\n---\nText.\n"
+    project = make_project({"content/a/b.md": ok, "content/a/b/index.md": ok})
     assert project.run(command) == 1
     assert [line for line in getattr(capsys.readouterr(), stream).splitlines()
             if ": error: " in line] == [
-        "content/html/color/index.md: error: slug 'color' is also used by "
-        "content/css/color/index.md. Set a different 'slug:' in one of them, "
-        "e.g. 'slug: html-color' here",
-        "content/inside-rust/all-hands.md: error: slug 'all-hands' is also used by "
-        "content/all-hands.md. Set a different 'slug:' in one of them, "
-        "e.g. 'slug: inside-rust-all-hands' here",
+        "content/a/b.md: error: slug 'a/b' is also used by content/a/b/index.md. Set a "
+        "different 'slug:' in one of them, e.g. 'slug: a-b' here",
     ]
 
 
@@ -297,11 +302,22 @@ def test_a_date_in_the_file_name_dates_an_article_whose_front_matter_gives_none(
     assert '<time datetime="2020-01-01"' in project.read("2024-03-02-own-date/index.html")
 
 
-def test_a_bundle_folder_named_like_a_folder_of_the_site_is_reported(make_project, capsys):
-    project = make_project({"content/css/page/index.md": "---\ntitle: T\ndate: 2024-05-01\n"
-                                                         "---\nText.\n"})
+def test_a_folder_of_the_site_clashes_only_at_the_top(make_project, capsys):
+    ok = "---\ntitle: T\ndate: 2024-05-01\n---\nText.\n"
+    project = make_project({"content/css/page/index.md": ok, "content/html/search/index.md": ok,
+                            "content/docs/tags.md": ok, "content/page/index.md": ok,
+                            "content/tags/news.md": ok})
     assert project.run("check") == 1
     assert capsys.readouterr().out.splitlines() == [
-        "content/css/page/index.md: error: the folder name gives the slug 'page', a folder the "
+        "content/page/index.md: error: the folder name gives the slug 'page', a folder the "
         "site uses for its own pages. Rename the folder or set e.g. 'slug: page-page'",
+        "content/tags/news.md: error: the folder 'tags' gives the address 'tags/news/', inside "
+        "a folder the site uses for its own pages. Rename the folder (e.g. to 'tags-pages')",
     ]
+    for name in ("page/index.md", "tags/news.md"):
+        (project.root / "content" / name).unlink()
+    assert project.run("build") == 0
+    for page in ("css/page", "html/search", "docs/tags"):
+        assert (project.root / f"site/{page}/index.html").is_file()
+
+

@@ -95,3 +95,19 @@ def test_zola_link_from_the_content_folder():
 def test_each_link_reports_its_own_line():
     body = render("[One](other.md).\n\n[Again](other.md).\n")
     assert [link.line for link in body.page_links] == [5, 7]
+
+
+def test_a_relative_address_of_a_page_is_navigation_from_this_page():
+    pages = build_page_index([("content/docs/a/index.md", "docs/a"),
+                              ("content/docs/b.md", "docs/b"),
+                              ("content/docs/a/c.md", "docs/a/c")], "content")
+    body = render_markdown("[B](../b/#part), [C](c/), [a file](files/x.pdf) and [up](../../../x/).",
+                           {}, "docs/a", "content/docs/a/index.md", first_line=5, pages=pages)
+    assert ('<p><a class="page-link" href="../b/#part">B</a>, '
+            '<a class="page-link" href="c/">C</a>, <a href="files/x.pdf">a file</a><sup'
+            ) in body.html
+    assert [s.url for s in body.sources] == ["files/x.pdf", "../../../x/"]  # left as written
+    assert [(link.target, link.fragment) for link in body.page_links] == [
+        ("content/docs/b.md", "part"), ("content/docs/a/c.md", "")]
+    assert body.lookups == (("address:docs/a/c", "docs/a/c"), ("address:docs/a/files/x.pdf", None),
+                            ("address:docs/b", "docs/b"))

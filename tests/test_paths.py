@@ -97,10 +97,20 @@ def test_an_image_linked_from_outside_content_is_refused(make_project, capsys, t
         "symbolic link). Check the file name; paths are relative to the article's file")
 
 
+@pytest.mark.parametrize("src", ["../pyproject.png", "img/../../x.png", "/../x.png",
+                                 "sub/../../../etc/x.png"])
+def test_an_image_path_leading_out_of_content_is_refused(make_project, capsys, src):
+    project = make_project({"content/a.md": HEAD + f"---\n![x]({src})\n"})
+    (project.root / "x.png").write_bytes(b"PNG")
+    assert project.run("build") == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"content/a.md:5: error: image leads out of the content folder: '{src}'. Put the "
+        "image file in content/ and give its path from the article's file, e.g. "
+        "../images/photo.jpg")
+    assert not (project.root / "site").exists()
+
+
 @pytest.mark.parametrize("src, problem", [
-    ("../pyproject.png", "leads out of the article's folder: '../pyproject.png'"),
-    ("img/../../x.png", "leads out of the article's folder: 'img/../../x.png'"),
-    ("/etc/x.png", "leads out of the article's folder: '/etc/x.png'"),
     ("..%2fx.png", "hides a path separator or dot in an escape: '..%2fx.png'"),
     ("%2e%2e/x.png", "hides a path separator or dot in an escape: '%2e%2e/x.png'"),
     ("a%5Cx.png", "hides a path separator or dot in an escape: 'a%5Cx.png'"),

@@ -105,10 +105,10 @@ def test_the_sanitised_svg_is_what_the_site_serves(make_project, capsys):
         "content/img/dot.svg:2: warning: removed from this SVG image: <script>, the event "
         "handler onclick (an image may not run code or load other files). Remove them from "
         "the file to silence this warning")
-    served = (project.root / "site/a/img/dot.svg").read_text("utf-8")
+    served = (project.root / "site/img/dot.svg").read_text("utf-8")
     assert served == ("<?xml version='1.0' encoding='utf-8'?>\n"
                       f'<svg {SVG}>\n\n<circle r="4" /></svg>')
-    assert '<img alt="A dot" src="img/dot.svg">' in project.read("a/index.html")
+    assert '<img alt="A dot" src="../img/dot.svg">' in project.read("a/index.html")
 
 
 def test_an_svg_that_cannot_be_made_safe_stops_the_build(make_project, capsys):

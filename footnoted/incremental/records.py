@@ -11,8 +11,7 @@ from ..pageindex import PageLink
 from ..problems import Problem
 from ..resolve import Article
 
-CACHE_DIR = ".footnoted-cache"
-FORMAT = 7  # bump when the cached data changes shape
+FORMAT = 8  # bump when the cached data changes shape
 
 ParseKey = NewType("ParseKey", str)  # what every article's parse depends on
 SiteKey = NewType("SiteKey", str)  # what every page depends on
@@ -21,7 +20,7 @@ StoredKey = NewType("StoredKey", str)  # the key an article is stored under
 FileDigest = NewType("FileDigest", str)  # of a file's bytes
 Digest = NewType("Digest", str)  # of any value
 
-ImageStats = tuple[tuple[str, int, int], ...]  # (src, size, mtime) of each image file shown
+ImageStats = tuple[tuple[str, int, int], ...]  # (file, size, mtime) of each image file shown
 SharedCited = tuple[tuple[str, str], ...]  # (lower-case key, digest) of each shared source cited
 Lookups = tuple[tuple[str, str | None], ...]  # (link target, slug found) of its links
 
@@ -41,6 +40,7 @@ class CachedArticle:
     """The last successful build's record of one article file."""
 
     digest: FileDigest  # of the file's bytes
+    stat: FileStat | None  # the file's (size, mtime) then; None when it was too new to trust
     parse_key: ParseKey  # keys.parse_key() when it was parsed
     shared: SharedCited  # the shared sources it cites, with their digests
     listed: Article  # the article as other pages show it: no body, text, sources or notes

@@ -11,8 +11,10 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..content import SourceEntry
 from ..i18n import translate
+from ..images import ImagePlaces
 from ..pageindex import PageIndex
 from ..problems import error
+from ..slugs import page_name
 from ..snapshots import Archive
 from .allowed_html import DEFAULT_SETTING
 from .code_blocks import CodeLabels
@@ -34,7 +36,7 @@ PYGMENTS_CLASS = "highlight"  # the CSS class the generated Pygments stylesheets
 def render_markdown(
     text: str,
     declared: Mapping[str, SourceEntry],
-    id_prefix: str,
+    slug: str,
     path: str = "",
     first_line: int = 1,
     lang: str = "en",
@@ -42,19 +44,22 @@ def render_markdown(
     pages: PageIndex | None = None,
     archive: Archive | None = None,
     converters: Converters | None = None,
+    places: ImagePlaces | None = None,
 ) -> RenderedBody:
-    """Render one body. `declared` maps lower-case source keys to their entries;
+    """Render one body. `declared` maps lower-case source keys to their entries; `slug` is
+    the address of its page (links and images are made relative to it, and its last part
+    starts the page's own ids);
     `allow_html` is the site's setting: which raw HTML elements articles may use; `pages`
     finds the other articles that links point to; `archive` holds content/archive.yaml's
     records, for links to undeclared URLs; `converters` are the caller's to reuse (a new
-    converter otherwise)."""
+    converter otherwise); `places` finds the image files."""
     converters = converters if converters is not None else Converters()
     # A converter that stopped halfway may hold part of that article: only one that finished
     # is used again.
     converter = converters.idle.pop((lang, allow_html), None) or Converter(lang, allow_html)
     try:
-        body = converter.render(text, declared, id_prefix, path, first_line,
-                                pages or PageIndex(), archive)
+        body = converter.render(text, declared, slug, path, first_line,
+                                pages or PageIndex(), archive, places)
     except RecursionError:  # nesting the line-by-line limit cannot see; never a crash
         return _unreadable(path, first_line)
     converters.idle[(lang, allow_html)] = converter
@@ -116,9 +121,11 @@ class Converter:
             output_format="html",
         )
 
-    def render(self, text: str, declared: Mapping[str, SourceEntry], id_prefix: str,
+    def render(self, text: str, declared: Mapping[str, SourceEntry], slug: str,
                path: str, first_line: int, pages: PageIndex | None = None,
-               archive: Archive | None = None) -> RenderedBody:
+               archive: Archive | None = None, places: ImagePlaces | None = None
+               ) -> RenderedBody:
+        id_prefix = page_name(slug)
         self.md.reset()
         self.code_labels.reset()
         lines = LineFinder(text, first_line)
@@ -126,9 +133,11 @@ class Converter:
                                  "lines": lines, "archive": archive or {}})
         self.notes.setConfigs({"id_prefix": id_prefix, "path": path, "lines": lines})
         self.glossary.setConfigs({"id_prefix": id_prefix})
-        self.images.setConfigs({"path": path, "lines": lines})
+        self.images.setConfigs({"path": path, "slug": slug, "lines": lines,
+                                "places": places or ImagePlaces()})
         self.raw_html.setConfigs({"path": path, "lines": lines, "id_prefix": id_prefix})
-        self.page_links.setConfigs({"pages": pages or PageIndex(), "path": path, "lines": lines})
+        self.page_links.setConfigs({"pages": pages or PageIndex(), "path": path, "slug": slug,
+                                    "lines": lines})
         self.headings.setConfigs({"id_prefix": id_prefix, "path": path, "lines": lines})
         self.nesting.setConfigs({"path": path, "first_line": first_line})
         html = self.md.convert(text)

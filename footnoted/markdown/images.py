@@ -1,10 +1,13 @@
-"""Images in the text: each must be a file beside the article; handed back as data.
+"""Images in the text: each must be a file of the project; handed back as data.
 
     ![A recruitment point](images/recruitment.jpg)
+    ![A chart](../images/chart.png)  ![A logo](/img/logo.png)
 
-The path is checked here, where its line is known; whether the file exists is checked by
-the build, which also copies it (footnoted/images.py). An image that fails the check loses
-its `src`, so nothing unsafe reaches the page even in a report-only run.
+The path is checked and located here, where its line is known (footnoted/images.py says
+where a path may lead), and its `src` becomes the relative address of the file's copy on
+the site, from this article's page; whether the file exists is checked by the build, which
+also copies it. An image that fails the check loses its `src`, so nothing unsafe reaches
+the page even in a report-only run. Images in raw HTML are in the tree by now too.
 
 An image hosted elsewhere, `![A chart](https://example.org/chart.png)`, is never loaded (no
 page requests another host): it becomes its alt text linked to the original, which the
@@ -20,7 +23,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ..images import ImageRef, image_path_problem
+from ..images import ImagePlaces, ImageRef, image_path_problem
 from ..problems import Problem, error, warning
 from ..urls import is_external, unsafe_url_reason
 from .raw_html import PHRASING_PARENTS
@@ -37,6 +40,9 @@ class ImagesExtension(Extension):
     def __init__(self, **kwargs) -> None:
         self.config = {
             "path": ["", "The article's file, for problem reports"],
+            "slug": ["", "The address of the article's page, which image paths are made "
+                     "relative to"],
+            "places": [ImagePlaces(), "The project's folders images may come from"],
             "lines": [LineFinder("", 1), "Finds file lines of Markdown text, for reports"],
             "not_loaded": ["image hosted elsewhere, not loaded", "Said after the link that "
                            "stands for an image from another host, in the article's language"],
@@ -64,16 +70,23 @@ class ImageTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         lines = Occurrences(self.ext.getConfig("lines"))
+        path, slug = self.ext.getConfig("path"), self.ext.getConfig("slug")
+        places: ImagePlaces = self.ext.getConfig("places")
         for image in root.iter("img"):
             src = image.get("src", "")
             line = lines.line(src or "![")
             found = image_path_problem(src)
             if found is None:
-                self.ext.state.images.append(ImageRef(src, line))
-                continue
-            del image.attrib["src"]
-            self.ext.state.problems.append(
-                error(self.ext.getConfig("path"), line, f"image {found[0]}", found[1]))
+                located, problem = places.locate(path, slug, ImageRef(src, line))
+            else:
+                located, problem = None, error(path, line, f"image {found[0]}", found[1])
+            if problem is not None:
+                self.ext.state.problems.append(problem)
+            if located is not None:
+                self.ext.state.images.append(located)
+                image.set("src", located.url)
+            else:
+                del image.attrib["src"]
 
 
 class RemoteImageTreeprocessor(Treeprocessor):

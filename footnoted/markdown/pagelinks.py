@@ -1,20 +1,23 @@
 """Links between articles: navigation, not sources.
 
     [as we wrote](other.md)              -> <a class="page-link" href="../other/">
-    [the method](../guides/method.md#b)  -> <a class="page-link" href="../method-slug/#b">
+    [the method](../guides/method.md#b)  -> <a class="page-link" href="../../guides/method/#b">
     [the list](/section/page/)           -> the same, when a page has that address
     [the post](@/blog/post.md)           -> Zola's link from the content folder
+    [its neighbour](../method/)          -> the same, when a page is there (from this page)
 
 The other article's page is found in the site's `PageIndex` (built from the slugs the loader
-gave every article), and the link is written relative to this page, so it works under any
-path prefix. Such links get no number and no place in the Sources list. A `.md` link to no
-article is an error; a site address that matches no page is left as written (it may be a
-page outside footnoted) with a warning. Each look-up is handed back with its answer, for the
-build cache: when another article's slug changes, the articles linking to it are parsed again.
+gave every article), and the link is written relative to this page (`slug`, at any depth),
+so it works under any path prefix. Such links get no number and no place in the Sources
+list. A `.md` link to no article is an error; a site address that matches no page is left
+as written (it may be a page outside footnoted) with a warning. Each look-up is handed back
+with its answer, for the build cache: when another article's slug changes, the articles
+linking to it are parsed again.
 """
 
 from __future__ import annotations
 
+import posixpath
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
@@ -22,7 +25,7 @@ from urllib.parse import unquote, urlsplit
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from ..pageindex import PageIndex, PageLink, address_key, is_article_file
+from ..pageindex import PageIndex, PageLink, address_key, is_article_file, page_url
 from ..problems import Problem
 from ..urls import is_external
 from .refs import MarkerExtension, Occurrences, link_words
@@ -39,7 +42,8 @@ class PageLinksState:
 
 class PageLinksExtension(MarkerExtension):
     def __init__(self, **kwargs) -> None:
-        self.config = {"pages": [PageIndex(), "The site's articles, by file and address"]}
+        self.config = {"pages": [PageIndex(), "The site's articles, by file and address"],
+                       "slug": ["", "The address of this article's page"]}
         super().__init__(**kwargs)
         self.state = PageLinksState()
 
@@ -76,6 +80,8 @@ class PageLinksTreeprocessor(Treeprocessor):
                 self.link_file(link, href, path, parts.fragment)
             elif path.startswith("/"):
                 self.link_address(link, href, path, parts.fragment)
+            elif path:
+                self.link_neighbour(link, href, path, parts.fragment)
 
     def link_file(self, link: etree.Element, href: str, path: str, fragment: str) -> None:
         pages: PageIndex = self.ext.getConfig("pages")
@@ -103,9 +109,22 @@ class PageLinksTreeprocessor(Treeprocessor):
         self.make_page_link(link, href, self.ext.getConfig("pages").file_of[slug], slug,
                             fragment, line)
 
+    def link_neighbour(self, link: etree.Element, href: str, path: str, fragment: str) -> None:
+        """`../other-page/`, as pages of the original site link their neighbours: resolved
+        from this page's address, it is navigation when a page is there, and is left as
+        written when none is (it may be a file)."""
+        address = posixpath.normpath(posixpath.join(self.ext.getConfig("slug"), path))
+        if address == ".." or address.startswith("../"):
+            return
+        slug = self.ext.look_up(f"address:{address_key(address)}")
+        if slug is not None:
+            self.make_page_link(link, href, self.ext.getConfig("pages").file_of[slug], slug,
+                                fragment, self.lines.line(f"({href}"))
+
     def make_page_link(self, link: etree.Element, href: str, target: str, slug: str,
                        fragment: str, line: int) -> None:
-        link.set("href", f"../{slug}/" + (f"#{fragment}" if fragment else ""))
+        here = self.ext.getConfig("slug")
+        link.set("href", page_url(here, slug) + (f"#{fragment}" if fragment else ""))
         link.set("class", PAGE_LINK_CLASS)
         self.ext.state.page_links.append(PageLink(target, slug, unquote(fragment), href, line))
 

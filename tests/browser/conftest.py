@@ -33,6 +33,9 @@ WORKOUT = Path(__file__).with_name("notes-workout.md")
 HEADINGS = Path(__file__).with_name("headings-workout.md")
 # Long URLs and words, scrolling code, raw HTML, an embed and an image from elsewhere.
 LONG_LINES = Path(__file__).with_name("long-lines.md")
+# A page in a folder of a folder, with images from outside its folder.
+NESTED = Path(__file__).with_name("nested-page.md")
+NESTED_PLACE = "guides/deep/nested-page.md"
 ARTICLES = ["anything-but-more-mobilization/", "how-footnoted-works/",
             "kak-footnoted-pokazyvaet-istochniki/", "notes-workout/", "long-lines/"]
 PAGES = ["", "404.html", "sources/", "search/", *ARTICLES]  # a sample; checkers see every page
@@ -61,6 +64,8 @@ def build_example(root: Path, base_url: str) -> Path:
     shutil.copy(WORKOUT, root / "content" / WORKOUT.name)
     shutil.copy(HEADINGS, root / "content" / HEADINGS.name)
     shutil.copy(LONG_LINES, root / "content" / LONG_LINES.name)
+    (root / "content" / NESTED_PLACE).parent.mkdir(parents=True)
+    shutil.copy(NESTED, root / "content" / NESTED_PLACE)
     assert main(["--root", str(root), "build"]) == 0
     return root / "site"
 

@@ -1,5 +1,6 @@
 """Heading links and links between articles, followed in Chromium under the /sub/path/ prefix,
-with JavaScript off: what a reader reaches by clicking."""
+with JavaScript off: what a reader reaches by clicking; and a page three folders down, with
+its images."""
 
 from __future__ import annotations
 
@@ -48,3 +49,18 @@ def test_a_link_to_another_article_reaches_its_page_under_the_prefix(page, words
     page.wait_for_load_state("load")
     assert page.url.endswith("/sub/path/notes-workout/")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Notes workout")
+
+
+NESTED_PAGE = "guides/deep/nested-page/"
+LOADED_IMAGES = "() => [...document.images].map(i => [i.alt, i.complete && i.naturalWidth > 0])"
+
+
+def test_a_page_three_folders_down_shows_its_images_and_links_up(open_page):
+    page = open_page(NESTED_PAGE, java_script_enabled=False)
+    assert page.evaluate(LOADED_IMAGES) == [["The pipeline, from this file", True],
+                                            ["The pipeline, from the root", True]]
+    assert page.evaluate("getComputedStyle(document.querySelector('main')).maxWidth") != "none"
+    page.get_by_role("link", name="how footnoted works").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/sub/path/how-footnoted-works/")
+    assert [loaded for _, loaded in page.evaluate(LOADED_IMAGES)] == [True]  # the lead image
