@@ -12,7 +12,7 @@ from ..problems import Problem
 from ..resolve import Article
 
 CACHE_DIR = ".footnoted-cache"
-FORMAT = 7  # bump when the cached data changes shape
+FORMAT = 8  # bump when the cached data changes shape
 
 ParseKey = NewType("ParseKey", str)  # what every article's parse depends on
 SiteKey = NewType("SiteKey", str)  # what every page depends on
