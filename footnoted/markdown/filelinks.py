@@ -22,6 +22,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..images import ImagePlaces, ImageRef
 from ..linked_files import find_linked_file, link_url
+from ..pageindex import is_article_file
 from ..problems import Problem
 from .pagelinks import PAGE_LINK_CLASS
 from .refs import MarkerExtension, Occurrences
@@ -68,7 +69,8 @@ class FileLinksTreeprocessor(Treeprocessor):
             href = link.get("href", "")
             parts = urlsplit(href)
             if (link.get("class") == PAGE_LINK_CLASS or parts.scheme or parts.netloc
-                    or not parts.path or parts.path.startswith(("/", "\\"))):
+                    or not parts.path or parts.path.startswith(("/", "\\"))
+                    or is_article_file(parts.path)):  # a missing article: page links' error
                 continue
             self.link_file(link, href, parts, lines.line(href))
 
