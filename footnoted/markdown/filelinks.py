@@ -89,7 +89,8 @@ class FileLinksTreeprocessor(Treeprocessor):
             link.set("href", link_url(found.published, written) + rest)
             link.set("class", FILE_LINK_CLASS)
         elif found.problem is None:
-            self.ext.warn(href, f"link '{href}' matches no page or file of this site and is "
+            shown = " ".join(href.split())  # an unrendered template tag may span lines
+            self.ext.warn(href, f"link '{shown}' matches no page or file of this site and is "
                           "left as written", "Put the file in the content folder and give its "
                           "path from the article's file (e.g. files/data.csv), or link the "
                           "article's file (e.g. other.md)", line)
