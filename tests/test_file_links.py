@@ -18,7 +18,11 @@ FILES = {
     "content/post/index.md": "",
     "content/post/survey.csv": "a,b\n",
     "content/post/Annual report.pdf": "%PDF",
-    "content/post/demos/grid/index.html": "<p>A grid</p>\n",
+    "content/post/demos/grid/index.html": '<link rel="stylesheet" href="grid.css">'
+                                          '<img src="img/cell.png" alt=""><a href="notes.txt">'
+                                          'Notes</a><script src="gone.js"></script>\n',
+    "content/post/demos/grid/grid.css": "p {}\n",
+    "content/post/demos/grid/img/cell.png": "PNG",
     "content/post/demos/grid/notes.txt": "not linked\n",
     "content/post/demos/empty/style.css": "p {}\n",
     "secret.txt": "outside content/\n",
@@ -57,7 +61,23 @@ def test_a_folder_publishes_its_index_html_only(places):
     body = render("See [the grid](demos/grid/) and [again](demos/grid).", places)
     assert body.html == ('<p>See <a class="file-link" href="demos/grid/">the grid</a> and '
                          '<a class="file-link" href="demos/grid/">again</a>.</p>')
-    assert {f.file for f in body.linked_files} == {"content/post/demos/grid/index.html"}
+    assert [f.output for f in body.linked_files] == [
+        "post/demos/grid/index.html", "post/demos/grid/grid.css", "post/demos/grid/img/cell.png",
+        "post/demos/grid/index.html", "post/demos/grid/grid.css", "post/demos/grid/img/cell.png"]
+    assert body.problems == []
+    assert "content/post/demos/grid/gone.js" in body.looked_for  # what it loads may appear
+
+
+def test_a_published_page_loading_from_other_hosts_is_warned_of(places):
+    (places.root / "content/post/demos/grid/index.html").write_text(
+        '<script src="https://cdn.example/x.js"></script>'
+        '<link rel="stylesheet" href="//fonts.example/f.css"><a href="https://a.example/">')
+    body = render("Intro.\n\nSee [the grid](demos/grid/).", places)
+    assert [str(p) for p in body.problems] == [
+        "content/post/index.md:7: warning: content/post/demos/grid/index.html, published for "
+        "a link of this article, loads files from other hosts (cdn.example, fonts.example), so "
+        "its readers' browsers request them. Save those files beside it and give their paths "
+        "relatively"]
 
 
 def test_raw_html_links_and_parts_of_the_address_are_kept(places):
@@ -120,7 +140,9 @@ def linked(make_project):
     project = make_project({"content/docs/a.md": ARTICLE,
                             "content/docs/b.md": HEAD.format(title="B") + "B.\n",
                             "content/docs/data.csv": "a,b\n",
-                            "content/docs/demos/grid/index.html": "<p>A grid</p>\n",
+                            "content/docs/demos/grid/index.html": '<link rel="stylesheet" '
+                                                                  'href="grid.css"><p>A grid\n',
+                            "content/docs/demos/grid/grid.css": "p {}\n",
                             "content/docs/demos/grid/notes.txt": "not linked\n"})
     return project
 
@@ -129,7 +151,8 @@ def test_linked_files_are_copied_and_every_relative_link_resolves(linked, capsys
     assert linked.run("build") == 0
     site = linked.root / "site"
     assert (site / "docs/data.csv").read_text() == "a,b\n"
-    assert (site / "docs/demos/grid/index.html").read_text() == "<p>A grid</p>\n"
+    assert (site / "docs/demos/grid/index.html").read_text().endswith("<p>A grid\n")
+    assert (site / "docs/demos/grid/grid.css").read_text() == "p {}\n"  # what it loads
     assert not (site / "docs/demos/grid/notes.txt").exists()  # a folder is never copied whole
     page = linked.read("docs/a/index.html")
     assert '<a class="file-link" href="../data.csv">file</a>' in page

@@ -21,7 +21,7 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from ..images import ImagePlaces, ImageRef
-from ..linked_files import find_linked_file, link_url
+from ..linked_files import HTML_SUFFIXES, demo_files, find_linked_file, link_url
 from ..pageindex import is_article_file
 from ..problems import Problem
 from .pagelinks import PAGE_LINK_CLASS
@@ -84,6 +84,12 @@ class FileLinksTreeprocessor(Treeprocessor):
             state.problems.append(found.problem)
         if found.published is not None:
             state.files.append(found.published)
+            if found.published.file.lower().endswith(HTML_SUFFIXES):
+                files, looked_for, problems = demo_files(self.ext.getConfig("places"), path,
+                                                         slug, found.published)
+                state.files += files
+                state.looked_for += looked_for
+                state.problems += problems
             rest = (f"?{parts.query}" if parts.query else "") + (
                 f"#{parts.fragment}" if parts.fragment else "")
             link.set("href", link_url(found.published, written) + rest)
