@@ -113,7 +113,7 @@ def assemble_site(checked: CheckedSite, context: BuildContext, cache: BuildCache
     settings, site, published = context.settings, context.keys.site, checked.published
     records = dict(checked.records)
     articles = Published(records, published, cache, workers)
-    keys = group_keys(site, records, published)
+    keys = group_keys(context.keys, records, published)
     same_inputs = cache.groups.get("pages") == CachedFiles(key=keys["pages"], files={})
     rendered = _article_pages(settings, site, articles, same_inputs, writer, workers, progress)
     env = workers.local.environment

@@ -18,6 +18,7 @@ from .images import ImagePlaces, image_problems
 from .incremental.keys import article_record, file_digest
 from .incremental.records import BuildKeys, CachedArticle, StoredKey
 from .incremental.store import ArticleStore, pickled
+from .incremental.unchanged import trusted_stat
 from .known_sources import declared_with_archive
 from .linefinder import LineFinder
 from .markdown.convert import Converters, render_markdown
@@ -96,7 +97,9 @@ def load_slug(state: JobState, path: str) -> tuple[str, str | None]:
 def parse_file(state: JobState, path: str) -> Parsed:
     """Load, parse and resolve one article file."""
     settings = state.settings
-    # The digest is taken before reading: if the file changes meanwhile, the next build sees it.
+    # The stat and digest are taken before reading: if the file changes meanwhile, the next
+    # build sees it.
+    stat = trusted_stat(settings.root / path)
     digest = file_digest((settings.root / path).read_bytes())
     document, problems = load_document(settings.root / path, settings)
     if document is None:
@@ -104,7 +107,7 @@ def parse_file(state: JobState, path: str) -> Parsed:
     article, found = parse_and_resolve(document, state.context.content, settings,
                                        state.context.pages, state.converters)
     problems += found
-    record = article_record(article, digest, problems, state.context.keys, settings)
+    record = article_record(article, digest, stat, problems, state.context.keys, settings)
     return Parsed(
         path=path, problems=problems, record=record,
         stored=b"" if any(p.is_error for p in problems) else pickled(article),

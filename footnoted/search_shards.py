@@ -28,7 +28,7 @@ def search_files(docs: list[list[str]], postings: dict[str, list[int]]) -> dict[
     files: dict[str, bytes] = {}
     terms = []
     for shard in _term_runs(postings):
-        terms.append([next(iter(shard)), _add(files, "terms", shard)])
+        terms.append([shard[0][0], _add_encoded(files, "terms", _json_object(shard))])
     doc_files = [_add(files, "docs", docs[start:start + DOCS_PER_FILE])
                  for start in range(0, len(docs), DOCS_PER_FILE)]
     manifest = {"terms": terms, "docs": doc_files, "docs_per_file": DOCS_PER_FILE}
@@ -44,30 +44,43 @@ def js_order(term: str) -> bytes:
 def gaps(postings: list[int]) -> list[int]:
     """[doc, weight, ...] with each document after the first given as the gap from the one
     before (search.js adds them up again)."""
-    coded, previous = [], 0
-    for position in range(0, len(postings), 2):
-        coded += [postings[position] - previous, postings[position + 1]]
-        previous = postings[position]
+    documents = postings[0::2]
+    coded = postings[:]
+    coded[2::2] = [later - earlier
+                   for earlier, later in zip(documents, documents[1:], strict=False)]
     return coded
 
 
-def _term_runs(postings: dict[str, list[int]]) -> list[dict[str, list[int]]]:
-    runs: list[dict[str, list[int]]] = [{}]
+Run = list[tuple[str, bytes]]  # (term, its coded postings as JSON) in JavaScript's order
+
+
+def _term_runs(postings: dict[str, list[int]]) -> list[Run]:
+    """The terms in shards of about TERMS_PER_FILE_BYTES of postings; each term's postings
+    are encoded once, here, and the shard is put together from them (_json_object)."""
+    runs: list[Run] = [[]]
     size = 0
     for term in sorted(postings, key=js_order):
-        coded = gaps(postings[term])
-        cost = len(term) + len(_json(coded))
+        coded = _json(gaps(postings[term]))
+        cost = len(term) + len(coded)
         if size and size + cost > TERMS_PER_FILE_BYTES:
-            runs.append({})
+            runs.append([])
             size = 0
-        runs[-1][term] = coded
+        runs[-1].append((term, coded))
         size += cost
     return [run for run in runs if run]
 
 
+def _json_object(run: Run) -> bytes:
+    """The bytes _json() gives the dict {term: postings} of `run`."""
+    return b"{" + b",".join(_json(term) + b":" + coded for term, coded in run) + b"}"
+
+
 def _add(files: dict[str, bytes], folder: str, data) -> str:
     """Store `data` as search/FOLDER/HASH.json; return its path relative to search/."""
-    content = _json(data)
+    return _add_encoded(files, folder, _json(data))
+
+
+def _add_encoded(files: dict[str, bytes], folder: str, content: bytes) -> str:
     name = f"{folder}/{hashlib.sha1(content).hexdigest()[:10]}.json"
     files[f"search/{name}"] = content
     return name

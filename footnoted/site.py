@@ -17,18 +17,21 @@ from .assemble import assemble_site
 from .content import Document, LoadedContent, duplicate_slugs, load_shared_sources
 from .discovery import article_files
 from .images import image_clashes
+from .incremental import CACHE_DIR
 from .incremental.cache import BuildCache
-from .incremental.freshness import parse_is_fresh, stale_links
+from .incremental.freshness import fresh_record, site_files, stale_links
 from .incremental.keys import build_keys, stored_key
-from .incremental.records import CACHE_DIR, CachedArticle
+from .incremental.records import CachedArticle
 from .incremental.store import ArticleStore
+from .incremental.unchanged import forget_last_build, save_last_build, take_inputs
 from .jobs import BuildContext, JobState, load_slug, parse_file
 from .linefinder import LineFinder, read_text
+from .outcome import BuildResult
 from .pageindex import anchor_problems, build_page_index, unpublished_targets
 from .problems import BuildFailed, Problem, report_order, warning
 from .resolve import Article
 from .settings import Settings, settings_warnings
-from .stages import BuildResult, CheckedSite, Loaded, ParsedSite, Progress
+from .stages import CheckedSite, Loaded, ParsedSite, Progress
 from .translations import check_translations
 from .workers import Workers
 from .writer import SiteWriter
@@ -41,6 +44,8 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
 
     `processes` 0 means one per core; `clean` ignores (and then replaces) the cache.
     """
+    inputs = take_inputs(settings, drafts)  # before any is read
+    forget_last_build(settings)
     with BuildCache.open(settings, clean) as cache:
         with SiteWriter(settings) as writer:  # refuses an unsafe output folder before any work
             loaded = load_changes(settings, cache, processes)
@@ -52,7 +57,11 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
                                           progress)
             writer.finish()
         cache.save(assembled.records, assembled.groups)
-    return build_result(checked, parsed.parsed | assembled.rendered, writer)
+    result = build_result(checked, parsed.parsed | assembled.rendered, writer)
+    save_last_build(settings, inputs, site_files(assembled.records, checked.published,
+                                                 assembled.groups, settings.output),
+                    first_due(checked.held), result)
+    return result
 
 
 def check_site(settings: Settings, processes: int = 0) -> CheckedSite:
@@ -73,8 +82,9 @@ def load_changes(settings: Settings, cache: BuildCache, processes: int) -> Loade
     fresh, to_parse = {}, []
     for path in paths:
         name = path.relative_to(settings.root).as_posix()
-        if parse_is_fresh(cache.records.get(name), path, keys, settings):
-            fresh[name] = cache.records[name]
+        record = fresh_record(cache.records.get(name), path, keys, settings)
+        if record is not None:
+            fresh[name] = record
         else:
             to_parse.append(name)
     context = BuildContext(settings=settings, content=content, keys=keys,
@@ -139,6 +149,11 @@ def build_result(checked: CheckedSite, changed: set[str], writer: SiteWriter) ->
     return BuildResult(articles=len(checked.published), changed=len(changed),
                        warnings=checked.warnings, written=writer.staged is not None,
                        drafts=held_drafts, future=len(checked.held) - held_drafts)
+
+
+def first_due(held: list[Article]) -> float | None:
+    """When the first article held back for its date is published (drafts wait for an edit)."""
+    return min((a.meta.date.value.timestamp() for a in held if not a.meta.draft), default=None)
 
 
 def is_published(article: Article, now: datetime) -> bool:

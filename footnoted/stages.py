@@ -58,16 +58,6 @@ class CheckedSite:
 
 
 @dataclass(frozen=True, kw_only=True)
-class BuildResult:
-    articles: int  # published pages
-    changed: int  # articles parsed or rendered by this build; the rest came from the cache
-    warnings: list[Problem]
-    written: bool  # False when the site on disk already was what this build would write
-    drafts: int = 0  # drafts held back (not published without --drafts)
-    future: int = 0  # articles dated in the future, held back likewise
-
-
-@dataclass(frozen=True, kw_only=True)
 class Assembled:
     """Stage 4: what the cache keeps of this build's pages."""
 

@@ -14,7 +14,7 @@ from jinja2 import (
     TemplateSyntaxError,
 )
 
-from .incremental.records import CACHE_DIR
+from .incremental import CACHE_DIR
 from .problems import Problem, error
 from .render import make_environment
 from .settings import Settings

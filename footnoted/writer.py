@@ -35,8 +35,26 @@ class SiteWriter:
             self.staged.keep(name)
 
     def write(self, name: str, data: bytes | Iterable[str]) -> FileStat:
+        """Write `name`, or keep the current site's file when it holds these very bytes: a
+        group of pages made again for one changed row (or the search index for one edited
+        article) then writes only the files that changed, and a new file costs more here
+        than reading the old one."""
+        if isinstance(data, bytes) and (same := self._same_file(name, data)) is not None:
+            self.keep(name)
+            return same
         self.expected.add(name)
         return file_stat(self._start().write(name, data))
+
+    def _same_file(self, name: str, data: bytes) -> FileStat | None:
+        """The stat of the current site's file `name` if it holds exactly `data`."""
+        try:
+            with open(os.path.join(self.output, name), "rb") as file:
+                stat = os.fstat(file.fileno())
+                if stat.st_size != len(data) or file.read() != data:
+                    return None
+        except OSError:
+            return None
+        return file_stat(stat)
 
     def finish(self) -> None:
         """Stage the kept files too if the current site holds anything else."""

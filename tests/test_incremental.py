@@ -3,6 +3,7 @@ and the summary line says how many articles had to be parsed or rendered again."
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from datetime import UTC, datetime
@@ -108,6 +109,19 @@ def test_no_change_rebuild_renders_nothing_and_keeps_the_site(site, capsys, tmp_
     assert_same_as_clean_build(site, tmp_path)
 
 
+def test_files_touched_but_unchanged_rebuild_nothing(site, capsys, tmp_path):
+    """A new mtime alone (a checkout, a save without edits) makes the stages run, and they
+    find by content that nothing changed."""
+    override(site, "templates/base.html")
+    build(site, capsys)
+    before = {p: p.stat().st_mtime_ns for p in (site.root / "site").rglob("*")}
+    for path in [*(site.root / "content").iterdir(), site.root / "templates" / "base.html"]:
+        os.utime(path)
+    assert changed(build(site, capsys)) == 0
+    assert {p: p.stat().st_mtime_ns for p in (site.root / "site").rglob("*")} == before
+    assert_same_as_clean_build(site, tmp_path)
+
+
 def test_one_edited_article_is_the_only_one_rendered(site, capsys, tmp_path):
     build(site, capsys)
     edit(site, "content/article-1.md", "A second paragraph.", "A rewritten paragraph.")
@@ -127,12 +141,60 @@ def test_listing_data_change_reaches_index_and_feed(site, capsys, tmp_path):
     assert_same_as_clean_build(site, tmp_path)
 
 
+def mtimes(project, pattern: str) -> dict[str, int]:
+    return {p.relative_to(project.root).as_posix(): p.stat().st_mtime_ns
+            for p in (project.root / "site").glob(pattern) if p.is_file()}
+
+
+def test_a_changed_listing_row_rewrites_only_the_files_showing_it(site, capsys, tmp_path):
+    for number in range(4, 24):  # enough articles for a second page of the front page
+        site.write(f"content/article-{number}.md", article(number % 28))
+    build(site, capsys)
+    pages, static = mtimes(site, "page/*/index.html"), mtimes(site, "static/*")
+    front, archive = mtimes(site, "index.html"), mtimes(site, "archive/index.html")
+    edit(site, "content/article-1.md", "title: Article 1", "title: A new headline")
+    build(site, capsys)
+    assert "A new headline" in site.read("page/3/index.html")
+    assert mtimes(site, "index.html") == front  # the newest ten do not include article 1
+    second = "site/page/2/index.html"
+    assert mtimes(site, "page/2/index.html") == {second: pages[second]}  # nor does page 2
+    assert mtimes(site, "static/*") == static
+    assert mtimes(site, "page/*/index.html") != pages
+    assert mtimes(site, "archive/index.html") != archive
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_a_body_edit_rewrites_only_its_own_search_documents(site, capsys, tmp_path):
+    build(site, capsys)
+    documents = mtimes(site, "search/docs/*")
+    edit(site, "content/article-1.md", "A second paragraph.", "A rewritten paragraph.")
+    build(site, capsys)
+    assert mtimes(site, "search/docs/*") == documents  # the text is in the terms, not docs
+    assert mtimes(site, "search/terms/*") != {}
+    assert_same_as_clean_build(site, tmp_path)
+
+
 def test_template_edit_renders_every_page_again(site, capsys, tmp_path):
     build(site, capsys)
     edit(site, "templates/base.html", '<main id="main">', '<main id="main" class="edited">')
     assert changed(build(site, capsys)) == 4
     assert 'class="edited"' in site.read("article-3/index.html")
     assert 'class="edited"' in site.read("index.html")
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_template_edit_leaves_the_search_index_and_images_alone(site, capsys, tmp_path):
+    (site.root / "content" / "chart.png").write_bytes(b"\x89PNG")
+    edit(site, "content/article-1.md", "A second paragraph.", "![A chart](chart.png)\n\nA.")
+    build(site, capsys)
+    untouched = [p for p in (site.root / "site").rglob("*")
+                 if p.is_file() and (p.suffix == ".png" or "search" in p.parent.parts)
+                 and p.name != "index.html"]
+    assert len(untouched) > 3
+    before = {p: p.stat().st_mtime_ns for p in untouched}
+    edit(site, "templates/base.html", '<main id="main">', '<main id="main" class="edited">')
+    assert changed(build(site, capsys)) == 4
+    assert {p: p.stat().st_mtime_ns for p in untouched} == before
     assert_same_as_clean_build(site, tmp_path)
 
 

@@ -6,6 +6,8 @@ import argparse
 import time
 from pathlib import Path
 
+from ..incremental.unchanged import unchanged_build
+from ..outcome import BuildResult
 from ..report import held_back, plural, print_warnings
 from ..settings import Settings
 
@@ -18,16 +20,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from ..progress import ProgressBar  # the build's modules load only when it runs
-    from ..site import build_site
-
     started = time.perf_counter()
-    progress = ProgressBar(enabled=not args.quiet)
-    try:
-        result = build_site(settings, strict=args.strict, drafts=args.drafts,
-                            processes=args.jobs, clean=args.clean, progress=progress)
-    finally:
-        progress.close()
+    result = None if args.clean else unchanged_build(settings, args.drafts, args.strict)
+    if result is None:
+        result = full_build(args, settings)
     if args.quiet:
         return 0
     print_warnings(result.warnings, f"{args.prog} check", args.verbose)
@@ -38,6 +34,18 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     parts.append(held_back(result.drafts, result.future))
     print("; ".join(part for part in parts if part))
     return 0
+
+
+def full_build(args: argparse.Namespace, settings: Settings) -> BuildResult:
+    from ..progress import ProgressBar  # the build's modules load only when it runs
+    from ..site import build_site
+
+    progress = ProgressBar(enabled=not args.quiet)
+    try:
+        return build_site(settings, strict=args.strict, drafts=args.drafts,
+                          processes=args.jobs, clean=args.clean, progress=progress)
+    finally:
+        progress.close()
 
 
 def shown_folder(folder: Path) -> str:

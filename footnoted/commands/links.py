@@ -33,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from ..citing import cited_urls
     from ..content import load_archive_file
-    from ..incremental.records import CACHE_DIR
+    from ..incremental import CACHE_DIR
     from ..linkcheck import (
         LinkChecker,
         check_links,

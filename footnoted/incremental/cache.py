@@ -8,8 +8,14 @@ import pickle
 from pathlib import Path
 
 from ..settings import Settings
-from .records import CACHE_DIR, FORMAT, CachedArticle, CachedFiles
+from . import CACHE_DIR
+from .records import FORMAT, CachedArticle, CachedFiles
 from .store import ArticleStore
+
+# The records this process saved last, with the identity of the file it saved them in:
+# `serve` builds again and again in one process, and reading back what it just wrote cost
+# more than any other step of a one-article rebuild of a large site. Records are immutable.
+_warm: dict[Path, tuple[tuple[int, int, int] | None, dict, dict]] = {}
 
 
 class BuildCache:
@@ -27,7 +33,9 @@ class BuildCache:
         """The project's cache; empty when `clean`, missing, unreadable or from another version."""
         folder = settings.root / CACHE_DIR
         records, groups = {}, {}
-        if not clean:
+        if not clean and (warm := _warm.get(folder)) and warm[0] == _identity(folder):
+            records, groups = warm[1], warm[2]
+        elif not clean:
             try:
                 with open(folder / "index.pickle", "rb") as file:
                     stored_format, records, groups = pickle.load(file)
@@ -44,6 +52,8 @@ class BuildCache:
         temporary = self.folder / f"index.pickle.{os.getpid()}"
         temporary.write_bytes(pickle.dumps((FORMAT, records, groups), pickle.HIGHEST_PROTOCOL))
         os.replace(temporary, self.folder / "index.pickle")
+        _warm.clear()  # one project's records at most
+        _warm[self.folder] = (_identity(self.folder), records, groups)
         if records.keys() != self.records.keys():
             self.store.keep_only(set(records))
         self.store.close()
@@ -54,3 +64,12 @@ class BuildCache:
 
     def __exit__(self, *exc_info) -> None:
         self.store.close()
+
+
+def _identity(folder: Path) -> tuple[int, int, int] | None:
+    """The index file's inode, size and mtime: another process's save changes them."""
+    try:
+        stat = os.stat(folder / "index.pickle")
+    except OSError:
+        return None
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns

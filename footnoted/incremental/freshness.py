@@ -6,22 +6,30 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from ..output import FileStat, stat_of
+from ..output import MARKER, FileStat, stat_of
 from ..pageindex import PageIndex
 from ..settings import Settings
 from .keys import cited_archive, file_digest, image_stats
 from .records import BuildKeys, CachedArticle, CachedFiles, Digest, PageKey
+from .unchanged import trusted_stat
 
 
-def parse_is_fresh(record: CachedArticle | None, file: Path, keys: BuildKeys,
-                   settings: Settings) -> bool:
-    """The article file would parse as it did: same parse key, same shared sources cited,
-    same archive.yaml records of its URLs, same bytes, same image files."""
-    return (record is not None and record.parse_key == keys.parse
+def fresh_record(record: CachedArticle | None, file: Path, keys: BuildKeys,
+                 settings: Settings) -> CachedArticle | None:
+    """The record, if the article file would parse as it did: same parse key, same shared
+    sources cited, same archive.yaml records of its URLs, same bytes (the same size and
+    mtime as then, or else the same digest), same image files. A file found the same by its
+    digest gets its new stat, so the next build need not read it."""
+    if not (record is not None and record.parse_key == keys.parse
             and all(keys.shared.get(key) == digest for key, digest in record.shared)
             and record.archive == cited_archive(record.urls, keys.archive)
-            and record.digest == file_digest(file.read_bytes())
-            and record.images == image_stats(record.listed, settings))
+            and record.images == image_stats(record.listed, settings)):
+        return None
+    if record.stat is not None and stat_of(file) == record.stat:
+        return record
+    stat = trusted_stat(file)
+    return replace(record, stat=stat) if record.digest == file_digest(file.read_bytes()) \
+        else None
 
 
 def stale_links(records: Mapping[str, CachedArticle], pages: PageIndex) -> list[str]:
@@ -35,6 +43,17 @@ def page_intact(record: CachedArticle, output: Path) -> bool:
     """The page in the current site is still the one the last build wrote."""
     name = f"{record.listed.slug}/index.html"
     return record.page_stat is not None and stat_of(output / name) == record.page_stat
+
+
+def site_files(records: Mapping[str, CachedArticle], published: list[str],
+               groups: Mapping[str, CachedFiles], output: Path) -> dict[str, FileStat | None]:
+    """Every file of the site as this build left it, by name: the published pages, each
+    group's files and the marker (stat now: it is written when the site is swapped in)."""
+    files = {f"{records[path].listed.slug}/index.html": records[path].page_stat
+             for path in published}
+    for group in groups.values():
+        files.update(group.files)
+    return files | {MARKER: stat_of(output / MARKER)}
 
 
 def with_page(record: CachedArticle, key: PageKey, stat: FileStat) -> CachedArticle:

@@ -9,6 +9,7 @@ key over what it shows of every published article (`group_keys`).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import sys
 from collections.abc import Callable, Iterable, Mapping
@@ -19,6 +20,7 @@ from pathlib import Path
 from .. import __version__
 from ..content import LoadedContent, SourceEntry
 from ..images import ImagePlaces
+from ..output import FileStat
 from ..problems import Problem
 from ..resolve import Article
 from ..settings import Settings
@@ -61,14 +63,15 @@ def build_keys(settings: Settings, content: LoadedContent) -> BuildKeys:
                      archive=archive_digests(content.archive))
 
 
-def article_record(article: Article, digest: FileDigest, problems: list[Problem],
-                   keys: BuildKeys, settings: Settings) -> CachedArticle:
+def article_record(article: Article, digest: FileDigest, stat: FileStat | None,
+                   problems: list[Problem], keys: BuildKeys,
+                   settings: Settings) -> CachedArticle:
     """What the build remembers of a newly parsed article: the digests of what each page
     shows of it. Its page is rendered later (no page key yet)."""
     copy = listed_copy(article)
     urls = tuple(sorted({source.url for source in article.sources if source.url}))
     return CachedArticle(
-        digest=digest, parse_key=keys.parse, shared=cited_shared(article, keys.shared),
+        digest=digest, stat=stat, parse_key=keys.parse, shared=cited_shared(article, keys.shared),
         listed=copy, listed_digest=digest_of(repr(copy)), urls=urls,
         sources_digest=digest_of(repr(article.sources)), text_digest=digest_of(article.text),
         images=image_stats(article, settings), problems=tuple(problems),
@@ -154,11 +157,17 @@ GROUP_INPUTS: dict[str, Callable[[CachedArticle], tuple]] = {
 }
 
 
-def group_keys(site: SiteKey, records: Mapping[str, CachedArticle],
+# The groups made without templates or static files: a template edit leaves them alone.
+WITHOUT_TEMPLATES = {"search", "images"}
+
+
+def group_keys(keys: BuildKeys, records: Mapping[str, CachedArticle],
                paths: list[str]) -> dict[str, Digest]:
-    """The key of each group: what it shows of every published article, in listing order."""
-    return {name: digest_of("\n".join([site, *(f"{path} {inputs(records[path])!r}"
-                                               for path in paths)]))
+    """The key of each group: what it shows of every published article, in listing order,
+    over the site key (the parse key for a group made without templates)."""
+    return {name: digest_of("\n".join([keys.parse if name in WITHOUT_TEMPLATES else keys.site,
+                                       *(f"{path} {inputs(records[path])!r}"
+                                         for path in paths)]))
             for name, inputs in GROUP_INPUTS.items()}
 
 
@@ -173,16 +182,19 @@ def _settings_text(settings: Settings) -> str:
     return repr(replace(settings, root=Path(".")))
 
 
+@functools.cache
 def _code_digest() -> str:
     """footnoted's own code: a changed module may change what it makes of any article, and
-    the version number does not change with every edit."""
+    the version number does not change with every edit. Once per process: the code running
+    is the code loaded (`serve` builds many times with it)."""
     package = Path(__file__).parent.parent
     return digest_of(*((path.relative_to(package).as_posix(), path.read_bytes())
                        for path in sorted(package.rglob("*.py"))))
 
 
+@functools.cache
 def _library_versions() -> list[str]:
-    return [metadata.version(name) for name in LIBRARIES]
+    return [metadata.version(name) for name in LIBRARIES]  # those loaded stay loaded
 
 
 def _files_digest(files: Mapping[str, Path]) -> str:

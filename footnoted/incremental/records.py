@@ -11,8 +11,7 @@ from ..pageindex import PageLink
 from ..problems import Problem
 from ..resolve import Article
 
-CACHE_DIR = ".footnoted-cache"
-FORMAT = 8  # bump when the cached data changes shape
+FORMAT = 9  # bump when the cached data changes shape
 
 ParseKey = NewType("ParseKey", str)  # what every article's parse depends on
 SiteKey = NewType("SiteKey", str)  # what every page depends on
@@ -41,6 +40,7 @@ class CachedArticle:
     """The last successful build's record of one article file."""
 
     digest: FileDigest  # of the file's bytes
+    stat: FileStat | None  # the file's (size, mtime) then; None when it was too new to trust
     parse_key: ParseKey  # keys.parse_key() when it was parsed
     shared: SharedCited  # the shared sources it cites, with their digests
     listed: Article  # the article as other pages show it: no body, text, sources or notes
