@@ -24,6 +24,7 @@ from ..images import ImagePlaces, ImageRef
 from ..linked_files import HTML_SUFFIXES, demo_files, find_linked_file, link_url
 from ..pageindex import is_article_file
 from ..problems import Problem
+from ..urls import unsafe_url_reason
 from .pagelinks import PAGE_LINK_CLASS
 from .refs import MarkerExtension, Occurrences
 
@@ -68,7 +69,8 @@ class FileLinksTreeprocessor(Treeprocessor):
         for link in root.iter("a"):
             href = link.get("href", "")
             parts = urlsplit(href)
-            if (link.get("class") == PAGE_LINK_CLASS or parts.scheme or parts.netloc
+            if (link.get("class") == PAGE_LINK_CLASS or unsafe_url_reason(href)  # sources'
+                    or parts.scheme or parts.netloc
                     or not parts.path or parts.path.startswith(("/", "\\"))
                     or is_article_file(parts.path)):  # a missing article: page links' error
                 continue
