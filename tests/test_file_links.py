@@ -57,27 +57,26 @@ def test_a_file_beside_the_article_is_published_and_linked(places):
         ("content/post/Annual report.pdf", "post/Annual report.pdf")]
 
 
-def test_a_folder_publishes_its_index_html_only(places):
-    body = render("See [the grid](demos/grid/) and [again](demos/grid).", places)
-    assert body.html == ('<p>See <a class="file-link" href="demos/grid/">the grid</a> and '
-                         '<a class="file-link" href="demos/grid/">again</a>.</p>')
-    assert [f.output for f in body.linked_files] == [
-        "post/demos/grid/index.html", "post/demos/grid/grid.css", "post/demos/grid/img/cell.png",
-        "post/demos/grid/index.html", "post/demos/grid/grid.css", "post/demos/grid/img/cell.png"]
-    assert body.problems == []
-    assert "content/post/demos/grid/gone.js" in body.looked_for  # what it loads may appear
+ACTIVE_FIX = ("Link the original's address (https://...), or put what it shows in the "
+              "article itself")
 
 
-def test_a_published_page_loading_from_other_hosts_is_warned_of(places):
-    (places.root / "content/post/demos/grid/index.html").write_text(
-        '<script src="https://cdn.example/x.js"></script>'
-        '<link rel="stylesheet" href="//fonts.example/f.css"><a href="https://a.example/">')
-    body = render("Intro.\n\nSee [the grid](demos/grid/).", places)
+def test_a_web_page_svg_or_script_is_not_published(places):
+    for name in ("chart.svg", "run.js"):
+        (places.root / "content/post" / name).write_text("<svg onload='alert(1)'/>")
+    body = render("Intro.\n\nSee [the grid](demos/grid/), [the chart](chart.svg) and "
+                  "[the code](run.js).", places)
+    assert body.html == ('<p>Intro.</p>\n<p>See <a class="missing-link" href="demos/grid/">'
+                         'the grid</a>, <a class="missing-link" href="chart.svg">the chart</a> '
+                         'and <a class="missing-link" href="run.js">the code</a>.</p>')
+    assert body.linked_files == [] and body.sources == []
     assert [str(p) for p in body.problems] == [
-        "content/post/index.md:7: warning: content/post/demos/grid/index.html, published for "
-        "a link of this article, loads files from other hosts (cdn.example, fonts.example), so "
-        "its readers' browsers request them. Save those files beside it and give their paths "
-        "relatively"]
+        f"content/post/index.md:7: warning: link '{written}' names content/post/{file}, a file "
+        "a browser would run (a web page, SVG or script), which footnoted does not publish: "
+        "copied as it is, it would run on the site's own address and could load other hosts; "
+        f"the link is left as written. {ACTIVE_FIX}"
+        for written, file in (("demos/grid/", "demos/grid/index.html"),
+                              ("chart.svg", "chart.svg"), ("run.js", "run.js"))]
 
 
 def test_raw_html_links_and_parts_of_the_address_are_kept(places):
@@ -151,21 +150,24 @@ def test_linked_files_are_copied_and_every_relative_link_resolves(linked, capsys
     assert linked.run("build") == 0
     site = linked.root / "site"
     assert (site / "docs/data.csv").read_text() == "a,b\n"
-    assert (site / "docs/demos/grid/index.html").read_text().endswith("<p>A grid\n")
-    assert (site / "docs/demos/grid/grid.css").read_text() == "p {}\n"  # what it loads
-    assert not (site / "docs/demos/grid/notes.txt").exists()  # a folder is never copied whole
+    assert not (site / "docs/demos").exists()  # a web page is not published, nor its folder
     page = linked.read("docs/a/index.html")
     assert '<a class="file-link" href="../data.csv">file</a>' in page
-    assert '<a class="file-link" href="../demos/grid/">the grid</a>' in page
+    assert '<a class="missing-link" href="demos/grid/">the grid</a>' in page
     assert '<a class="page-link" href="../b/">a page</a>' in page
-    assert dead_links(site) == ["docs/a/index.html: ../01-setup/"]  # the one warned of
+    assert dead_links(site) == ["docs/a/index.html: ../01-setup/",  # the two warned of
+                                "docs/a/index.html: demos/grid/"]
     # the Sources page holds no relative address
     sources = read_pages(site)["sources/index.html"].links
     assert "https://example.org/a" in sources
     assert not {"../01-setup/", "data.csv", "demos/grid/", "../data.csv"} & set(sources)
-    assert capsys.readouterr().err.splitlines()[:1] == [
+    assert capsys.readouterr().err.splitlines()[:2] == [
         "content/docs/a.md:5: warning: link '../01-setup/' matches no page or file of this "
-        f"site and is left as written. {MISSING_FIX}"]
+        f"site and is left as written. {MISSING_FIX}",
+        "content/docs/a.md:5: warning: link 'demos/grid/' names content/docs/demos/grid/"
+        "index.html, a file a browser would run (a web page, SVG or script), which footnoted "
+        "does not publish: copied as it is, it would run on the site's own address and could "
+        f"load other hosts; the link is left as written. {ACTIVE_FIX}"]
 
 
 def test_a_linked_file_outside_content_fails_the_build(linked, capsys):

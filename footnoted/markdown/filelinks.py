@@ -1,7 +1,8 @@
 """Relative links to files: navigation to the site's own copy, not sources.
 
     [the data](survey.csv)   -> <a class="file-link" href="survey.csv">, the file published
-    [the demo](demos/grid/)  -> <a class="file-link" href="demos/grid/">, its index.html
+    [the demo](demos/grid/)  -> <a class="missing-link" href="demos/grid/">: a web page is
+                                not published (linked_files.ACTIVE_SUFFIXES), a warning says why
     [gone](old/notes.txt)    -> <a class="missing-link" href="old/notes.txt">, and a warning
 
 A relative link that the page-links extension did not make a page link names a file of
@@ -21,7 +22,7 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from ..images import ImagePlaces, ImageRef
-from ..linked_files import HTML_SUFFIXES, demo_files, find_linked_file, link_url
+from ..linked_files import find_linked_file, link_url
 from ..pageindex import is_article_file
 from ..problems import Problem
 from ..urls import unsafe_url_reason
@@ -86,12 +87,6 @@ class FileLinksTreeprocessor(Treeprocessor):
             state.problems.append(found.problem)
         if found.published is not None:
             state.files.append(found.published)
-            if found.published.file.lower().endswith(HTML_SUFFIXES):
-                files, looked_for, problems = demo_files(self.ext.getConfig("places"), path,
-                                                         slug, found.published)
-                state.files += files
-                state.looked_for += looked_for
-                state.problems += problems
             rest = (f"?{parts.query}" if parts.query else "") + (
                 f"#{parts.fragment}" if parts.fragment else "")
             link.set("href", link_url(found.published, written) + rest)
@@ -104,4 +99,4 @@ class FileLinksTreeprocessor(Treeprocessor):
                           "article's file (e.g. other.md)", line)
             link.set("class", MISSING_LINK_CLASS)
         else:
-            link.set("class", MISSING_LINK_CLASS)  # the error stops the build; no source
+            link.set("class", MISSING_LINK_CLASS)  # an error stops the build; no source
