@@ -182,5 +182,5 @@ def _image_files(articles: list[Article], settings: Settings) -> dict[str, bytes
     article was parsed)."""
     files: dict[str, bytes] = {}
     for article in articles:
-        files.update(image_files(article.images, settings))
+        files.update(image_files(article.published_files, settings))
     return files

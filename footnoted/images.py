@@ -82,11 +82,12 @@ class ImagePlaces:
             return static
         return content
 
-    def locate(self, article_path: str, slug: str, image: ImageRef
+    def locate(self, article_path: str, slug: str, image: ImageRef, what: str = "image"
                ) -> tuple[ImageRef | None, Problem | None]:
         """`image` with its file, its place on the site and its `src` on the page at `slug`,
         and a warning when it was found from the page's address; or the error, when it leads
-        out of content/."""
+        out of content/. `what` it is, for messages: an image, or a link to a file
+        (linked_files.py)."""
         file = self.file_of(article_path, slug, image.src)
         if file is None:
             return None, error(article_path, image.line, "image leads out of the content "
@@ -99,21 +100,22 @@ class ImagePlaces:
             *folders, name = file.removeprefix(f"{self.content_dir}/").split("/")
             output = "/".join([*(slugify(folder) for folder in folders), name])
             if top_folder(output) == STATIC_OUTPUT:
-                return None, error(article_path, image.line, f"image '{_shown(image.src)}' is "
+                return None, error(article_path, image.line, f"{what} '{_shown(image.src)}' is "
                                    f"in {self.content_dir}/{STATIC_OUTPUT}/, where the site "
                                    f"keeps its own static files", f"Move it to "
                                    f"{self.static_dir}/ or to another folder of "
                                    f"{self.content_dir}/")
         url = quote(posixpath.relpath(output, slug), safe="/")
         return replace(image, file=file, output=output, url=url), self._from_page(
-            article_path, image, file)
+            article_path, image, file, what)
 
-    def _from_page(self, article_path: str, image: ImageRef, file: str) -> Problem | None:
+    def _from_page(self, article_path: str, image: ImageRef, file: str, what: str
+                   ) -> Problem | None:
         if image.src.startswith("/") or posixpath.normpath(posixpath.join(
                 posixpath.dirname(article_path), unquote(image.src))) == file:
             return None
         better = posixpath.relpath(file, posixpath.dirname(article_path))
-        return warning(article_path, image.line, f"image '{_shown(image.src)}' leads out of "
+        return warning(article_path, image.line, f"{what} '{_shown(image.src)}' leads out of "
                        f"the content folder from this file; it was taken from the page's "
                        f"address instead ({file})", f"Write its path from the article's "
                        f"file: '{better}'")

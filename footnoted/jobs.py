@@ -194,7 +194,7 @@ def parse_and_resolve(
     article, found = resolve_article(document, body, declared, settings.lang,
                                      settings.words_per_minute, file_lines, settings.toc,
                                      content.archive, places)
-    found += image_problems(document.path, article.images, settings)
+    found += image_problems(document.path, article.published_files, settings)
     return article, problems + body.problems + found
 
 

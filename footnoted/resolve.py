@@ -83,6 +83,8 @@ class Article:
     lost_authors: list[Author]
     lost_related: list[Related]
     images: list[ImageRef] = field(default_factory=list)  # lead image first, then the text's
+    linked_files: list[ImageRef] = field(default_factory=list)  # files its links publish
+    looked_for: tuple[str, ...] = ()  # files its links named that were not there (cache)
     toc: tuple = ()  # markdown.headings.TocEntry, when the table of contents is shown
     heading_ids: frozenset[str] = frozenset()  # ids of its headings, for links from others
     page_links: tuple = ()  # pageindex.PageLink: its links to other articles
@@ -93,6 +95,11 @@ class Article:
     def url(self) -> str:
         """The page's address relative to the site root."""
         return f"{self.slug}/"
+
+    @property
+    def published_files(self) -> list[ImageRef]:
+        """The files of content/ its page shows or links to, which the site has copies of."""
+        return self.images + self.linked_files
 
     @property
     def id_prefix(self) -> str:
@@ -135,6 +142,8 @@ def resolve_article(
         lost_authors=[author for author in meta.authors if author.lost],
         lost_related=[item for item in meta.related if item.lost],
         images=lead + body.images,
+        linked_files=body.linked_files,
+        looked_for=body.looked_for,
         toc=body.toc if (toc_default if meta.toc is None else meta.toc) else (),
         heading_ids=body.heading_ids,
         page_links=body.page_links,

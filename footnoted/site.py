@@ -188,7 +188,7 @@ def site_problems(records: dict[str, CachedArticle], content: LoadedContent,
                               {path: records[path].heading_ids for path in paths})
             + check_translations([records[path].listed for path in paths],
                                  lambda path: read_text(settings.root / path))
-            + image_clashes([(path, records[path].listed.images) for path in paths]))
+            + image_clashes([(path, records[path].listed.published_files) for path in paths]))
 
 
 def unused_shared_sources(content: LoadedContent, cited: set[str],

@@ -381,10 +381,33 @@ def test_a_new_article_at_a_relative_address_reaches_the_page(make_project, caps
     site = make_project({"content/docs/a.md": "---\ntitle: A\ndate: 2024-05-01\n---\n"
                                               "See [its neighbour](../b/).\n"})
     build(site, capsys)
-    assert '<a href="../b/">its neighbour</a><sup' in site.read("docs/a/index.html")  # a source
+    assert '<a class="missing-link" href="../b/">its neighbour</a>.' in site.read(
+        "docs/a/index.html")  # left as written, with a warning
     site.write("content/docs/b.md", "---\ntitle: B\ndate: 2024-05-02\n---\nNew.\n")
     assert changed(build(site, capsys)) == 2  # b, and a, whose ../b/ now has a page
     assert '<a class="page-link" href="../b/">its neighbour</a>.' in site.read("docs/a/index.html")
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_a_linked_file_that_changes_or_appears_equals_a_clean_build(make_project, capsys,
+                                                                    tmp_path):
+    site = make_project({"content/docs/a.md": "---\ntitle: A\ndate: 2024-05-01\n---\n"
+                                              "The [data](data.csv) and [the report](report.pdf).\n",
+                         "content/docs/b.md": "---\ntitle: B\ndate: 2024-05-02\n---\nB.\n"})
+    site.write("content/docs/data.csv", "a,b\n")
+    build(site, capsys)
+    assert ('<a class="missing-link" href="report.pdf">the report</a>'
+            in site.read("docs/a/index.html"))
+    site.write("content/docs/data.csv", "a,b\n1,2\n")
+    assert changed(build(site, capsys)) == 1
+    assert site.read("docs/data.csv") == "a,b\n1,2\n"
+    assert_same_as_clean_build(site, tmp_path)
+    capsys.readouterr()  # the clean build's summary
+    site.write("content/docs/report.pdf", "%PDF-1.7\n")
+    assert changed(build(site, capsys)) == 1  # a, whose report.pdf is now a file of the site
+    assert ('<a class="file-link" href="../report.pdf">the report</a>'
+            in site.read("docs/a/index.html"))
+    assert site.read("docs/report.pdf") == "%PDF-1.7\n"
     assert_same_as_clean_build(site, tmp_path)
 
 

@@ -104,9 +104,10 @@ def test_a_relative_address_of_a_page_is_navigation_from_this_page():
     body = render_markdown("[B](../b/#part), [C](c/), [a file](files/x.pdf) and [up](../../../x/).",
                            {}, "docs/a", "content/docs/a/index.md", first_line=5, pages=pages)
     assert ('<p><a class="page-link" href="../b/#part">B</a>, '
-            '<a class="page-link" href="c/">C</a>, <a href="files/x.pdf">a file</a><sup'
-            ) in body.html
-    assert [s.url for s in body.sources] == ["files/x.pdf", "../../../x/"]  # left as written
+            '<a class="page-link" href="c/">C</a>, <a class="missing-link" href="files/x.pdf">'
+            'a file</a> and <a class="missing-link" href="../../../x/">up</a>.</p>'
+            ) == body.html
+    assert body.sources == []  # no page, no file: left as written, not numbered
     assert [(link.target, link.fragment) for link in body.page_links] == [
         ("content/docs/b.md", "part"), ("content/docs/a/c.md", "")]
     assert body.lookups == (("address:docs/a/c", "docs/a/c"), ("address:docs/a/files/x.pdf", None),

@@ -80,12 +80,14 @@ def article_record(article: Article, digest: FileDigest, stat: FileStat | None,
 
 
 def image_stats(article: Article, settings: Settings) -> ImageStats:
-    """(file, size, mtime) of each image file the article shows: a replaced image file must
-    reach the site although the article's own file did not change, and so must a file
-    that `/img/x.png` now names in content/ instead of static/ (images.ImagePlaces)."""
+    """(file, size, mtime) of each image file the article shows, file it links to, and file
+    a link named that was not there: a replaced image file must reach the site although the
+    article's own file did not change, and so must a file that `/img/x.png` now names in
+    content/ instead of static/ (images.ImagePlaces), and a linked file that appeared."""
     places, stats = ImagePlaces.of(settings), []
-    for image in article.images:
-        file = places.file_of(article.path, article.slug, image.src) or ""
+    files = [places.file_of(article.path, article.slug, image.src) or ""
+             for image in article.published_files]
+    for file in files + list(article.looked_for):  # a file a link named may appear
         try:
             stat = (settings.root / file).stat()
             stats.append((file, stat.st_size, stat.st_mtime_ns))

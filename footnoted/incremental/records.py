@@ -11,7 +11,7 @@ from ..pageindex import PageLink
 from ..problems import Problem
 from ..resolve import Article
 
-FORMAT = 8  # bump when the cached data changes shape
+FORMAT = 9  # bump when the cached data changes shape
 
 ParseKey = NewType("ParseKey", str)  # what every article's parse depends on
 SiteKey = NewType("SiteKey", str)  # what every page depends on

@@ -18,6 +18,7 @@ from ..slugs import page_name
 from ..snapshots import Archive
 from .allowed_html import DEFAULT_SETTING
 from .code_blocks import CodeLabels
+from .filelinks import FileLinksExtension
 from .glossary import GlossaryExtension
 from .headings import HeadingsExtension
 from .images import ImagesExtension
@@ -90,6 +91,7 @@ class Converter:
         self.summary = SummaryExtension()
         self.nesting = NestingLimitExtension()
         self.page_links = PageLinksExtension()
+        self.file_links = FileLinksExtension()
         self.headings = HeadingsExtension((self.sources, self.notes, self.glossary))
         self.code_labels = CodeLabels(translate(lang, "code"))
         self.raw_html = RawHtmlExtension(allow_html=allow_html, code_labels=self.code_labels,
@@ -101,6 +103,7 @@ class Converter:
                 PunctuationExtension(lang=lang),
                 "codehilite",
                 self.page_links,
+                self.file_links,
                 self.sources,
                 self.notes,
                 self.glossary,
@@ -138,6 +141,8 @@ class Converter:
         self.raw_html.setConfigs({"path": path, "lines": lines, "id_prefix": id_prefix})
         self.page_links.setConfigs({"pages": pages or PageIndex(), "path": path, "slug": slug,
                                     "lines": lines})
+        self.file_links.setConfigs({"path": path, "slug": slug, "lines": lines,
+                                    "places": places or ImagePlaces()})
         self.headings.setConfigs({"id_prefix": id_prefix, "path": path, "lines": lines})
         self.nesting.setConfigs({"path": path, "first_line": first_line})
         html = self.md.convert(text)
@@ -151,8 +156,11 @@ class Converter:
             problems=(self.nesting.problems + self.sources.state.problems
                       + self.notes.state.problems + self.images.state.problems
                       + self.headings.state.problems + self.page_links.state.problems
+                      + self.file_links.state.problems
                       + self.raw_html.problems),
             images=self.images.state.images,
+            linked_files=self.file_links.state.files,
+            looked_for=tuple(sorted(set(self.file_links.state.looked_for))),
             text=self.summary.text,
             has_code=_has_highlighted_code(self.md),
             toc=self.headings.state.toc,

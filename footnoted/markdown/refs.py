@@ -82,6 +82,8 @@ class RenderedBody:
     has_code: bool  # holds a highlighted code block, so the page needs the Pygments styles
     problems: list[Problem]
     images: list[ImageRef] = field(default_factory=list)  # in document order
+    linked_files: list[ImageRef] = field(default_factory=list)  # files its links publish
+    looked_for: tuple[str, ...] = ()  # files its links named that were not there
     toc: tuple = ()  # headings.TocEntry: the headings, each holding its subheadings
     anchors: frozenset[str] = frozenset()  # every id on the article's page a link may target
     heading_ids: frozenset[str] = frozenset()  # the ids of its headings (with their second ids)

@@ -32,7 +32,7 @@ from ..content import SourceEntry
 from ..known_sources import entry_for
 from ..problems import Problem
 from ..urls import is_contact, unsafe_url_reason, with_text_fragment
-from .pagelinks import PAGE_LINK_CLASS
+from .filelinks import NAVIGATION_CLASSES
 from .refs import (
     Citation,
     CitedSource,
@@ -179,8 +179,8 @@ class SourceLinkTreeprocessor(Treeprocessor):
         parents = parent_map(root)
         for link in list(root.iter("a")):
             key = link.get(DATA_KEY) or self.by_url.get(link.get("href", ""))
-            if link.get("class") == PAGE_LINK_CLASS:
-                continue  # a link to another article: navigation, not a source
+            if link.get("class") in NAVIGATION_CLASSES:
+                continue  # a link to another article or a file of the site: not a source
             if key is not None:
                 self.link_declared(link, key, parents[link])
             elif link.get("href", "").strip() in ("", "#"):
