@@ -27,7 +27,7 @@ from ..pageindex import is_article_file
 from ..problems import Problem
 from ..urls import unsafe_url_reason
 from .pagelinks import PAGE_LINK_CLASS
-from .refs import MarkerExtension, Occurrences
+from .refs import MarkerExtension, Occurrences, href_as_written
 
 FILE_LINK_CLASS = "file-link"  # a link to a file the site publishes
 MISSING_LINK_CLASS = "missing-link"  # a relative link to nothing the site has
@@ -68,7 +68,7 @@ class FileLinksTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         lines = Occurrences(self.ext.getConfig("lines"))  # links come in document order
         for link in root.iter("a"):
-            href = link.get("href", "")
+            href = href_as_written(link.get("href", ""))  # an email autolink's is hidden
             parts = urlsplit(href)
             if (link.get("class") == PAGE_LINK_CLASS or unsafe_url_reason(href)  # sources'
                     or parts.scheme or parts.netloc
