@@ -193,3 +193,12 @@ def test_a_linked_file_outside_content_fails_the_build(linked, capsys):
     assert (f"content/docs/a.md:5: error: link leads out of the content folder: "
             f"'../../secret.txt' is secret.txt. {OUT_FIX}") in capsys.readouterr().err
     assert not (linked.root / "site").exists()
+
+
+def test_a_template_tag_of_another_generator_is_named(places):
+    body = render("Intro.\n\nSee [issue 7]({{ site.repository }}/issues/7).", places)
+    assert '<a class="missing-link" href="{{ site.repository }}/issues/7">' in body.html
+    assert [str(p) for p in body.problems] == [
+        "content/post/index.md:7: warning: link '{{ site.repository }}/issues/7' holds another "
+        "generator's template tag, which footnoted does not run, so it is left as written. "
+        "Write the address the tag gave (https://..., or the article's file, e.g. other.md)"]
