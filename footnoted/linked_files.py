@@ -7,7 +7,8 @@ A relative link that is not another article's page names a file the way an image
 (images.ImagePlaces: from the article's file, or else from its page's address): when that is
 a file inside content/, it is copied once to its place on the site, named as an image's copy
 is, and the link leads there relatively. A link to a folder names the folder's `index.html`.
-Files a browser would run are never published (ACTIVE_SUFFIXES: web pages, SVG, scripts):
+Files a browser would run are never published (ACTIVE_SUFFIXES: web pages, scripts; an SVG
+is sanitised as an image is):
 copied as they are they would run on the site's own address, past the sanitiser every
 article's HTML goes through, and could load other hosts; a link to one is left as written
 with a warning. What names no file is the caller's to report; a file outside content/
@@ -23,8 +24,9 @@ from .images import ImagePlaces, ImageRef
 from .problems import Problem, error, warning
 
 # What a browser runs or renders as a document of the site's own address when opened.
-ACTIVE_SUFFIXES = (".htm", ".html", ".shtml", ".xhtml", ".xht", ".svg", ".svgz", ".xml",
-                   ".xsl", ".xslt", ".js", ".mjs", ".swf")
+# SVG is not among them: it is sanitised as an image is (images.py) before it is copied.
+ACTIVE_SUFFIXES = (".htm", ".html", ".shtml", ".xhtml", ".xht", ".svgz", ".xml", ".xsl",
+                   ".xslt", ".js", ".mjs", ".swf")
 FOLDER_PAGE = "index.html"  # what a link to a folder publishes of it, as a web server serves it
 OUT_FIX = ("Put the file in {content}/ (beside the article, say) and give its path from the "
            "article's file, e.g. files/data.csv")
@@ -66,7 +68,7 @@ def find_linked_file(places: ImagePlaces, article_path: str, slug: str, written:
         if file.lower().endswith(ACTIVE_SUFFIXES):
             return LinkedFile(problem=warning(
                 article_path, line, f"link '{written}' names {file}, a file a browser would "
-                "run (a web page, SVG or script), which footnoted does not publish: copied as "
+                "run (a web page or script), which footnoted does not publish: copied as "
                 "it is, it would run on the site's own address and could load other hosts; "
                 "the link is left as written", "Link the original's address (https://...), "
                 "or put what it shows in the article itself"))

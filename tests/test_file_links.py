@@ -61,22 +61,32 @@ ACTIVE_FIX = ("Link the original's address (https://...), or put what it shows i
               "article itself")
 
 
-def test_a_web_page_svg_or_script_is_not_published(places):
-    for name in ("chart.svg", "run.js"):
-        (places.root / "content/post" / name).write_text("<svg onload='alert(1)'/>")
-    body = render("Intro.\n\nSee [the grid](demos/grid/), [the chart](chart.svg) and "
-                  "[the code](run.js).", places)
+def test_a_web_page_or_script_is_not_published(places):
+    (places.root / "content/post/run.js").write_text("alert(1)")
+    body = render("Intro.\n\nSee [the grid](demos/grid/) and [the code](run.js).", places)
     assert body.html == ('<p>Intro.</p>\n<p>See <a class="missing-link" href="demos/grid/">'
-                         'the grid</a>, <a class="missing-link" href="chart.svg">the chart</a> '
-                         'and <a class="missing-link" href="run.js">the code</a>.</p>')
+                         'the grid</a> and <a class="missing-link" href="run.js">the code</a>.'
+                         '</p>')
     assert body.linked_files == [] and body.sources == []
     assert [str(p) for p in body.problems] == [
         f"content/post/index.md:7: warning: link '{written}' names content/post/{file}, a file "
-        "a browser would run (a web page, SVG or script), which footnoted does not publish: "
+        "a browser would run (a web page or script), which footnoted does not publish: "
         "copied as it is, it would run on the site's own address and could load other hosts; "
         f"the link is left as written. {ACTIVE_FIX}"
-        for written, file in (("demos/grid/", "demos/grid/index.html"),
-                              ("chart.svg", "chart.svg"), ("run.js", "run.js"))]
+        for written, file in (("demos/grid/", "demos/grid/index.html"), ("run.js", "run.js"))]
+
+
+def test_a_linked_svg_is_published_as_images_are(places):
+    (places.root / "content/post/chart.svg").write_text("<svg/>")
+    body = render("The [chart](chart.svg).", places)
+    assert body.html == '<p>The <a class="file-link" href="chart.svg">chart</a>.</p>'
+    assert [f.output for f in body.linked_files] == ["post/chart.svg"]
+
+
+def test_an_email_autolink_is_no_file(places):
+    body = render("Write to <desk@example.org>.", places)
+    assert 'class="missing-link"' not in body.html and body.problems == []
+    assert body.linked_files == [] and body.sources == []
 
 
 def test_raw_html_links_and_parts_of_the_address_are_kept(places):
@@ -130,6 +140,7 @@ def test_links_elsewhere_and_to_pages_are_not_files(places):
 HEAD = "---\ntitle: {title}\ndate: 2024-05-01\n---\n"
 ARTICLE = HEAD.format(title="A") + (
     "See [setup](../01-setup/) and [file](data.csv) and [the grid](demos/grid/).\n\n"
+    "The [chart](chart.svg).\n\n"
     '<p>A <a href="data.csv">raw link</a> and <a href="../b/">a page</a>.</p>\n\n'
     "The [original](https://example.org/a).\n")
 
@@ -139,6 +150,9 @@ def linked(make_project):
     project = make_project({"content/docs/a.md": ARTICLE,
                             "content/docs/b.md": HEAD.format(title="B") + "B.\n",
                             "content/docs/data.csv": "a,b\n",
+                            "content/docs/chart.svg": '<svg xmlns="http://www.w3.org/2000/svg">'
+                                                      '<script>alert(1)</script>'
+                                                      '<rect width="1" height="1"/></svg>',
                             "content/docs/demos/grid/index.html": '<link rel="stylesheet" '
                                                                   'href="grid.css"><p>A grid\n',
                             "content/docs/demos/grid/grid.css": "p {}\n",
@@ -151,6 +165,8 @@ def test_linked_files_are_copied_and_every_relative_link_resolves(linked, capsys
     site = linked.root / "site"
     assert (site / "docs/data.csv").read_text() == "a,b\n"
     assert not (site / "docs/demos").exists()  # a web page is not published, nor its folder
+    chart = (site / "docs/chart.svg").read_text()  # an SVG is, sanitised as images are
+    assert "<rect" in chart and "script" not in chart
     page = linked.read("docs/a/index.html")
     assert '<a class="file-link" href="../data.csv">file</a>' in page
     assert '<a class="missing-link" href="demos/grid/">the grid</a>' in page
@@ -165,7 +181,7 @@ def test_linked_files_are_copied_and_every_relative_link_resolves(linked, capsys
         "content/docs/a.md:5: warning: link '../01-setup/' matches no page or file of this "
         f"site and is left as written. {MISSING_FIX}",
         "content/docs/a.md:5: warning: link 'demos/grid/' names content/docs/demos/grid/"
-        "index.html, a file a browser would run (a web page, SVG or script), which footnoted "
+        "index.html, a file a browser would run (a web page or script), which footnoted "
         "does not publish: copied as it is, it would run on the site's own address and could "
         f"load other hosts; the link is left as written. {ACTIVE_FIX}"]
 
@@ -177,3 +193,12 @@ def test_a_linked_file_outside_content_fails_the_build(linked, capsys):
     assert (f"content/docs/a.md:5: error: link leads out of the content folder: "
             f"'../../secret.txt' is secret.txt. {OUT_FIX}") in capsys.readouterr().err
     assert not (linked.root / "site").exists()
+
+
+def test_a_template_tag_of_another_generator_is_named(places):
+    body = render("Intro.\n\nSee [issue 7]({{ site.repository }}/issues/7).", places)
+    assert '<a class="missing-link" href="{{ site.repository }}/issues/7">' in body.html
+    assert [str(p) for p in body.problems] == [
+        "content/post/index.md:7: warning: link '{{ site.repository }}/issues/7' holds another "
+        "generator's template tag, which footnoted does not run, so it is left as written. "
+        "Write the address the tag gave (https://..., or the article's file, e.g. other.md)"]

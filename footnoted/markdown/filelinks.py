@@ -14,6 +14,7 @@ this page. Links with a scheme, site-absolute paths and in-page `#parts` are not
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from urllib.parse import SplitResult, unquote, urlsplit
@@ -27,8 +28,11 @@ from ..pageindex import is_article_file
 from ..problems import Problem
 from ..urls import unsafe_url_reason
 from .pagelinks import PAGE_LINK_CLASS
-from .refs import MarkerExtension, Occurrences
+from .refs import MarkerExtension, Occurrences, href_as_written
 
+# Liquid's, Jinja's, Hugo's and 11ty's `{{ site.url }}` and `{% link x.md %}`: imported text
+# often keeps them.
+TEMPLATE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 FILE_LINK_CLASS = "file-link"  # a link to a file the site publishes
 MISSING_LINK_CLASS = "missing-link"  # a relative link to nothing the site has
 NAVIGATION_CLASSES = (PAGE_LINK_CLASS, FILE_LINK_CLASS, MISSING_LINK_CLASS)  # never sources
@@ -68,7 +72,7 @@ class FileLinksTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         lines = Occurrences(self.ext.getConfig("lines"))  # links come in document order
         for link in root.iter("a"):
-            href = link.get("href", "")
+            href = href_as_written(link.get("href", ""))  # an email autolink's is hidden
             parts = urlsplit(href)
             if (link.get("class") == PAGE_LINK_CLASS or unsafe_url_reason(href)  # sources'
                     or parts.scheme or parts.netloc
@@ -93,10 +97,16 @@ class FileLinksTreeprocessor(Treeprocessor):
             link.set("class", FILE_LINK_CLASS)
         elif found.problem is None:
             shown = " ".join(href.split())  # an unrendered template tag may span lines
-            self.ext.warn(href, f"link '{shown}' matches no page or file of this site and is "
-                          "left as written", "Put the file in the content folder and give its "
-                          "path from the article's file (e.g. files/data.csv), or link the "
-                          "article's file (e.g. other.md)", line)
+            if TEMPLATE_TAG.search(href):
+                self.ext.warn(href, f"link '{shown}' holds another generator's template tag, "
+                              "which footnoted does not run, so it is left as written",
+                              "Write the address the tag gave (https://..., or the article's "
+                              "file, e.g. other.md)", line)
+            else:
+                self.ext.warn(href, f"link '{shown}' matches no page or file of this site and "
+                              "is left as written", "Put the file in the content folder and "
+                              "give its path from the article's file (e.g. files/data.csv), or "
+                              "link the article's file (e.g. other.md)", line)
             link.set("class", MISSING_LINK_CLASS)
         else:
             link.set("class", MISSING_LINK_CLASS)  # an error stops the build; no source

@@ -26,7 +26,6 @@ from difflib import get_close_matches
 from markdown import Markdown
 from markdown.inlinepatterns import REFERENCE_RE, InlineProcessor, ReferenceInlineProcessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AMP_SUBSTITUTE
 
 from ..content import SourceEntry
 from ..known_sources import entry_for
@@ -39,6 +38,7 @@ from .refs import (
     FirstUse,
     MarkerExtension,
     Occurrences,
+    href_as_written,
     link_words,
     make_marker,
     parent_map,
@@ -213,10 +213,10 @@ class SourceLinkTreeprocessor(Treeprocessor):
         url = link.get("href", "")
         if url.startswith("#") and url != "#":
             return  # a jump within the page, not a source
-        if is_contact(_as_written(url)):
+        if is_contact(href_as_written(url)):
             return  # mailto:, tel:, irc:... reach a person, not a document: a plain link
         point_link(link, entry_for({}, self.ext.getConfig("archive"), None, url))
-        self.insert_after(link, parent, placeholder("source", f"url:{_as_written(url)}",
+        self.insert_after(link, parent, placeholder("source", f"url:{href_as_written(url)}",
                                                     f"({url}"))
 
     def is_safe(self, link: etree.Element) -> bool:
@@ -267,14 +267,6 @@ def _cited(number: int, identity: str, prefix: str, citations: list[Citation]) -
     key = None if url is not None or identity.startswith("lost:") else identity
     anchor = f"{prefix}-source-{_id_part(identity)}"
     return CitedSource(number, anchor, key, url, tuple(citations))
-
-
-def _as_written(url: str) -> str:
-    """An email autolink's href is hidden from harvesters as character references behind
-    Python-Markdown's placeholder for `&`; the Sources list needs the address itself."""
-    if AMP_SUBSTITUTE not in url:
-        return url
-    return html.unescape(url.replace(AMP_SUBSTITUTE, "&"))
 
 
 def _id_part(identity: str) -> str:
