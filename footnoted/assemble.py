@@ -24,7 +24,7 @@ from .incremental.cache import BuildCache
 from .incremental.freshness import group_intact, page_intact, with_page
 from .incremental.keys import group_keys, page_key, stored_key
 from .incremental.records import CachedArticle, CachedFiles, Digest, SiteKey, StoredKey
-from .jobs import BuildContext, Parsed, RenderJob, parse_file, render_page
+from .jobs import BuildContext, Parsed, ParseJob, RenderJob, parse_file, render_page
 from .problems import BuildFailed
 from .render import render_listing_pages, sources_page_chunks
 from .resolve import Article
@@ -70,7 +70,7 @@ class Published:
                 for path in self.paths]
 
     def _parsed_again(self, path: str) -> Parsed:
-        return parse_file(self.workers.local, path)
+        return parse_file(self.workers.local, ParseJob(path=path))
 
     def others(self, path: str) -> tuple[list[str], list[str]]:
         """Paths of the articles citing the same sources, and of its translations."""

@@ -192,6 +192,19 @@ def _read_document(path: Path, settings: Settings, problems: list[Problem]) -> D
     return Document(path=name, slug=slug, meta=meta, body=body, body_line=body_line, text=text)
 
 
+def reread_document(path: Path, settings: Settings, known: Document) -> Document | None:
+    """`known`, loaded from this same file before and kept without its text, given its text
+    again: a build that reads each file twice (for the slugs, then to parse) does the YAML
+    and the front matter's types, most of loading, only once. None if it no longer splits."""
+    problems: list[Problem] = []
+    text = _read_text(path, known.path, problems)
+    split = _split_front_matter(text, known.path, problems) if text is not None else None
+    if split is None:
+        return None
+    _, _, body, body_line = split
+    return replace(known, body=body, body_line=body_line, text=text)
+
+
 def load_shared_sources(settings: Settings) -> LoadedContent:
     """The shared sources alone (no documents), from the first of SOURCES_FILES present."""
     path = shared_sources_file(settings)

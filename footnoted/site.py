@@ -24,7 +24,7 @@ from .incremental.keys import build_keys, stored_key
 from .incremental.records import CachedArticle
 from .incremental.store import ArticleStore
 from .incremental.unchanged import forget_last_build, save_last_build, take_inputs
-from .jobs import BuildContext, JobState, load_slug, parse_file
+from .jobs import BuildContext, JobState, ParseJob, load_slug, parse_file
 from .linefinder import LineFinder, read_text
 from .outcome import BuildResult
 from .pageindex import anchor_problems, build_page_index, unpublished_targets
@@ -49,12 +49,13 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
     with BuildCache.open(settings, clean) as cache:
         with SiteWriter(settings) as writer:  # refuses an unsafe output folder before any work
             loaded = load_changes(settings, cache, processes)
-            with Workers(JobState, loaded.context, processes) as workers:
+            context = loaded.context
+            with Workers(JobState, context, processes) as workers:
                 parsed = parse_changed(loaded, cache.store, workers, progress)
-                checked = check_articles(parsed, loaded.context, drafts)
+                del loaded  # its jobs hold the front matter of every file parsed: let it go
+                checked = check_articles(parsed, context, drafts)
                 refuse_problems(checked.problems, strict)
-                assembled = assemble_site(checked, loaded.context, cache, writer, workers,
-                                          progress)
+                assembled = assemble_site(checked, context, cache, writer, workers, progress)
             writer.finish()
         cache.save(assembled.records, assembled.groups)
     result = build_result(checked, parsed.parsed | assembled.rendered, writer)
@@ -90,14 +91,16 @@ def load_changes(settings: Settings, cache: BuildCache, processes: int) -> Loade
     context = BuildContext(settings=settings, content=content, keys=keys,
                            store=cache.store.path)
     with Workers(JobState, context, processes) as workers:  # the slugs of the files to parse
-        slugs = dict(workers.map(load_slug, to_parse))
+        slugs = list(workers.map(load_slug, to_parse))
     pages = build_page_index([(path, record.listed.slug) for path, record in fresh.items()]
-                             + [(path, slug) for path, slug in slugs.items() if slug],
+                             + [(read.path, read.slug) for read in slugs if read.slug],
                              settings.content_dir)
     stale = stale_links(fresh, pages)
+    jobs = [ParseJob(path=read.path, front=read.front) for read in slugs]
     return Loaded(context=replace(context, pages=pages),
                   fresh={p: r for p, r in fresh.items() if p not in stale},
-                  to_parse=sorted(to_parse + stale, key=Path),
+                  to_parse=sorted(jobs + [ParseJob(path=path) for path in stale],
+                                  key=lambda job: Path(job.path)),
                   problems=content.problems + settings_warnings(settings) + found)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .incremental.records import CachedArticle, CachedFiles
-from .jobs import BuildContext
+from .jobs import BuildContext, ParseJob
 from .problems import Problem
 from .resolve import Article
 
@@ -19,7 +19,7 @@ class Loaded:
 
     context: BuildContext  # for the jobs: the keys, the shared sources, every article's slug
     fresh: dict[str, CachedArticle]  # the records of files that parse as before, by path
-    to_parse: list[str]  # the other article files, in path order
+    to_parse: list[ParseJob]  # the other article files, in path order
     problems: list[Problem]
 
 

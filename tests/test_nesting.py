@@ -8,7 +8,7 @@ import markdown
 import pytest
 
 from footnoted.markdown import convert
-from footnoted.markdown.nesting import MAX_DEPTH, block_depth, inline_depth
+from footnoted.markdown.nesting import MAX_DEPTH, block_depth, inline_depth, may_be_deep
 
 HEAD = "---\ntitle: T\ndate: 2024-05-01\n---\n"  # the body starts on line 5
 
@@ -87,3 +87,13 @@ def test_a_big_flat_article_builds(make_project):
     page = project.read("a/index.html")
     assert all(f'<li id="a-note-n{i}">' in page for i in range(2000))
     assert page.count('<li id="a-source-') == 2 * 2000  # links in the text and in notes
+
+
+def test_a_line_that_may_be_deep_is_every_line_that_is():
+    lines = ["text", "> " * 41 + "x", "    " * 41 + "- x", "[" * 41, "*a " * 41, "_" * 41,
+             "[" * 40 + "]", "> " * 20 + "text", "plain *a* and [b](c) and **d**",
+             "*a [b *c [d](e) c* b](f) a*" * 10, "1. " * 41 + "x", ">" * 40]
+    for line in lines:
+        deep = max(block_depth(line), inline_depth(line)) > MAX_DEPTH
+        assert may_be_deep(line) or not deep, line
+    assert not may_be_deep("> " * 20 + "text with [a link](x) and *emphasis*")

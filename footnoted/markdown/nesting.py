@@ -21,6 +21,7 @@ _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _BLOCK_MARKER = re.compile(r">|[-+*](?= )|\d{1,9}[.)](?= )")
 _BLOCK_PREFIX = re.compile(rf"^[ ]*(?:(?:{_BLOCK_MARKER.pattern})[ ]*)*")
 _INLINE_TOKEN = re.compile(r"\[|\]|[*_]+")
+_PREFIX_CHARACTERS = " >-+*.)0123456789"  # all _BLOCK_PREFIX can match
 
 
 class NestingLimitExtension(Extension):
@@ -65,8 +66,16 @@ def _depths(lines: list[str]):
     for index, line in enumerate(lines):
         if _FENCE.match(line):
             in_fence = not in_fence
-        if not in_fence:
+        if not in_fence and may_be_deep(line):
             yield index, max(block_depth(line), inline_depth(line))
+
+
+def may_be_deep(line: str) -> bool:
+    """Whether `line` could nest past MAX_DEPTH. Each level takes a character of its own (a
+    marker or indentation before the text; a bracket or emphasis run in it), so counting
+    those in C spares nearly every line the measuring loops below."""
+    prefix = len(line) - len(line.lstrip(_PREFIX_CHARACTERS))
+    return prefix > MAX_DEPTH or line.count("[") + line.count("*") + line.count("_") > MAX_DEPTH
 
 
 def block_depth(line: str) -> int:

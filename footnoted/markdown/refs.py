@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from markdown import Markdown
+from markdown import Markdown, util
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.util import AMP_SUBSTITUTE
@@ -249,6 +249,8 @@ def plain_text(md: Markdown, text: str) -> str:
     """Resolve what smarty and escaping stashed away (curly quotes, dashes, backslash
     escapes, which 'unescape' (0) would restore only after this) to characters: a
     placeholder in a summary would reach feeds and listings."""
+    if util.STX not in text:  # every placeholder opens with it: the passes would change nothing
+        return xml_safe(html.unescape(text))
     for processor in md.postprocessors:
         text = processor.run(text)
     return xml_safe(md.treeprocessors["unescape"].unescape(html.unescape(text)))
