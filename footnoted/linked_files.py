@@ -81,11 +81,3 @@ def find_linked_file(places: ImagePlaces, article_path: str, slug: str, written:
             article_path, line, f"link leads out of the content folder: '{written}' is "
             f"{outside}", OUT_FIX.format(content=places.content_dir)))
     return LinkedFile(looked_for=tuple(looked_for))
-
-
-def link_url(found: ImageRef, written: str) -> str:
-    """The link's address on the page: the copy's, or its folder's when the link named one."""
-    if found.src.endswith(f"/{FOLDER_PAGE}") and not written.endswith(FOLDER_PAGE):
-        folder = found.url.removesuffix(FOLDER_PAGE)
-        return folder or "./"
-    return found.url

@@ -23,7 +23,7 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from ..images import ImagePlaces, ImageRef
-from ..linked_files import find_linked_file, link_url
+from ..linked_files import find_linked_file
 from ..pageindex import is_article_file
 from ..problems import Problem
 from ..urls import unsafe_url_reason
@@ -93,7 +93,8 @@ class FileLinksTreeprocessor(Treeprocessor):
             state.files.append(found.published)
             rest = (f"?{parts.query}" if parts.query else "") + (
                 f"#{parts.fragment}" if parts.fragment else "")
-            link.set("href", link_url(found.published, written) + rest)
+            # a folder's index.html is a web page, never published, so the copy is always a file
+            link.set("href", found.published.url + rest)
             link.set("class", FILE_LINK_CLASS)
         elif found.problem is None:
             shown = " ".join(href.split())  # an unrendered template tag may span lines
