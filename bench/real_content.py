@@ -49,7 +49,7 @@ REPO = checkout()
 sys.path.insert(0, str(REPO))  # that checkout's footnoted, not the one installed elsewhere
 
 from footnoted.cli import main  # noqa: E402
-from footnoted.slugs import slugify  # noqa: E402
+from footnoted.content.slugs import slugify  # noqa: E402
 
 ARTICLE_SUFFIXES = (".md", ".markdown")
 NOT_CONTENT = {"readme.md", "changelog.md", "contributing.md", "code_of_conduct.md",

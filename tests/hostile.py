@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from footnoted.cli import main
-from footnoted.urls import is_external, unsafe_url_reason
+from footnoted.content.urls import is_external, unsafe_url_reason
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "xlink:href",
                   "background", "srcset"}

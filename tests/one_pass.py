@@ -3,18 +3,18 @@ the oracle the incremental, parallel build (footnoted/site.py) is compared with.
 
 from __future__ import annotations
 
-from footnoted.render import (
+from footnoted.article.resolve import Article
+from footnoted.article.translations import translation_groups
+from footnoted.pages.render import (
     article_page,
     make_environment,
     render_article,
     render_listing_pages,
     sources_page_chunks,
 )
-from footnoted.resolve import Article
-from footnoted.search import article_terms, search_index
+from footnoted.pages.search import article_terms, search_index
+from footnoted.pages.source_index import build_source_index
 from footnoted.settings import Settings
-from footnoted.source_index import build_source_index
-from footnoted.translations import translation_groups
 
 
 def render_site(articles: list[Article], settings: Settings) -> dict[str, bytes]:

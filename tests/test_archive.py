@@ -11,7 +11,7 @@ import time
 
 import yaml
 
-from footnoted.snapshots import dump_archive
+from footnoted.content.archive_file import dump_archive
 
 from .conftest import REPO
 from .web import STAMP
@@ -199,7 +199,7 @@ def test_a_malformed_archive_file_is_an_error_with_its_line(make_project, capsys
 
 
 def test_the_file_is_sorted_with_fields_in_a_fixed_order():
-    from footnoted.snapshots import ArchiveRecord, ArchiveStatus
+    from footnoted.content.archive_file import ArchiveRecord, ArchiveStatus
 
     text = dump_archive({"https://b.example/": ArchiveRecord(status=ArchiveStatus("missing")),
                          "https://a.example/": ArchiveRecord(dead=True)})
@@ -227,7 +227,7 @@ def _quoted(url: str) -> str:
 
 
 def test_text_fragments_are_percent_encoded_and_long_quotes_are_a_range():
-    from footnoted.urls import with_text_fragment
+    from footnoted.content.urls import with_text_fragment
 
     assert with_text_fragment("https://a.example/p", "men-at-arms, & more") == (
         "https://a.example/p#:~:text=men%2Dat%2Darms%2C%20%26%20more")
@@ -260,8 +260,8 @@ def test_only_asks_about_the_named_articles_sources(make_project, web):
 def test_the_availability_apis_answer_as_the_real_archive_gives_it():
     from datetime import date
 
-    from footnoted.archive import closest_snapshot
-    from footnoted.fetching import Response
+    from footnoted.network.fetching import Response
+    from footnoted.network.wayback import closest_snapshot
 
     body = (b'{"url": "example.com", "archived_snapshots": {"closest": {"status": "200", '
             b'"available": true, "url": "http://web.archive.org/web/20060101064348/http://'

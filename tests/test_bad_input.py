@@ -158,8 +158,9 @@ CASES = {
     ),
     "template variable that does not exist": (
         {"content/a.md": OK, "templates/partials/byline.html": "<p>\n{{ meta.byline }}\n"},
-        "templates/partials/byline.html:2: error: template error: 'footnoted.content.FrontMatter "
-        "object' has no attribute 'byline'. Check the variable names the template uses "
+        "templates/partials/byline.html:2: error: template error: "
+        "'footnoted.content.document.FrontMatter object' has no attribute 'byline'. "
+        "Check the variable names the template uses "
         "(README: Template variables)",
     ),
     "template that does not exist": (

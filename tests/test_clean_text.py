@@ -9,8 +9,8 @@ import feedparser
 import pytest
 
 from footnoted.cli import main
+from footnoted.content.text_clean import FORBIDDEN, strip_forbidden, xml_safe
 from footnoted.markdown.convert import render_markdown
-from footnoted.text_clean import FORBIDDEN, strip_forbidden, xml_safe
 
 from .messy_site import write_messy_site
 

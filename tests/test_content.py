@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from footnoted.content import load_content
+from footnoted.content.document import load_content
 from footnoted.settings import load_settings
 
 

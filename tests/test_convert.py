@@ -6,7 +6,7 @@ from textwrap import dedent
 
 import markdown
 
-from footnoted.content import SourceEntry
+from footnoted.content.document import SourceEntry
 from footnoted.markdown import convert
 from footnoted.markdown.convert import Converter, render_markdown
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from footnoted.discovery import article_files, date_from_path, lang_from_path, slug_from_path
+from footnoted.content.discovery import (
+    article_files,
+    date_from_path,
+    lang_from_path,
+    slug_from_path,
+)
 from footnoted.settings import load_settings
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from footnoted.fetching import Fetcher, run_all
+from footnoted.network.fetching import Fetcher, run_all
 
 
 def test_requests_to_one_host_wait_their_turn_and_the_delay(web):

@@ -8,9 +8,9 @@ from textwrap import dedent
 
 import pytest
 
-from footnoted.images import ImagePlaces
+from footnoted.article.image_places import ImagePlaces
+from footnoted.article.page_index import build_page_index
 from footnoted.markdown.convert import render_markdown
-from footnoted.pageindex import build_page_index
 
 from .test_nested_paths import dead_links, read_pages
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from footnoted.front_matter_toml import key_lines
+from footnoted.content.toml_front_matter import key_lines
 
 TEXT = '''\
 title = "x"

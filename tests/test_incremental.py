@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from footnoted import workers
-from footnoted.assets import collect_static
+from footnoted.article.image_places import image_files
+from footnoted.build import workers
+from footnoted.build.pipeline import check_site, is_published
 from footnoted.cli import main
-from footnoted.images import image_files
-from footnoted.output import MARKER_TEXT
+from footnoted.output.staging import MARKER_TEXT
+from footnoted.pages.assets import collect_static
 from footnoted.settings import load_settings
-from footnoted.site import check_site, is_published
 from footnoted.theme import THEME
 
 from .conftest import copy_example_site
@@ -391,8 +391,9 @@ def test_a_new_article_at_a_relative_address_reaches_the_page(make_project, caps
 
 def test_a_linked_file_that_changes_or_appears_equals_a_clean_build(make_project, capsys,
                                                                     tmp_path):
-    site = make_project({"content/docs/a.md": "---\ntitle: A\ndate: 2024-05-01\n---\n"
-                                              "The [data](data.csv) and [the report](report.pdf).\n",
+    site = make_project({"content/docs/a.md":
+                         "---\ntitle: A\ndate: 2024-05-01\n---\n"
+                         "The [data](data.csv) and [the report](report.pdf).\n",
                          "content/docs/b.md": "---\ntitle: B\ndate: 2024-05-02\n---\nB.\n"})
     site.write("content/docs/data.csv", "a,b\n")
     build(site, capsys)

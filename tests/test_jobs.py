@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from footnoted.content import load_shared_sources
+from footnoted.build.jobs import BuildContext, JobState, ParseJob, load_slug, parse_file
+from footnoted.content.document import load_shared_sources
 from footnoted.incremental.keys import build_keys
-from footnoted.jobs import BuildContext, JobState, ParseJob, load_slug, parse_file
 from footnoted.settings import load_settings
 
 ARTICLE = """\
@@ -35,7 +35,7 @@ def test_the_front_matter_read_for_the_slug_parses_as_a_full_load(make_project, 
     assert (found.slug, bool(found.front)) == ("chosen", True)
     loaded_again = parse_file(state, ParseJob(path="content/one.md"))
     with monkeypatch.context() as patched:  # the front matter is not typed a second time
-        patched.setattr("footnoted.content.read", lambda *args: 1 / 0)
+        patched.setattr("footnoted.content.document.read", lambda *args: 1 / 0)
         handed_on = parse_file(state, ParseJob(path="content/one.md", front=found.front))
     assert handed_on == loaded_again
     # the control character in the title is reported once, as a full load reports it

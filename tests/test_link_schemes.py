@@ -9,11 +9,11 @@ from dataclasses import replace
 import nh3
 import pytest
 
-from footnoted.citing import cited_urls
-from footnoted.content import SourceEntry
+from footnoted.content.document import SourceEntry
+from footnoted.content.urls import SAFE_SCHEMES
 from footnoted.markdown.convert import render_markdown
+from footnoted.network.citing import cited_urls
 from footnoted.settings import load_settings
-from footnoted.urls import SAFE_SCHEMES
 
 from .conftest import without_margin_copies
 

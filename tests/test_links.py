@@ -15,7 +15,7 @@ import time
 import pytest
 import yaml
 
-from footnoted.linkcheck import DRIFT_THRESHOLD, similarity
+from footnoted.network.link_check import DRIFT_THRESHOLD, similarity
 
 from .conftest import REPO, Project, new_project
 from .web import STAMP
@@ -151,7 +151,7 @@ def test_similarity_of_texts():
 
 
 def test_snapshots_are_compared_without_the_archives_toolbar():
-    from footnoted.linkcheck import raw_snapshot
+    from footnoted.network.link_check import raw_snapshot
 
     assert raw_snapshot("http://web.archive.org/web/20230312101500/https://a.example/p") == (
         "http://web.archive.org/web/20230312101500id_/https://a.example/p")

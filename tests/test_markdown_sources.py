@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from textwrap import dedent
 
-from footnoted.content import SourceEntry
+from footnoted.content.document import SourceEntry
 from footnoted.markdown.convert import render_markdown
 
 from .conftest import without_margin_copies
@@ -145,7 +145,7 @@ def test_fenced_code_is_highlighted_with_pygments_classes():
 
 
 def test_pygments_stylesheet_has_light_and_dark_styles():
-    from footnoted.assets import pygments_css
+    from footnoted.pages.assets import pygments_css
 
     css = pygments_css()
     assert ".highlight .nb {" in css

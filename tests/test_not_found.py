@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from footnoted.render import site_path
+from footnoted.pages.render import site_path
 
 from .conftest import MINIMAL_ARTICLE
 

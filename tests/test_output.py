@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from footnoted.output import MARKER, RETIRED_PREFIX, STAGING_PREFIX, _remove_leftovers
+from footnoted.output.staging import MARKER, RETIRED_PREFIX, STAGING_PREFIX, _remove_leftovers
 
 from .conftest import MINIMAL_ARTICLE, REPO
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from footnoted.paging import Span, contents, split_groups
+from footnoted.pages.paging import Span, contents, split_groups
 
 
 def shape(pages):

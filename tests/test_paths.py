@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from footnoted.slugs import RESERVED, slugify
+from footnoted.content.slugs import RESERVED, slugify
 
 HEAD = "---\ntitle: T\ndate: 2024-05-01\n"
 

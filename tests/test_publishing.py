@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from footnoted.assets import asset_names
+from footnoted.pages.assets import asset_names
 from footnoted.settings import load_settings
 
 from .conftest import REPO

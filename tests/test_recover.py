@@ -167,7 +167,7 @@ def test_a_page_without_an_article_body_is_refused(make_project, tmp_path, capsy
 
 
 def test_matching_rules_one_at_a_time():
-    from footnoted.recover import Anchor, LostLink, match_links, normalise
+    from footnoted.network.recovery import Anchor, LostLink, match_links, normalise
 
     assert normalise("“Let  Slip,”") == "let slip"
     page = [Anchor("Let slip", "https://a.example/"), Anchor("here", "https://b.example/"),

@@ -6,8 +6,8 @@ import json
 import re
 from pathlib import Path
 
-from footnoted.search import words
-from footnoted.search_shards import gaps
+from footnoted.pages.search import words
+from footnoted.pages.search_shards import gaps
 
 
 def whole_index(site: Path) -> dict:

@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from footnoted import search_shards
-from footnoted.search_shards import gaps, js_order, search_files
+from footnoted.pages import search_shards
+from footnoted.pages.search_shards import gaps, js_order, search_files
 
 DOCS = [[f"a{n}/", f"Title {n}", f"Summary {n}.", "2024-01-01"] for n in range(25)]
 

@@ -6,7 +6,7 @@ import textwrap
 
 from markdown import Markdown
 
-from footnoted.content import SourceEntry
+from footnoted.content.document import SourceEntry
 from footnoted.markdown.convert import render_markdown
 from footnoted.markdown.notes import NotesExtension
 from footnoted.markdown.sidenotes import SidenotesExtension
@@ -109,7 +109,7 @@ def test_a_dead_source_leads_with_its_archived_copy_and_both_open_at_the_quote()
 
 
 def test_a_bare_link_gets_its_snapshot_from_the_archive_file() -> None:
-    from footnoted.snapshots import ArchiveRecord
+    from footnoted.content.archive_file import ArchiveRecord
 
     archive = {"https://example.org/a": ArchiveRecord(snapshot="https://archive.example/a")}
     sources = SourcesExtension(declared={}, id_prefix="t", archive=archive)

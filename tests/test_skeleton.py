@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from footnoted.content import FrontMatter
+from footnoted.content.document import FrontMatter
 from footnoted.settings import load_settings
 from footnoted.skeleton import Refused, init_project, new_article
 

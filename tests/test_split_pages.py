@@ -9,7 +9,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from footnoted import listings, source_pages
+from footnoted.pages import listings, source_pages
 
 ARTICLE = """\
 ---

@@ -1,4 +1,4 @@
-from footnoted.typography import smarten
+from footnoted.pages.typography import smarten
 
 
 def test_apostrophes_quotes_and_dashes():

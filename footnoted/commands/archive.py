@@ -32,10 +32,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from ..archive import ArchiveOptions, Archiver, archive_urls, to_ask
-    from ..citing import cited_urls
-    from ..content import load_archive_file
-    from ..snapshots import ARCHIVE_FILE
+    from ..content.archive_file import ARCHIVE_FILE
+    from ..content.document import load_archive_file
+    from ..network.citing import cited_urls
+    from ..network.wayback import ArchiveOptions, Archiver, archive_urls, to_ask
 
     records, problems = load_archive_file(settings)
     if problems:

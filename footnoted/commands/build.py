@@ -6,8 +6,8 @@ import argparse
 import time
 from pathlib import Path
 
+from ..build.outcome import BuildResult
 from ..incremental.unchanged import unchanged_build
-from ..outcome import BuildResult
 from ..report import held_back, plural, print_warnings
 from ..settings import Settings
 
@@ -37,8 +37,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def full_build(args: argparse.Namespace, settings: Settings) -> BuildResult:
+    from ..build.pipeline import build_site
     from ..progress import ProgressBar  # the build's modules load only when it runs
-    from ..site import build_site
 
     progress = ProgressBar(enabled=not args.quiet)
     try:

@@ -17,7 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from ..site import check_site  # Markdown is imported only when something is checked
+    from ..build.pipeline import check_site  # Markdown is imported only when something is checked
 
     checked = check_site(settings)
     problems = checked.problems

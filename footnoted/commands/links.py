@@ -31,10 +31,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from ..citing import cited_urls
-    from ..content import load_archive_file
+    from ..content.archive_file import ARCHIVE_FILE, write_archive
+    from ..content.document import load_archive_file
     from ..incremental import CACHE_DIR
-    from ..linkcheck import (
+    from ..network.citing import cited_urls
+    from ..network.link_check import (
         LinkChecker,
         check_links,
         load_cache,
@@ -43,7 +44,6 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         report_table,
         save_cache,
     )
-    from ..snapshots import ARCHIVE_FILE, write_archive
 
     records, problems = load_archive_file(settings)
     if problems:

@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the network code loads only when a network command runs
-    from ..fetching import Fetcher
+    from ..network.fetching import Fetcher
 
 DEFAULT_REQUESTS = 4  # requests under way at once, when --jobs is not given
 
@@ -33,7 +33,7 @@ def requests_at_once(args: argparse.Namespace) -> int:
 
 
 def fetcher_from(args: argparse.Namespace) -> Fetcher:
-    from ..fetching import Fetcher
+    from ..network.fetching import Fetcher
 
     return Fetcher(timeout=args.timeout, retries=args.retries, delay=args.delay,
                    backoff=min(1.0, args.timeout))

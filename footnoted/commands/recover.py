@@ -22,8 +22,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from ..citing import articles_by_path, project_path
-    from ..recover import (
+    from ..network.citing import articles_by_path, project_path
+    from ..network.recovery import (
         body_anchors,
         linked_words_in_order,
         lost_links,
@@ -74,7 +74,7 @@ def _read_page(where: str, args) -> tuple[str | None, str | None]:
 
 
 def _write_recovered(path: Path, found: dict[str, str], recovered_from: str) -> int:
-    from ..recover import write_recovered
+    from ..network.recovery import write_recovered
 
     old = path.read_text("utf-8")
     text, skipped = write_recovered(old, found, recovered_from)

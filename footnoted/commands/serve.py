@@ -15,7 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from ..serve import serve  # the HTTP server and watcher are only needed here
+    from ..serve.server import serve  # the HTTP server and watcher are only needed here
 
     return serve(settings, host=args.host, port=args.port, drafts=args.drafts,
                  listing_command=f"{args.prog} check", verbose=args.verbose, quiet=args.quiet)

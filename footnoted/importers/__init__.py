@@ -1,7 +1,7 @@
 """`python build.py import KIND SOURCE...`: bring other tools' content into content/.
 
 Each kind is one module that reads its input into `ImportedArticle`s and `Notice`s
-(model.py); `writer.py` alone decides what is written. The modules are imported only when
+(model.py); `article_writer.py` alone decides what is written. The modules are imported only when
 their kind runs, so the build never loads trafilatura or lxml.
 """
 
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from .model import Harvest, ImportedArticle, ImportOptions, Notice
 
 if TYPE_CHECKING:  # the writer loads the content stage: only an import run needs it
-    from .writer import Outcome
+    from .article_writer import Outcome
 
 # kind -> (module, function): each function fills a Harvest from its sources.
 KINDS = {
@@ -55,17 +55,17 @@ class ImportReport:
 def run_import(kind: str, sources: list[Path], into: Path, into_name: str,
                options: ImportOptions, force: bool = False, dry_run: bool = False
                ) -> ImportReport:
-    from . import writer
+    from . import article_writer
 
     module_name, function_name = KINDS[kind]
     module = importlib.import_module(f"{__name__}.{module_name}")
     harvest = Harvest()
     getattr(module, function_name)(sources, options, harvest)
-    outcomes = writer.plan(_unique_slugs(harvest), into, force)
+    outcomes = article_writer.plan(_unique_slugs(harvest), into, force)
     if not dry_run:
-        writer.write(outcomes, into)
+        article_writer.write(outcomes, into)
     return ImportReport(harvest.items_in, outcomes,
-                        harvest.notices + writer.refusals(outcomes, into_name))
+                        harvest.notices + article_writer.refusals(outcomes, into_name))
 
 
 def _unique_slugs(harvest: Harvest) -> list[ImportedArticle]:

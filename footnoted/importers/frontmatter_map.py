@@ -13,10 +13,10 @@ from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from ..slugs import slugify
+from ..content.slugs import slugify
+from .article_writer import Timestamp
 from .imageshelf import ImageShelf
 from .model import Harvest
-from .writer import Timestamp
 
 TARGETS = {
     "title": "title", "date": "date", "publishdate": "date",

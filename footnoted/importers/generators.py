@@ -18,7 +18,7 @@ from typing import Any
 import lxml.html
 import yaml
 
-from ..slugs import slugify
+from ..content.slugs import slugify
 from .frontmatter_map import map_front_matter
 from .html_markdown import HtmlToMarkdown
 from .imageshelf import ImageShelf

@@ -17,15 +17,15 @@ from urllib.parse import unquote, urlsplit
 import lxml.html
 from lxml import etree
 
-from ..slugs import slugify
+from ..content.slugs import slugify
 from . import pageclean
+from .article_writer import Timestamp
 from .html_markdown import HtmlToMarkdown
 from .imageshelf import ImageShelf
 from .markdown_text import note_label, resolve_href, text_of
 from .model import Harvest, ImportedArticle, ImportOptions
 from .pagefacts import PageFacts, read_facts
 from .sourcebook import SourceBook
-from .writer import Timestamp
 
 SUFFIXES = (".html", ".htm", ".xhtml")
 BYLINE = re.compile(r"^(by|analysis by|text:|текст:|автор:)\s", re.IGNORECASE)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..slugs import slugify
+from ..content.slugs import slugify
 
 KEY_WORDS = 4  # a key is made of the link's first few words: short, and still recognisable
 

@@ -20,14 +20,14 @@ from urllib.parse import unquote, urlsplit
 import lxml.html
 from lxml import etree
 
-from ..slugs import slugify
+from ..content.slugs import slugify
 from . import wp_content
+from .article_writer import Timestamp
 from .html_markdown import HtmlToMarkdown
 from .imageshelf import ImageShelf
 from .markdown_text import text_of
 from .model import Harvest, ImportedArticle, ImportOptions
 from .sourcebook import SourceBook
-from .writer import Timestamp
 
 DRAFT_STATUSES = {"draft", "pending", "private"}
 SKIPPED_STATUSES = {"trash", "auto-draft", "inherit"}

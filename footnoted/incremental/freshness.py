@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from ..output import MARKER, FileStat, stat_of
-from ..pageindex import PageIndex
+from ..article.page_index import PageIndex
+from ..output.staging import MARKER, FileStat, stat_of
 from ..settings import Settings
 from .keys import cited_archive, file_digest, image_stats
 from .records import BuildKeys, CachedArticle, CachedFiles, Digest, PageKey

@@ -18,11 +18,11 @@ from importlib import metadata
 from pathlib import Path
 
 from .. import __version__
-from ..content import LoadedContent, SourceEntry
-from ..images import ImagePlaces
-from ..output import FileStat
+from ..article.image_places import ImagePlaces
+from ..article.resolve import Article
+from ..content.document import LoadedContent, SourceEntry
+from ..output.staging import FileStat
 from ..problems import Problem
-from ..resolve import Article
 from ..settings import Settings
 from ..theme import layered_files, static_folders, template_folders
 from .records import (

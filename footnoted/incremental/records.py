@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NewType
 
-from ..output import FileStat
-from ..pageindex import PageLink
+from ..article.page_index import PageLink
+from ..article.resolve import Article
+from ..output.staging import FileStat
 from ..problems import Problem
-from ..resolve import Article
 
 FORMAT = 9  # bump when the cached data changes shape
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..resolve import Article
+from ..article.resolve import Article
 from .records import StoredKey
 
 BATCH = 500  # stored values read per query

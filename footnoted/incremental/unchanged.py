@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 
-from ..outcome import BuildResult
+from ..build.outcome import BuildResult
 from ..settings import PYPROJECT, Settings
 from . import CACHE_DIR
 

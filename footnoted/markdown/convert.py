@@ -9,13 +9,13 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ..content import SourceEntry
-from ..i18n import translate
-from ..images import ImagePlaces
-from ..pageindex import PageIndex
+from ..article.image_places import ImagePlaces
+from ..article.page_index import PageIndex
+from ..content.archive_file import Archive
+from ..content.document import SourceEntry
+from ..content.slugs import page_name
+from ..pages.i18n import translate
 from ..problems import error
-from ..slugs import page_name
-from ..snapshots import Archive
 from .allowed_html import DEFAULT_SETTING
 from .code_blocks import CodeLabels
 from .filelinks import FileLinksExtension

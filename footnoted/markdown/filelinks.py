@@ -22,11 +22,11 @@ from urllib.parse import SplitResult, unquote, urlsplit
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from ..images import ImagePlaces, ImageRef
-from ..linked_files import find_linked_file
-from ..pageindex import is_article_file
+from ..article.image_places import ImagePlaces, ImageRef
+from ..article.linked_files import find_linked_file
+from ..article.page_index import is_article_file
+from ..content.urls import unsafe_url_reason
 from ..problems import Problem
-from ..urls import unsafe_url_reason
 from .pagelinks import PAGE_LINK_CLASS
 from .refs import MarkerExtension, Occurrences, href_as_written
 

@@ -15,7 +15,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ..slugs import slugify
+from ..content.slugs import slugify
 from .notes import CONTAINER
 from .refs import DefinitionProcessor, GlossaryEntry
 

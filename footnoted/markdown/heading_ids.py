@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from anyascii import anyascii
 
-from ..slugs import slugify, transliterate
+from ..content.slugs import slugify, transliterate
 
 # The `transliteration` package's table for Cyrillic (its data/x4), as doka.guide's 11ty
 # build applies it: х -> h, ц -> c, ё -> yo, where our slugs say kh, ts, e.

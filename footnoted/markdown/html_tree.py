@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 
 import nh3
 
-from ..urls import SAFE_SCHEMES, unsafe_url_reason
+from ..content.urls import SAFE_SCHEMES, unsafe_url_reason
 from .allowed_html import ATTRIBUTES, CONTENT_REMOVED, EMBED_ELEMENTS, URL_ATTRIBUTES
 
 VOID_ELEMENTS = frozenset(("area", "br", "col", "embed", "hr", "img", "source", "track",

@@ -23,9 +23,9 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ..images import ImagePlaces, ImageRef, image_path_problem
+from ..article.image_places import ImagePlaces, ImageRef, image_path_problem
+from ..content.urls import is_external, unsafe_url_reason
 from ..problems import Problem, error, warning
-from ..urls import is_external, unsafe_url_reason
 from .raw_html import PHRASING_PARENTS
 from .refs import LineFinder, Occurrences
 

@@ -20,8 +20,8 @@ from markdown import Markdown
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
+from ..content.slugs import slugify
 from ..problems import Problem
-from ..slugs import slugify
 from .refs import (
     Citation,
     DefinitionProcessor,

@@ -25,9 +25,9 @@ from urllib.parse import unquote, urlsplit
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from ..pageindex import PageIndex, PageLink, address_key, is_article_file, page_url
+from ..article.page_index import PageIndex, PageLink, address_key, is_article_file, page_url
+from ..content.urls import is_external
 from ..problems import Problem
-from ..urls import is_external
 from .refs import MarkerExtension, Occurrences, link_words
 
 PAGE_LINK_CLASS = "page-link"  # the sources extension leaves links of this class alone

@@ -24,7 +24,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from ..linefinder import LineFinder
+from ..content.linefinder import LineFinder
 from ..problems import Problem, warning
 from .allowed_html import DEFAULT_SETTING, EMBED_ELEMENTS, PHRASING_ELEMENTS, allowed_elements
 from .code_blocks import CODE_REGION, CodeLabels

@@ -20,10 +20,10 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.util import AMP_SUBSTITUTE
 
-from ..images import ImageRef
-from ..linefinder import LineFinder
+from ..article.image_places import ImageRef
+from ..content.linefinder import LineFinder
+from ..content.text_clean import xml_safe
 from ..problems import Problem, error, warning
-from ..text_clean import xml_safe
 
 PLACEHOLDER = "footnoted-ref"  # never reaches the output: every one becomes a marker
 

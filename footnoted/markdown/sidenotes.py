@@ -28,9 +28,9 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ..content import SourceEntry
-from ..known_sources import entry_for
-from ..urls import with_text_fragment
+from ..content.document import SourceEntry
+from ..content.known_sources import entry_for
+from ..content.urls import with_text_fragment
 from .notes import CONTAINER, NotesExtension
 from .refs import CitedSource, letters
 from .sources import SourcesExtension

@@ -16,7 +16,6 @@ app rather than a document a reader could check.
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
@@ -27,10 +26,10 @@ from markdown import Markdown
 from markdown.inlinepatterns import REFERENCE_RE, InlineProcessor, ReferenceInlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
-from ..content import SourceEntry
-from ..known_sources import entry_for
+from ..content.document import SourceEntry
+from ..content.known_sources import entry_for
+from ..content.urls import is_contact, unsafe_url_reason, with_text_fragment
 from ..problems import Problem
-from ..urls import is_contact, unsafe_url_reason, with_text_fragment
 from .filelinks import NAVIGATION_CLASSES
 from .refs import (
     Citation,

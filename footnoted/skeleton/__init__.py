@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 from string import Template
 
+from ..content.slugs import slugify
 from ..project import is_project, shown
 from ..settings import Settings
-from ..slugs import slugify
 
 SKELETON = Path(__file__).resolve().parent
 PROJECT_FILES = {  # written by init: path in the project -> file here

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 import feedparser
 import pytest
 
-from footnoted.assets import asset_names
+from footnoted.pages.assets import asset_names
 from footnoted.settings import load_settings
 
 from ..readme import nginx_snippet

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from footnoted import listings
 from footnoted.cli import main
-from footnoted.search import words
+from footnoted.pages import listings
+from footnoted.pages.search import words
 
 from ..conftest import REPO
 from ..test_search import whole_index

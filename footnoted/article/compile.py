@@ -1,0 +1,60 @@
+"""Compile one article: its Markdown parsed with footnoted's extensions and joined with its
+sources, images and linked files, as the `Article` every page of it is made from.
+
+This is the heart of stage 2; build/jobs.py runs it as a job in any process.
+"""
+
+from __future__ import annotations
+
+from ..content.document import Document, LoadedContent, SourceEntry
+from ..content.known_sources import declared_with_archive
+from ..content.linefinder import LineFinder
+from ..markdown.convert import Converters, render_markdown
+from ..problems import Problem, error
+from ..settings import Settings
+from .image_places import ImagePlaces, image_problems
+from .page_index import PageIndex
+from .resolve import Article, resolve_article
+
+
+def parse_and_resolve(
+    document: Document, content: LoadedContent, settings: Settings, pages: PageIndex,
+    converters: Converters | None = None,
+) -> tuple[Article, list[Problem]]:
+    """One article, parsed and joined with its sources; `converters` to reuse, if any."""
+    declared, problems = _declared_sources(document, content)
+    places = ImagePlaces.of(settings)
+    body = render_markdown(document.body, declared, document.slug, document.path,
+                           document.body_line, document.meta.lang or settings.lang,
+                           settings.allow_html, pages, content.archive, converters, places)
+    file_lines = LineFinder(document.text, 1)
+    article, found = resolve_article(document, body, declared, settings.lang,
+                                     settings.words_per_minute, file_lines, settings.toc,
+                                     content.archive, places)
+    found += image_problems(document.path, article.published_files, settings)
+    return article, problems + body.problems + found
+
+
+def _declared_sources(
+    document: Document, content: LoadedContent
+) -> tuple[dict[str, SourceEntry], list[Problem]]:
+    """Shared sources plus the article's own, by lower-case key; a key in both is an error."""
+    declared = {key.lower(): entry for key, entry in content.shared_sources.items()}
+    problems = []
+    for key, entry in document.meta.sources.items():
+        if key.lower() in declared:
+            problems.append(error(document.path, 0,
+                                  f"source '{key}' is declared here and in "
+                                  f"{content.shared_sources_path}",
+                                  "Rename one of them, or keep only the shared one"))
+        declared[key.lower()] = entry
+    problems += [_needs_url(document.path, key) for key, entry in document.meta.sources.items()
+                 if not entry.url and not entry.lost]
+    declared_with_archive(declared, content.archive)
+    return declared, problems
+
+
+def _needs_url(path: str, key: str) -> Problem:
+    return error(path, 0, f"source '{key}' has neither 'url:' nor 'lost: true'",
+                 "Give its address, or mark it lost if the original link was not preserved")
+

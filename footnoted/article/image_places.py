@@ -1,0 +1,224 @@
+"""Images an article shows: files of the project, each copied once to its place on the site.
+
+An image path is relative to the article's file (`images/x.png`, `../images/x.png`) or to the
+site (`/img/x.png`), and always names a file of the project: no scheme (pages load nothing
+from other hosts), no encoded separators, nothing outside content/ (no `..` beyond it, no
+symlink leading out). A site-absolute path is the file under content/ or, where there is
+none, the one under static/, which the site serves from static/. A file from content/ is
+copied to the same place under the site, its folders named as page folders are
+(content/css/images/1.png -> css/images/1.png, content/My Post/map.png -> my-post/map.png,
+so a bundle's images stay beside its page), once however many articles show it, and each
+page's `src` leads there relatively, so the site works under any path prefix; an SVG is
+copied as svg.py sanitised it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote, unquote
+
+from ..content.schema import CheckedText
+from ..content.slugs import slugify, top_folder
+from ..problems import Problem, error, warning
+from ..settings import Settings
+from .svg import clean_svg
+
+# SVG too: it is sanitised before it is copied (svg.py).
+IMAGE_SUFFIXES = (".avif", ".gif", ".jpeg", ".jpg", ".png", ".svg", ".webp")
+_ENCODED_SEPARATORS = ("%2f", "%5c", "%2e")
+STATIC_OUTPUT = "static"  # where the site has the project's static files (assets.py)
+PATH_FIX = "Check the file name; paths are relative to the article's file"
+ROOTED_FIX = "Check the file name; a path starting with '/' is in content/, or else in static/"
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    """One image an article shows: as the editor wrote it, and where it is."""
+
+    src: str  # as written
+    line: int  # line in the article file, for messages
+    file: str = ""  # the image file, relative to the project: content/... or static/...
+    output: str = ""  # where the site has it, relative to the site's root
+    url: str = ""  # its `src` on the article's page: `output`, relative to the page
+
+
+@dataclass(frozen=True)
+class ImagePlaces:
+    """The project's folders an image may come from, to find the file an image path names."""
+
+    root: Path = Path(".")
+    content_dir: str = "content"
+    static_dir: str = "static"
+
+    @classmethod
+    def of(cls, settings: Settings) -> ImagePlaces:
+        return cls(settings.root, settings.content_dir, settings.static_dir)
+
+    def file_of(self, article_path: str, slug: str, src: str) -> str | None:
+        """The project-relative file `src` names, or None when it leads out of content/.
+
+        A relative path that leads out of content/ from the article's file but names a file
+        from its page's address (`../../img/x.png` on `tutorials/x/`, as Jekyll's pages are
+        written: their paths are the browser's) is that file; `locate` warns of it.
+        """
+        written = unquote(src)
+        if written.startswith("/"):
+            return self.rooted(written)
+        file = posixpath.normpath(posixpath.join(posixpath.dirname(article_path), written))
+        if file.startswith(f"{self.content_dir}/"):
+            return file
+        from_page = self.rooted("/" + posixpath.join(slug, written))
+        return from_page if from_page and (self.root / from_page).is_file() else None
+
+    def rooted(self, written: str) -> str | None:
+        """`/img/x.png`: content/img/x.png, or static/img/x.png when only that exists."""
+        inside = posixpath.normpath(written.lstrip("/"))
+        if inside == ".." or inside.startswith("../"):
+            return None
+        content, static = f"{self.content_dir}/{inside}", f"{self.static_dir}/{inside}"
+        if not (self.root / content).is_file() and (self.root / static).is_file():
+            return static
+        return content
+
+    def locate(self, article_path: str, slug: str, image: ImageRef, what: str = "image"
+               ) -> tuple[ImageRef | None, Problem | None]:
+        """`image` with its file, its place on the site and its `src` on the page at `slug`,
+        and a warning when it was found from the page's address; or the error, when it leads
+        out of content/. `what` it is, for messages: an image, or a link to a file
+        (linked_files.py)."""
+        file = self.file_of(article_path, slug, image.src)
+        if file is None:
+            return None, error(article_path, image.line, "image leads out of the content "
+                               f"folder: '{_shown(image.src)}'", "Put the image file in "
+                               f"{self.content_dir}/ and give its path from the article's "
+                               "file, e.g. ../images/photo.jpg")
+        if file.startswith(f"{self.static_dir}/"):
+            output = f"{STATIC_OUTPUT}/{file.removeprefix(self.static_dir + '/')}"
+        else:
+            *folders, name = file.removeprefix(f"{self.content_dir}/").split("/")
+            output = "/".join([*(slugify(folder) for folder in folders), name])
+            if top_folder(output) == STATIC_OUTPUT:
+                return None, error(article_path, image.line, f"{what} '{_shown(image.src)}' is "
+                                   f"in {self.content_dir}/{STATIC_OUTPUT}/, where the site "
+                                   f"keeps its own static files", f"Move it to "
+                                   f"{self.static_dir}/ or to another folder of "
+                                   f"{self.content_dir}/")
+        url = quote(posixpath.relpath(output, slug), safe="/")
+        return replace(image, file=file, output=output, url=url), self._from_page(
+            article_path, image, file, what)
+
+    def _from_page(self, article_path: str, image: ImageRef, file: str, what: str
+                   ) -> Problem | None:
+        if image.src.startswith("/") or posixpath.normpath(posixpath.join(
+                posixpath.dirname(article_path), unquote(image.src))) == file:
+            return None
+        better = posixpath.relpath(file, posixpath.dirname(article_path))
+        return warning(article_path, image.line, f"{what} '{_shown(image.src)}' leads out of "
+                       f"the content folder from this file; it was taken from the page's "
+                       f"address instead ({file})", f"Write its path from the article's "
+                       f"file: '{better}'")
+
+
+class ImagePath(CheckedText):
+    """`image.src` in front matter: checked like an image in the text."""
+
+    @classmethod
+    def problem(cls, value: str) -> tuple[str, str] | None:
+        return image_path_problem(value)
+
+
+def image_path_problem(src: str) -> tuple[str, str] | None:
+    """(what is wrong, fix) when `src` cannot name a file of the site; None when it can.
+    Where the file is, and whether it stays inside content/, is ImagePlaces' to say."""
+    fix = "Put the image file beside the article and give its path, e.g. images/photo.jpg"
+    shown = _shown(src)
+    if ":" in src.split("/")[0] or src.startswith("//"):
+        return f"must be a file of this site, not '{shown}' (pages load nothing " \
+            "from elsewhere)", fix
+    if any(code in src.lower() for code in _ENCODED_SEPARATORS) or "\\" in unquote(src):
+        return f"hides a path separator or dot in an escape: '{shown}'", fix
+    if PurePosixPath(unquote(src)).suffix.lower() not in IMAGE_SUFFIXES:
+        return (f"must be an image file ({', '.join(s[1:] for s in IMAGE_SUFFIXES)}), "
+                f"not '{shown}'", "Convert the image to one of these formats")
+    return None
+
+
+def _shown(src: str) -> str:
+    return src if len(src) <= 60 else src[:57] + "..."
+
+
+def image_problems(article_path: str, images: list[ImageRef], settings: Settings) -> list[Problem]:
+    """Images whose file is missing, or is a symlink leading out of its folder; SVG files
+    that cannot be made safe, or had parts removed."""
+    problems = []
+    for image in images:
+        path = settings.root / image.file
+        reason = _missing(image, path, settings)
+        if reason:
+            problems.append(error(article_path, image.line, f"image '{image.src}' {reason}",
+                                  ROOTED_FIX if image.src.startswith("/") else PATH_FIX))
+        elif path.suffix.lower() == ".svg":
+            problems += svg_problems(image.file, path.read_bytes())
+    return problems
+
+
+def image_clashes(shown: list[tuple[str, list[ImageRef]]]) -> list[Problem]:
+    """Two image files that one site path would hold (`A B/x.png` and `a-b/x.png`), from
+    (article file, its images) pairs in path order: each but the first is an error."""
+    first: dict[str, str] = {}
+    problems = []
+    for article_path, images in shown:
+        for image in images:
+            other = first.setdefault(image.output, image.file)
+            if other != image.file:
+                problems.append(error(article_path, image.line, f"image '{image.src}' would be "
+                                      f"published at {image.output}, as {other} is",
+                                      "Rename one of the folders or files"))
+    return problems
+
+
+def svg_problems(name: str, data: bytes) -> list[Problem]:
+    clean = clean_svg(data)
+    if clean.refusal is not None:
+        line, reason = clean.refusal
+        return [error(name, line, f"this SVG image cannot be made safe: {reason}",
+                      "Remove that part in an editor, or export the image as PNG")]
+    if not clean.removed:
+        return []
+    parts = list(dict.fromkeys(what for _, what in clean.removed))
+    shown = ", ".join(parts[:5]) + (f" and {len(parts) - 5} more" if len(parts) > 5 else "")
+    return [warning(name, clean.removed[0][0], f"removed from this SVG image: {shown} "
+                    "(an image may not run code or load other files)",
+                    "Remove them from the file to silence this warning")]
+
+
+def image_files(images: list[ImageRef], settings: Settings) -> dict[str, bytes]:
+    """Site path -> bytes of the images from content/ (those from static/ are copied with
+    the static files); call only after `image_problems`."""
+    return {image.output: _file_bytes(settings.root / image.file)
+            for image in images if not image.output.startswith(f"{STATIC_OUTPUT}/")}
+
+
+def _file_bytes(path: Path) -> bytes:
+    data = path.read_bytes()
+    if path.suffix.lower() != ".svg":
+        return data
+    clean = clean_svg(data).data
+    assert clean is not None, "image_problems refused it before anything is written"
+    return clean
+
+
+def _missing(image: ImageRef, path: Path, settings: Settings) -> str | None:
+    folder = settings.static if image.output.startswith(f"{STATIC_OUTPUT}/") else settings.content
+    if not path.resolve().is_relative_to(folder.resolve()):
+        return f"leads out of the {folder.name} folder (through a symbolic link)"
+    if not path.is_file():
+        if image.src.startswith("/"):
+            inside = image.file.partition("/")[2]
+            return (f"does not exist (neither {settings.content_dir}/{inside} nor "
+                    f"{settings.static_dir}/{inside} is a file)")
+        return f"does not exist ({image.file} is not a file)" if ".." in image.src \
+            else "does not exist"
+    return None

@@ -1,0 +1,132 @@
+"""Where each article's page is, so that links between articles can point at it.
+
+Authors link another article by its file, relative to their own (`other.md`,
+`../folder/other.md#part`), or by its address on the site (`/slug/`, or the content path
+without its extension, `/section/page/`, as Hugo content writes it). Both are looked up here
+against the slugs the loader gave the articles. Every page of an article is `<slug>/`, and a
+slug is a path (`css/color`), so a link from one page to another climbs out of its own
+folders and down into the other's (`page_url`).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from ..content.discovery import (
+    ARTICLE_SUFFIXES,  # the files that are articles, as the loader finds them
+)
+from ..content.slugs import page_name
+from ..markdown.heading_ids import case_twin
+from ..problems import Problem, warning
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A link from one article to another, kept to check its `#part` once all are parsed."""
+
+    target: str  # the other article's file, relative to the project
+    slug: str  # its slug: the ids its page makes itself start with its last part
+    fragment: str  # the part after '#', unquoted; "" for none
+    written: str  # the link as the author wrote it
+    line: int  # in the linking article's file
+
+
+@dataclass(frozen=True)
+class PageIndex:
+    content_dir: str = "content"
+    by_file: dict[str, str] = field(default_factory=dict)  # "content/a/b.md" -> slug
+    by_address: dict[str, str] = field(default_factory=dict)  # "a/b" or a slug -> slug
+    file_of: dict[str, str] = field(default_factory=dict)  # slug -> its article's file
+
+    def file_key(self, article_path: str, written_path: str) -> str:
+        """The project-relative file a relative `.md` link names, or a content-absolute one:
+        `/guides/a.md`, or Zola's `@/guides/a.md`."""
+        if written_path.startswith(("/", "@/")):
+            return posixpath.normpath(self.content_dir + written_path.removeprefix("@"))
+        return posixpath.normpath(posixpath.join(posixpath.dirname(article_path), written_path))
+
+    def lookup(self, key: str) -> str | None:
+        """The slug behind a key from `file:` or `address:` + what was looked up."""
+        kind, _, name = key.partition(":")
+        return (self.by_file if kind == "file" else self.by_address).get(name)
+
+
+def build_page_index(slugs: Iterable[tuple[str, str]], content_dir: str) -> PageIndex:
+    """From (article file, slug) pairs. A slug is a page's real address, so where a content
+    path without extension and another article's slug are the same, the slug wins."""
+    pairs = sorted(slugs)
+    by_address = {_address(path, content_dir): slug for path, slug in pairs}
+    by_address.update((slug, slug) for _, slug in pairs)
+    return PageIndex(content_dir, dict(pairs), by_address, {slug: path for path, slug in pairs})
+
+
+def page_url(from_slug: str, to_slug: str) -> str:
+    """The relative URL of page `to_slug` from page `from_slug`: `a` -> `b` is `../b/`,
+    `css/color` -> `css/page` is `../page/`, `html` -> `html/html` is `html/`."""
+    return posixpath.relpath(to_slug, from_slug) + "/"
+
+
+def is_article_file(path: str) -> bool:
+    return path.lower().endswith(ARTICLE_SUFFIXES)
+
+
+def address_key(path: str) -> str:
+    """`/section/page/`, `/section/page`, `/slug/index.html` -> `section/page`, `slug`."""
+    path = path.strip("/")
+    for ending in ("/index.html", "index.html", ".html"):
+        if path.endswith(ending):
+            path = path[: -len(ending)].rstrip("/")
+            break
+    return path
+
+
+def _address(path: str, content_dir: str) -> str:
+    """`content/section/page.md` -> `section/page`; a bundle `content/x/index.md` -> `x`."""
+    inside = path.removeprefix(content_dir.rstrip("/") + "/")
+    stem, _ = posixpath.splitext(inside)
+    folder, name = posixpath.split(stem)
+    if name == "index" or name.startswith("index."):  # index.ru.md is a bundle's translation
+        return folder
+    return stem
+
+
+def anchor_problems(links: Mapping[str, tuple[PageLink, ...]],
+                    heading_ids: Mapping[str, frozenset[str]]) -> list[Problem]:
+    """Links to a `#part` of another article that has no such heading: by file and line.
+    The ids a page makes itself (its notes, sources, lists: `<slug>-...`, and `main`) are
+    not kept for every article, and links to them pass."""
+    return [
+        warning(path, link.line, f"link '{link.written}' points to no heading or anchor "
+                f"'{link.fragment}' in {link.target}", _anchor_fix(link, heading_ids[link.target]))
+        for path in sorted(links) for link in links[path]
+        if link.fragment and link.target in heading_ids
+        and link.fragment not in heading_ids[link.target] and not _page_own_id(link)
+    ]
+
+
+def _anchor_fix(link: PageLink, ids: frozenset[str]) -> str:
+    twin = case_twin(link.fragment, ids)
+    if twin:
+        before = link.written.rpartition("#")[0]
+        return f"Write '{before}#{twin}': ids are matched exactly, in case too"
+    return ("Correct the part after '#' to one of that article's heading ids "
+            "(docs/format.md: Headings), or remove it")
+
+
+def unpublished_targets(links: Mapping[str, tuple[PageLink, ...]],
+                        published: set[str]) -> list[Problem]:
+    """Links from published articles to drafts or articles dated in the future: the build
+    leaves those pages out, so the links would lead nowhere until they are published."""
+    return [
+        warning(path, link.line, f"link '{link.written}' points to {link.target}, which this "
+                "build does not publish (a draft, or dated in the future)",
+                "Publish it first, build with --drafts to preview, or remove the link for now")
+        for path in sorted(links) for link in links[path] if link.target not in published
+    ]
+
+
+def _page_own_id(link: PageLink) -> bool:
+    prefix = page_name(link.slug)
+    return link.fragment in ("main", prefix) or link.fragment.startswith(f"{prefix}-")

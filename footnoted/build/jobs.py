@@ -1,0 +1,178 @@
+"""Article work for the build: load a slug, parse a file, render a page; each one job.
+
+Parsing an article needs only its file and the shared sources, and rendering its page needs
+only the article and small summaries of the articles it links to, so each is a job that
+workers.py may run in any process: a function of the process's `JobState` and the job.
+"""
+
+from __future__ import annotations
+
+import functools
+import pickle
+import zlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from jinja2 import Environment, TemplateError
+
+from ..article.compile import parse_and_resolve
+from ..article.page_index import PageIndex
+from ..article.resolve import Article
+from ..content.document import Document, LoadedContent, load_document, reread_document
+from ..incremental.keys import article_record, file_digest
+from ..incremental.records import BuildKeys, CachedArticle, FileDigest, StoredKey
+from ..incremental.store import ArticleStore, pickled
+from ..incremental.unchanged import trusted_stat
+from ..markdown.convert import Converters
+from ..pages.environment import build_environment, template_problem
+from ..pages.render import article_page, render_article
+from ..pages.search import article_terms
+from ..problems import Problem, error
+from ..settings import Settings
+
+
+@dataclass(frozen=True, kw_only=True)
+class BuildContext:
+    """What every job of a build needs; given once to each worker process."""
+
+    settings: Settings
+    content: LoadedContent  # the shared sources and archive (documents are not needed)
+    keys: BuildKeys
+    store: Path  # the ArticleStore file
+    pages: PageIndex = PageIndex()  # every article's slug, for links between articles
+    keep_whole: bool = False  # hand back each whole article too (check_site), not only a record
+
+
+class JobState:
+    """One process's state for one build: the context, its connection to the store, its
+    Markdown converters and its Jinja environment (made on first use: a process that
+    renders nothing needs none)."""
+
+    def __init__(self, context: BuildContext) -> None:
+        self.context = context
+        self.settings = context.settings
+        self.store = ArticleStore(context.store)
+        self.converters = Converters()  # Markdown instances, kept between articles
+
+    @functools.cached_property
+    def environment(self) -> Environment:
+        return build_environment(self.settings)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Parsed:
+    """One article file, parsed; `record` is None when it could not be loaded."""
+
+    path: str
+    problems: list[Problem]
+    record: CachedArticle | None = None  # what the build remembers of it
+    stored: bytes = b""  # the whole article, pickled for the store; empty after errors
+    with_sources: Article | None = None  # its listed copy with its sources, for the store
+    terms: list[tuple[str, int]] | None = None  # its search terms, for the store
+    whole: Article | None = None  # the whole article, when the context keeps it
+
+
+@dataclass(frozen=True, kw_only=True)
+class FrontRead:
+    """A file's front matter as stage 1 read it, for stage 2 while the file is unchanged."""
+
+    digest: FileDigest  # of the file's bytes when it was read
+    document: Document  # its text and body left out: the file is read again for those
+    problems: list[Problem]  # loading's problems
+
+
+@dataclass(frozen=True, kw_only=True)
+class ParseJob:
+    path: str
+    front: bytes = b""  # the FrontRead stage 1 made of the file, pickled, compressed; b"": none
+
+
+@dataclass(frozen=True, kw_only=True)
+class SlugFound:
+    path: str
+    slug: str | None  # None when the file does not load
+    front: bytes  # as ParseJob.front (b"" when it does not load or changed meanwhile)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RenderJob:
+    path: str
+    key: StoredKey  # the stored article's key
+    cited_with: list[Article]  # listed copies of the articles citing the same sources
+    translations: list[Article]  # listed copies of its other language versions
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rendered:
+    path: str
+    page: bytes | None  # None when a template failed
+    problems: list[Problem]
+
+
+def load_slug(state: JobState, path: str) -> SlugFound:
+    """The slug the loader gives an article file (None if it does not load): links between
+    articles are resolved against every article's slug before any is parsed. The front
+    matter read on the way is handed on, so that parsing does not read it again."""
+    file = state.settings.root / path
+    digest = file_digest(file.read_bytes())
+    document, problems = load_document(file, state.settings)
+    if document is None:
+        return SlugFound(path=path, slug=None, front=b"")
+    front = FrontRead(digest=digest, document=replace(document, body="", text=""),
+                      problems=problems)
+    if file_digest(file.read_bytes()) != digest:  # what was read is no one version of it
+        return SlugFound(path=path, slug=document.slug, front=b"")
+    # Held for every changed file until it is parsed: compressed, 2.4 KB become 1 KB.
+    return SlugFound(path=path, slug=document.slug, front=zlib.compress(pickled(front), 1))
+
+
+def parse_file(state: JobState, job: ParseJob) -> Parsed:
+    """Load, parse and resolve one article file."""
+    settings, path = state.settings, job.path
+    # The stat and digest are taken before reading: if the file changes meanwhile, the next
+    # build sees it.
+    stat = trusted_stat(settings.root / path)
+    digest = file_digest((settings.root / path).read_bytes())
+    document, problems = _load(settings.root / path, settings, digest, job.front)
+    if document is None:
+        return Parsed(path=path, problems=problems)
+    article, found = parse_and_resolve(document, state.context.content, settings,
+                                       state.context.pages, state.converters)
+    problems += found
+    record = article_record(article, digest, stat, problems, state.context.keys, settings)
+    return Parsed(
+        path=path, problems=problems, record=record,
+        stored=b"" if any(p.is_error for p in problems) else pickled(article),
+        with_sources=replace(record.listed, sources=article.sources),
+        terms=article_terms(article), whole=article if state.context.keep_whole else None)
+
+
+def render_page(state: JobState, job: RenderJob) -> Rendered:
+    """Render one article's page from the stored article (parsed again if it is gone)."""
+    settings = state.settings
+    article = state.store.article(job.path, job.key)
+    if article is None:
+        document, _ = load_document(settings.root / job.path, settings)
+        if document is None:
+            return Rendered(path=job.path, page=None, problems=[
+                error(job.path, 0, "the file changed during the build", "Build again")])
+        article, _ = parse_and_resolve(document, state.context.content, settings,
+                                       state.context.pages, state.converters)
+    try:
+        page = render_article(state.environment, article, settings, article_page(article),
+                              job.cited_with, job.translations)
+    except TemplateError as exc:
+        return Rendered(path=job.path, page=None, problems=[template_problem(exc, settings)])
+    return Rendered(path=job.path, page=page, problems=[])
+
+
+def _load(file: Path, settings: Settings, digest: FileDigest, front: bytes
+          ) -> tuple[Document | None, list[Problem]]:
+    """The file's Document and loading problems, from stage 1's FrontRead if it is of the
+    same bytes."""
+    read: FrontRead | None = pickle.loads(zlib.decompress(front)) if front else None
+    if read is not None and read.digest == digest:
+        document = reread_document(file, settings, read.document)
+        if document is not None:
+            return document, list(read.problems)
+    return load_document(file, settings)

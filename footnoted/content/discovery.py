@@ -1,0 +1,126 @@
+"""Which files under content/ are articles, and what their paths say about them.
+
+Both the full load (content.py) and the incremental build (site.py) ask here, so a file is
+an article, or is reported, the same way in both. An article is a `.md` or `.markdown` file.
+Its page's address follows its path, as in Hugo, Zola, MkDocs and Jekyll: `guides/method.md`
+is `guides/method/`, one slug per folder. A page bundle, `content/<folder>/index.md` beside
+its images (the Hugo and Zola convention), is the folder's page; `index.<lang>.md` says its
+language too. Hugo's and Zola's
+section pages (`_index.md`) are not articles: footnoted makes the section listings itself, so
+they are reported, not published.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from ..problems import Problem, error, warning
+from ..settings import Settings
+from .slugs import slugify, top_folder
+
+ARTICLE_SUFFIXES = (".md", ".markdown")  # Jekyll names its posts .markdown
+# Two-letter language codes only (ISO 639-1, as Hugo's language keys usually are), with an
+# optional region or script: `index.old.md` or `index.bak.md` is no language.
+_LANG = r"[a-z]{2}(?:-[A-Za-z0-9]{2,8})*"
+_BUNDLE_INDEX = re.compile(rf"^index(?:\.(?P<lang>{_LANG}))?$")
+_SECTION_PAGE = re.compile(rf"^_index(?:\.{_LANG})?$")
+_DATED_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[-_]|$)")
+
+
+def article_files(settings: Settings) -> tuple[list[Path], list[Problem]]:
+    """The article files in path order, and the problems with files that are not articles."""
+    content = settings.content
+    inside = _inside(content.resolve())
+    files, problems = [], []
+    candidates = (path for path in content.rglob("*") if path.suffix in ARTICLE_SUFFIXES)
+    for path in sorted(candidates):
+        name = path.relative_to(settings.root).as_posix()
+        if not inside(path):
+            problems.append(error(name, 0, "is a symbolic link to a file outside "
+                                  f"{settings.content_dir}/",
+                                  f"Copy the file into {settings.content_dir}/ instead"))
+        elif _SECTION_PAGE.match(path.stem):
+            problems.append(warning(name, 0, "is a section page (Hugo's and Zola's _index.md), "
+                                    "not an article: footnoted lists sections itself and does "
+                                    "not publish it",
+                                    "Rename it (e.g. about.md, with title and date) to publish "
+                                    "its text as an article, or delete it"))
+        elif path.is_file():
+            files.append(path)
+    return files, problems
+
+
+def slug_from_path(path: Path, settings: Settings, own: str | None = None) -> str:
+    """The page address of a file: its folders under content/, each slugified, then its name.
+
+    `post.md` gives `post`, `guides/Method.md` gives `guides/method`; `<folder>/index.md`
+    gives the folder's address; `index.ru.md` gives it too when Russian is the site's
+    language, and `<folder>-ru` otherwise, so that the bundle's original and its translations
+    do not claim the same page. `own`, the front matter's `slug:`, replaces the last part.
+    """
+    inside = path.parent.is_relative_to(settings.content)
+    folders = path.parent.relative_to(settings.content).parts if inside else ()
+    if is_bundle_index(path, settings):
+        folders, lang = folders[:-1], lang_from_path(path)
+        folder = slugify(path.parent.name)
+        name = folder if lang in (None, settings.lang) else f"{folder}-{slugify(lang)}"
+    else:
+        name = slugify(path.stem)
+    return "/".join([*(slugify(part) for part in folders), own or name])
+
+
+def reserved_problem(name: str, slug: str, slug_line: int | None, bundle: bool) -> Problem:
+    """The page at `slug` would be written into a folder the site writes itself
+    (slugs.RESERVED); `slug_line` is the line of the front matter's `slug:`, if it set one."""
+    if slug_line is not None and "/" not in slug:
+        return error(name, slug_line, f"'slug' must not be '{slug}': that folder holds the "
+                     "site's own files", f"Use e.g. '{slug}-page'")
+    if "/" not in slug:
+        origin = "folder" if bundle else "file"
+        return error(name, 0, f"the {origin} name gives the slug '{slug}', a folder the site "
+                     "uses for its own pages", f"Rename the {origin} or set e.g. "
+                     f"'slug: {slug}-page'")
+    top = top_folder(slug)
+    return error(name, 0, f"the folder '{top}' gives the address '{slug}/', inside a folder "
+                 "the site uses for its own pages", f"Rename the folder (e.g. to '{top}-pages')")
+
+
+def is_bundle_index(path: Path, settings: Settings) -> bool:
+    """`<folder>/index.md` or `index.<lang>.md`, anywhere below content/ but at its top."""
+    return is_bundle_name(path.stem) and path.parent != settings.content
+
+
+def is_bundle_name(stem: str) -> bool:
+    return bool(_BUNDLE_INDEX.match(stem))
+
+
+def lang_from_path(path: Path) -> str | None:
+    """`index.ru.md` is in Russian unless its front matter says otherwise."""
+    bundle = _BUNDLE_INDEX.match(path.stem)
+    return bundle.group("lang") if bundle else None
+
+
+def date_from_path(path: Path, settings: Settings) -> str | None:
+    """`2024-02-28-release.md` (or a bundle folder named so) was written on 2024-02-28.
+
+    Pelican, Zola and Jekyll read the date there when front matter gives none.
+    """
+    name = path.parent.name if is_bundle_index(path, settings) else path.stem
+    found = _DATED_NAME.match(name)
+    return found.group(1) if found else None
+
+
+def _inside(content: Path) -> Callable[[Path], bool]:
+    """Whether a file really is under `content`, resolving each folder once, not each file."""
+    folders: dict[Path, bool] = {}
+
+    def check(path: Path) -> bool:
+        if path.parent not in folders:
+            folders[path.parent] = path.parent.resolve().is_relative_to(content)
+        if path.is_symlink():
+            return path.resolve().is_relative_to(content)
+        return folders[path.parent]
+
+    return check

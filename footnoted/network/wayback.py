@@ -1,0 +1,151 @@
+"""`archive`: ask the web archive for a snapshot of every cited source, into archive.yaml.
+
+For each cited http(s) URL without an archived copy, the Wayback Machine's availability API
+gives the snapshot closest to the citing article's date; `--save` asks for a capture where
+there is none. The file is rewritten whole (atomically) as answers come in, so Ctrl-C loses
+at most the requests under way, and the next run asks only about the URLs still unknown.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+from ..content.archive_file import ArchiveRecord, ArchiveStatus, write_archive
+from ..content.schema import Moment
+from .citing import CitedUrl
+from .fetching import Fetcher, Response, run_all
+
+WAYBACK_SNAPSHOT = re.compile(r"/web/(\d{8})(\d{0,6})[a-z_]*/")
+# The public archive answers availability at archive.org and captures at web.archive.org.
+SAVE_HOSTS = {"https://archive.org": "https://web.archive.org"}
+WRITE_EVERY = 0.5  # seconds between rewrites of archive.yaml while answers arrive
+
+
+@dataclass(frozen=True)
+class ArchiveOptions:
+    endpoint: str = "https://archive.org"
+    save: bool = False  # ask for a capture where the archive has none
+    save_interval: float = 10.0  # seconds between two capture requests (the archive's limit)
+    jobs: int = 4  # requests under way at once
+
+
+def to_ask(cited: list[CitedUrl], records: dict[str, ArchiveRecord], save: bool) -> list:
+    """The URLs still unknown: no archived copy declared, and no answer in the file yet (with
+    --save, the ones the archive had nothing for are asked again, to capture them)."""
+    def wanted(item: CitedUrl) -> bool:
+        record = records.get(item.url)
+        if record is None or record.checked is None or record.status == "failed":
+            return not item.archived
+        return save and record.status == "missing"
+
+    return [item for item in cited if wanted(item)]
+
+
+class Archiver:
+    """Asks the archive about one URL at a time (from many threads)."""
+
+    def __init__(self, options: ArchiveOptions, fetcher: Fetcher, today: date) -> None:
+        self.options = options
+        self.fetcher = fetcher
+        self.today = today
+        self.save_lock = threading.Lock()
+        self.last_save = 0.0
+
+    def ask(self, item: CitedUrl) -> ArchiveRecord:
+        query = urlencode({"url": item.url, "timestamp": item.date.strftime("%Y%m%d")})
+        answer = self.fetcher.get(f"{self.options.endpoint.rstrip('/')}/wayback/available?{query}")
+        if not answer.ok:
+            return self.record("failed")
+        found = closest_snapshot(answer)
+        if found:
+            return self.record("archived", *found)
+        if self.options.save:
+            return self.save(item.url)
+        return self.record("missing")
+
+    def save(self, url: str) -> ArchiveRecord:
+        """Ask for a capture, no sooner than save_interval after the last request."""
+        with self.save_lock:
+            wait = self.last_save + self.options.save_interval - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
+            self.last_save = time.monotonic()
+        base = self.options.endpoint.rstrip("/")
+        answer = self.fetcher.get(f"{SAVE_HOSTS.get(base, base)}/save/{quote(url, safe=':/')}")
+        found = saved_snapshot(answer, SAVE_HOSTS.get(base, base))
+        return self.record("saved", *found) if answer.ok and found else self.record("missing")
+
+    def record(self, status: str, snapshot: str | None = None,
+               taken: date | None = None) -> ArchiveRecord:
+        return ArchiveRecord(snapshot=snapshot, snapshot_date=_day(taken) if taken else None,
+                             checked=_day(self.today), status=ArchiveStatus(status))
+
+
+def _day(day: date) -> Moment:
+    return Moment(datetime(day.year, day.month, day.day, tzinfo=UTC))
+
+
+def closest_snapshot(answer: Response) -> tuple[str, date] | None:
+    """The availability API's `archived_snapshots.closest`, when it is available."""
+    try:
+        closest = json.loads(answer.body).get("archived_snapshots", {}).get("closest") or {}
+    except (ValueError, AttributeError):
+        return None
+    if not closest.get("available") or not closest.get("url"):
+        return None
+    stamp = str(closest.get("timestamp", ""))
+    taken = _stamp_date(stamp) or _stamp_date(_url_stamp(closest["url"]))
+    return (closest["url"], taken) if taken else None
+
+
+def saved_snapshot(answer: Response, base: str) -> tuple[str, date] | None:
+    """Where a capture went: the redirect's target or the Content-Location header."""
+    for where in (answer.final_url, answer.headers.get("Content-Location", "")):
+        taken = _stamp_date(_url_stamp(where))
+        if taken:
+            return (where if where.startswith("http") else base + where), taken
+    return None
+
+
+def _url_stamp(url: str) -> str:
+    match = WAYBACK_SNAPSHOT.search(url)
+    return match.group(1) if match else ""
+
+
+def _stamp_date(stamp: str) -> date | None:
+    try:
+        return datetime.strptime(stamp[:8], "%Y%m%d").date()
+    except ValueError:
+        return None
+
+
+def archive_urls(items: list[CitedUrl], records: dict[str, ArchiveRecord], path: Path,
+                 archiver: Archiver, progress) -> dict[str, int]:
+    """Ask about each item, rewriting `path` as answers arrive; counts of each status.
+    On Ctrl-C the answers so far are written before KeyboardInterrupt goes on up."""
+    counts: dict[str, int] = {}
+    last_write = time.monotonic()
+    try:
+        for done, (item, record) in enumerate(run_all(archiver.ask, items, archiver.options.jobs),
+                                              1):
+            records[item.url] = _kept_dead(records.get(item.url), record)
+            counts[record.status] = counts.get(record.status, 0) + 1
+            progress(done, len(items))
+            if time.monotonic() - last_write > WRITE_EVERY:
+                write_archive(path, records)
+                last_write = time.monotonic()
+    finally:
+        write_archive(path, records)
+    return counts
+
+
+def _kept_dead(old: ArchiveRecord | None, new: ArchiveRecord) -> ArchiveRecord:
+    """What `links` found out stays when the archive is asked again."""
+    return replace(new, dead=old.dead) if old else new
