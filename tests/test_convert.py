@@ -27,15 +27,18 @@ DECLARED = {"rep": SourceEntry(url="https://example.org/report", title="The repo
 
 
 def test_an_article_renders_the_same_after_another_as_alone() -> None:
-    render_markdown(FIRST, DECLARED, "first", "content/first.md", 5)
-    after = render_markdown(SECOND, {}, "second", "content/second.md", 7)
+    shared = convert.Converters()  # as the build does: one converter for every article
+    render_markdown(FIRST, DECLARED, "first", "content/first.md", 5, converters=shared)
+    after = render_markdown(SECOND, {}, "second", "content/second.md", 7, converters=shared)
+    assert len(shared.idle) == 1  # the second article was converted by the first's converter
     alone = Converter("en", ()).render(SECOND, {}, "second", "content/second.md", 7)
     assert after == alone
 
 
 def test_the_previous_articles_notes_sources_and_glossary_are_gone() -> None:
-    render_markdown(FIRST, DECLARED, "first", "content/first.md", 5)
-    body = render_markdown(SECOND, {}, "second", "content/second.md", 7)
+    shared = convert.Converters()
+    render_markdown(FIRST, DECLARED, "first", "content/first.md", 5, converters=shared)
+    body = render_markdown(SECOND, {}, "second", "content/second.md", 7, converters=shared)
     assert body.html == (
         "<p>The State Duma met again.<span>[^n]</span> A [reference][r] and "
         '<sup class="citation"><span>@rep</span></sup>.</p>')
