@@ -8,8 +8,8 @@ from textwrap import dedent
 
 import pytest
 
-from footnoted.article.image_places import ImagePlaces
-from footnoted.article.page_index import build_page_index
+from footnoted.content.image_places import ImagePlaces
+from footnoted.content.page_index import build_page_index
 from footnoted.markdown.convert import render_markdown
 
 from .test_nested_paths import dead_links, read_pages

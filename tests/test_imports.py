@@ -1,4 +1,5 @@
-"""The package's import graph: no cycles, and Markdown and Pygments load only for a build."""
+"""The package's import graph: no cycles, packages by stage, incremental state behind its face,
+and Markdown and Pygments load only for a build."""
 
 from __future__ import annotations
 
@@ -107,3 +108,29 @@ def test_no_module_imports_another_modules_private_name():
                 if found:
                     private[name] = found
     assert private == {}
+
+
+def test_the_build_asks_incremental_state_only_through_its_face():
+    import footnoted.incremental as incremental
+
+    reaching_in = sorted(f"{name} -> {target}" for name, path in MODULES.items()
+                         if not name.startswith("footnoted.incremental")
+                         for top_level in (True, False)
+                         for target in imported_modules(name, path, top_level)
+                         if target.startswith("footnoted.incremental."))
+    assert reaching_in == []
+    assert len(incremental.__all__) <= 10
+    assert all(getattr(incremental, name) is not None for name in incremental.__all__)
+
+
+def test_the_folder_list_is_the_architecture():
+    """At most 8 modules flat in footnoted/, the rest in a package per part of the flow,
+    and no module name in two folders (docs/architecture.md)."""
+    flat = [name for name in MODULES if name.count(".") == 1
+            and not name.endswith(("__main__",)) and MODULES[name].parent == PACKAGE]
+    assert len(flat) <= 8, flat
+    folders: dict[str, list[str]] = {}
+    for path in MODULES.values():
+        if path.name != "__init__.py":
+            folders.setdefault(path.stem, []).append(path.parent.name)
+    assert {stem: where for stem, where in folders.items() if len(where) > 1} == {}

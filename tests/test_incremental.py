@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from footnoted.article.image_places import image_files
 from footnoted.build import workers
 from footnoted.build.pipeline import check_site, is_published
 from footnoted.cli import main
+from footnoted.content.image_places import image_files
 from footnoted.output.staging import MARKER_TEXT
 from footnoted.pages.assets import collect_static
 from footnoted.settings import load_settings

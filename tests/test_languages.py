@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from footnoted.content.languages import STRINGS, format_date
 from footnoted.content.schema import Moment, moment_from_parts
 from footnoted.content.slugs import slugify
-from footnoted.pages.i18n import STRINGS, format_date
 
 ENGLISH = """\
 ---

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textwrap import dedent
 
-from footnoted.article.page_index import PageLink, address_key, build_page_index
+from footnoted.content.page_index import PageLink, address_key, build_page_index
 from footnoted.markdown.convert import render_markdown
 
 PAGES = build_page_index([

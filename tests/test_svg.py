@@ -6,7 +6,7 @@ import xml.etree.ElementTree as etree
 
 import pytest
 
-from footnoted.article.svg import clean_svg
+from footnoted.content.svg import clean_svg
 
 from .hostile import active_content
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from footnoted.incremental import keys, unchanged
+from footnoted.incremental import unchanged
 from footnoted.incremental.unchanged import unchanged_build
 from footnoted.settings import load_settings
 
@@ -134,9 +134,3 @@ def test_a_build_that_changes_nothing_loads_no_markdown_yaml_or_jinja(built):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(REPO)}, check=True, timeout=60)
     assert done.stdout.strip() == "[]"
-
-
-def test_the_shortcut_watches_every_library_the_parse_key_names():
-    import_names = {"pyyaml": "yaml"}  # distributions whose import name differs
-    assert {import_names.get(name, name) for name in keys.LIBRARIES} == \
-        set(unchanged.LIBRARIES)

@@ -7,13 +7,13 @@ This is the heart of stage 2; build/jobs.py runs it as a job in any process.
 from __future__ import annotations
 
 from ..content.document import Document, LoadedContent, SourceEntry
+from ..content.image_places import ImagePlaces, image_problems
 from ..content.known_sources import declared_with_archive
 from ..content.linefinder import LineFinder
+from ..content.page_index import PageIndex
 from ..markdown.convert import Converters, render_markdown
 from ..problems import Problem, error
 from ..settings import Settings
-from .image_places import ImagePlaces, image_problems
-from .page_index import PageIndex
 from .resolve import Article, resolve_article
 
 

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from ..content.archive_file import Archive
 from ..content.document import Author, Document, FrontMatter, Related, SourceEntry
+from ..content.image_places import ImagePlaces, ImageRef
 from ..content.known_sources import entry_for
 from ..content.linefinder import LineFinder
 from ..content.schema import Moment
@@ -19,7 +20,6 @@ from ..content.slugs import page_name
 from ..content.urls import with_text_fragment
 from ..markdown.refs import Citation, CitedSource, GlossaryEntry, RenderedBody
 from ..problems import Problem, warning
-from .image_places import ImagePlaces, ImageRef
 
 LOST_FIX = "Find the original target (or an archived copy) and set its 'url:'"
 LOST_HREF_FIX = "Find the original target (or an archived copy) and write it in the link"

@@ -18,13 +18,10 @@ from dataclasses import replace
 
 from jinja2 import TemplateError
 
-from ..article.image_places import image_files
 from ..article.resolve import Article
 from ..article.translations import translation_groups
-from ..incremental.cache import BuildCache
-from ..incremental.freshness import group_intact, page_intact, with_page
-from ..incremental.keys import group_keys, page_key, stored_key
-from ..incremental.records import CachedArticle, CachedFiles, Digest, SiteKey, StoredKey
+from ..content.image_places import image_files
+from ..incremental import BuildState, CachedArticle, CachedFiles
 from ..output.site_writer import SiteWriter
 from ..pages.assets import collect_static
 from ..pages.environment import template_problem
@@ -43,10 +40,10 @@ class Published:
     read from the store only when some page must be made again."""
 
     def __init__(self, records: dict[str, CachedArticle], paths: list[str],
-                 cache: BuildCache, workers: Workers) -> None:
+                 state: BuildState, workers: Workers) -> None:
         self.records = records
         self.paths = paths
-        self.cache = cache
+        self.state = state
         self.workers = workers  # to parse again an article the store lost
 
     @property
@@ -56,18 +53,15 @@ class Published:
     def with_sources(self) -> Iterator[Article]:
         """Every article with its sources, in order, one at a time (the store holds every
         article parsed without errors; one it lost is parsed again)."""
-        found = self.cache.store.with_sources(self._wanted())
+        found = self.state.stored_with_sources(self.records, self.paths)
         for path, article in zip(self.paths, found, strict=True):
             yield article if article is not None else self._parsed_again(path).with_sources
 
     def terms(self) -> Iterator[list[tuple[str, int]]]:
         """Every article's search terms, in order, one at a time (likewise)."""
-        for path, terms in zip(self.paths, self.cache.store.terms(self._wanted()), strict=True):
+        found = self.state.stored_terms(self.records, self.paths)
+        for path, terms in zip(self.paths, found, strict=True):
             yield terms if terms is not None else self._parsed_again(path).terms
-
-    def _wanted(self) -> list[tuple[str, StoredKey]]:
-        return [(path, stored_key(self.records[path].parse_key, self.records[path].digest))
-                for path in self.paths]
 
     def _parsed_again(self, path: str) -> Parsed:
         return parse_file(self.workers.local, ParseJob(path=path))
@@ -107,15 +101,15 @@ class Published:
         return search_index(self.listed_articles, self.terms())
 
 
-def assemble_site(checked: CheckedSite, context: BuildContext, cache: BuildCache,
+def assemble_site(checked: CheckedSite, context: BuildContext, state: BuildState,
                   writer: SiteWriter, workers: Workers, progress: Progress | None) -> Assembled:
     """Stage 4, render what changed: write or keep every page."""
-    settings, site, published = context.settings, context.keys.site, checked.published
+    settings, published = context.settings, checked.published
     records = dict(checked.records)
-    articles = Published(records, published, cache, workers)
-    keys = group_keys(context.keys, records, published)
-    same_inputs = cache.groups.get("pages") == CachedFiles(key=keys["pages"], files={})
-    rendered = _article_pages(settings, site, articles, same_inputs, writer, workers, progress)
+    articles = Published(records, published, state, workers)
+    keys = state.group_keys(records, published)
+    rendered = _article_pages(state, articles, state.pages_unchanged(keys), writer, workers,
+                              progress)
     env = workers.local.environment
     groups = {"pages": CachedFiles(key=keys["pages"], files={})}
     makers: dict[str, Callable[[], dict]] = {
@@ -126,25 +120,23 @@ def assemble_site(checked: CheckedSite, context: BuildContext, cache: BuildCache
         "images": lambda: _image_files(articles.listed_articles, settings),
     }
     for name, make in makers.items():
-        groups[name] = _group(writer, settings, keys[name], cache.groups.get(name), make)
+        groups[name] = _group(writer, settings, state.intact_group(name, keys[name]),
+                              keys[name], make)
     return Assembled(records=records, groups=groups, rendered=rendered)
 
 
-def _article_pages(settings: Settings, site: SiteKey, articles: Published, same_inputs: bool,
-                   writer: SiteWriter, workers: Workers, progress) -> set[str]:
+def _article_pages(state: BuildState, articles: Published, pages_unchanged: bool,
+                   writer: SiteWriter, workers: Workers, progress: Progress | None) -> set[str]:
     records, jobs = articles.records, []
     for path in articles.paths:
         record = records[path]
-        name = f"{record.listed.slug}/index.html"
-        if same_inputs and page_intact(record, settings.output):
-            writer.keep(name)
-            continue
         cited, translated = articles.others(path)
-        key = page_key(site, record, [records[p] for p in cited + translated])
-        if record.page_key == key and page_intact(record, settings.output):
-            writer.keep(name)
+        key = state.outdated_page(record, [records[p] for p in cited + translated],
+                                  pages_unchanged)
+        if key is None:
+            writer.keep(state.page_file(record))
             continue
-        jobs.append(RenderJob(path=path, key=stored_key(record.parse_key, record.digest),
+        jobs.append(RenderJob(path=path, key=state.stored_key(record),
                               cited_with=[records[p].listed for p in cited],
                               translations=[records[p].listed for p in translated]))
         records[path] = replace(record, page_key=key)
@@ -153,8 +145,8 @@ def _article_pages(settings: Settings, site: SiteKey, articles: Published, same_
         problems.update(result.problems)
         if result.page is not None:
             record = records[result.path]
-            stat = writer.write(f"{record.listed.slug}/index.html", result.page)
-            records[result.path] = with_page(record, record.page_key, stat)
+            stat = writer.write(state.page_file(record), result.page)
+            records[result.path] = state.page_written(record, record.page_key, stat)
         if progress:
             progress(done, len(jobs))
     if problems:
@@ -162,14 +154,14 @@ def _article_pages(settings: Settings, site: SiteKey, articles: Published, same_
     return {job.path for job in jobs}
 
 
-def _group(writer: SiteWriter, settings: Settings, key: Digest, cached: CachedFiles | None,
+def _group(writer: SiteWriter, settings: Settings, intact: CachedFiles | None, key: str,
            make: Callable[[], dict]) -> CachedFiles:
-    """Keep a group's files when its key is unchanged and its files intact; else make them
-    (as bytes, or as pieces of text written as they are rendered)."""
-    if cached is not None and group_intact(cached, key, settings.output):
-        for name in cached.files:
+    """Keep a group's files when they are `intact`; else make them under `key` (as bytes,
+    or as pieces of text written as they are rendered)."""
+    if intact is not None:
+        for name in intact.files:
             writer.keep(name)
-        return cached
+        return intact
     try:
         return CachedFiles(key=key, files={name: writer.write(name, data)
                                            for name, data in sorted(make().items())})

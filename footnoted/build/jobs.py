@@ -16,13 +16,17 @@ from pathlib import Path
 from jinja2 import Environment, TemplateError
 
 from ..article.compile import parse_and_resolve
-from ..article.page_index import PageIndex
 from ..article.resolve import Article
 from ..content.document import Document, LoadedContent, load_document, reread_document
-from ..incremental.keys import article_record, file_digest
-from ..incremental.records import BuildKeys, CachedArticle, FileDigest, StoredKey
-from ..incremental.store import ArticleStore, pickled
-from ..incremental.unchanged import trusted_stat
+from ..content.page_index import PageIndex
+from ..incremental import (
+    ArticleStore,
+    BuildKeys,
+    CachedArticle,
+    FileVersion,
+    StoredKey,
+    article_record,
+)
 from ..markdown.convert import Converters
 from ..pages.environment import build_environment, template_problem
 from ..pages.render import article_page, render_article
@@ -76,7 +80,7 @@ class Parsed:
 class FrontRead:
     """A file's front matter as stage 1 read it, for stage 2 while the file is unchanged."""
 
-    digest: FileDigest  # of the file's bytes when it was read
+    version: FileVersion  # of the file when it was read
     document: Document  # its text and body left out: the file is read again for those
     problems: list[Problem]  # loading's problems
 
@@ -114,35 +118,33 @@ def load_slug(state: JobState, path: str) -> SlugFound:
     articles are resolved against every article's slug before any is parsed. The front
     matter read on the way is handed on, so that parsing does not read it again."""
     file = state.settings.root / path
-    digest = file_digest(file.read_bytes())
+    version = FileVersion.of(file)
     document, problems = load_document(file, state.settings)
     if document is None:
         return SlugFound(path=path, slug=None, front=b"")
-    front = FrontRead(digest=digest, document=replace(document, body="", text=""),
+    front = FrontRead(version=version, document=replace(document, body="", text=""),
                       problems=problems)
-    if file_digest(file.read_bytes()) != digest:  # what was read is no one version of it
+    if FileVersion.of(file).digest != version.digest:  # what was read is no one version
         return SlugFound(path=path, slug=document.slug, front=b"")
     # Held for every changed file until it is parsed: compressed, 2.4 KB become 1 KB.
-    return SlugFound(path=path, slug=document.slug, front=zlib.compress(pickled(front), 1))
+    return SlugFound(path=path, slug=document.slug,
+                     front=zlib.compress(ArticleStore.pickled(front), 1))
 
 
 def parse_file(state: JobState, job: ParseJob) -> Parsed:
     """Load, parse and resolve one article file."""
     settings, path = state.settings, job.path
-    # The stat and digest are taken before reading: if the file changes meanwhile, the next
-    # build sees it.
-    stat = trusted_stat(settings.root / path)
-    digest = file_digest((settings.root / path).read_bytes())
-    document, problems = _load(settings.root / path, settings, digest, job.front)
+    version = FileVersion.of(settings.root / path)  # before reading: a change shows next time
+    document, problems = _load(settings.root / path, settings, version, job.front)
     if document is None:
         return Parsed(path=path, problems=problems)
     article, found = parse_and_resolve(document, state.context.content, settings,
                                        state.context.pages, state.converters)
     problems += found
-    record = article_record(article, digest, stat, problems, state.context.keys, settings)
+    record = article_record(article, version, problems, state.context.keys, settings)
     return Parsed(
         path=path, problems=problems, record=record,
-        stored=b"" if any(p.is_error for p in problems) else pickled(article),
+        stored=b"" if any(p.is_error for p in problems) else ArticleStore.pickled(article),
         with_sources=replace(record.listed, sources=article.sources),
         terms=article_terms(article), whole=article if state.context.keep_whole else None)
 
@@ -166,12 +168,12 @@ def render_page(state: JobState, job: RenderJob) -> Rendered:
     return Rendered(path=job.path, page=page, problems=[])
 
 
-def _load(file: Path, settings: Settings, digest: FileDigest, front: bytes
+def _load(file: Path, settings: Settings, version: FileVersion, front: bytes
           ) -> tuple[Document | None, list[Problem]]:
     """The file's Document and loading problems, from stage 1's FrontRead if it is of the
     same bytes."""
     read: FrontRead | None = pickle.loads(zlib.decompress(front)) if front else None
-    if read is not None and read.digest == digest:
+    if read is not None and read.version.digest == version.digest:
         document = reread_document(file, settings, read.document)
         if document is not None:
             return document, list(read.problems)

@@ -1,10 +1,12 @@
 """The build, as a list of stages: load, parse what changed, check, render what changed, write.
 
-Each stage is one function here taking and returning plain records; the work itself is in the
-modules they call: content.py loads, jobs.py parses and renders one article (workers.py runs
-the jobs across cores), assemble.py makes the pages, writer.py and output.py write the site,
-and incremental/ says what the last build made that still holds. `check_site` runs the same
-stages up to rendering, from an empty cache it never saves, and writes nothing.
+Each stage is one function here taking and returning plain records (stage_data.py); the work
+itself is in the packages they call: content/ loads (stage 1), article/ compiles one article
+with markdown/'s extensions (stage 2, run as jobs.py's jobs across workers.py's processes),
+the checks over all articles are here (stage 3), assemble.py has pages/ render what changed
+(stage 4), and output/ writes the site (stage 5). incremental/'s `BuildState` says what is
+outdated. `check_site` runs the same stages up to rendering, from a state that knows nothing
+and is never saved, and writes nothing.
 """
 
 from __future__ import annotations
@@ -13,26 +15,20 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..article.image_places import image_clashes
-from ..article.page_index import anchor_problems, build_page_index, unpublished_targets
 from ..article.resolve import Article
 from ..article.translations import check_translations
 from ..content.discovery import article_files
 from ..content.document import Document, LoadedContent, duplicate_slugs, load_shared_sources
+from ..content.image_places import image_clashes
 from ..content.linefinder import LineFinder, read_text
-from ..incremental import CACHE_DIR
-from ..incremental.cache import BuildCache
-from ..incremental.freshness import fresh_record, site_files, stale_links
-from ..incremental.keys import build_keys, stored_key
-from ..incremental.records import CachedArticle
-from ..incremental.store import ArticleStore
-from ..incremental.unchanged import forget_last_build, save_last_build, take_inputs
+from ..content.page_index import anchor_problems, build_page_index, unpublished_targets
+from ..incremental import BuildState, CachedArticle
+from ..outcome import BuildResult
 from ..output.site_writer import SiteWriter
 from ..problems import BuildFailed, Problem, report_order, warning
 from ..settings import Settings, settings_warnings
 from .assemble import assemble_site
 from .jobs import BuildContext, JobState, ParseJob, load_slug, parse_file
-from .outcome import BuildResult
 from .stage_data import CheckedSite, Loaded, ParsedSite, Progress
 from .workers import Workers
 
@@ -44,58 +40,46 @@ def build_site(settings: Settings, strict: bool = False, drafts: bool = False,
 
     `processes` 0 means one per core; `clean` ignores (and then replaces) the cache.
     """
-    inputs = take_inputs(settings, drafts)  # before any is read
-    forget_last_build(settings)
-    with BuildCache.open(settings, clean) as cache:
+    with BuildState.open(settings, drafts, clean) as state:
         with SiteWriter(settings) as writer:  # refuses an unsafe output folder before any work
-            loaded = load_changes(settings, cache, processes)
+            loaded = load_changes(settings, state, processes)
             context = loaded.context
             with Workers(JobState, context, processes) as workers:
-                parsed = parse_changed(loaded, cache.store, workers, progress)
+                parsed = parse_changed(loaded, state, workers, progress)
                 del loaded  # its jobs hold the front matter of every file parsed: let it go
                 checked = check_articles(parsed, context, drafts)
                 refuse_problems(checked.problems, strict)
-                assembled = assemble_site(checked, context, cache, writer, workers, progress)
+                assembled = assemble_site(checked, context, state, writer, workers, progress)
             writer.finish()
-        cache.save(assembled.records, assembled.groups)
-    result = build_result(checked, parsed.parsed | assembled.rendered, writer)
-    save_last_build(settings, inputs, site_files(assembled.records, checked.published,
-                                                 assembled.groups, settings.output),
-                    first_due(checked.held), result)
+        result = build_result(checked, parsed.parsed | assembled.rendered, writer)
+        state.finish(assembled.records, assembled.groups, checked.published,
+                     first_due(checked.held), result)
     return result
 
 
 def check_site(settings: Settings, processes: int = 0) -> CheckedSite:
     """The build's stages up to rendering, over every article (drafts too), writing nothing."""
-    cache = BuildCache(settings.root / CACHE_DIR, {}, {})  # empty, and never saved
-    loaded = load_changes(settings, cache, processes)
+    loaded = load_changes(settings, BuildState.empty(settings), processes)
     context = replace(loaded.context, keep_whole=True)
     with Workers(JobState, context, processes) as workers:
         parsed = parse_changed(loaded, None, workers, None)
     return check_articles(parsed, loaded.context, drafts=True)
 
 
-def load_changes(settings: Settings, cache: BuildCache, processes: int) -> Loaded:
+def load_changes(settings: Settings, state: BuildState, processes: int) -> Loaded:
     """Stage 1, load: the shared sources and every article's slug; which files changed."""
     content = load_shared_sources(settings)
-    keys = build_keys(settings, content)
+    keys = state.begin(content)
     paths, found = article_files(settings)  # the files content.load_content would read
-    fresh, to_parse = {}, []
-    for path in paths:
-        name = path.relative_to(settings.root).as_posix()
-        record = fresh_record(cache.records.get(name), path, keys, settings)
-        if record is not None:
-            fresh[name] = record
-        else:
-            to_parse.append(name)
+    fresh, to_parse = state.outdated_articles(paths)
     context = BuildContext(settings=settings, content=content, keys=keys,
-                           store=cache.store.path)
+                           store=state.store.path)
     with Workers(JobState, context, processes) as workers:  # the slugs of the files to parse
         slugs = list(workers.map(load_slug, to_parse))
     pages = build_page_index([(path, record.listed.slug) for path, record in fresh.items()]
                              + [(read.path, read.slug) for read in slugs if read.slug],
                              settings.content_dir)
-    stale = stale_links(fresh, pages)
+    stale = state.linking_to_changed(fresh, pages)
     jobs = [ParseJob(path=read.path, front=read.front) for read in slugs]
     return Loaded(context=replace(context, pages=pages),
                   fresh={p: r for p, r in fresh.items() if p not in stale},
@@ -104,9 +88,9 @@ def load_changes(settings: Settings, cache: BuildCache, processes: int) -> Loade
                   problems=content.problems + settings_warnings(settings) + found)
 
 
-def parse_changed(loaded: Loaded, store: ArticleStore | None, workers: Workers,
+def parse_changed(loaded: Loaded, state: BuildState | None, workers: Workers,
                   progress: Progress | None) -> ParsedSite:
-    """Stage 2, parse what changed, keeping each parsed article in `store` (None: nowhere)."""
+    """Stage 2, parse what changed, telling `state` of each article parsed (None: nobody)."""
     records = dict(loaded.fresh)
     problems = loaded.problems + [p for record in records.values() for p in record.problems]
     parsed, whole = set(), {}
@@ -117,13 +101,13 @@ def parse_changed(loaded: Loaded, store: ArticleStore | None, workers: Workers,
             parsed.add(result.path)
             if result.whole is not None:
                 whole[result.path] = result.whole
-            if store is not None and result.stored:
-                store.put(result.path, stored_key(result.record.parse_key, result.record.digest),
-                          result.stored, result.with_sources, result.terms)
+            if state is not None and result.stored:
+                state.parsed(result.path, result.record, result.stored, result.with_sources,
+                             result.terms)
         if progress:
             progress(done, len(loaded.to_parse))
-    if store is not None:
-        store.commit()  # the workers read stored articles from here on
+    if state is not None:
+        state.all_parsed()
     return ParsedSite(records=records, parsed=parsed, problems=problems, whole=whole)
 
 

@@ -1,4 +1,4 @@
-"""The records the build's stages hand each other (site.py calls the stages in order)."""
+"""The records the build's stages hand each other (pipeline.py calls the stages in order)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..article.resolve import Article
-from ..incremental.records import CachedArticle, CachedFiles
+from ..incremental import CachedArticle, CachedFiles
 from ..problems import Problem
 from .jobs import BuildContext, ParseJob
 

@@ -6,8 +6,8 @@ import argparse
 import time
 from pathlib import Path
 
-from ..build.outcome import BuildResult
-from ..incremental.unchanged import unchanged_build
+from ..incremental import unchanged_build
+from ..outcome import BuildResult
 from ..report import held_back, plural, print_warnings
 from ..settings import Settings
 

@@ -1,13 +1,13 @@
 """Which files under content/ are articles, and what their paths say about them.
 
-Both the full load (content.py) and the incremental build (site.py) ask here, so a file is
-an article, or is reported, the same way in both. An article is a `.md` or `.markdown` file.
-Its page's address follows its path, as in Hugo, Zola, MkDocs and Jekyll: `guides/method.md`
-is `guides/method/`, one slug per folder. A page bundle, `content/<folder>/index.md` beside
-its images (the Hugo and Zola convention), is the folder's page; `index.<lang>.md` says its
-language too. Hugo's and Zola's
-section pages (`_index.md`) are not articles: footnoted makes the section listings itself, so
-they are reported, not published.
+Both the full load (document.py) and the incremental build (build/pipeline.py) ask here, so
+a file is an article, or is reported, the same way in both. An article is a `.md` or
+`.markdown` file. Its page's address follows its path, as in Hugo, Zola, MkDocs and Jekyll:
+`guides/method.md` is `guides/method/`, one slug per folder. A page bundle,
+`content/<folder>/index.md` beside its images (the Hugo and Zola convention), is the
+folder's page; `index.<lang>.md` says its language too. Hugo's and Zola's section pages
+(`_index.md`) are not articles: footnoted makes the section listings itself, so they are
+reported, not published.
 """
 
 from __future__ import annotations

@@ -13,7 +13,6 @@ from typing import Any
 
 import yaml
 
-from ..article.image_places import ImagePath
 from ..problems import Problem, error
 from ..settings import Settings
 from .archive_file import ARCHIVE_FILE, ArchiveRecord, load_archive
@@ -28,6 +27,7 @@ from .discovery import (
     slug_from_path,
 )
 from .foreign_keys import foreign_key_fixes
+from .image_places import ImagePath
 from .linefinder import LineFinder
 from .schema import Moment, Reader, construct_plain, read
 from .slugs import RESERVED, Slug, page_name, slugify, top_folder

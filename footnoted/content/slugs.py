@@ -36,8 +36,8 @@ def slugify(text: str, fallback: str = "untitled") -> str:
 
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# Folders the build writes itself (render.py, listings.py): an article's page there would be
-# overwritten. Only the first part of an address clashes (`css/page` is fine).
+# Folders the build writes itself (pages/render.py, pages/listings.py): an article's page
+# there would be overwritten. Only the first part of an address clashes (`css/page` is fine).
 # tests/test_paths.py fails when the build writes a folder missing here.
 RESERVED = ("archive", "authors", "page", "search", "sections", "sources", "static", "tags")
 
@@ -55,7 +55,7 @@ def top_folder(slug: str) -> str:
 class Slug(CheckedText):
     """A `slug:` from front matter: one readable folder name, never a path. It replaces the
     last part of the page's address, as Hugo's `slug` does; RESERVED is checked on the whole
-    address (content.py), since those folders clash only at the site's top."""
+    address (document.py), since those folders clash only at the site's top."""
 
     @classmethod
     def problem(cls, value: str) -> tuple[str, str] | None:

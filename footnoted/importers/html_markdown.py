@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from ..article.image_places import IMAGE_SUFFIXES
+from ..content.image_places import IMAGE_SUFFIXES
 from .imageshelf import ImageShelf
 from .markdown_text import (
     ARTICLE,

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
-from ..article.image_places import IMAGE_SUFFIXES
+from ..content.image_places import IMAGE_SUFFIXES
 from .model import Harvest
 from .sourcebook import SourceBook
 

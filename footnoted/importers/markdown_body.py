@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..article.image_places import IMAGE_SUFFIXES
+from ..content.image_places import IMAGE_SUFFIXES
 from ..markdown.allowed_html import CONTENT_REMOVED, DEFAULT_ELEMENTS, EMBED_ELEMENTS
 from .imageshelf import ImageShelf
 from .model import Harvest

@@ -1,6 +1,6 @@
 """What every importer hands to the writer: articles as plain data, and what was not carried.
 
-Importers only read; `writer.py` alone touches the content folder. An importer returns
+Importers only read; `article_writer.py` alone touches the content folder. An importer returns
 `ImportedArticle`s (front matter as an ordered dict in our format, the Markdown body, the
 image files to copy) and `Notice`s, one for everything it could not carry over, so nothing
 is dropped without a line in the report.

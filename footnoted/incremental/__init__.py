@@ -1,7 +1,12 @@
-"""Incremental building: what the last build made, and whether each piece of it still holds.
+"""Incremental building: what the last build made, and what of it is outdated now.
 
-The stages (footnoted/site.py) call in here; nothing in here calls a stage back.
+The build talks to this package through the names below and nothing else; nothing in here
+calls a stage. `BuildState` (state.py) is the one owner the build asks what is outdated and
+tells what it parsed and wrote; the workers reach the stored articles through `ArticleStore`
+and make an article's record with `article_record`; `unchanged_build` is the no-change
+shortcut, which the `build` command asks before loading any stage.
 
+- state.py: `BuildState`, the questions and answers above;
 - keys.py: every cache key, computed in one place from typed records;
 - records.py: what the last build made of each article and of each group of site-wide pages,
   with the types of their keys and digests;
@@ -14,4 +19,30 @@ The stages (footnoted/site.py) call in here; nothing in here calls a stage back.
 Everything lives in `.footnoted-cache/` in the project; deleting it only costs one cold build.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
 CACHE_DIR = ".footnoted-cache"
+
+# Each name of the face, and the module it lives in. They are imported on first use: the
+# no-change shortcut must not load the modules the others need (Markdown, Jinja, sqlite3).
+_FACE = {
+    "BuildState": "state",
+    "ArticleStore": "store",
+    "BuildKeys": "records",
+    "CachedArticle": "records",
+    "CachedFiles": "records",
+    "StoredKey": "records",
+    "FileVersion": "keys",
+    "article_record": "keys",
+    "unchanged_build": "unchanged",
+}
+__all__ = ["CACHE_DIR", "ArticleStore", "BuildKeys", "BuildState", "CachedArticle", "CachedFiles",
+           "FileVersion", "StoredKey", "article_record", "unchanged_build"]
+
+def __getattr__(name: str) -> Any:
+    if name not in _FACE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_FACE[name]}", __name__), name)

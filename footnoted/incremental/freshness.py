@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from ..article.page_index import PageIndex
+from ..content.page_index import PageIndex
 from ..output.staging import MARKER, FileStat, stat_of
 from ..settings import Settings
 from .keys import cited_archive, file_digest, image_stats

@@ -13,14 +13,14 @@ import functools
 import hashlib
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
 
 from .. import __version__
-from ..article.image_places import ImagePlaces
 from ..article.resolve import Article
 from ..content.document import LoadedContent, SourceEntry
+from ..content.image_places import ImagePlaces
 from ..output.staging import FileStat
 from ..problems import Problem
 from ..settings import Settings
@@ -37,8 +37,7 @@ from .records import (
     SiteKey,
     StoredKey,
 )
-
-LIBRARIES = ("markdown", "jinja2", "pygments", "pyyaml", "nh3", "anyascii")  # anyascii: heading ids
+from .unchanged import LIBRARIES, trusted_stat
 
 
 def digest_of(*parts: object) -> Digest:
@@ -63,12 +62,25 @@ def build_keys(settings: Settings, content: LoadedContent) -> BuildKeys:
                      archive=archive_digests(content.archive))
 
 
-def article_record(article: Article, digest: FileDigest, stat: FileStat | None,
-                   problems: list[Problem], keys: BuildKeys,
-                   settings: Settings) -> CachedArticle:
+@dataclass(frozen=True, kw_only=True)
+class FileVersion:
+    """One version of an article file: its stat, when it can be trusted to tell a change,
+    and the digest of its bytes."""
+
+    stat: FileStat | None
+    digest: FileDigest
+
+    @classmethod
+    def of(cls, file: Path) -> FileVersion:
+        stat = trusted_stat(file)  # taken before reading: a change meanwhile shows next time
+        return cls(stat=stat, digest=file_digest(file.read_bytes()))
+
+
+def article_record(article: Article, version: FileVersion, problems: list[Problem],
+                   keys: BuildKeys, settings: Settings) -> CachedArticle:
     """What the build remembers of a newly parsed article: the digests of what each page
     shows of it. Its page is rendered later (no page key yet)."""
-    copy = listed_copy(article)
+    copy, digest, stat = listed_copy(article), version.digest, version.stat
     urls = tuple(sorted({source.url for source in article.sources if source.url}))
     return CachedArticle(
         digest=digest, stat=stat, parse_key=keys.parse, shared=cited_shared(article, keys.shared),
@@ -194,7 +206,7 @@ def _code_digest() -> str:
 
 @functools.cache
 def _library_versions() -> list[str]:
-    return [metadata.version(name) for name in LIBRARIES]  # those loaded stay loaded
+    return [metadata.version(name) for name in LIBRARIES.values()]  # those loaded stay loaded
 
 
 def _files_digest(files: Mapping[str, Path]) -> str:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NewType
 
-from ..article.page_index import PageLink
 from ..article.resolve import Article
+from ..content.page_index import PageLink
 from ..output.staging import FileStat
 from ..problems import Problem
 

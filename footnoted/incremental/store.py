@@ -72,6 +72,11 @@ class ArticleStore:
         self._db().executemany(f"DELETE FROM {TABLE} WHERE path = ?",
                                [(path,) for path in stored - paths])
 
+    @staticmethod
+    def pickled(value: object) -> bytes:
+        """A value as the store keeps it (and as jobs hand values between processes)."""
+        return pickled(value)
+
     def close(self) -> None:
         if self.connection is not None:
             self.connection.commit()

@@ -2,7 +2,7 @@
 is done before it starts, by the size and mtime of each file, without reading any of them.
 
 A build that changes nothing still costs a walk of content/ and the site, a hash of every
-article file and the records of every article (site.py's stages). This is the shortcut in
+article file and the records of every article (build/pipeline.py's stages). This is the shortcut in
 front of it: the last successful build leaves `last-build.pickle` in the cache folder, with
 the size and mtime of every file it read (content/, the project's templates and static
 files, pyproject.toml, footnoted's own package with its theme, the libraries it renders
@@ -26,13 +26,17 @@ from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 
-from ..build.outcome import BuildResult
+from ..outcome import BuildResult
 from ..settings import PYPROJECT, Settings
 from . import CACHE_DIR
 
 FILE = "last-build.pickle"
 FORMAT = 1  # bump when LastBuild changes shape
-LIBRARIES = ("markdown", "jinja2", "pygments", "yaml", "nh3", "anyascii")  # keys.LIBRARIES
+# The libraries whose version changes what the build makes: module name -> distribution
+# name (anyascii makes heading ids). Their versions are in the parse key (keys.py), and a
+# changed one is a change for the no-change shortcut.
+LIBRARIES = {"markdown": "markdown", "jinja2": "jinja2", "pygments": "pygments",
+             "yaml": "pyyaml", "nh3": "nh3", "anyascii": "anyascii"}
 # A file changed this close to the snapshot could change again within the file system's
 # clock tick without its mtime moving (the "racy" files of git's index): it counts as changed.
 RACY_NS = 100_000_000

@@ -1,4 +1,4 @@
-"""Stage 2, parse: one article body, Markdown in, `RenderedBody` out."""
+"""Stage 2, compile: one article body, Markdown in, `RenderedBody` out."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ..article.image_places import ImagePlaces
-from ..article.page_index import PageIndex
 from ..content.archive_file import Archive
 from ..content.document import SourceEntry
+from ..content.image_places import ImagePlaces
+from ..content.languages import translate
+from ..content.page_index import PageIndex
 from ..content.slugs import page_name
-from ..pages.i18n import translate
 from ..problems import error
 from .allowed_html import DEFAULT_SETTING
 from .code_blocks import CodeLabels

@@ -6,7 +6,7 @@
     [gone](old/notes.txt)    -> <a class="missing-link" href="old/notes.txt">, and a warning
 
 A relative link that the page-links extension did not make a page link names a file of
-content/ (footnoted/linked_files.py says which, and where the site has it). A link to no
+content/ (content/linked_files.py says which, and where the site has it). A link to no
 page and no file is left as written, with a warning: it is not numbered, so the Sources
 page, which lives elsewhere on the site, never holds an address that only made sense from
 this page. Links with a scheme, site-absolute paths and in-page `#parts` are not ours.
@@ -22,9 +22,9 @@ from urllib.parse import SplitResult, unquote, urlsplit
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from ..article.image_places import ImagePlaces, ImageRef
-from ..article.linked_files import find_linked_file
-from ..article.page_index import is_article_file
+from ..content.image_places import ImagePlaces, ImageRef
+from ..content.linked_files import find_linked_file
+from ..content.page_index import is_article_file
 from ..content.urls import unsafe_url_reason
 from ..problems import Problem
 from .pagelinks import PAGE_LINK_CLASS

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 
 from anyascii import anyascii
 
@@ -75,10 +74,3 @@ def other_ids(text: str, anchor: str) -> list[str]:
     """The ids other generators give a heading of `text`, without repeats or `anchor`."""
     others = [github_id(text), zola_id(text), transliteration_js_id(text)]
     return [other for other in dict.fromkeys(others) if other and other != anchor]
-
-
-def case_twin(fragment: str, ids: Iterable[str]) -> str | None:
-    """The id that `fragment` matches but for case (`Theme-Flatten` -> `theme-flatten`, as
-    HackMD links are written), if exactly one does: browsers match ids exactly."""
-    twins = [anchor for anchor in ids if anchor.lower() == fragment.lower()]
-    return twins[0] if len(twins) == 1 else None

@@ -29,8 +29,9 @@ from urllib.parse import unquote
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from ..content.page_index import case_twin
 from ..problems import Problem
-from .heading_ids import case_twin, heading_id, other_ids
+from .heading_ids import heading_id, other_ids
 from .refs import MarkerExtension, Occurrences, plain_text, reader_text
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")

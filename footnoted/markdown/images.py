@@ -3,7 +3,7 @@
     ![A recruitment point](images/recruitment.jpg)
     ![A chart](../images/chart.png)  ![A logo](/img/logo.png)
 
-The path is checked and located here, where its line is known (footnoted/images.py says
+The path is checked and located here, where its line is known (content/image_places.py says
 where a path may lead), and its `src` becomes the relative address of the file's copy on
 the site, from this article's page; whether the file exists is checked by the build, which
 also copies it. An image that fails the check loses its `src`, so nothing unsafe reaches
@@ -23,7 +23,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ..article.image_places import ImagePlaces, ImageRef, image_path_problem
+from ..content.image_places import ImagePlaces, ImageRef, image_path_problem
 from ..content.urls import is_external, unsafe_url_reason
 from ..problems import Problem, error, warning
 from .raw_html import PHRASING_PARENTS

@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlsplit
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from ..article.page_index import PageIndex, PageLink, address_key, is_article_file, page_url
+from ..content.page_index import PageIndex, PageLink, address_key, is_article_file, page_url
 from ..content.urls import is_external
 from ..problems import Problem
 from .refs import MarkerExtension, Occurrences, link_words

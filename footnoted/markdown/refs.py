@@ -20,7 +20,7 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.util import AMP_SUBSTITUTE
 
-from ..article.image_places import ImageRef
+from ..content.image_places import ImageRef
 from ..content.linefinder import LineFinder
 from ..content.text_clean import xml_safe
 from ..problems import Problem, error, warning

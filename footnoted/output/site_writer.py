@@ -1,5 +1,5 @@
 """Stage 5, write, for a build: which files are kept and which written (`SiteWriter`); a
-site is staged (output.py) only once something differs from the current one.
+site is staged (staging.py) only once something differs from the current one.
 
 Files the last build wrote and nothing changed are kept (hard-linked from the current site
 into the staging folder); a build that changes nothing writes nothing at all, after checking

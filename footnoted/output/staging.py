@@ -1,5 +1,5 @@
 """Stage 5, write, on disk: a staged site folder swapped in whole (`StagedSite`), and the
-refusal to write where a site of ours is not (writer.py decides what goes into it).
+refusal to write where a site of ours is not (site_writer.py decides what goes into it).
 
 The site is written into a fresh folder beside the output and swapped in by renames only
 when every file is written, so readers and servers see the old site or the new one, never a

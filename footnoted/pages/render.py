@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..article.resolve import Article
+from ..content import languages
 from ..content.schema import Moment
 from ..content.slugs import slugify
 from ..content.text_clean import FORBIDDEN, xml_safe
@@ -65,7 +66,7 @@ def make_environment(settings: Settings) -> Environment:
     )
     env.filters["human_date"] = i18n.human_date
     env.filters["month_name"] = i18n.month_filter
-    env.filters["language_name"] = i18n.language_name
+    env.filters["language_name"] = languages.language_name
     env.filters["iso"] = lambda moment: moment.isoformat()
     env.filters["rfc3339"] = rfc3339
     env.filters["safe_body"] = safe_body
@@ -73,7 +74,7 @@ def make_environment(settings: Settings) -> Environment:
     env.filters["slug"] = slugify
     env.filters["csp_hash"] = csp_hash
     env.globals.update(site=settings, generator_version=__version__, t=i18n.t,
-                       asset=AssetNames(settings), translate=i18n.translate)
+                       asset=AssetNames(settings), translate=languages.translate)
     return env
 
 
@@ -171,8 +172,8 @@ def site_path(base_url: str) -> str:
 
 def other_languages(articles: list[Article], lang: str) -> list[str]:
     """The languages besides the site's that articles use and the interface speaks."""
-    langs = {i18n.primary(article.lang) for article in articles} - {i18n.primary(lang)}
-    return sorted(code for code in langs if code in i18n.STRINGS)
+    langs = {languages.primary(article.lang) for article in articles} - {languages.primary(lang)}
+    return sorted(code for code in langs if code in languages.STRINGS)
 
 
 def article_page(article: Article) -> Page:

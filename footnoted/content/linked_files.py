@@ -24,7 +24,7 @@ from ..problems import Problem, error, warning
 from .image_places import ImagePlaces, ImageRef
 
 # What a browser runs or renders as a document of the site's own address when opened.
-# SVG is not among them: it is sanitised as an image is (images.py) before it is copied.
+# SVG is not among them: it is sanitised as an image is (image_places.py) before it is copied.
 ACTIVE_SUFFIXES = (".htm", ".html", ".shtml", ".xhtml", ".xht", ".svgz", ".xml", ".xsl",
                    ".xslt", ".js", ".mjs", ".swf")
 FOLDER_PAGE = "index.html"  # what a link to a folder publishes of it, as a web server serves it

@@ -19,10 +19,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote
 
-from ..content.schema import CheckedText
-from ..content.slugs import slugify, top_folder
 from ..problems import Problem, error, warning
 from ..settings import Settings
+from .schema import CheckedText
+from .slugs import slugify, top_folder
 from .svg import clean_svg
 
 # SVG too: it is sanitised before it is copied (svg.py).

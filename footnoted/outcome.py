@@ -1,11 +1,11 @@
-"""What a build reports to the command that ran it (site.py, or incremental/unchanged.py when
-nothing changed since the last build)."""
+"""What a build reports to the command that ran it (build/pipeline.py, or
+incremental/unchanged.py when nothing changed since the last build)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..problems import Problem
+from .problems import Problem
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -14,12 +14,11 @@ import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ..content.discovery import (
+from ..problems import Problem, warning
+from .discovery import (
     ARTICLE_SUFFIXES,  # the files that are articles, as the loader finds them
 )
-from ..content.slugs import page_name
-from ..markdown.heading_ids import case_twin
-from ..problems import Problem, warning
+from .slugs import page_name
 
 
 @dataclass(frozen=True)
@@ -130,3 +129,10 @@ def unpublished_targets(links: Mapping[str, tuple[PageLink, ...]],
 def _page_own_id(link: PageLink) -> bool:
     prefix = page_name(link.slug)
     return link.fragment in ("main", prefix) or link.fragment.startswith(f"{prefix}-")
+
+
+def case_twin(fragment: str, ids: Iterable[str]) -> str | None:
+    """The id that `fragment` matches but for case (`Theme-Flatten` -> `theme-flatten`, as
+    HackMD links are written), if exactly one does: browsers match ids exactly."""
+    twins = [anchor for anchor in ids if anchor.lower() == fragment.lower()]
+    return twins[0] if len(twins) == 1 else None

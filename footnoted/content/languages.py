@@ -1,0 +1,200 @@
+"""Interface strings and dates in each language: one table a translator can extend.
+
+To add a language, copy the "en" block under its BCP 47 primary tag ("de", "fr"), translate
+the values (keep the {placeholders}), and add its month names to MONTHS. A language missing
+here falls back to English, string by string.
+"""
+
+from __future__ import annotations
+
+from .schema import Moment
+
+STRINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "skip": "Skip to content",
+        "archive": "Archive",
+        "sections": "Sections",
+        "tags": "Tags",
+        "authors": "Authors",
+        "sources": "Sources",
+        "search": "Search",
+        "notes": "Notes",
+        "contents": "Contents",
+        "glossary": "Glossary",
+        "feed": "Atom feed",
+        "by": "By",
+        "and": "and",
+        "updated": "updated",
+        "min_read": "{n} min read",
+        "photo_missing": "The photograph is not included in this copy.",
+        "related_one": "Related article",
+        "related_many": "Related articles",
+        "link_lost": "link not preserved",
+        "embed_not_loaded": "embedded content, not loaded",
+        "code": "Code",
+        "image_not_loaded": "image hosted elsewhere, not loaded",
+        "lost_explained": "The original article linked {what}, but the link’s target was lost",
+        "these_words": "these words",
+        "a_source": "a source here",
+        "it_was": "it was",
+        "archived_copy": "Archived copy",
+        "original_gone": "The original is gone",
+        "archived_link": "archived copy",
+        "original_gone_short": "gone",
+        "link_recovered": "The link was lost in this copy and restored from the original "
+                          "article.",
+        "of_date": "of",
+        "accessed": "Accessed",
+        "also_lost": "Also not preserved: the links of",
+        "byline_name": "the byline name",
+        "related_article": "the related article",
+        "back_to_citation": "Back to citation {i} of {n}",
+        "back_to_term": "Back to “{term}” in the text",
+        "glossary_note": "Added by this site’s editors for readers new to the subject; "
+                         "not part of the original article.",
+        "originally": "Originally published",
+        "originally_in": "Originally published in {publication}",
+        "tags_label": "Tags:",
+        "cited_with": "Other articles citing these sources",
+        "language": "Read in",
+        "tagged": "Articles tagged “{name}”",
+        "articles_by": "Articles by {name}",
+        "newer": "Newer articles",
+        "older": "Older articles",
+        "page_of": "Page {i} of {n}",
+        "pages": "Pages",
+        "previous_page": "Previous page",
+        "next_page": "Next page",
+        "continued": "continued",
+        "archive_contents": "Every month in the archive",
+        "list_feed": "Atom feed of this list",
+        "search_label": "Words from a headline, the text or a source",
+        "not_found": "Page not found",
+        "not_found_text": "There is no page at this address; it may have moved. Search for it "
+                          "here, or start from the front page, which lists every article:",
+        "front_page": "Front page of {title}",
+        "search_needs_js": "Search runs in your browser and needs JavaScript. The archive "
+                           "lists every article.",
+        "source_entry": "Source",  # a popover's title: "Source 3"
+        "note_entry": "Note",  # "Note a"
+        "theme_auto": "Theme: auto",
+        "theme_light": "Theme: light",
+        "theme_dark": "Theme: dark",
+    },
+    "ru": {
+        "skip": "Перейти к тексту",
+        "archive": "Архив",
+        "sections": "Рубрики",
+        "tags": "Темы",
+        "authors": "Авторы",
+        "sources": "Источники",
+        "search": "Поиск",
+        "notes": "Примечания",
+        "contents": "Содержание",
+        "glossary": "Словарь",
+        "feed": "Лента Atom",
+        "by": "Авторы:",
+        "and": "и",
+        "updated": "обновлено",
+        "min_read": "{n} мин чтения",
+        "photo_missing": "Фотография в этой копии отсутствует.",
+        "related_one": "Читайте также",
+        "related_many": "Читайте также",
+        "link_lost": "ссылка не сохранилась",
+        "embed_not_loaded": "встроенное содержимое не загружено",
+        "code": "Код",
+        "image_not_loaded": "изображение с другого сайта не загружено",
+        "lost_explained": "В оригинале здесь была ссылка ({what}), но её адрес утрачен",
+        "these_words": "на эти слова",
+        "a_source": "на источник",
+        "it_was": "это был материал",
+        "archived_copy": "Архивная копия",
+        "original_gone": "Оригинал недоступен",
+        "archived_link": "архивная копия",
+        "original_gone_short": "недоступен",
+        "link_recovered": "Ссылка была утрачена в этой копии и восстановлена по оригинальной "
+                          "статье.",
+        "of_date": "от",
+        "accessed": "Проверено",
+        "also_lost": "Также не сохранились ссылки:",
+        "byline_name": "имя автора",
+        "related_article": "статья",
+        "back_to_citation": "Назад к ссылке {i} из {n}",
+        "back_to_term": "Назад к «{term}» в тексте",
+        "glossary_note": "Добавлено редакцией сайта для читателей, незнакомых с темой; "
+                         "не входит в исходный текст.",
+        "originally": "Впервые опубликовано",
+        "originally_in": "Впервые опубликовано в издании {publication}",
+        "tags_label": "Темы:",
+        "cited_with": "Другие статьи с этими источниками",
+        "language": "Читать на языке:",
+        "tagged": "Статьи на тему «{name}»",
+        "articles_by": "Статьи автора: {name}",
+        "newer": "Новее",
+        "older": "Старше",
+        "page_of": "Страница {i} из {n}",
+        "pages": "Страницы",
+        "previous_page": "Предыдущая страница",
+        "next_page": "Следующая страница",
+        "continued": "продолжение",
+        "archive_contents": "Все месяцы архива",
+        "list_feed": "Лента Atom этого списка",
+        "search_label": "Слова из заголовка, текста или источника",
+        "not_found": "Страница не найдена",
+        "not_found_text": "По этому адресу страницы нет; возможно, она переехала. Найдите её "
+                          "поиском или начните с главной страницы, где перечислены все статьи:",
+        "front_page": "Главная страница «{title}»",
+        "search_needs_js": "Поиск работает в браузере и требует JavaScript. В архиве "
+                           "перечислены все статьи.",
+        "source_entry": "Источник",
+        "note_entry": "Примечание",
+        "theme_auto": "Тема: авто",
+        "theme_light": "Тема: светлая",
+        "theme_dark": "Тема: тёмная",
+    },
+}
+
+MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    # Russian dates use the genitive ("6 апреля 2023 г."); a month alone the nominative.
+    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+           "сентября", "октября", "ноября", "декабря"),
+}
+MONTHS_ALONE = {
+    "ru": ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+           "сентябрь", "октябрь", "ноябрь", "декабрь"),
+}
+LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
+
+
+def primary(lang: str) -> str:
+    """"en-GB" -> "en": the table is keyed by primary language."""
+    return lang.split("-")[0].lower()
+
+
+def translate(lang: str, key: str, **values: object) -> str:
+    table = STRINGS.get(primary(lang), STRINGS["en"])
+    return table.get(key, STRINGS["en"][key]).format(**values)
+
+
+def format_date(moment: Moment, lang: str) -> str:
+    day, code = moment.value, primary(lang)
+    months = MONTHS.get(code, MONTHS["en"])
+    alone = MONTHS_ALONE.get(code, months)
+    if moment.precision == "year":
+        return str(day.year)
+    if moment.precision == "month":
+        return f"{alone[day.month - 1]} {day.year}"
+    if code == "ru":
+        return f"{day.day} {months[day.month - 1]} {day.year} г."
+    return f"{months[day.month - 1]} {day.day}, {day.year}"
+
+
+def month_name(moment: Moment, lang: str) -> str:
+    code = primary(lang)
+    return MONTHS_ALONE.get(code, MONTHS.get(code, MONTHS["en"]))[moment.value.month - 1]
+
+
+def language_name(lang: str) -> str:
+    return LANGUAGE_NAMES.get(primary(lang), lang)
