@@ -13,7 +13,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markdown import Markdown, util
 from markdown.blockprocessors import BlockProcessor
@@ -21,9 +21,13 @@ from markdown.extensions import Extension
 from markdown.util import AMP_SUBSTITUTE
 
 from ..article.image_places import ImageRef
+from ..article.page_index import PageLink
 from ..content.linefinder import LineFinder
 from ..content.text_clean import xml_safe
 from ..problems import Problem, error, warning
+
+if TYPE_CHECKING:  # headings.py imports this module
+    from .headings import TocEntry
 
 PLACEHOLDER = "footnoted-ref"  # never reaches the output: every one becomes a marker
 
@@ -69,13 +73,13 @@ class GlossaryEntry:
     ref_id: str | None  # id of the linked first use; None when the text never uses the term
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RenderedBody:
     """Everything the Markdown stage found in one article body."""
 
     html: str
-    sources: list[CitedSource]
-    notes: list[RenderedNote]
+    sources: list[CitedSource]  # in order of first citation
+    notes: list[RenderedNote]  # in order of first reference
     glossary: list[GlossaryEntry]
     excerpt: str  # plain text of the first paragraph, without note markers
     word_count: int
@@ -85,10 +89,10 @@ class RenderedBody:
     images: list[ImageRef] = field(default_factory=list)  # in document order
     linked_files: list[ImageRef] = field(default_factory=list)  # files its links publish
     looked_for: tuple[str, ...] = ()  # files its links named that were not there
-    toc: tuple = ()  # headings.TocEntry: the headings, each holding its subheadings
+    toc: tuple[TocEntry, ...] = ()  # the headings, each holding its subheadings
     anchors: frozenset[str] = frozenset()  # every id on the article's page a link may target
     heading_ids: frozenset[str] = frozenset()  # the ids of its headings (with their second ids)
-    page_links: tuple = ()  # pageindex.PageLink: links to other articles, for their #parts
+    page_links: tuple[PageLink, ...] = ()  # links to other articles, for their #parts
     lookups: tuple[tuple[str, str | None], ...] = ()  # PageIndex look-ups and their answers
 
 
