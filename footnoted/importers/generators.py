@@ -35,7 +35,7 @@ LANGUAGE_SUFFIX = re.compile(r"^(.+)\.([a-z]{2,3}(?:-[A-Za-z]{2,4})?)$")
 PELICAN_HEADER = re.compile(r"^([A-Za-z][\w-]*):\s*(.*)$")
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Post:
     """One input file after the first pass."""
 
@@ -143,8 +143,9 @@ def _first_pass(path: Path, site: Site, harvest: Harvest) -> Post | None:
                                              and meta.get("title") else None)
                        or (dated.group(2) if dated else name)))
     draft = "_drafts" in path.parts
-    return Post(path, relative, meta, body, body_line, slug, keys_line, draft,
-                dated.group(1) if dated else None, body_html)
+    return Post(path=path, relative=relative, meta=meta, body=body, body_line=body_line,
+                slug=slug, keys_line=keys_line, draft=draft,
+                file_date=dated.group(1) if dated else None, html=body_html)
 
 
 def _second_pass(post: Post, site: Site, slugs: dict[str, str], options: ImportOptions,
