@@ -68,13 +68,12 @@ class HeadingsExtension(MarkerExtension):
     """Takes the converter's sources, notes and glossary extensions: their ids are taken."""
 
     def __init__(self, others: tuple[HasEntries, ...] = (), **kwargs) -> None:
-        self.config = {}
         super().__init__(**kwargs)
         self.others = others
         self.state = HeadingsState()
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.registerExtension(self)
+        self.register(md)
         # 10.7: after the markers (12, 13) and the glossary (11), whose ids must be known and
         # which are left out of the headings' text; before the sidenotes (10.5), whose copies
         # carry no ids.
@@ -84,7 +83,7 @@ class HeadingsExtension(MarkerExtension):
         self.state = HeadingsState()
 
     def taken_ids(self, root: etree.Element) -> set[str]:
-        prefix = self.getConfig("id_prefix")
+        prefix = self.article.id_prefix
         taken = {element.get("id", "") for element in root.iter()} - {""}
         taken.update(prefix + suffix for suffix in PAGE_ID_SUFFIXES)
         taken.update(PAGE_IDS)
@@ -124,14 +123,14 @@ class HeadingsTreeprocessor(Treeprocessor):
     def authors_ids(self, taken: set[str]) -> set[str]:
         """The ids of the author's raw HTML (`<a id>`, `<a name>`): all but the page's own,
         which start with the id prefix (raw_ids.py removed those the author wrote)."""
-        prefix = self.ext.getConfig("id_prefix")
+        prefix = self.ext.article.id_prefix
         return {anchor for anchor in taken
                 if anchor not in PAGE_IDS and anchor != prefix
                 and not anchor.startswith(f"{prefix}-")}
 
     def check_links(self, root: etree.Element, anchors: frozenset[str]) -> None:
         """A `#part` link with no such id on the page goes nowhere: say so, and where."""
-        lines = Occurrences(self.ext.getConfig("lines"))
+        lines = Occurrences(self.ext.article.lines)
         for link in root.iter("a"):
             href = link.get("href", "")
             if not href.startswith("#") or len(href) < 2 or link.get("class"):

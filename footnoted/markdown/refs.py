@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 from markdown import Markdown, util
 from markdown.blockprocessors import BlockProcessor
-from markdown.extensions import Extension
 from markdown.util import AMP_SUBSTITUTE
 
 from ..article.image_places import ImageRef
@@ -25,6 +24,7 @@ from ..article.page_index import PageLink
 from ..content.linefinder import LineFinder
 from ..content.text_clean import xml_safe
 from ..problems import Problem, error, warning
+from .article_context import ArticleExtension
 
 if TYPE_CHECKING:  # headings.py imports this module
     from .headings import TocEntry
@@ -96,34 +96,22 @@ class RenderedBody:
     lookups: tuple[tuple[str, str | None], ...] = ()  # PageIndex look-ups and their answers
 
 
-class MarkerExtension(Extension):
-    """What the sources and notes extensions share: the article's config and its problems.
-
-    The config is set for each article with `setConfigs()`, so one converter serves many
-    articles; `state` (the subclass's) is cleared by `reset()` and holds `problems`.
-    """
+class MarkerExtension(ArticleExtension):
+    """What the extensions that report problems as they go share: `state` (the subclass's),
+    which `reset()` clears between articles, holds `problems`."""
 
     state: Any
-
-    def __init__(self, **kwargs) -> None:
-        self.config = {
-            "id_prefix": ["article", "Prefix for ids, unique per article on a page"],
-            "path": ["", "The article's file, for problem reports"],
-            "lines": [LineFinder("", 1), "Finds file lines of Markdown text, for reports"],
-            **self.config,  # a subclass's own keys, set before it calls this
-        }
-        super().__init__(**kwargs)
 
     def fail(self, needle: str, message: str, fix: str = "", occurrence: int = 0,
              line: int | None = None) -> None:
         """An error at `line`, or else at the `occurrence`-th line holding `needle`."""
-        line = self.getConfig("lines").find(needle, occurrence) if line is None else line
-        self.state.problems.append(error(self.getConfig("path"), line, message, fix))
+        line = self.article.lines.find(needle, occurrence) if line is None else line
+        self.state.problems.append(error(self.article.path, line, message, fix))
 
     def warn(self, needle: str, message: str, fix: str = "", line: int | None = None) -> None:
         """A warning at `line`, or else at the first line holding `needle`."""
-        line = self.getConfig("lines").find(needle) if line is None else line
-        self.state.problems.append(warning(self.getConfig("path"), line, message, fix))
+        line = self.article.lines.find(needle) if line is None else line
+        self.state.problems.append(warning(self.article.path, line, message, fix))
 
 
 class DefinitionProcessor(BlockProcessor):
