@@ -17,8 +17,7 @@ from ..content.linefinder import LineFinder
 from ..content.schema import Moment
 from ..content.slugs import page_name
 from ..content.urls import with_text_fragment
-from ..markdown.headings import TocEntry
-from ..markdown.refs import Citation, CitedSource, RenderedBody
+from ..markdown.refs import Citation, CitedSource, RenderedBody, TocEntry
 from ..problems import Problem, warning
 from .image_places import ImagePlaces, ImageRef
 

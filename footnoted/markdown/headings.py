@@ -31,7 +31,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..problems import Problem
 from .heading_ids import case_twin, heading_id, other_ids
-from .refs import MarkerExtension, Occurrences, plain_text, reader_text
+from .refs import MarkerExtension, Occurrences, TocEntry, plain_text, reader_text
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Ids the article page gives itself (templates/base.html, article.html and its partials), by
@@ -44,16 +44,6 @@ EXPLICIT_ID = re.compile(r"\s*\{#([A-Za-z][\w:.-]*)\}\s*$")  # `## Title {#id}`,
 class HasEntries(Protocol):
     def entry_anchors(self) -> Iterable[str]:
         """The ids of the entries it lists below the text (sources, notes, terms)."""
-
-
-@dataclass(frozen=True)
-class TocEntry:
-    """One heading of the article, with the headings below it."""
-
-    level: int  # 1-6
-    anchor: str  # the heading's id
-    text: str  # its words, without markers
-    children: tuple[TocEntry, ...] = ()
 
 
 @dataclass

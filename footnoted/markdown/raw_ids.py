@@ -27,7 +27,8 @@ SPACE = re.compile(r"\s")
 
 class RawIdsTreeprocessor(Treeprocessor):
     """Run after the raw HTML is built into the tree and before any extension gives ids, so
-    every id met is the author's. `owner` has the article's config and its problems."""
+    every id met is the author's. `owner` reads the article (`owner.article`) and keeps the
+    problems."""
 
     def __init__(self, md: Markdown, owner) -> None:
         super().__init__(md)

@@ -13,7 +13,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from markdown import Markdown, util
 from markdown.blockprocessors import BlockProcessor
@@ -25,9 +25,6 @@ from ..content.linefinder import LineFinder
 from ..content.text_clean import xml_safe
 from ..problems import Problem, error, warning
 from .article_context import ArticleExtension
-
-if TYPE_CHECKING:  # headings.py imports this module
-    from .headings import TocEntry
 
 PLACEHOLDER = "footnoted-ref"  # never reaches the output: every one becomes a marker
 
@@ -71,6 +68,16 @@ class GlossaryEntry:
     definition: str
     anchor: str  # id of the entry in the glossary list
     ref_id: str | None  # id of the linked first use; None when the text never uses the term
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """One heading of the article, with the headings below it."""
+
+    level: int  # 1-6
+    anchor: str  # the heading's id
+    text: str  # its words, without markers
+    children: tuple[TocEntry, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
