@@ -20,7 +20,7 @@ TABLE_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]")
 KEY_LINE = re.compile(r"^\s*(\"[^\"]+\"|'[^']+'|[A-Za-z0-9_-]+)\s*=")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Settings:
     """Every setting has a default, so an empty `[tool.footnoted]` table builds a site."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import markdown
 
+from footnoted.markdown.article_context import ArticleContext
 from footnoted.markdown.images import ImagesExtension
 from footnoted.markdown.raw_html import RawHtmlExtension
 
@@ -11,9 +12,10 @@ HEAD = "---\ntitle: T\ndate: 2024-05-01\n---\n"
 
 
 def convert(text: str) -> tuple[str, list[str]]:
-    images = ImagesExtension(path="content/a.md")
-    html = markdown.markdown(text, extensions=[images, RawHtmlExtension()],
-                             output_format="html")
+    images = ImagesExtension()
+    md = markdown.Markdown(extensions=[images, RawHtmlExtension()], output_format="html")
+    md.article = ArticleContext(path="content/a.md")
+    html = md.convert(text)
     return html, [str(problem) for problem in images.state.problems]
 
 

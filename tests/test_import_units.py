@@ -15,7 +15,7 @@ from footnoted.importers.html_markdown import HtmlToMarkdown
 from footnoted.importers.imageshelf import ImageShelf
 from footnoted.importers.markdown_body import BodyContext, convert_body
 from footnoted.importers.markdown_text import escape
-from footnoted.importers.model import Harvest
+from footnoted.importers.model import Harvest, report_line
 from footnoted.importers.sourcebook import SourceBook
 from footnoted.importers.wp_content import autop, to_html
 
@@ -44,7 +44,7 @@ def test_links_become_declared_sources_with_their_words():
     assert markdown == "See [the report][the-report], [X][x] and [it again][the-report].\n"
     assert book.entries == {"the-report": {"url": "https://paper.example/a"},
                             "x": {"url": "https://x.example/"}}
-    assert harvest.notices == []
+    assert harvest.problems == []
 
 
 def test_a_link_to_nowhere_is_a_lost_source_and_reported():
@@ -53,7 +53,7 @@ def test_a_link_to_nowhere_is_a_lost_source_and_reported():
     assert markdown == "Officials were [fearful][fearful]; [call][call].\n"
     assert book.entries == {"fearful": {"lost": True},
                             "call": {"lost": True, "note": "the page linked 'tel:123'"}}
-    assert [str(n) for n in harvest.notices] == [
+    assert [report_line(n) for n in harvest.problems] == [
         "page.html: warning: link 'fearful' had no target; declared as a lost source. Find "
         "the original target and replace 'lost: true' with 'url:' [lost-link]",
         "page.html: warning: link 'call' pointed to 'tel:123'; declared as a lost source. "
@@ -80,7 +80,7 @@ def test_a_remote_image_is_a_source_and_a_missing_one_lost():
         '<p><img src="https://cdn.example/a.jpg" alt="A map"></p><p><img src="b.jpg"></p>')
     assert markdown == "![A map](https://cdn.example/a.jpg)\n\n[Image: b.jpg][image-b-jpg]\n"
     assert book.entries == {"image-b-jpg": {"lost": True, "note": "image b.jpg"}}
-    assert [n.category for n in harvest.notices] == ["remote-image", "missing-image"]
+    assert [n.kind for n in harvest.problems] == ["remote-image", "missing-image"]
 
 
 def test_an_image_alone_in_a_link_keeps_the_image_and_reports_a_link_elsewhere():
@@ -90,7 +90,7 @@ def test_an_image_alone_in_a_link_keeps_the_image_and_reports_a_link_elsewhere()
         'alt="Quay"></a></p>')
     assert markdown == ("![Pier](https://x.example/a.jpg)\n\n"
                         "![Quay](https://x.example/b.jpg)\n")
-    assert [n.category for n in harvest.notices] == ["remote-image", "image-link",
+    assert [n.kind for n in harvest.problems] == ["remote-image", "image-link",
                                                      "remote-image"]
 
 
@@ -98,7 +98,7 @@ def test_a_superscript_note_marker_without_its_note_is_kept_and_reported():
     markdown, _, harvest = html_to_markdown("<p>Taxes rose.<sup>12</sup> A 10<sup>th</sup> "
                                             "time.</p>")
     assert markdown == "Taxes rose.¹² A 10th time.\n"
-    assert [str(n) for n in harvest.notices] == [
+    assert [report_line(n) for n in harvest.problems] == [
         "page.html: warning: superscript '12' refers to no note in the page; kept as a "
         "superscript character. Add the note it stood for, as [^label], if it is known "
         "[superscript]"]
@@ -148,7 +148,7 @@ def test_hugo_shortcodes_become_markdown():
                          "[Before](storm.md) and [YouTube video abc]"
                          "(https://www.youtube.com/watch?v=abc).\n"
                          "```go\nx := 1 // {{< not-a-shortcode >}}\n```\n")
-    assert harvest.notices == []
+    assert harvest.problems == []
 
 
 def test_liquid_tags_become_links_or_are_reported_with_their_line():
@@ -158,7 +158,7 @@ def test_liquid_tags_become_links_or_are_reported_with_their_line():
         {% include note.html %}
         """, {"2023-05-01-more": "more"})
     assert converted == "Next: [more](more.md), code at [repo](https://git.example/r).\n"
-    assert [str(n) for n in harvest.notices] == [
+    assert [report_line(n) for n in harvest.problems] == [
         "post.md:7: warning: template tag {% include note.html %} cannot run here; removed "
         "(text between its tags is kept) [template]"]
 
@@ -167,13 +167,13 @@ def test_links_with_code_or_a_line_break_in_their_words_are_still_links():
     converted, harvest = body("Try [`where`](/docs/filters/) and the [full\n"
                               "log](/docs/history/).\n", {"/docs/history/": "history"})
     assert converted == "Try [`where`](/docs/filters/) and the [full\nlog](history.md).\n"
-    assert [(n.line, n.category) for n in harvest.notices] == [(5, "relative-link")]
+    assert [(n.line, n.kind) for n in harvest.problems] == [(5, "relative-link")]
 
 
 def test_spacer_lines_and_html_comments_are_removed_and_reported():
     converted, harvest = body("One.\n\n<br>\n\nTwo <!-- to do: check --> three.\n")
     assert converted == "One.\n\nTwo  three.\n"
-    assert [(n.line, n.category) for n in harvest.notices] == [(7, "raw-html"), (9, "raw-html")]
+    assert [(n.line, n.kind) for n in harvest.problems] == [(7, "raw-html"), (9, "raw-html")]
 
 
 @pytest.mark.parametrize(("written", "ours", "assumed"), [

@@ -7,6 +7,7 @@ import textwrap
 from markdown import Markdown
 
 from footnoted.content.document import SourceEntry
+from footnoted.markdown.article_context import ArticleContext
 from footnoted.markdown.convert import render_markdown
 from footnoted.markdown.notes import NotesExtension
 from footnoted.markdown.sidenotes import SidenotesExtension
@@ -14,9 +15,9 @@ from footnoted.markdown.sources import SourcesExtension
 
 
 def convert(text: str, declared: dict[str, SourceEntry] | None = None) -> str:
-    sources = SourcesExtension(declared=declared or {}, id_prefix="t")
-    notes = NotesExtension(id_prefix="t")
+    sources, notes = SourcesExtension(), NotesExtension()
     md = Markdown(extensions=[sources, notes, SidenotesExtension(sources, notes)])
+    md.article = ArticleContext(slug="t", declared=declared or {})
     return md.convert(textwrap.dedent(text))
 
 
@@ -112,9 +113,9 @@ def test_a_bare_link_gets_its_snapshot_from_the_archive_file() -> None:
     from footnoted.content.archive_file import ArchiveRecord
 
     archive = {"https://example.org/a": ArchiveRecord(snapshot="https://archive.example/a")}
-    sources = SourcesExtension(declared={}, id_prefix="t", archive=archive)
-    notes = NotesExtension(id_prefix="t")
+    sources, notes = SourcesExtension(), NotesExtension()
     md = Markdown(extensions=[sources, notes, SidenotesExtension(sources, notes)])
+    md.article = ArticleContext(slug="t", archive=archive)
     assert md.convert("Read [this](https://example.org/a).") == textwrap.dedent("""\
         <aside aria-hidden="true" class="sidenotes">
         <p class="sidenote" data-ref="t-source-ued9054c1-ref-1"><span class="sidenote-label">1</span> <a href="https://example.org/a" tabindex="-1">example.org</a>; <a href="https://archive.example/a" tabindex="-1">archived copy</a></p>

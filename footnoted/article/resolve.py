@@ -18,7 +18,7 @@ from ..content.linefinder import LineFinder
 from ..content.schema import Moment
 from ..content.slugs import page_name
 from ..content.urls import with_text_fragment
-from ..markdown.refs import Citation, CitedSource, GlossaryEntry, RenderedBody
+from ..markdown.refs import Citation, CitedSource, RenderedBody, TocEntry
 from ..problems import Problem, warning
 
 LOST_FIX = "Find the original target (or an archived copy) and set its 'url:'"
@@ -26,7 +26,7 @@ LOST_HREF_FIX = "Find the original target (or an archived copy) and write it in 
 LOST_KIND = "lost links"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Source:
     """One numbered entry of an article's Sources list."""
 
@@ -64,32 +64,28 @@ class Source:
         return list(dict.fromkeys(c.text for c in self.citations if c.text))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Article:
-    """A page-ready article."""
+    """A page-ready article: the rendered body, and what is joined with it or derived from it."""
 
     slug: str  # the page's address below the site: `x`, `css/color` (slugs.py)
     path: str  # the Markdown file, relative to the project
     meta: FrontMatter
-    lang: str
-    body_html: str
-    has_code: bool  # the page needs the Pygments stylesheet
-    sources: list[Source]
-    notes: list  # RenderedNote
-    glossary: list[GlossaryEntry]
+    body: RenderedBody  # what the Markdown stage made of the text: html, notes, headings...
+    lang: str  # the front matter's, else the site's
+    sources: list[Source]  # the body's cited sources, joined with what is declared of them
     summary: str  # the dek, or else the first paragraph as plain text
-    text: str  # the body as plain text, for the search index
     reading_minutes: int
     lost_authors: list[Author]
     lost_related: list[Related]
     images: list[ImageRef] = field(default_factory=list)  # lead image first, then the text's
-    linked_files: list[ImageRef] = field(default_factory=list)  # files its links publish
-    looked_for: tuple[str, ...] = ()  # files its links named that were not there (cache)
-    toc: tuple = ()  # markdown.headings.TocEntry, when the table of contents is shown
-    heading_ids: frozenset[str] = frozenset()  # ids of its headings, for links from others
-    page_links: tuple = ()  # pageindex.PageLink: its links to other articles
-    lookups: tuple[tuple[str, str | None], ...] = ()  # the other articles' slugs it used
+    shows_toc: bool = False  # the page shows the table of contents of its headings
     lead_image_src: str = ""  # the lead image's `src` on the page, when it has one
+
+    @property
+    def toc(self) -> tuple[TocEntry, ...]:
+        """The headings, each holding its subheadings, when the page shows them."""
+        return self.body.toc if self.shows_toc else ()
 
     @property
     def url(self) -> str:
@@ -99,7 +95,7 @@ class Article:
     @property
     def published_files(self) -> list[ImageRef]:
         """The files of content/ its page shows or links to, which the site has copies of."""
-        return self.images + self.linked_files
+        return self.images + self.body.linked_files
 
     @property
     def id_prefix(self) -> str:
@@ -130,24 +126,15 @@ def resolve_article(
         slug=document.slug,
         path=document.path,
         meta=meta,
+        body=body,
         lang=meta.lang or default_lang,
-        body_html=body.html,
-        has_code=body.has_code,
         sources=sources,
-        notes=body.notes,
-        glossary=body.glossary,
         summary=meta.dek or body.excerpt,
-        text=body.text,
         reading_minutes=max(1, math.ceil(body.word_count / words_per_minute)),
         lost_authors=[author for author in meta.authors if author.lost],
         lost_related=[item for item in meta.related if item.lost],
         images=lead + body.images,
-        linked_files=body.linked_files,
-        looked_for=body.looked_for,
-        toc=body.toc if (toc_default if meta.toc is None else meta.toc) else (),
-        heading_ids=body.heading_ids,
-        page_links=body.page_links,
-        lookups=body.lookups,
+        shows_toc=toc_default if meta.toc is None else meta.toc,
         lead_image_src=lead[0].url if lead else "",
     )
     return article, problems

@@ -36,7 +36,7 @@ from .toml_front_matter import toml_node
 from .urls import Url
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SourceEntry:
     """What an editor declares about a source, in front matter or content/sources.yaml."""
 
@@ -85,7 +85,7 @@ class Related:
     recovered_from: str | None = None  # the saved page in which `recover` found a lost `url`
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class FrontMatter:
     """The keys an article's front matter may have; any other key is an error."""
 

@@ -1,6 +1,6 @@
 """`python build.py import KIND SOURCE...`: bring other tools' content into content/.
 
-Each kind is one module that reads its input into `ImportedArticle`s and `Notice`s
+Each kind is one module that reads its input into `ImportedArticle`s and `Problem`s
 (model.py); `article_writer.py` alone decides what is written. The modules are imported only when
 their kind runs, so the build never loads trafilatura or lxml.
 """
@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .model import Harvest, ImportedArticle, ImportOptions, Notice
+from ..problems import Problem
+from .model import Harvest, ImportedArticle, ImportOptions
 
 if TYPE_CHECKING:  # the writer loads the content stage: only an import run needs it
     from .article_writer import Outcome
@@ -32,12 +33,12 @@ KINDS = {
 class ImportReport:
     items_in: int  # posts, pages or files found in the input
     outcomes: list[Outcome]  # one per article read, written or not
-    notices: list[Notice]  # everything not carried over as it was, and every refusal
+    problems: list[Problem]  # everything not carried over as it was, and every refusal
 
     @property
     def failed(self) -> bool:
         """Some article was refused, or some input could not be read."""
-        return bool(self.refused) or any(notice.is_error for notice in self.notices)
+        return bool(self.refused) or any(problem.is_error for problem in self.problems)
 
     @property
     def refused(self) -> list[Outcome]:
@@ -46,10 +47,10 @@ class ImportReport:
     def summary(self) -> str:
         kept = [o for o in self.outcomes if o not in self.refused]
         drafts = sum(o.article.is_draft for o in kept)
-        errors = sum(notice.is_error for notice in self.notices)
+        errors = sum(problem.is_error for problem in self.problems)
         return (f"{_count(len(kept), 'article')}, {_count(drafts, 'draft')}, "
                 + (f"{_count(errors, 'error')}, " if errors else "")
-                + f"{_count(len(self.notices) - errors, 'warning')}")
+                + f"{_count(len(self.problems) - errors, 'warning')}")
 
 
 def run_import(kind: str, sources: list[Path], into: Path, into_name: str,
@@ -65,7 +66,7 @@ def run_import(kind: str, sources: list[Path], into: Path, into_name: str,
     if not dry_run:
         article_writer.write(outcomes, into)
     return ImportReport(harvest.items_in, outcomes,
-                        harvest.notices + article_writer.refusals(outcomes, into_name))
+                        harvest.problems + article_writer.refusals(outcomes, into_name))
 
 
 def _unique_slugs(harvest: Harvest) -> list[ImportedArticle]:
@@ -78,7 +79,7 @@ def _unique_slugs(harvest: Harvest) -> list[ImportedArticle]:
             number += 1
             slug = f"{article.slug}-{number}"
         if slug != article.slug:
-            harvest.notice(article.origin, 0, "renamed", f"slug '{article.slug}' is taken by "
+            harvest.warn(article.origin, 0, "renamed", f"slug '{article.slug}' is taken by "
                            f"another imported article; written as {slug}.md")
             article = dataclasses.replace(article, slug=slug)
         seen.add(slug)

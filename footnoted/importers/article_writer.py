@@ -19,7 +19,8 @@ from typing import Any
 import yaml
 
 from ..content.document import FrontMatter
-from .model import ImportedArticle, Notice
+from ..problems import Problem, warning
+from .model import ImportedArticle
 
 MARKER = "# Imported by footnoted from "
 _MARKER_LINE = re.compile(r"^# Imported by footnoted from .*\(sha256:([0-9a-f]{16})\).*\n",
@@ -75,18 +76,19 @@ def write(outcomes: list[Outcome], into: Path) -> None:
             _copy(source, into / name)
 
 
-def refusals(outcomes: list[Outcome], into_name: str) -> list[Notice]:
-    notices = []
+def refusals(outcomes: list[Outcome], into_name: str) -> list[Problem]:
+    problems = []
     for outcome in outcomes:
         name = f"{into_name}/{outcome.path.name}"
         if outcome.status == "edited":
-            notices.append(Notice(name, 0, "refused", "was edited since it was imported; "
-                                  "left as it is", "Re-run with --force to replace it"))
+            problems.append(warning(name, 0, "was edited since it was imported; left as it is",
+                                    "Re-run with --force to replace it", "refused"))
         elif outcome.status == "not-imported":
-            notices.append(Notice(name, 0, "refused", "already exists and was not written by "
-                                  f"an import; {outcome.article.origin} was not imported",
-                                  "Re-run with --force to replace it, or move the file"))
-    return notices
+            problems.append(warning(name, 0, "already exists and was not written by an "
+                                    f"import; {outcome.article.origin} was not imported",
+                                    "Re-run with --force to replace it, or move the file",
+                                    "refused"))
+    return problems
 
 
 def _status(path: Path, text: str, force: bool) -> str:

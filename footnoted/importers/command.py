@@ -37,7 +37,7 @@ def add_arguments(command: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from . import run_import
-    from .model import ImportOptions
+    from .model import ImportOptions, report_line
 
     missing = [str(source) for source in args.sources if not source.exists()]
     if missing:
@@ -52,9 +52,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     for outcome in report.outcomes:
         if outcome.status in ("new", "updated"):
             print(f"{verb} {_shown(outcome.path, settings.root)} ({outcome.status})")
-    for notice in report.notices:
-        print(notice)
-    categories = Counter(notice.category for notice in report.notices)
+    for problem in report.problems:
+        print(report_line(problem))
+    categories = Counter(problem.kind for problem in report.problems)
     unchanged = sum(o.status == "unchanged" for o in report.outcomes)
     print(f"{report.items_in:,} in: {report.summary()}"
           + (f" ({unchanged:,} unchanged)" if unchanged else "")

@@ -40,11 +40,11 @@ DRAFT_VALUES = {("draft", "true"), ("draft", "yes"), ("draft", "1"), ("published
 def map_front_matter(meta: dict[str, Any], lines: dict[str, int], path: str, zone: tzinfo,
                      harvest: Harvest, locate: Callable[[str], Path | None],
                      shelf: ImageShelf, file_date: str | None = None) -> dict[str, Any] | None:
-    """Our front matter, or None when the article has no date (the notice says so)."""
+    """Our front matter, or None when the article has no date (a warning says so)."""
     ours: dict[str, Any] = {"authors": [], "tags": [], "extra": {}}
 
-    def notice(key: str, category: str, message: str, fix: str = "") -> None:
-        harvest.notice(path, lines.get(key, 0), category, message, fix)
+    def warn(key: str, kind: str, message: str, fix: str = "") -> None:
+        harvest.warn(path, lines.get(key, 0), kind, message, fix)
 
     for key, value in meta.items():
         target = TARGETS.get(key)
@@ -52,22 +52,22 @@ def map_front_matter(meta: dict[str, Any], lines: dict[str, int], path: str, zon
                               and ours.get(target)):
             if value not in (None, "", [], {}) and key not in ALT_KEYS:
                 ours["extra"][key] = _plain(value)
-                notice(key, "unknown-key", f"'{key}' has no footnoted equivalent; kept under "
+                warn(key, "unknown-key", f"'{key}' has no footnoted equivalent; kept under "
                        "extra")
             continue
-        _MAPPERS[target](ours, key, value, zone, notice)
+        _MAPPERS[target](ours, key, value, zone, warn)
     if "image" in ours:
-        ours["image"] = _lead_image(ours.pop("image"), meta, locate, shelf, notice)
+        ours["image"] = _lead_image(ours.pop("image"), meta, locate, shelf, warn)
     if not ours.get("title"):
         ours["title"] = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("-", " ").capitalize()
-        notice("title", "no-title", f"no title; '{ours['title']}' made from the file name",
+        warn("title", "no-title", f"no title; '{ours['title']}' made from the file name",
                "Write the real headline")
     if not ours.get("date") and file_date and meta.get("date"):
-        notice("date", "date-from-name", f"the date comes from the file name, {file_date}")
+        warn("date", "date-from-name", f"the date comes from the file name, {file_date}")
     if not ours.get("date") and file_date:
         ours["date"] = Timestamp(moment(file_date, zone)[0])
     if not ours.get("date"):
-        notice("date", "skipped", "no date in the front matter or the file name; not imported",
+        warn("date", "skipped", "no date in the front matter or the file name; not imported",
                "Add 'date:' and import again")
         return None
     return ours
@@ -95,22 +95,22 @@ def moment(value: Any, zone: tzinfo) -> tuple[str | None, bool]:
     return datetime.fromisoformat(text + offset).isoformat(), False
 
 
-def _date(ours: dict, key: str, value: Any, zone: tzinfo, notice: Callable) -> None:
+def _date(ours: dict, key: str, value: Any, zone: tzinfo, warn: Callable) -> None:
     target = TARGETS[key]
     text, assumed = moment(value, zone)
     if text is None:
-        notice(key, "bad-date", f"'{key}: {value}' is not a date; left out")
+        warn(key, "bad-date", f"'{key}: {value}' is not a date; left out")
         return
     if assumed:
-        notice(key, "date-zone", f"'{key}' has a time but no zone; read in the site's zone")
+        warn(key, "date-zone", f"'{key}' has a time but no zone; read in the site's zone")
     ours[target] = Timestamp(text)
 
 
-def _text(ours: dict, key: str, value: Any, zone: tzinfo, notice: Callable) -> None:
+def _text(ours: dict, key: str, value: Any, zone: tzinfo, warn: Callable) -> None:
     ours[TARGETS[key]] = " ".join(str(value).split()) if value is not None else None
 
 
-def _authors(ours: dict, key: str, value: Any, zone: tzinfo, notice: Callable) -> None:
+def _authors(ours: dict, key: str, value: Any, zone: tzinfo, warn: Callable) -> None:
     names = value if isinstance(value, list) else str(value).split(",")
     for name in names:
         name = name.get("name", "") if isinstance(name, dict) else str(name)
@@ -118,42 +118,42 @@ def _authors(ours: dict, key: str, value: Any, zone: tzinfo, notice: Callable) -
             ours["authors"].append(name.strip())
 
 
-def _section(ours: dict, key: str, value: Any, zone: tzinfo, notice: Callable) -> None:
+def _section(ours: dict, key: str, value: Any, zone: tzinfo, warn: Callable) -> None:
     names = _names(value)
     if names:
         ours["section"] = names[0]
     if len(names) > 1:
-        notice(key, "extra-categories", f"categories {names[1:]} became tags; the section is "
+        warn(key, "extra-categories", f"categories {names[1:]} became tags; the section is "
                f"'{names[0]}'")
         ours["tags"] += names[1:]
 
 
-def _tags(ours: dict, key: str, value: Any, zone: tzinfo, notice: Callable) -> None:
+def _tags(ours: dict, key: str, value: Any, zone: tzinfo, warn: Callable) -> None:
     ours["tags"] += [name for name in _names(value) if name not in ours["tags"]]
 
 
-def _draft(ours: dict, key: str, value: Any, zone: tzinfo, notice: Callable) -> None:
+def _draft(ours: dict, key: str, value: Any, zone: tzinfo, warn: Callable) -> None:
     text = str(value).strip().lower()
     if (key, text) in DRAFT_VALUES:
         ours["draft"] = True
     elif key == "status" and text in ("draft", "hidden", "skip"):
         ours["draft"] = True
         if text != "draft":
-            notice(key, "status", f"'status: {text}' became 'draft: true'")
+            warn(key, "status", f"'status: {text}' became 'draft: true'")
 
 
-def _slug(ours: dict, key: str, value: Any, zone: tzinfo, notice: Callable) -> None:
+def _slug(ours: dict, key: str, value: Any, zone: tzinfo, warn: Callable) -> None:
     ours["slug"] = slugify(str(value))
     if ours["slug"] != str(value):
-        notice(key, "slug", f"slug '{value}' became '{ours['slug']}'")
+        warn(key, "slug", f"slug '{value}' became '{ours['slug']}'")
 
 
-def _image(ours: dict, key: str, value: Any, zone: tzinfo, notice: Callable) -> None:
+def _image(ours: dict, key: str, value: Any, zone: tzinfo, warn: Callable) -> None:
     ours["image"] = (key, value)
 
 
 def _lead_image(found: tuple[str, Any], meta: dict, locate: Callable[[str], Path | None],
-                shelf: ImageShelf, notice: Callable) -> dict | None:
+                shelf: ImageShelf, warn: Callable) -> dict | None:
     key, value = found
     src = value.get("src") or value.get("path") or value.get("url") \
         if isinstance(value, dict) else value
@@ -164,7 +164,7 @@ def _lead_image(found: tuple[str, Any], meta: dict, locate: Callable[[str], Path
     if file is not None and alt:
         return {"src": shelf.copy(file), "alt": alt, **({"caption": caption} if caption else {})}
     reason = "has no alt text" if file is not None else "was not found"
-    notice(key, "lead-image", f"lead image '{src}' {reason}; not carried over",
+    warn(key, "lead-image", f"lead image '{src}' {reason}; not carried over",
            "Add image.src and image.alt by hand")
     return {"caption": caption} if caption else None
 

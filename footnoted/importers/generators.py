@@ -35,7 +35,7 @@ LANGUAGE_SUFFIX = re.compile(r"^(.+)\.([a-z]{2,3}(?:-[A-Za-z]{2,4})?)$")
 PELICAN_HEADER = re.compile(r"^([A-Za-z][\w-]*):\s*(.*)$")
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Post:
     """One input file after the first pass."""
 
@@ -88,7 +88,7 @@ def read_pelican(sources: list[Path], options: ImportOptions, harvest: Harvest) 
                  if options.pages or "pages" not in p.relative_to(source).parts[:-1]]
         skipped = [p for p in source.rglob("*") if p.suffix in MARKDOWN and p not in files]
         if skipped:
-            harvest.notice(str(source), 0, "other-items", f"{len(skipped)} page(s) under "
+            harvest.warn(str(source), 0, "other-items", f"{len(skipped)} page(s) under "
                            "pages/ not imported (use --pages)")
         _read_site(Site("pelican", source, [source], config, None), files, options, harvest)
 
@@ -100,7 +100,7 @@ def _read_site(site: Site, files: list[Path], options: ImportOptions, harvest: H
         if path.suffix.lower() in OTHER_FORMATS and path.suffix.lower() not in readable \
                 and path.is_file():
             harvest.items_in += 1
-            harvest.notice(str(path), 0, "unsupported-format", f"{path.suffix} files are not "
+            harvest.warn(str(path), 0, "unsupported-format", f"{path.suffix} files are not "
                            "converted; import it by hand")
         elif path.suffix.lower() in readable and path.is_file():
             harvest.items_in += 1
@@ -119,14 +119,14 @@ def _first_pass(path: Path, site: Site, harvest: Harvest) -> Post | None:
     text = path.read_text("utf-8", errors="replace").removeprefix("\ufeff")
     relative = path.relative_to(site.content).as_posix()
     if site.kind == "hugo" and path.stem == "_index":
-        harvest.notice(str(path), 0, "section-page", "a section's list page, not an article; "
+        harvest.warn(str(path), 0, "section-page", "a section's list page, not an article; "
                        "not imported")
         return None
     try:
         meta, body, body_line, keys_line = split_rst(text) if path.suffix == ".rst" else \
             split_front_matter(text, site.kind)
     except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError) as exc:
-        harvest.notice(str(path), 1, "skipped", f"its front matter cannot be read ({exc}); "
+        harvest.warn(str(path), 1, "skipped", f"its front matter cannot be read ({exc}); "
                        "not imported", "Fix the front matter and import again")
         return None
     body_html = None
@@ -143,8 +143,9 @@ def _first_pass(path: Path, site: Site, harvest: Harvest) -> Post | None:
                                              and meta.get("title") else None)
                        or (dated.group(2) if dated else name)))
     draft = "_drafts" in path.parts
-    return Post(path, relative, meta, body, body_line, slug, keys_line, draft,
-                dated.group(1) if dated else None, body_html)
+    return Post(path=path, relative=relative, meta=meta, body=body, body_line=body_line,
+                slug=slug, keys_line=keys_line, draft=draft,
+                file_date=dated.group(1) if dated else None, html=body_html)
 
 
 def _second_pass(post: Post, site: Site, slugs: dict[str, str], options: ImportOptions,

@@ -56,7 +56,7 @@ class HtmlToMarkdown:
     def __init__(self, book: SourceBook, shelf: ImageShelf, harvest: Harvest,
                  path: str, line: int = 0, articles: dict[str, str] | None = None) -> None:
         self.book, self.shelf, self.harvest = book, shelf, harvest
-        self.path, self.line = path, line  # where notices point
+        self.path, self.line = path, line  # where problems point
         self.articles = articles or {}  # an imported article's old address -> "slug.md"
         self.in_link = False  # Markdown links cannot nest: inside one, links are words
 
@@ -178,7 +178,7 @@ class HtmlToMarkdown:
         src = element.get("src") or next((s.get("src") for s in element.iter("source")
                                           if s.get("src")), "")
         words = element.get("title") or f"Embedded {_tag(element)}"
-        self.harvest.notice(self.path, self.line, "embed",
+        self.harvest.warn(self.path, self.line, "embed",
                             f"embedded {_tag(element)} '{src or '(no address)'}' cannot be "
                             "shown; kept as a link", "Check the source is what the page showed")
         if not src:
@@ -188,7 +188,7 @@ class HtmlToMarkdown:
     def dropped(self, element: etree._Element) -> list[str]:
         if _tag(element) not in ("head", "title", "meta", "link") \
                 and text_of(element).strip():
-            self.harvest.notice(self.path, self.line, "raw-html",
+            self.harvest.warn(self.path, self.line, "raw-html",
                                 f"a <{_tag(element)}> element was left out: "
                                 f"'{short(text_of(element))}'",
                                 "Copy what it showed into the article by hand if it mattered")
@@ -233,7 +233,7 @@ class HtmlToMarkdown:
         if tag == "q":
             return f"“{inner}”"
         if tag == "sup" and NOTE_OPEN not in inner and _NOTE_LIKE.fullmatch(inner.strip()):
-            self.harvest.notice(self.path, self.line, "superscript",
+            self.harvest.warn(self.path, self.line, "superscript",
                                 f"superscript '{inner.strip()}' refers to no note in the page; "
                                 "kept as a superscript character",
                                 "Add the note it stood for, as [^label], if it is known")
@@ -247,7 +247,7 @@ class HtmlToMarkdown:
         if found is not None:
             return self.shelf.markdown(image.get("src", ""), escape(image.get("alt", "")),
                                        self.path, self.line)
-        self.harvest.notice(self.path, self.line, "linked-image",
+        self.harvest.warn(self.path, self.line, "linked-image",
                             f"image '{short(image.get('src', ''))}' inside a link is not "
                             "in the input; left out", "Download it beside the article")
         return ""
@@ -268,7 +268,7 @@ class HtmlToMarkdown:
         A link to a bigger copy of the image says nothing more; any other is reported."""
         href = (element.get("href") or "").strip()
         if href and not urlsplit(href).path.lower().endswith(IMAGE_SUFFIXES):
-            self.harvest.notice(self.path, self.line, "image-link",
+            self.harvest.warn(self.path, self.line, "image-link",
                                 f"an image linked to '{short(href)}'; the image is kept, "
                                 "the link is not")
         return self.inline_content(element)
@@ -279,11 +279,11 @@ class HtmlToMarkdown:
             return f"[{words.strip()}]({href.removeprefix(ARTICLE)})"
         if href.startswith(EMBED):
             href = href.removeprefix(EMBED)
-            self.harvest.notice(self.path, self.line, "embed",
+            self.harvest.warn(self.path, self.line, "embed",
                                 f"embedded player '{short(href)}' cannot be shown; kept as a "
                                 "link", "Check the source is what the page showed")
         if href.startswith("#") and len(href) > 1:
-            self.harvest.notice(self.path, self.line, "in-page-link",
+            self.harvest.warn(self.path, self.line, "in-page-link",
                                 f"link '{short(plain)}' jumps to {href} in the page; kept as "
                                 "plain words")
             return words
@@ -292,7 +292,7 @@ class HtmlToMarkdown:
             return f"[{words.strip()}]({self.articles[url.rstrip('/')]})"
         if url is not None:
             return f"[{words.strip()}][{self.book.link(url, plain)}]"
-        self.harvest.notice(self.path, self.line, "lost-link",
+        self.harvest.warn(self.path, self.line, "lost-link",
                             f"link '{short(plain)}' " + (f"pointed to '{short(href)}'" if note
                                                           else "had no target")
                             + "; declared as a lost source",

@@ -60,10 +60,10 @@ def import_page(path: Path, trafilatura: Any, harvest: Harvest) -> ImportedArtic
         tree, with_metadata=True, include_links=True, include_images=True,
         include_formatting=True, include_tables=True, include_comments=False)
     if document is None or document.body is None:
-        harvest.notice(name, 0, "skipped", "no article text was found in the page; not imported")
+        harvest.warn(name, 0, "skipped", "no article text was found in the page; not imported")
         return None
     if not (document.title and (facts.published or document.date)):
-        harvest.notice(name, 0, "skipped", "the page gives no " + (
+        harvest.warn(name, 0, "skipped", "the page gives no " + (
             "headline" if not document.title else "publication date") + "; not imported",
             "Import it by hand, or add the missing <meta> to the saved page")
         return None
@@ -90,7 +90,7 @@ def _definitions(notes: list[tuple[str, etree._Element]], text: str,
         if note_label(label) in text:
             definitions.append(f"[^{label}]: {note}")
         else:
-            harvest.notice(name, 0, "dropped-note", f"footnote '{note[:60]}' was cited in a "
+            harvest.warn(name, 0, "dropped-note", f"footnote '{note[:60]}' was cited in a "
                            "passage the extraction left out; not carried over")
     return definitions
 
@@ -99,7 +99,7 @@ def _front_matter(document: Any, facts: PageFacts, book: SourceBook, shelf: Imag
                   name: str, harvest: Harvest) -> dict[str, Any]:
     categories = list(document.categories or [])
     if len(categories) > 1:
-        harvest.notice(name, 0, "extra-categories", f"categories {categories[1:]} became tags; "
+        harvest.warn(name, 0, "extra-categories", f"categories {categories[1:]} became tags; "
                        f"the section is '{categories[0]}'")
     site = document.sitename
     base_url = _http(document.url) or facts.canonical
@@ -128,7 +128,7 @@ def _lead_image(facts: PageFacts, document: Any, shelf: ImageShelf, name: str,
     lead = facts.lead
     if lead is None:
         if document.image:
-            harvest.notice(name, 0, "lead-image", f"the page's preview image '{document.image}' "
+            harvest.warn(name, 0, "lead-image", f"the page's preview image '{document.image}' "
                            "is on another host and has no caption; not carried over")
         return None
     image = {"caption": lead.caption, "credit": lead.credit}
@@ -136,7 +136,7 @@ def _lead_image(facts: PageFacts, document: Any, shelf: ImageShelf, name: str,
     if found is not None:
         image |= {"src": shelf.copy(found), "alt": lead.alt or lead.caption}
     elif lead.src:
-        harvest.notice(name, 0, "lead-image", f"the lead photo '{lead.src}' is not in the saved "
+        harvest.warn(name, 0, "lead-image", f"the lead photo '{lead.src}' is not in the saved "
                        "page's files; its caption and credit are kept",
                        "Put the photo beside the article and add image.src and image.alt")
     return {key: value for key, value in image.items() if value} or None

@@ -40,18 +40,18 @@ class ImageShelf:
             return f"![{alt}]({self.copy(found)})"
         words = alt or f"Image: {_file_name(src)}"
         if found is not None:
-            self.harvest.notice(path, line, "unsupported-image",
+            self.harvest.warn(path, line, "unsupported-image",
                                 f"image '{src}' is a {found.suffix or 'file'} footnoted does "
                                 "not show; declared as a lost source",
                                 "Convert it to PNG, JPEG or WebP and put it back")
             return f"[{words}][{self.book.lost(words, f'image file {found.name}')}]"
         remote = self.remote(src)
         if remote:
-            self.harvest.notice(path, line, "remote-image",
+            self.harvest.warn(path, line, "remote-image",
                                 f"image '{remote}' is on another host; the page links it as a "
                                 "source instead of loading it", self.remote_fix)
             return f"![{words}]({remote})"
-        self.harvest.notice(path, line, "missing-image",
+        self.harvest.warn(path, line, "missing-image",
                             f"image '{_shown(src)}' was not found; declared as a lost source",
                             "Put the file beside the article and replace the source with "
                             "![description](file)")

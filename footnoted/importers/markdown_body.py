@@ -54,7 +54,7 @@ VIDEO_URLS = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https:/
 class BodyContext:
     """What converting one body needs from its importer."""
 
-    path: str  # the input file, for notices
+    path: str  # the input file, for problems
     first_line: int  # the file line of the body's first line
     harvest: Harvest
     book: SourceBook
@@ -64,8 +64,8 @@ class BodyContext:
     page: dict[str, Any] = field(default_factory=dict)  # the file's own front matter
     base_url: str | None = None  # the old site's address, for site-relative links
 
-    def notice(self, line: int, category: str, message: str, fix: str = "") -> None:
-        self.harvest.notice(self.path, self.first_line + line, category, message, fix)
+    def warn(self, line: int, kind: str, message: str, fix: str = "") -> None:
+        self.harvest.warn(self.path, self.first_line + line, kind, message, fix)
 
 
 def convert_body(text: str, context: BodyContext) -> str:
@@ -113,7 +113,7 @@ def _line(text: str, index: int, context: BodyContext) -> str:
     text = KRAMDOWN_ATTRIBUTES.sub(lambda m: _dropped(m, index, context, "kramdown"), text)
     text = re.sub(r"<!--\s*more\s*-->", "", text)
     if SPACER.match(text):
-        context.notice(index, "raw-html", "a <br> line only added space; removed")
+        context.warn(index, "raw-html", "a <br> line only added space; removed")
         return ""
     text = HTML_COMMENT.sub(lambda m: _dropped(m, index, context, "raw-html"), text)
     text = IMAGE.sub(lambda m: _image(m, index, context), text)
@@ -125,10 +125,10 @@ def _line(text: str, index: int, context: BodyContext) -> str:
     text = RAW_IMAGE.sub(lambda m: _raw_image(m, index, context), text)
     for tag in {m.group(1).lstrip("/").lower() for m in RAW_HTML.finditer(text) if m.group(1)}:
         if tag in CONTENT_REMOVED:
-            context.notice(index, "raw-html", f"raw HTML <{tag}> is removed with its content "
+            context.warn(index, "raw-html", f"raw HTML <{tag}> is removed with its content "
                            "by the build")
         elif tag not in DEFAULT_ELEMENTS + EMBED_ELEMENTS:
-            context.notice(index, "raw-html", f"raw HTML <{tag}> loses its tags (its text "
+            context.warn(index, "raw-html", f"raw HTML <{tag}> loses its tags (its text "
                            "stays)", "Rewrite it in Markdown, or allow it with allow_html")
     return text
 
@@ -144,7 +144,7 @@ def _raw_image(match: re.Match, index: int, context: BodyContext) -> str:
         return tag.replace(src, context.shelf.copy(found), 1)
     if context.shelf.remote(src) and src.startswith(("http:", "https:", "//")):
         return tag.replace(src, context.shelf.remote(src), 1)
-    context.notice(index, "missing-image", f"image '{src}' in raw HTML was not found; the tag "
+    context.warn(index, "missing-image", f"image '{src}' in raw HTML was not found; the tag "
                    "is replaced by its alt text", "Put the file beside the article")
     return alt
 
@@ -182,7 +182,7 @@ def _shortcode(match: re.Match, index: int, context: BodyContext) -> str:
         target, _, anchor = (first or named.get("path", "")).partition("#")
         url = context.article_url(target)
         if url is None:
-            context.notice(index, "shortcode", f"{{{{< {name} \"{target}\" >}}}} names a page "
+            context.warn(index, "shortcode", f"{{{{< {name} \"{target}\" >}}}} names a page "
                            "that was not imported; the link is kept relative")
             url = f"../{target.strip('/').rsplit('/', 1)[-1].removesuffix('.md')}/"
         return url + (f"#{anchor}" if anchor else "")
@@ -198,7 +198,7 @@ def _shortcode(match: re.Match, index: int, context: BodyContext) -> str:
         return f"[Gist {positional[0]}/{positional[1]}](https://gist.github.com/" \
                f"{positional[0]}/{positional[1]})"
     if not closing:
-        context.notice(index, "shortcode", f"shortcode {match.group(0)[:60]} has no Markdown "
+        context.warn(index, "shortcode", f"shortcode {match.group(0)[:60]} has no Markdown "
                        "equivalent; removed (text between its tags is kept)")
     return ""
 
@@ -217,10 +217,10 @@ def _liquid_tag(match: re.Match, index: int, context: BodyContext) -> str:
         url = context.article_url(argument.strip("'\" "))
         if url is not None:
             return url
-        context.notice(index, "liquid", f"{{% {name} {argument} %}} names a post that was not "
+        context.warn(index, "liquid", f"{{% {name} {argument} %}} names a post that was not "
                        "imported; the link is kept relative")
         return f"../{argument.rsplit('/', 1)[-1].rsplit('.', 1)[0]}/"
-    context.notice(index, "template", f"template tag {match.group(0)[:60]} cannot run "
+    context.warn(index, "template", f"template tag {match.group(0)[:60]} cannot run "
                    "here; removed (text between its tags is kept)")
     return ""
 
@@ -235,20 +235,20 @@ def _liquid_output(match: re.Match, index: int, context: BodyContext) -> str:
         return str(values[key])
     if expression.startswith(("'", '"')):
         return expression.strip("'\"")  # {{ "/about/" | relative_url }}
-    context.notice(index, "template", f"template output {match.group(0)[:60]} has no value "
+    context.warn(index, "template", f"template output {match.group(0)[:60]} has no value "
                    "here; removed")
     return ""
 
 
-def _dropped(match: re.Match, index: int, context: BodyContext, category: str) -> str:
-    context.notice(index, category, f"'{match.group(0).strip()[:60]}' has no meaning here; "
+def _dropped(match: re.Match, index: int, context: BodyContext, kind: str) -> str:
+    context.warn(index, kind, f"'{match.group(0).strip()[:60]}' has no meaning here; "
                    "removed")
     return ""
 
 
 def _dropped_comment(match: re.Match, text: str, context: BodyContext) -> str:
     line = text[: match.start()].count("\n")
-    context.notice(line, "liquid", "a {% comment %} block was left out")
+    context.warn(line, "liquid", "a {% comment %} block was left out")
     return "\n" * match.group(0).count("\n")
 
 
@@ -268,7 +268,7 @@ def _link(match: re.Match, index: int, context: BodyContext) -> str:
 def _target(href: str, index: int, context: BodyContext, words: str) -> str | None:
     """Where a link goes in our site, or None when it went nowhere (a lost source)."""
     if href in ("", "#") or href.lower().startswith("javascript:"):
-        context.notice(index, "lost-link", f"link '{words[:40]}' had no target; declared as a "
+        context.warn(index, "lost-link", f"link '{words[:40]}' had no target; declared as a "
                        "lost source", "Find the original target and give its url")
         return None
     pelican = _pelican_target(href)
@@ -278,7 +278,7 @@ def _target(href: str, index: int, context: BodyContext, words: str) -> str | No
             return url + (f"#{href.split('#', 1)[1]}" if "#" in href else "")
         if context.base_url and href.startswith("/"):
             return context.base_url.rstrip("/") + href
-        context.notice(index, "relative-link", f"link to '{href}' is relative to the old "
+        context.warn(index, "relative-link", f"link to '{href}' is relative to the old "
                        "site; kept as it is", "Give the full address")
     return pelican
 

@@ -2,34 +2,24 @@
 
 Importers only read; `article_writer.py` alone touches the content folder. An importer returns
 `ImportedArticle`s (front matter as an ordered dict in our format, the Markdown body, the
-image files to copy) and `Notice`s, one for everything it could not carry over, so nothing
-is dropped without a line in the report.
+image files to copy) and `Problem`s, as a build does: a warning for everything it could not
+carry over (its `kind` a short kebab-case name such as "lost-link", counted in the summary),
+an error for an input it could not read, so nothing is dropped without a line in the report.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from ..problems import Problem, error, warning
 
-@dataclass(frozen=True)
-class Notice:
-    """One thing an import could not carry over as it was, located in the input."""
 
-    path: str  # the input file, as given on the command line
-    line: int  # 1-based; 0 when it concerns the whole file or the line is unknown
-    category: str  # a short kebab-case name, counted in the summary (e.g. "lost-link")
-    message: str  # what happened to it
-    fix: str = ""  # what the editor may do
-    is_error: bool = False  # the input could not be read at all: the command fails
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        text = f"{where}: {'error' if self.is_error else 'warning'}: {self.message}"
-        return (f"{text}. {self.fix}" if self.fix else text) + f" [{self.category}]"
+def report_line(problem: Problem) -> str:
+    """A problem as the import's report shows it: with its kind, which the summary counts."""
+    return f"{problem} [{problem.kind}]"
 
 
 @dataclass(frozen=True)
@@ -58,17 +48,15 @@ class ImportOptions:
 
 @dataclass
 class Harvest:
-    """What one importer read: the articles and the notices, and how many items it saw."""
+    """What one importer read: the articles and the problems, and how many items it saw."""
 
     articles: list[ImportedArticle] = field(default_factory=list)
-    notices: list[Notice] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     items_in: int = 0  # articles (posts, pages, files) found in the input, imported or not
 
-    def notice(self, path: str, line: int, category: str, message: str, fix: str = "") -> None:
-        self.notices.append(Notice(path, line, category, message, fix))
+    def warn(self, path: str, line: int, kind: str, message: str, fix: str = "") -> None:
+        """Something not carried over as it was; `kind` is counted in the summary."""
+        self.problems.append(warning(path, line, message, fix, kind))
 
     def unreadable(self, path: str, line: int, message: str, fix: str) -> None:
-        self.notices.append(Notice(path, line, "unreadable", message, fix, is_error=True))
-
-    def categories(self) -> Counter[str]:
-        return Counter(notice.category for notice in self.notices)
+        self.problems.append(replace(error(path, line, message, fix), kind="unreadable"))

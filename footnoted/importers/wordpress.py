@@ -102,12 +102,12 @@ def read_wordpress(sources: list[Path], options: ImportOptions, harvest: Harvest
                 continue
             harvest.items_in += 1
             if status in SKIPPED_STATUSES:
-                harvest.notice(str(path), item.sourceline, "skipped", f"{kind} "
+                harvest.warn(str(path), item.sourceline, "skipped", f"{kind} "
                                f"'{export.text(item, 'title')}' is '{status}'; not imported")
                 continue
             harvest.articles.append(import_item(export, item, options, harvest, addresses))
         if left_out:
-            harvest.notice(str(path), 0, "other-items", "not imported: " + ", ".join(
+            harvest.warn(str(path), 0, "other-items", "not imported: " + ", ".join(
                 f"{count} {kind}" for kind, count in sorted(left_out.items())))
 
 
@@ -120,7 +120,7 @@ def import_item(export: Export, item: etree._Element, options: ImportOptions,
     shelf = ImageShelf(slug, book, harvest, lambda src: _upload(options.uploads, src),
                        remote_fix="Pass --uploads with the export's wp-content/uploads folder"
                        if options.uploads is None else "Put it in the uploads folder")
-    report = lambda category, message: harvest.notice(name, line, category, message)  # noqa: E731
+    report = lambda kind, message: harvest.warn(name, line, kind, message)  # noqa: E731
     content = wp_content.to_html(export.text(item, "content:encoded"),
                                  lambda id_: _gallery_image(export, id_), report)
     root = lxml.html.fragment_fromstring(content or "<p></p>", create_parent="div")
@@ -153,14 +153,14 @@ def _front_matter(export: Export, item: etree._Element, options: ImportOptions,
     status = export.text(item, "wp:status")
     categories = [c for c in export.terms(item, "category") if c not in NO_SECTION]
     if len(categories) > 1:
-        harvest.notice(name, line, "extra-categories", f"categories {categories[1:]} became "
+        harvest.warn(name, line, "extra-categories", f"categories {categories[1:]} became "
                        f"tags; the section is '{categories[0]}'")
     comments = item.findall("wp:comment", export.ns)
     if comments:
-        harvest.notice(name, line, "comments", f"{len(comments)} reader comment(s) not carried "
+        harvest.warn(name, line, "comments", f"{len(comments)} reader comment(s) not carried "
                        "over")
     if export.text(item, "wp:post_password"):
-        harvest.notice(name, line, "password", "the post was password-protected; it is not")
+        harvest.warn(name, line, "password", "the post was password-protected; it is not")
     date = _moment(export.text(item, "wp:post_date"), export.text(item, "wp:post_date_gmt"),
                    options)
     updated = _moment(export.text(item, "wp:post_modified"),
@@ -209,7 +209,7 @@ def _featured(export: Export, item: etree._Element, shelf: ImageShelf,
     if found is not None:
         image |= {"src": shelf.copy(found), "alt": attachment.alt or attachment.caption}
     else:
-        harvest.notice(str(export.path), item.sourceline, "lead-image", "the featured image "
+        harvest.warn(str(export.path), item.sourceline, "lead-image", "the featured image "
                        f"'{attachment.url}' was not found; only its caption is kept",
                        "Pass --uploads with the wp-content/uploads folder")
     return {key: value for key, value in image.items() if value} or None
@@ -219,7 +219,7 @@ def _custom_fields(export: Export, item: etree._Element, harvest: Harvest) -> di
     fields = {key: value for key, value in export.meta(item).items()
               if not key.startswith("_") and value}
     for key in fields:
-        harvest.notice(str(export.path), item.sourceline, "custom-field",
+        harvest.warn(str(export.path), item.sourceline, "custom-field",
                        f"custom field '{key}' kept under extra.wordpress")
     return {"wordpress": fields} if fields else None
 

@@ -30,7 +30,7 @@ BLOCK_START = re.compile(r"^\s*<(?:/?(?:p|div|h[1-6]|ul|ol|li|blockquote|figure|
                          r"dl|section|aside|address|details|iframe|video|audio|form)\b|!--)",
                          re.IGNORECASE)
 
-Report = Callable[[str, str], None]  # (category, message)
+Report = Callable[[str, str], None]  # (kind, message)
 
 
 def to_html(content: str, gallery: Callable[[str], str], report: Report) -> str:

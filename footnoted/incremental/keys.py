@@ -85,10 +85,10 @@ def article_record(article: Article, version: FileVersion, problems: list[Proble
     return CachedArticle(
         digest=digest, stat=stat, parse_key=keys.parse, shared=cited_shared(article, keys.shared),
         listed=copy, listed_digest=digest_of(repr(copy)), urls=urls,
-        sources_digest=digest_of(repr(article.sources)), text_digest=digest_of(article.text),
+        sources_digest=digest_of(repr(article.sources)), text_digest=digest_of(article.body.text),
         images=image_stats(article, settings), problems=tuple(problems),
-        lookups=article.lookups, heading_ids=article.heading_ids,
-        page_links=article.page_links, archive=cited_archive(urls, keys.archive))
+        lookups=article.body.lookups, heading_ids=article.body.heading_ids,
+        page_links=article.body.page_links, archive=cited_archive(urls, keys.archive))
 
 
 def image_stats(article: Article, settings: Settings) -> ImageStats:
@@ -99,7 +99,7 @@ def image_stats(article: Article, settings: Settings) -> ImageStats:
     places, stats = ImagePlaces.of(settings), []
     files = [places.file_of(article.path, article.slug, image.src) or ""
              for image in article.published_files]
-    for file in files + list(article.looked_for):  # a file a link named may appear
+    for file in files + list(article.body.looked_for):  # a file a link named may appear
         try:
             stat = (settings.root / file).stat()
             stats.append((file, stat.st_size, stat.st_mtime_ns))
@@ -184,10 +184,12 @@ def group_keys(keys: BuildKeys, records: Mapping[str, CachedArticle],
 
 
 def listed_copy(article: Article) -> Article:
-    """The article as listings and other articles' pages see it: no body, text, sources."""
-    return replace(article, body_html="", sources=[], notes=[], glossary=[], text="", toc=(),
-                   heading_ids=frozenset(), page_links=(), lookups=(),
-                   meta=replace(article.meta, sources={}))
+    """The article as listings and other articles' pages see it: no body, text, sources.
+    Its body keeps what the page's record needs again: the files it shows and looked for."""
+    body = replace(article.body, html="", sources=[], notes=[], glossary=[], excerpt="",
+                   word_count=0, text="", problems=[], toc=(), anchors=frozenset(),
+                   heading_ids=frozenset(), page_links=(), lookups=())
+    return replace(article, body=body, sources=[], meta=replace(article.meta, sources={}))
 
 
 def _settings_text(settings: Settings) -> str:

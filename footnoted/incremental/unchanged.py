@@ -52,7 +52,7 @@ class Inputs:
     """The stat of every file a build reads, taken before it reads any."""
 
     taken_ns: int  # time.time_ns() when taken
-    options: tuple  # what else the output depends on: the project, --drafts, Python
+    options: tuple[str | bool, ...]  # what else the output depends on: project, --drafts, Python
     files: Stats  # by path, of every input file
 
 
@@ -144,7 +144,7 @@ def _trusted(stats: Stats, taken_ns: int) -> Stats:
             for path, stat in stats.items()}
 
 
-def _options(settings: Settings, drafts: bool) -> tuple:
+def _options(settings: Settings, drafts: bool) -> tuple[str | bool, ...]:
     return (str(settings.root), settings.content_dir, settings.output_dir,
             settings.templates_dir, settings.static_dir, drafts, sys.version, sys.executable)
 

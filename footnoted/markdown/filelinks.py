@@ -22,7 +22,7 @@ from urllib.parse import SplitResult, unquote, urlsplit
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from ..content.image_places import ImagePlaces, ImageRef
+from ..content.image_places import ImageRef
 from ..content.linked_files import find_linked_file
 from ..content.page_index import is_article_file
 from ..content.urls import unsafe_url_reason
@@ -47,13 +47,11 @@ class FileLinksState:
 
 class FileLinksExtension(MarkerExtension):
     def __init__(self, **kwargs) -> None:
-        self.config = {"slug": ["", "The address of this article's page"],
-                       "places": [ImagePlaces(), "The project's folders, to find files in"]}
         super().__init__(**kwargs)
         self.state = FileLinksState()
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.registerExtension(self)
+        self.register(md)
         # 15.5: after the page links (16), which this leaves alone, and the remote images
         # (16), whose links have a scheme; before the sources' link pass (15), which must
         # not number these links.
@@ -70,7 +68,7 @@ class FileLinksTreeprocessor(Treeprocessor):
         self.ext = ext
 
     def run(self, root: etree.Element) -> None:
-        lines = Occurrences(self.ext.getConfig("lines"))  # links come in document order
+        lines = Occurrences(self.ext.article.lines)  # links come in document order
         for link in root.iter("a"):
             href = href_as_written(link.get("href", ""))  # an email autolink's is hidden
             parts = urlsplit(href)
@@ -83,8 +81,8 @@ class FileLinksTreeprocessor(Treeprocessor):
 
     def link_file(self, link: etree.Element, href: str, parts: SplitResult, line: int) -> None:
         written = unquote(parts.path)
-        path, slug = self.ext.getConfig("path"), self.ext.getConfig("slug")
-        found = find_linked_file(self.ext.getConfig("places"), path, slug, written, line)
+        path, slug = self.ext.article.path, self.ext.article.slug
+        found = find_linked_file(self.ext.article.places, path, slug, written, line)
         state = self.ext.state
         state.looked_for += found.looked_for
         if found.problem is not None:

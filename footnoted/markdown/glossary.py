@@ -12,10 +12,10 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 
 from markdown import Markdown
-from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from ..content.slugs import slugify
+from .article_context import ArticleExtension
 from .notes import CONTAINER
 from .refs import DefinitionProcessor, GlossaryEntry
 
@@ -30,14 +30,13 @@ class GlossaryState:
     entries: list[GlossaryEntry] = field(default_factory=list)
 
 
-class GlossaryExtension(Extension):
+class GlossaryExtension(ArticleExtension):
     def __init__(self, **kwargs) -> None:
-        self.config = {"id_prefix": ["article", "Prefix for ids, unique per article on a page"]}
         super().__init__(**kwargs)
         self.state = GlossaryState()
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.registerExtension(self)
+        self.register(md)
         # 16: before 'reference' (15), like Python-Markdown's abbr extension.
         md.parser.blockprocessors.register(GlossaryDefinitionProcessor(md.parser, self),
                                            "footnoted_glossary_definition", 16)
@@ -73,7 +72,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         self.ext = ext
 
     def run(self, root: etree.Element) -> None:
-        prefix = self.ext.getConfig("id_prefix")
+        prefix = self.ext.article.id_prefix
         entries = []
         for term, definition in sorted(self.ext.state.definitions.items(), key=_term_order):
             anchor = f"{prefix}-term-{slugify(term)}"

@@ -32,7 +32,7 @@ from markdown.treeprocessors import Treeprocessor
 from ..content.page_index import case_twin
 from ..problems import Problem
 from .heading_ids import heading_id, other_ids
-from .refs import MarkerExtension, Occurrences, plain_text, reader_text
+from .refs import MarkerExtension, Occurrences, TocEntry, plain_text, reader_text
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Ids the article page gives itself (templates/base.html, article.html and its partials), by
@@ -47,16 +47,6 @@ class HasEntries(Protocol):
         """The ids of the entries it lists below the text (sources, notes, terms)."""
 
 
-@dataclass(frozen=True)
-class TocEntry:
-    """One heading of the article, with the headings below it."""
-
-    level: int  # 1-6
-    anchor: str  # the heading's id
-    text: str  # its words, without markers
-    children: tuple[TocEntry, ...] = ()
-
-
 @dataclass
 class HeadingsState:
     toc: tuple[TocEntry, ...] = ()
@@ -69,13 +59,12 @@ class HeadingsExtension(MarkerExtension):
     """Takes the converter's sources, notes and glossary extensions: their ids are taken."""
 
     def __init__(self, others: tuple[HasEntries, ...] = (), **kwargs) -> None:
-        self.config = {}
         super().__init__(**kwargs)
         self.others = others
         self.state = HeadingsState()
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.registerExtension(self)
+        self.register(md)
         # 10.7: after the markers (12, 13) and the glossary (11), whose ids must be known and
         # which are left out of the headings' text; before the sidenotes (10.5), whose copies
         # carry no ids.
@@ -85,7 +74,7 @@ class HeadingsExtension(MarkerExtension):
         self.state = HeadingsState()
 
     def taken_ids(self, root: etree.Element) -> set[str]:
-        prefix = self.getConfig("id_prefix")
+        prefix = self.article.id_prefix
         taken = {element.get("id", "") for element in root.iter()} - {""}
         taken.update(prefix + suffix for suffix in PAGE_ID_SUFFIXES)
         taken.update(PAGE_IDS)
@@ -125,14 +114,14 @@ class HeadingsTreeprocessor(Treeprocessor):
     def authors_ids(self, taken: set[str]) -> set[str]:
         """The ids of the author's raw HTML (`<a id>`, `<a name>`): all but the page's own,
         which start with the id prefix (raw_ids.py removed those the author wrote)."""
-        prefix = self.ext.getConfig("id_prefix")
+        prefix = self.ext.article.id_prefix
         return {anchor for anchor in taken
                 if anchor not in PAGE_IDS and anchor != prefix
                 and not anchor.startswith(f"{prefix}-")}
 
     def check_links(self, root: etree.Element, anchors: frozenset[str]) -> None:
         """A `#part` link with no such id on the page goes nowhere: say so, and where."""
-        lines = Occurrences(self.ext.getConfig("lines"))
+        lines = Occurrences(self.ext.article.lines)
         for link in root.iter("a"):
             href = link.get("href", "")
             if not href.startswith("#") or len(href) < 2 or link.get("class"):

@@ -20,14 +20,14 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 
 from markdown import Markdown
-from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from ..content.image_places import ImagePlaces, ImageRef, image_path_problem
 from ..content.urls import is_external, unsafe_url_reason
 from ..problems import Problem, error, warning
+from .article_context import ArticleExtension
 from .raw_html import PHRASING_PARENTS
-from .refs import LineFinder, Occurrences
+from .refs import Occurrences
 
 
 @dataclass
@@ -36,14 +36,9 @@ class ImagesState:
     problems: list[Problem] = field(default_factory=list)
 
 
-class ImagesExtension(Extension):
+class ImagesExtension(ArticleExtension):
     def __init__(self, **kwargs) -> None:
         self.config = {
-            "path": ["", "The article's file, for problem reports"],
-            "slug": ["", "The address of the article's page, which image paths are made "
-                     "relative to"],
-            "places": [ImagePlaces(), "The project's folders images may come from"],
-            "lines": [LineFinder("", 1), "Finds file lines of Markdown text, for reports"],
             "not_loaded": ["image hosted elsewhere, not loaded", "Said after the link that "
                            "stands for an image from another host, in the article's language"],
         }
@@ -51,7 +46,7 @@ class ImagesExtension(Extension):
         self.state = ImagesState()
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.registerExtension(self)
+        self.register(md)
         # 14: after 'inline' (20), when every image exists, and while the notes are still in
         # the tree (they leave at -10), so images inside notes are checked too.
         md.treeprocessors.register(ImageTreeprocessor(md, self), "footnoted_images", 14)
@@ -69,9 +64,9 @@ class ImageTreeprocessor(Treeprocessor):
         self.ext = ext
 
     def run(self, root: etree.Element) -> None:
-        lines = Occurrences(self.ext.getConfig("lines"))
-        path, slug = self.ext.getConfig("path"), self.ext.getConfig("slug")
-        places: ImagePlaces = self.ext.getConfig("places")
+        lines = Occurrences(self.ext.article.lines)
+        path, slug = self.ext.article.path, self.ext.article.slug
+        places: ImagePlaces = self.ext.article.places
         for image in root.iter("img"):
             src = image.get("src", "")
             line = lines.line(src or "![")
@@ -98,14 +93,14 @@ class RemoteImageTreeprocessor(Treeprocessor):
         self.ext = ext
 
     def run(self, root: etree.Element) -> None:
-        lines = Occurrences(self.ext.getConfig("lines"))
+        lines = Occurrences(self.ext.article.lines)
         parents = {child: parent for parent in root.iter() for child in parent}
         for image in list(root.iter("img")):
             src = image.get("src", "")
             if not is_external(src) or unsafe_url_reason(src):
                 continue  # ImageTreeprocessor reports it
             self.ext.state.problems.append(warning(
-                self.ext.getConfig("path"), lines.line(src),
+                self.ext.article.path, lines.line(src),
                 f"image '{_shown(src)}' is on another host, so the page shows a link to it "
                 "instead (pages load nothing from elsewhere)",
                 "Save the image beside the article and give its path, e.g. images/chart.png"))

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from markdown import Markdown
-from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
 from ..problems import Problem, error
+from .article_context import ArticleExtension
 
 MAX_DEPTH = 40  # levels of quotes + list indentation, or of brackets + emphasis in a line
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
@@ -24,17 +24,13 @@ _INLINE_TOKEN = re.compile(r"\[|\]|[*_]+")
 _PREFIX_CHARACTERS = " >-+*.)0123456789"  # all _BLOCK_PREFIX can match
 
 
-class NestingLimitExtension(Extension):
+class NestingLimitExtension(ArticleExtension):
     def __init__(self, **kwargs) -> None:
-        self.config = {
-            "path": ["", "The article's file, for problem reports"],
-            "first_line": [1, "The file line of the body's first line"],
-        }
         super().__init__(**kwargs)
         self.problems: list[Problem] = []
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.registerExtension(self)
+        self.register(md)
         # 28: after 'normalize_whitespace' (30) expands tabs, before 'fenced_code_block' (25)
         # replaces fenced blocks and so changes line numbers.
         md.preprocessors.register(NestingLimitPreprocessor(md, self), "footnoted_nesting", 28)
@@ -51,9 +47,9 @@ class NestingLimitPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         for index, depth in _depths(lines):
             if depth > MAX_DEPTH:
-                line = self.ext.getConfig("first_line") + index
+                line = self.ext.article.first_line + index
                 self.ext.problems.append(error(
-                    self.ext.getConfig("path"), line,
+                    self.ext.article.path, line,
                     f"the text is nested {depth} levels deep here; footnoted reads at most "
                     f"{MAX_DEPTH}", "Flatten the quotes, lists, brackets or emphasis"))
                 return []  # nothing is rendered; the build stops on the error anyway

@@ -56,7 +56,7 @@ class NotesExtension(MarkerExtension):
         self.state = NotesState()
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.registerExtension(self)
+        self.register(md)
         # 17: before 'reference' (15), which would read `[^x]: text` as a link definition.
         md.parser.blockprocessors.register(NoteDefinitionProcessor(md.parser, self),
                                            "footnoted_note_definition", 17)
@@ -77,7 +77,7 @@ class NotesExtension(MarkerExtension):
         return [self.anchor(label) for label in self.state.definitions]
 
     def anchor(self, label: str) -> str:
-        return f"{self.getConfig('id_prefix')}-note-{slugify(label, fallback='x')}"
+        return f"{self.article.id_prefix}-note-{slugify(label, fallback='x')}"
 
 
 class NoteDefinitionProcessor(DefinitionProcessor):
@@ -140,7 +140,7 @@ class NoteMarkerTreeprocessor(Treeprocessor):
         self.ext = ext
 
     def run(self, root: etree.Element) -> None:
-        lines = Occurrences(self.ext.getConfig("lines"))
+        lines = Occurrences(self.ext.article.lines)
         parents = parent_map(root)
         uses = FirstUse()
         for ref in placeholders(root, "note"):

@@ -42,13 +42,11 @@ class PageLinksState:
 
 class PageLinksExtension(MarkerExtension):
     def __init__(self, **kwargs) -> None:
-        self.config = {"pages": [PageIndex(), "The site's articles, by file and address"],
-                       "slug": ["", "The address of this article's page"]}
         super().__init__(**kwargs)
         self.state = PageLinksState()
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.registerExtension(self)
+        self.register(md)
         # 16: after 'inline' (20), when every link exists, also those in notes (attached at
         # 50); before the sources' link pass (15), which must not number these links.
         md.treeprocessors.register(PageLinksTreeprocessor(md, self), "footnoted_page_links", 16)
@@ -57,7 +55,7 @@ class PageLinksExtension(MarkerExtension):
         self.state = PageLinksState()
 
     def look_up(self, key: str) -> str | None:
-        slug = self.getConfig("pages").lookup(key)
+        slug = self.article.pages.lookup(key)
         self.state.lookups[key] = slug
         return slug
 
@@ -66,10 +64,10 @@ class PageLinksTreeprocessor(Treeprocessor):
     def __init__(self, md: Markdown, ext: PageLinksExtension) -> None:
         super().__init__(md)
         self.ext = ext
-        self.lines = Occurrences(ext.getConfig("lines"))
+        self.lines = Occurrences(ext.article.lines)
 
     def run(self, root: etree.Element) -> None:
-        self.lines = Occurrences(self.ext.getConfig("lines"))  # links come in document order
+        self.lines = Occurrences(self.ext.article.lines)  # links come in document order
         for link in root.iter("a"):
             href = link.get("href", "")
             if not href or href.startswith("#") or is_external(href):
@@ -84,8 +82,8 @@ class PageLinksTreeprocessor(Treeprocessor):
                 self.link_neighbour(link, href, path, parts.fragment)
 
     def link_file(self, link: etree.Element, href: str, path: str, fragment: str) -> None:
-        pages: PageIndex = self.ext.getConfig("pages")
-        target = pages.file_key(self.ext.getConfig("path"), path)
+        pages: PageIndex = self.ext.article.pages
+        target = pages.file_key(self.ext.article.path, path)
         slug = self.ext.look_up(f"file:{target}")
         line = self.lines.line(f"({href}")
         if slug is None:
@@ -106,24 +104,24 @@ class PageLinksTreeprocessor(Treeprocessor):
                           "as written; it breaks when the site is served under a path prefix",
                           "Link the article's file (e.g. other.md) if it is one of ours", line)
             return
-        self.make_page_link(link, href, self.ext.getConfig("pages").file_of[slug], slug,
+        self.make_page_link(link, href, self.ext.article.pages.file_of[slug], slug,
                             fragment, line)
 
     def link_neighbour(self, link: etree.Element, href: str, path: str, fragment: str) -> None:
         """`../other-page/`, as pages of the original site link their neighbours: resolved
         from this page's address, it is navigation when a page is there, and is left as
         written when none is (it may be a file)."""
-        address = posixpath.normpath(posixpath.join(self.ext.getConfig("slug"), path))
+        address = posixpath.normpath(posixpath.join(self.ext.article.slug, path))
         if address == ".." or address.startswith("../"):
             return
         slug = self.ext.look_up(f"address:{address_key(address)}")
         if slug is not None:
-            self.make_page_link(link, href, self.ext.getConfig("pages").file_of[slug], slug,
+            self.make_page_link(link, href, self.ext.article.pages.file_of[slug], slug,
                                 fragment, self.lines.line(f"({href}"))
 
     def make_page_link(self, link: etree.Element, href: str, target: str, slug: str,
                        fragment: str, line: int) -> None:
-        here = self.ext.getConfig("slug")
+        here = self.ext.article.slug
         link.set("href", page_url(here, slug) + (f"#{fragment}" if fragment else ""))
         link.set("class", PAGE_LINK_CLASS)
         self.ext.state.page_links.append(PageLink(target, slug, unquote(fragment), href, line))

@@ -18,15 +18,14 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
-from markdown.extensions import Extension
 from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from ..content.linefinder import LineFinder
 from ..problems import Problem, warning
 from .allowed_html import DEFAULT_SETTING, EMBED_ELEMENTS, PHRASING_ELEMENTS, allowed_elements
+from .article_context import ArticleExtension
 from .code_blocks import CODE_REGION, CodeLabels
 from .html_blocks import HtmlBlockPreprocessor
 from .html_tree import Piece, Raw, Sanitiser, remove_keeping_tail, unsafe_urls
@@ -44,23 +43,20 @@ PHRASING_ONLY = PHRASING_ELEMENTS | {"p", "h1", "h2", "h3", "h4", "h5", "h6", "p
 EMBED_CLASS = "embed-not-loaded"
 
 
-class RawHtmlExtension(Extension):
+class RawHtmlExtension(ArticleExtension):
     def __init__(self, **kwargs) -> None:
         self.config = {
             "allow_html": [DEFAULT_SETTING, "The allow_html setting (allowed_html.py)"],
             "not_loaded": ["embedded content, not loaded", "Said after the link that stands "
                            "for an iframe or video, in the article's language"],
             "code_labels": [CodeLabels(), "Names preformatted blocks for screen readers"],
-            "path": ["", "The article's file, for problem reports"],
-            "lines": [LineFinder("", 1), "Finds file lines of Markdown text, for reports"],
-            "id_prefix": ["article", "The article's id prefix: raw HTML must not use its ids"],
         }
         super().__init__(**kwargs)
         self.raw: set[int] = set()  # stash indexes holding the article's own HTML
         self.problems: list[Problem] = []
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.registerExtension(self)
+        self.register(md)
         # 20: the place of Python-Markdown's 'html_block', after fenced code (25) is stashed.
         md.preprocessors.register(HtmlBlockPreprocessor(md, self.raw.add), "html_block", 20)
         # 90: the place of Python-Markdown's 'html' pattern: after code spans (190) and
@@ -83,11 +79,11 @@ class RawHtmlExtension(Extension):
 
     def dropped(self, fragment: str) -> None:
         """Warn of each address in `fragment` that the sanitiser will remove."""
-        lines = self.getConfig("lines")
+        lines = self.article.lines
         for element, attribute, value, reason in unsafe_urls(fragment):
             shown = value if len(value) <= 60 else value[:57] + "..."
             self.problems.append(warning(
-                self.getConfig("path"), lines.find(value) if value else lines.first_line,
+                self.article.path, lines.find(value) if value else lines.first_line,
                 f"<{element} {attribute}=\"{shown}\"> {reason}, so the address was removed",
                 "Give the real http(s) address, or a path on this site"))
 

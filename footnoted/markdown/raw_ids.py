@@ -27,14 +27,15 @@ SPACE = re.compile(r"\s")
 
 class RawIdsTreeprocessor(Treeprocessor):
     """Run after the raw HTML is built into the tree and before any extension gives ids, so
-    every id met is the author's. `owner` has the article's config and its problems."""
+    every id met is the author's. `owner` reads the article (`owner.article`) and keeps the
+    problems."""
 
     def __init__(self, md: Markdown, owner) -> None:
         super().__init__(md)
         self.owner = owner
 
     def run(self, root: etree.Element) -> None:
-        prefix = self.owner.getConfig("id_prefix")
+        prefix = self.owner.article.id_prefix
         seen: set[str] = set()
         for element in root.iter():
             named = element.attrib.pop("name", None)
@@ -50,11 +51,11 @@ class RawIdsTreeprocessor(Treeprocessor):
             seen.add(wanted)
 
     def warn(self, wanted: str, message: str, fix: str, occurrence: int) -> None:
-        lines = self.owner.getConfig("lines")
+        lines = self.owner.article.lines
         needle = next((f"{quote}{wanted}{quote}" for quote in "\"'"
                        if f"{quote}{wanted}{quote}" in lines.text), wanted)
         line = lines.find(needle, occurrence) if wanted else lines.first_line
-        self.owner.problems.append(warning(self.owner.getConfig("path"), line, message, fix))
+        self.owner.problems.append(warning(self.owner.article.path, line, message, fix))
 
 
 def refused(wanted: str, prefix: str, seen: set[str]) -> tuple[str, str, int] | None:

@@ -17,13 +17,14 @@ from typing import Any
 
 from markdown import Markdown, util
 from markdown.blockprocessors import BlockProcessor
-from markdown.extensions import Extension
 from markdown.util import AMP_SUBSTITUTE
 
 from ..content.image_places import ImageRef
 from ..content.linefinder import LineFinder
+from ..content.page_index import PageLink
 from ..content.text_clean import xml_safe
 from ..problems import Problem, error, warning
+from .article_context import ArticleExtension
 
 PLACEHOLDER = "footnoted-ref"  # never reaches the output: every one becomes a marker
 
@@ -70,12 +71,22 @@ class GlossaryEntry:
 
 
 @dataclass(frozen=True)
+class TocEntry:
+    """One heading of the article, with the headings below it."""
+
+    level: int  # 1-6
+    anchor: str  # the heading's id
+    text: str  # its words, without markers
+    children: tuple[TocEntry, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
 class RenderedBody:
     """Everything the Markdown stage found in one article body."""
 
     html: str
-    sources: list[CitedSource]
-    notes: list[RenderedNote]
+    sources: list[CitedSource]  # in order of first citation
+    notes: list[RenderedNote]  # in order of first reference
     glossary: list[GlossaryEntry]
     excerpt: str  # plain text of the first paragraph, without note markers
     word_count: int
@@ -85,41 +96,29 @@ class RenderedBody:
     images: list[ImageRef] = field(default_factory=list)  # in document order
     linked_files: list[ImageRef] = field(default_factory=list)  # files its links publish
     looked_for: tuple[str, ...] = ()  # files its links named that were not there
-    toc: tuple = ()  # headings.TocEntry: the headings, each holding its subheadings
+    toc: tuple[TocEntry, ...] = ()  # the headings, each holding its subheadings
     anchors: frozenset[str] = frozenset()  # every id on the article's page a link may target
     heading_ids: frozenset[str] = frozenset()  # the ids of its headings (with their second ids)
-    page_links: tuple = ()  # pageindex.PageLink: links to other articles, for their #parts
+    page_links: tuple[PageLink, ...] = ()  # links to other articles, for their #parts
     lookups: tuple[tuple[str, str | None], ...] = ()  # PageIndex look-ups and their answers
 
 
-class MarkerExtension(Extension):
-    """What the sources and notes extensions share: the article's config and its problems.
-
-    The config is set for each article with `setConfigs()`, so one converter serves many
-    articles; `state` (the subclass's) is cleared by `reset()` and holds `problems`.
-    """
+class MarkerExtension(ArticleExtension):
+    """What the extensions that report problems as they go share: `state` (the subclass's),
+    which `reset()` clears between articles, holds `problems`."""
 
     state: Any
-
-    def __init__(self, **kwargs) -> None:
-        self.config = {
-            "id_prefix": ["article", "Prefix for ids, unique per article on a page"],
-            "path": ["", "The article's file, for problem reports"],
-            "lines": [LineFinder("", 1), "Finds file lines of Markdown text, for reports"],
-            **self.config,  # a subclass's own keys, set before it calls this
-        }
-        super().__init__(**kwargs)
 
     def fail(self, needle: str, message: str, fix: str = "", occurrence: int = 0,
              line: int | None = None) -> None:
         """An error at `line`, or else at the `occurrence`-th line holding `needle`."""
-        line = self.getConfig("lines").find(needle, occurrence) if line is None else line
-        self.state.problems.append(error(self.getConfig("path"), line, message, fix))
+        line = self.article.lines.find(needle, occurrence) if line is None else line
+        self.state.problems.append(error(self.article.path, line, message, fix))
 
     def warn(self, needle: str, message: str, fix: str = "", line: int | None = None) -> None:
         """A warning at `line`, or else at the first line holding `needle`."""
-        line = self.getConfig("lines").find(needle) if line is None else line
-        self.state.problems.append(warning(self.getConfig("path"), line, message, fix))
+        line = self.article.lines.find(needle) if line is None else line
+        self.state.problems.append(warning(self.article.path, line, message, fix))
 
 
 class DefinitionProcessor(BlockProcessor):

@@ -84,8 +84,7 @@ class SidenotesTreeprocessor(Treeprocessor):
     def entry_makers(self) -> dict[str, tuple[str, EntryMaker]]:
         """Marker id -> (what it points to, how to make its entry)."""
         makers: dict[str, tuple[str, EntryMaker]] = {}
-        declared = self.sources.getConfig("declared")
-        archive = self.sources.getConfig("archive")
+        declared, archive = self.sources.article.declared, self.sources.article.archive
         for source in self.sources.state.sources:
             entry = entry_for(declared, archive, source.key, source.url)
             maker = _source_maker(source, entry, self.labels)

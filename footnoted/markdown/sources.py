@@ -66,15 +66,11 @@ class SourcesState:
 
 class SourcesExtension(MarkerExtension):
     def __init__(self, **kwargs) -> None:
-        self.config = {
-            "declared": [{}, "Declared sources by lower-case key: {key: SourceEntry}"],
-            "archive": [{}, "content/archive.yaml's records by URL, for links to bare URLs"],
-        }
         super().__init__(**kwargs)
         self.state = SourcesState()
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.registerExtension(self)
+        self.register(md)
         # 175: before 'reference' (170), so `[@key]` is never read as a reference link.
         md.inlinePatterns.register(CitationInlineProcessor(CITATION_RE, md, self),
                                    "footnoted_citation", 175)
@@ -104,7 +100,7 @@ class CitationInlineProcessor(InlineProcessor):
                                                            int | None]:
         if _reference_name(m.group(0)) in self.md.references:
             return None, None, None  # `[@x]: https://...` is defined: `[@x]` is a link to it
-        declared = self.ext.getConfig("declared")
+        declared = self.ext.article.declared
         group = etree.Element("sup", {"class": "citation"})
         written = [key.removeprefix("-") for key in re.findall(KEY_RE, m.group(1))]
         keys = [_key_name(key) for key in written]
@@ -154,7 +150,7 @@ class SourceReferenceInlineProcessor(ReferenceInlineProcessor):
         if not handled:
             return None, None, None
         key, end, handled = self.evalId(data, index, text)
-        if not handled or key not in self.ext.getConfig("declared"):
+        if not handled or key not in self.ext.article.declared:
             return super().handleMatch(m, data)
         link = etree.Element("a", {DATA_KEY: key})
         link.text = text
@@ -172,7 +168,7 @@ class SourceLinkTreeprocessor(Treeprocessor):
         self.lost = 0  # undeclared lost links so far, each a source of its own
 
     def run(self, root: etree.Element) -> None:
-        self.declared = self.ext.getConfig("declared")
+        self.declared = self.ext.article.declared
         self.by_url = {entry.url: key for key, entry in self.declared.items() if entry.url}
         self.lost = 0
         parents = parent_map(root)
@@ -214,7 +210,7 @@ class SourceLinkTreeprocessor(Treeprocessor):
             return  # a jump within the page, not a source
         if is_contact(href_as_written(url)):
             return  # mailto:, tel:, irc:... reach a person, not a document: a plain link
-        point_link(link, entry_for({}, self.ext.getConfig("archive"), None, url))
+        point_link(link, entry_for({}, self.ext.article.archive, None, url))
         self.insert_after(link, parent, placeholder("source", f"url:{href_as_written(url)}",
                                                     f"({url}"))
 
@@ -244,8 +240,8 @@ class SourceMarkerTreeprocessor(Treeprocessor):
         self.ext = ext
 
     def run(self, root: etree.Element) -> None:
-        prefix = self.ext.getConfig("id_prefix")
-        lines = Occurrences(self.ext.getConfig("lines"))
+        prefix = self.ext.article.id_prefix
+        lines = Occurrences(self.ext.article.lines)
         parents = parent_map(root)
         uses = FirstUse()
         for ref in placeholders(root, "source"):

@@ -33,7 +33,7 @@ COMPARED_WORDS = 3000  # of each text: enough to tell, and difflib stays fast
 CACHE_FILE = "links.json"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class LinkResult:
     url: str
     status: int  # the last HTTP status after redirects; 0 when no answer came
@@ -78,9 +78,10 @@ class LinkChecker:
         if live.ok and item.archived:
             copy = self.fetcher.get(raw_snapshot(item.archived))
             drift = similarity(main_text(live), main_text(copy)) if copy.ok else None
-        return LinkResult(item.url, live.status, live.final_url, dead,
-                          _host(live.final_url) != _host(item.url), drift, item.archived,
-                          live.error, time.time())
+        return LinkResult(url=item.url, status=live.status, final_url=live.final_url,
+                          dead=dead, moved=_host(live.final_url) != _host(item.url),
+                          drift=drift, archived=item.archived, error=live.error,
+                          checked=time.time())
 
 
 def check_links(items: list[CitedUrl], checker: LinkChecker, jobs: int, progress,

@@ -55,7 +55,7 @@ def _weighted_terms(article: Article) -> Counter:
         "title": article.meta.title,
         "dek": article.meta.dek or "",
         "sources": " ".join(_source_text(source) for source in article.sources),
-        "text": article.text,
+        "text": article.body.text,
     }
     occurrences: list[str] = []
     for field, text in fields.items():
