@@ -37,6 +37,7 @@ COMMANDS = {
     "serve": "footnoted.commands.serve",
     "init": "footnoted.commands.init",
     "new": "footnoted.commands.new",
+    "theme": "footnoted.commands.theme",
     "archive": "footnoted.commands.archive",
     "links": "footnoted.commands.links",
     "recover": "footnoted.commands.recover",

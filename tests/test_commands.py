@@ -48,13 +48,15 @@ def test_init_writes_a_project_that_builds_clean_under_strict(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
         f"Started a footnoted site in {tmp_path / 'mysite'}: pyproject.toml, .gitignore, "
-        "content/welcome.md",
+        "content/welcome.md, templates/partials/masthead.html, static/site.css, static/logo.svg",
         f"Next: cd {tmp_path / 'mysite'} && python -m footnoted serve, then open the address it "
         "prints; write articles in content/ (python -m footnoted new \"Headline\" starts one).",
     ]
     root = tmp_path / "mysite"
     assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*")) == [
-        ".gitignore", "content", "content/welcome.md", "pyproject.toml"]
+        ".gitignore", "content", "content/welcome.md", "pyproject.toml", "static",
+        "static/logo.svg", "static/site.css", "templates", "templates/partials",
+        "templates/partials/masthead.html"]
     assert 'title = "Mysite"' in (root / "pyproject.toml").read_text()
     # Without a base_url the one warning is that; with it, nothing.
     built = footnoted("build", "--strict", cwd=root)

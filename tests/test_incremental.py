@@ -201,6 +201,7 @@ def test_template_edit_leaves_the_search_index_and_images_alone(site, capsys, tm
 @pytest.mark.parametrize("name, old, new", [
     ("templates/partials/byline.html", "<p", '<p data-override="1"'),
     ("static/style.css", ":root", "/* the project's own */\n:root"),
+    ("templates/partials/masthead.html", "<nav", '<nav data-override="1"'),
 ])
 def test_adding_and_removing_an_override_of_the_theme(site, capsys, tmp_path, name, old, new):
     """A project's own file replaces the theme's, and removing it brings the theme's back,
@@ -212,6 +213,24 @@ def test_adding_and_removing_an_override_of_the_theme(site, capsys, tmp_path, na
     assert tree(site.root / "site") != theme_site
     assert_same_as_clean_build(site, tmp_path)
     (site.root / name).unlink()
+    assert changed(build(site, capsys)) == 4
+    assert tree(site.root / "site") == theme_site
+    assert_same_as_clean_build(site, tmp_path)
+
+
+def test_adding_editing_and_removing_a_site_css(site, capsys, tmp_path):
+    """The site's own stylesheet, which the theme lacks: linked from every page while it is
+    there, each time exactly what a clean build writes."""
+    build(site, capsys)
+    theme_site = tree(site.root / "site")
+    (site.root / "static").mkdir(exist_ok=True)
+    (site.root / "static/site.css").write_text(":root { --accent: #123456; }\n", "utf-8")
+    assert changed(build(site, capsys)) == 4
+    assert_same_as_clean_build(site, tmp_path)
+    edit(site, "static/site.css", "#123456", "#654321")
+    assert changed(build(site, capsys)) == 4
+    assert_same_as_clean_build(site, tmp_path)
+    (site.root / "static/site.css").unlink()
     assert changed(build(site, capsys)) == 4
     assert tree(site.root / "site") == theme_site
     assert_same_as_clean_build(site, tmp_path)

@@ -64,7 +64,8 @@ def test_new_never_replaces_an_article(make_project):
 def test_init_writes_the_title_and_base_url_given(tmp_path):
     written = init_project(tmp_path / "site", 'The "Daily" Check', "https://news.example/", TODAY)
     assert [p.relative_to(tmp_path / "site").as_posix() for p in written] == [
-        "pyproject.toml", ".gitignore", "content/welcome.md"]
+        "pyproject.toml", ".gitignore", "content/welcome.md",
+        "templates/partials/masthead.html", "static/site.css", "static/logo.svg"]
     settings = load_settings(tmp_path / "site")
     assert (settings.title, settings.base_url) == ('The "Daily" Check', "https://news.example/")
     assert "date: 2026-12-01\n" in (tmp_path / "site/content/welcome.md").read_text()

@@ -1,5 +1,6 @@
-"""Start a new site: a pyproject.toml with [tool.footnoted], one example article and a
-.gitignore, in DIR (made if missing; nothing there is replaced)."""
+"""Start a new site: a pyproject.toml with [tool.footnoted], one example article, a
+.gitignore, and the site's own templates/ and static/ (a masthead, site.css, a logo) over the
+packaged theme, in DIR (made if missing; nothing there is replaced)."""
 
 from __future__ import annotations
 

@@ -88,9 +88,17 @@ class AssetNames:
         self.names: dict[str, str] | None = None
 
     def __call__(self, name: str) -> str:
+        return self._names()[f"static/{name}"]
+
+    def exists(self, name: str) -> bool:
+        """Whether the theme or the project has the static file `name` (a project's optional
+        site.css is linked only when it is there)."""
+        return f"static/{name}" in self._names()
+
+    def _names(self) -> dict[str, str]:
         if self.names is None:
             self.names = asset_names(self.settings)
-        return self.names[f"static/{name}"]
+        return self.names
 
 
 def sources_page_chunks(env: Environment, source_index: SourceIndex, settings: Settings

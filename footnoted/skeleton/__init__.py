@@ -17,6 +17,10 @@ PROJECT_FILES = {  # written by init: path in the project -> file here
     "pyproject.toml": "pyproject.toml.in",
     ".gitignore": "gitignore",
     "content/welcome.md": "welcome.md",
+    # The site's own layer over the packaged theme: what a site changes first.
+    "templates/partials/masthead.html": "templates/partials/masthead.html",
+    "static/site.css": "static/site.css",
+    "static/logo.svg": "static/logo.svg",
 }
 BASE_URL_HINT = '# base_url = "https://news.example/"  # where readers will find the site'
 
@@ -40,7 +44,9 @@ def init_project(folder: Path, title: str, base_url: str | None, today: date) ->
               "base_url": f"base_url = {quoted(base_url)}" if base_url else BASE_URL_HINT}
     written = []
     for name, source in PROJECT_FILES.items():
-        written.append(write_new(folder / name, filled(source, values)))
+        text = (filled(source, values) if source.endswith((".in", ".md"))  # with $placeholders
+                else (SKELETON / source).read_text("utf-8"))
+        written.append(write_new(folder / name, text))
     return written
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
@@ -64,3 +65,26 @@ def layered_files(folders: list[Path]) -> dict[str, Path]:
             if path.is_file() and name not in found:
                 found[name] = path
     return dict(sorted(found.items()))
+
+
+@dataclass(frozen=True, kw_only=True)
+class ThemeFile:
+    """One file of the packaged theme, and where a project's override of it lives."""
+
+    name: str  # "templates/partials/byline.html", "static/style.css"
+    source: Path  # the theme's file
+    project: Path  # the project's file of that name, there or not
+
+    @property
+    def overridden(self) -> bool:
+        return self.project.is_file()
+
+
+def theme_files(settings: Settings) -> dict[str, ThemeFile]:
+    """Every file of the theme by name, in name order (`footnoted theme list`)."""
+    layers = (("templates", THEME_TEMPLATES, settings.templates),
+              ("static", THEME_STATIC, settings.static))
+    files = [ThemeFile(name=f"{top}/{relative}", source=path, project=project / relative)
+             for top, theme, project in layers
+             for relative, path in layered_files([theme]).items()]
+    return {file.name: file for file in files}
