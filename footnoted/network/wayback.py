@@ -157,7 +157,8 @@ def archive_cited(settings: Settings, options: ArchiveOptions, fetcher: Fetcher)
     items = to_ask(citations.urls, records, options.save)
     print(f"{len(citations.urls):,} cited URLs, {len(citations.urls) - len(items):,} already "
           f"known; asking {options.endpoint} about {len(items):,}.", file=sys.stderr)
-    archiver, counts = Archiver(options, fetcher, datetime.now(UTC).date()), {}
+    archiver = Archiver(options, fetcher, datetime.now(UTC).date())
+    counts: dict[str, int] = {}
 
     def keep(item: CitedUrl, record: ArchiveRecord) -> None:
         records[item.url] = _kept_dead(records.get(item.url), record)
