@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from datetime import UTC, datetime
 
-from ..progress import ProgressBar
 from ..settings import Settings
 from .network import (
+    INTERRUPTED,
     add_network_arguments,
     add_only_argument,
     fetcher_from,
-    report_content_errors,
     report_failed,
     requests_at_once,
 )
@@ -32,33 +29,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from ..content.archive_file import ARCHIVE_FILE
-    from ..content.document import load_archive_file
-    from ..network.citing import cited_urls
-    from ..network.wayback import ArchiveOptions, Archiver, archive_urls, to_ask
+    from ..network.wayback import ArchiveOptions, archive_cited
 
-    records, problems = load_archive_file(settings)
-    if problems:
-        return report_failed(problems)
-    cited, errors = cited_urls(settings, args.only)
-    report_content_errors(errors)
-    items = to_ask(cited, records, args.save)
-    options = ArchiveOptions(args.endpoint or settings.archive_endpoint, args.save,
-                             args.save_interval, requests_at_once(args))
-    path = settings.content / ARCHIVE_FILE
-    print(f"{len(cited):,} cited URLs, {len(cited) - len(items):,} already known; "
-          f"asking {options.endpoint} about {len(items):,}.", file=sys.stderr)
-    progress, fetcher = ProgressBar(unit="URLs"), fetcher_from(args)
-    try:
-        counts = archive_urls(items, records, path, Archiver(options, fetcher,
-                                                             datetime.now(UTC).date()), progress)
-    except KeyboardInterrupt:
-        fetcher.stop()
-        progress.close()
-        print(f"Interrupted. {path.relative_to(settings.root)} holds every answer so far; "
-              "run the command again to go on.", file=sys.stderr)
-        return 130
-    progress.close()
-    summary = ", ".join(f"{n:,} {status}" for status, n in sorted(counts.items())) or "nothing new"
-    print(f"Archive: {summary} -> {path.relative_to(settings.root)}")
-    return 1 if errors or counts.get("failed") else 0
+    report = archive_cited(settings, ArchiveOptions(
+        endpoint=args.endpoint or settings.archive_endpoint, save=args.save,
+        save_interval=args.save_interval, jobs=requests_at_once(args), only=tuple(args.only),
+    ), fetcher_from(args))
+    if report.problems:
+        return report_failed(report.problems)
+    if report.interrupted:
+        return INTERRUPTED
+    print(report.summary)
+    return 1 if report.errors or report.counts.get("failed") else 0

@@ -11,6 +11,7 @@ if TYPE_CHECKING:  # the network code loads only when a network command runs
     from ..network.fetching import Fetcher
 
 DEFAULT_REQUESTS = 4  # requests under way at once, when --jobs is not given
+INTERRUPTED = 130  # the exit code after Ctrl-C, as a shell gives it (128 + SIGINT)
 
 
 def add_network_arguments(parser: argparse.ArgumentParser) -> None:
@@ -37,16 +38,6 @@ def fetcher_from(args: argparse.Namespace) -> Fetcher:
 
     return Fetcher(timeout=args.timeout, retries=args.retries, delay=args.delay,
                    backoff=min(1.0, args.timeout))
-
-
-def report_content_errors(errors: list) -> None:
-    """The articles that do not load are left out; say so, and why."""
-    for problem in errors:
-        print(problem, file=sys.stderr)
-    if errors:
-        count = f"{len(errors)} error{'s' if len(errors) > 1 else ''}"
-        print(f"{count} in the content: the sources of articles that do not load are left "
-              "out. Fix them (`check` lists them) and run again.", file=sys.stderr)
 
 
 def report_failed(problems: list) -> int:

@@ -18,14 +18,18 @@ import json
 import os
 import re
 import time
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..content.archive_file import ArchiveRecord
-from .citing import CitedUrl
-from .fetching import Fetcher, Response, run_all
+from ..content.archive_file import ARCHIVE_FILE, ArchiveRecord, write_archive
+from ..incremental import CACHE_DIR
+from ..problems import Problem
+from ..settings import Settings
+from .citing import CitedUrl, load_citations
+from .fetching import Fetcher, Response
+from .resumable import Requests, run_resumable
 
 DRIFT_THRESHOLD = 0.5  # a live page less similar than this to its snapshot has drifted
 DEAD_STATUSES = (404, 410)
@@ -59,6 +63,43 @@ class LinkResult:
         return f"drift: {self.drift:.2f} similar" if self.drifted else ""
 
 
+@dataclass(frozen=True, kw_only=True)
+class LinksOptions:
+    fresh: bool = False  # check every URL now, ignoring the results of links_cache_days
+    jobs: int = 4  # requests under way at once
+    only: tuple[str, ...] = ()  # only the sources of these articles (their files)
+    json_file: Path | None = None  # also write the results there, as JSON
+
+
+@dataclass(frozen=True, kw_only=True)
+class LinksReport:
+    """What `links` found, or why it asked nothing."""
+
+    problems: list[Problem] = field(default_factory=list)  # archive.yaml's: nothing was asked
+    errors: list[Problem] = field(default_factory=list)  # articles that do not load, left out
+    cited: list[CitedUrl] = field(default_factory=list)
+    results: dict[str, LinkResult] = field(default_factory=dict)  # by URL
+    interrupted: bool = False  # by Ctrl-C: the cache holds the answers so far
+
+    @property
+    def unsaved(self) -> list[CitedUrl]:
+        """The dead sources without an archived copy: what an editor must see to."""
+        return [item for item in self.cited
+                if self.results[item.url].dead and not item.archived]
+
+    @property
+    def table(self) -> list[str]:
+        return report_table(self.cited, self.results)
+
+    @property
+    def summary(self) -> str:
+        values = list(self.results.values())
+        dead, moved = sum(r.dead for r in values), sum(r.moved and not r.dead for r in values)
+        drifted = sum(r.drifted and not r.dead for r in values)
+        return (f"Checked {len(values):,} URLs: {dead:,} dead ({len(self.unsaved):,} without "
+                f"an archived copy), {moved:,} moved, {drifted:,} drifted.")
+
+
 class LinkChecker:
     def __init__(self, fetcher: Fetcher, cache: dict[str, LinkResult], max_age: float) -> None:
         self.fetcher = fetcher
@@ -84,14 +125,41 @@ class LinkChecker:
                           checked=time.time())
 
 
-def check_links(items: list[CitedUrl], checker: LinkChecker, jobs: int, progress,
-                results: dict[str, LinkResult]) -> None:
-    """Fill `results`, by URL, from the cache or the web: on Ctrl-C it holds those done."""
-    results.update((item.url, found) for item in items if (found := checker.cached(item)))
-    to_check = [item for item in items if item.url not in results]
-    for done, (item, result) in enumerate(run_all(checker.check, to_check, jobs), 1):
+def check_cited(settings: Settings, options: LinksOptions, fetcher: Fetcher) -> LinksReport:
+    """The `links` command: judge every cited URL (from the cache while its answer is fresh),
+    keep the answers in the cache, and mark the dead ones in archive.yaml."""
+    citations, problems = load_citations(settings, options.only)
+    if citations is None:
+        return LinksReport(problems=problems)
+    folder = settings.root / CACHE_DIR
+    old = {} if options.fresh else load_cache(folder)
+    checker = LinkChecker(fetcher, old, settings.links_cache_days * 86400)
+    results = {item.url: found for item in citations.urls if (found := checker.cached(item))}
+
+    def keep(item: CitedUrl, result: LinkResult) -> None:
         results[item.url] = result
-        progress(done, len(to_check))
+
+    end = run_resumable(Requests(ask=checker.check, keep=keep,
+                                 pending=[item for item in citations.urls
+                                          if item.url not in results],
+                                 save=lambda: save_cache(folder, results, old),
+                                 kept="The answers so far are kept:"),
+                        jobs=options.jobs, fetcher=fetcher)
+    report = LinksReport(errors=citations.errors, cited=citations.urls, results=results,
+                         interrupted=end.interrupted)
+    if not end.interrupted:
+        _write_findings(settings, citations.records, report, options.json_file)
+    return report
+
+
+def _write_findings(settings: Settings, records: dict[str, ArchiveRecord], report: LinksReport,
+                    json_file: Path | None) -> None:
+    """The dead originals into archive.yaml; the report as JSON when asked for."""
+    if mark_dead(records, report.results):
+        write_archive(settings.content / ARCHIVE_FILE, records)
+    if json_file:
+        json_file.write_text(json.dumps(report_json(report.cited, report.results), indent=2)
+                             + "\n", "utf-8")
 
 
 def raw_snapshot(url: str) -> str:

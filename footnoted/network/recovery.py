@@ -17,11 +17,15 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin
 
 import yaml
 
 from ..article.resolve import Article
+from ..settings import Settings
+from .citing import articles_by_path, project_path
+from .fetching import Fetcher
 
 WAYBACK_LINK = re.compile(r"^(?:https?://[^/]+)?/web/\d{1,14}[a-z_]*/(https?://.+)$")
 MIN_BODY_WORDS = 30  # fewer words than this is a menu or an error page, not an article
@@ -52,6 +56,114 @@ class Outcome:
     recovered: dict[str, str] = field(default_factory=dict)  # key -> target
     ambiguous: dict[str, list[str]] = field(default_factory=dict)  # key -> the candidates
     missing: list[str] = field(default_factory=list)  # keys whose words the page never links
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecoverOptions:
+    article: str  # the article's Markdown file, as given on the command line
+    page: str  # a saved or archived copy of the original page: a file or an http(s) URL
+    dry_run: bool = False  # say what would be recovered, change nothing
+
+
+class CannotRecover(Exception):
+    """The article or the page is not one to recover links from: the message says which
+    and what to give instead."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Recovery:
+    """What `recover` found for one article, and what it wrote into it."""
+
+    path: str  # the article, relative to the project
+    lost: list[LostLink]
+    outcome: Outcome
+    dry_run: bool
+    skipped: list[str] = field(default_factory=list)  # found, but to write by hand
+
+    @property
+    def findings(self) -> list[str]:
+        """One line per lost link: recovered (found, for a `[words](#)` link), ambiguous or
+        still lost."""
+        said = {link.key: f"{link.label}: “{'”, “'.join(link.words)}”" for link in self.lost}
+        lines = [f"{'found     ' if key.startswith('text:') else 'recovered '} {said[key]} -> "
+                 f"{target}" for key, target in self.outcome.recovered.items()]
+        lines += [f"ambiguous  {said[key]} links to {', '.join(targets)}; left lost"
+                  for key, targets in self.outcome.ambiguous.items()]
+        return lines + [f"still lost {said[key]} is not linked in the page"
+                        for key in self.outcome.missing]
+
+    @property
+    def by_hand(self) -> list[str]:
+        """The links found whose declaration could not be edited: their addresses."""
+        found = self.outcome.recovered
+        return [f"{self._name}: {_why_by_hand(key)}; write its address by hand: {found[key]}"
+                for key in self.skipped]
+
+    @property
+    def summary(self) -> str:
+        recovered = len(self.outcome.recovered)
+        if recovered and not self.dry_run:
+            return f"{self._name}: recovered {recovered - len(self.skipped)} lost links."
+        verb = "would recover" if self.dry_run else "recovered"
+        return f"{self.path}: {verb} {recovered} of {len(self.lost)} lost links."
+
+    @property
+    def _name(self) -> str:
+        return PurePosixPath(self.path).name
+
+
+def recover_lost_links(settings: Settings, options: RecoverOptions,
+                       fetcher: Fetcher) -> Recovery:
+    """The `recover` command: match the article's lost links to the page's and, unless a dry
+    run, write the ones found into the article's front matter."""
+    path = project_path(options.article, settings)
+    article = articles_by_path(settings).get(path)
+    if article is None:
+        raise CannotRecover(f"{options.article}: error: not an article of this project (or it "
+                            "does not load). Give its path, e.g. content/my-article.md; `check` "
+                            "shows what is wrong")
+    page, page_url = _read_page(options.page, fetcher)
+    anchors = body_anchors(page, page_url) if page else None
+    if page is None or anchors is None:
+        raise CannotRecover(f"{options.page}: error: no article body found in it. Give the HTML "
+                            "of the original article's page")
+    lost = lost_links(article)
+    outcome = match_links(lost, linked_words_in_order(article), anchors,
+                          page_anchors(page, page_url))
+    skipped: list[str] = []
+    if outcome.recovered and not options.dry_run:
+        skipped = _write_recovered(settings.root / path, outcome.recovered,
+                                   page_url or project_path(options.page, settings))
+    return Recovery(path=path, lost=lost, outcome=outcome, dry_run=options.dry_run,
+                    skipped=skipped)
+
+
+def _read_page(where: str, fetcher: Fetcher) -> tuple[str | None, str | None]:
+    """The page's HTML (None when it cannot be had) and its URL (None for a file)."""
+    if where.startswith(("http://", "https://")):
+        answer = fetcher.get(where)
+        return (answer.text() if answer.ok else None), where
+    try:
+        return Path(where).read_text("utf-8", errors="replace"), None
+    except OSError:
+        return None, None
+
+
+def _write_recovered(path: Path, found: dict[str, str], recovered_from: str) -> list[str]:
+    """Rewrite the article (atomically, when anything changed); the keys left to the hand."""
+    old = path.read_text("utf-8")
+    text, skipped = write_recovered(old, found, recovered_from)
+    if text != old:
+        temporary = path.with_name(f".{path.name}.recover")
+        temporary.write_text(text, "utf-8")
+        temporary.replace(path)
+    return skipped
+
+
+def _why_by_hand(key: str) -> str:
+    if key.startswith("text:"):
+        return f"source {key.removeprefix('text:')} is a [words](#) link in the text"
+    return f"'{key}' is not declared with a 'lost: true' line of its own"
 
 
 def body_anchors(html: str, page_url: str | None) -> list[Anchor] | None:
@@ -188,7 +300,8 @@ def _original(href: str) -> str:
     return match.group(1) if match else href
 
 
-def write_recovered(text: str, found: dict[str, str], recovered_from: str) -> tuple[str, list]:
+def write_recovered(text: str, found: dict[str, str],
+                    recovered_from: str) -> tuple[str, list[str]]:
     """The article's text with `lost: true` replaced by `url:` and `recovered_from:` for each
     found key; and the keys whose declaration could not be edited (to write by hand)."""
     lines = text.split("\n")

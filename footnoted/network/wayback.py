@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import threading
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from pathlib import Path
 from urllib.parse import quote, urlencode
 
-from ..content.archive_file import ArchiveRecord, ArchiveStatus, write_archive
+from ..content.archive_file import ARCHIVE_FILE, ArchiveRecord, ArchiveStatus, write_archive
 from ..content.schema import Moment
-from .citing import CitedUrl
-from .fetching import Fetcher, Response, run_all
+from ..problems import Problem
+from ..settings import Settings
+from .citing import CitedUrl, load_citations
+from .fetching import Fetcher, Response
+from .resumable import Requests, run_resumable
 
 WAYBACK_SNAPSHOT = re.compile(r"/web/(\d{8})(\d{0,6})[a-z_]*/")
 # The public archive answers availability at archive.org and captures at web.archive.org.
@@ -28,12 +31,30 @@ SAVE_HOSTS = {"https://archive.org": "https://web.archive.org"}
 WRITE_EVERY = 0.5  # seconds between rewrites of archive.yaml while answers arrive
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ArchiveOptions:
     endpoint: str = "https://archive.org"
     save: bool = False  # ask for a capture where the archive has none
     save_interval: float = 10.0  # seconds between two capture requests (the archive's limit)
     jobs: int = 4  # requests under way at once
+    only: tuple[str, ...] = ()  # only the sources of these articles (their files)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ArchiveReport:
+    """What `archive` did, or why it asked nothing."""
+
+    problems: list[Problem] = field(default_factory=list)  # archive.yaml's: nothing was asked
+    errors: list[Problem] = field(default_factory=list)  # articles that do not load, left out
+    counts: dict[str, int] = field(default_factory=dict)  # answers of each status
+    path: str = ""  # the file written, relative to the project
+    interrupted: bool = False  # by Ctrl-C: the file holds the answers so far
+
+    @property
+    def summary(self) -> str:
+        """`Archive: 3 archived, 1 missing -> content/archive.yaml`."""
+        counts = ", ".join(f"{n:,} {status}" for status, n in sorted(self.counts.items()))
+        return f"Archive: {counts or 'nothing new'} -> {self.path}"
 
 
 def to_ask(cited: list[CitedUrl], records: dict[str, ArchiveRecord], save: bool) -> list:
@@ -126,24 +147,31 @@ def _stamp_date(stamp: str) -> date | None:
         return None
 
 
-def archive_urls(items: list[CitedUrl], records: dict[str, ArchiveRecord], path: Path,
-                 archiver: Archiver, progress) -> dict[str, int]:
-    """Ask about each item, rewriting `path` as answers arrive; counts of each status.
-    On Ctrl-C the answers so far are written before KeyboardInterrupt goes on up."""
+def archive_cited(settings: Settings, options: ArchiveOptions, fetcher: Fetcher) -> ArchiveReport:
+    """The `archive` command: ask about every cited URL still unknown, rewriting archive.yaml
+    as answers arrive; on Ctrl-C it holds every answer so far."""
+    citations, problems = load_citations(settings, options.only)
+    if citations is None:
+        return ArchiveReport(problems=problems)
+    records, path = citations.records, settings.content / ARCHIVE_FILE
+    items = to_ask(citations.urls, records, options.save)
+    print(f"{len(citations.urls):,} cited URLs, {len(citations.urls) - len(items):,} already "
+          f"known; asking {options.endpoint} about {len(items):,}.", file=sys.stderr)
+    archiver = Archiver(options, fetcher, datetime.now(UTC).date())
     counts: dict[str, int] = {}
-    last_write = time.monotonic()
-    try:
-        for done, (item, record) in enumerate(run_all(archiver.ask, items, archiver.options.jobs),
-                                              1):
-            records[item.url] = _kept_dead(records.get(item.url), record)
-            counts[record.status] = counts.get(record.status, 0) + 1
-            progress(done, len(items))
-            if time.monotonic() - last_write > WRITE_EVERY:
-                write_archive(path, records)
-                last_write = time.monotonic()
-    finally:
-        write_archive(path, records)
-    return counts
+
+    def keep(item: CitedUrl, record: ArchiveRecord) -> None:
+        records[item.url] = _kept_dead(records.get(item.url), record)
+        counts[record.status] = counts.get(record.status, 0) + 1
+
+    where = str(path.relative_to(settings.root))
+    end = run_resumable(Requests(ask=archiver.ask, pending=items, keep=keep,
+                                 save=lambda: write_archive(path, records),
+                                 kept=f"{where} holds every answer so far;",
+                                 save_every=WRITE_EVERY),
+                        jobs=options.jobs, fetcher=fetcher)
+    return ArchiveReport(errors=citations.errors, counts=counts, path=where,
+                         interrupted=end.interrupted)
 
 
 def _kept_dead(old: ArchiveRecord | None, new: ArchiveRecord) -> ArchiveRecord:
