@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..settings import Settings
-from .network import (
+from .network_options import (
     INTERRUPTED,
     add_network_arguments,
     add_only_argument,

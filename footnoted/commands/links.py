@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..settings import Settings
-from .network import (
+from .network_options import (
     INTERRUPTED,
     add_network_arguments,
     add_only_argument,

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..settings import Settings
-from .network import add_network_arguments, fetcher_from
+from .network_options import add_network_arguments, fetcher_from
 
 HELP = "find lost links again in a saved copy of the original page"
 
