@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import textwrap
+from datetime import UTC, datetime
 
 from markdown import Markdown
 
 from footnoted.content.document import SourceEntry
+from footnoted.content.schema import Moment
 from footnoted.markdown.article_context import ArticleContext
 from footnoted.markdown.convert import render_markdown
 from footnoted.markdown.notes import NotesExtension
@@ -27,6 +29,15 @@ def test_a_link_gets_an_entry_with_its_host_before_its_paragraph() -> None:
         <p class="sidenote" data-ref="t-source-u69c41907-ref-1"><span class="sidenote-label">1</span> <a href="https://www.example.org/a" tabindex="-1">example.org</a></p>
         </aside>
         <p>Read <a href="https://www.example.org/a">this</a><sup><a class="noteref" href="#t-source-u69c41907" id="t-source-u69c41907-ref-1" role="doc-noteref">1</a></sup>.</p>""")  # noqa: E501
+
+
+def test_a_link_without_a_title_is_named_from_its_path_and_dated() -> None:
+    declared = {"g": SourceEntry(url="https://www.theguardian.com/world/2023/putin-mobilization",
+                                 date=Moment(datetime(2023, 4, 6, tzinfo=UTC)))}
+    assert convert("As [reported][g].", declared).split("</aside>")[0] == textwrap.dedent("""\
+        <aside aria-hidden="true" class="sidenotes">
+        <p class="sidenote" data-ref="t-source-g-ref-1"><span class="sidenote-label">1</span> <cite>Putin mobilization</cite>. <time datetime="2023-04-06">April 6, 2023</time>. <a href="https://www.theguardian.com/world/2023/putin-mobilization" tabindex="-1">theguardian.com</a></p>
+        """)  # noqa: E501
 
 
 def test_declared_source_shows_publisher_title_and_archived_copy() -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from ..content.archive_file import Archive
 from ..content.document import Author, Document, FrontMatter, Related, SourceEntry
@@ -17,6 +16,7 @@ from ..content.known_sources import entry_for
 from ..content.linefinder import LineFinder
 from ..content.schema import Moment
 from ..content.slugs import page_name
+from ..content.source_label import host
 from ..content.urls import with_text_fragment
 from ..markdown.refs import Citation, CitedSource, RenderedBody, TocEntry
 from ..problems import Problem, warning
@@ -159,7 +159,7 @@ def _source(cited: CitedSource, declared: dict[str, SourceEntry], archive: Archi
         key=cited.key,
         url=url,
         title=entry.title,
-        publisher=entry.publisher or (_host(url) if url else None),
+        publisher=entry.publisher or (host(url) if url else None),
         author=entry.author,
         date=entry.date,
         accessed=entry.accessed,
@@ -172,11 +172,6 @@ def _source(cited: CitedSource, declared: dict[str, SourceEntry], archive: Archi
         dead=entry.dead and bool(url),
         recovered=bool(entry.recovered_from) and bool(url),
     )
-
-
-def _host(url: str) -> str | None:
-    host = urlsplit(url).hostname
-    return host.removeprefix("www.") if host else None
 
 
 def _lost_link_warnings(path: str, sources: list[Source]) -> list[Problem]:

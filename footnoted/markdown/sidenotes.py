@@ -18,11 +18,9 @@ links are out of the tab order, and its copies carry no ids, so every id stays u
 from __future__ import annotations
 
 import copy
-import functools
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -30,6 +28,8 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..content.document import SourceEntry
 from ..content.known_sources import entry_for
+from ..content.languages import format_date
+from ..content.source_label import host, source_label
 from ..content.urls import with_text_fragment
 from .notes import CONTAINER, NotesExtension
 from .refs import CitedSource, letters
@@ -47,7 +47,8 @@ class SidenotesExtension(Extension):
         self.config = {"lost_label": ["link not preserved", "Said of a lost source, in the "
                                       "article's language"],
                        "archived_label": ["archived copy", "The words of a link to one"],
-                       "gone_label": ["gone", "Said of a dead original"]}
+                       "gone_label": ["gone", "Said of a dead original"],
+                       "lang": ["en", "The article's language, for dates"]}
         super().__init__(**kwargs)
         self.sources = sources
         self.notes = notes
@@ -66,7 +67,8 @@ class SidenotesTreeprocessor(Treeprocessor):
         self.sources = ext.sources
         self.notes = ext.notes
         self.labels = SourceLabels(_sentence(ext.getConfig("lost_label")),
-                                   ext.getConfig("archived_label"), ext.getConfig("gone_label"))
+                                   ext.getConfig("archived_label"), ext.getConfig("gone_label"),
+                                   ext.getConfig("lang"))
 
     def run(self, root: etree.Element) -> None:
         makers = self.entry_makers()
@@ -120,6 +122,7 @@ class SourceLabels:
     lost: str
     archived: str
     gone: str
+    lang: str  # dates are written as its readers write them
 
 
 def _source_maker(source: CitedSource, entry: SourceEntry, labels: SourceLabels) -> EntryMaker:
@@ -128,8 +131,13 @@ def _source_maker(source: CitedSource, entry: SourceEntry, labels: SourceLabels)
         _label(note, str(source.number))
         if entry.publisher:
             _add_text(note, f"{entry.publisher}. ")
-        if entry.title:
-            etree.SubElement(note, "cite").text = entry.title
+        name = source_label(entry.title, None if entry.lost else entry.url)
+        if name:
+            etree.SubElement(note, "cite").text = name
+            _add_text(note, ". ")
+        if entry.date:
+            etree.SubElement(note, "time", {"datetime": entry.date.isoformat()}).text = \
+                format_date(entry.date, labels.lang)
             _add_text(note, ". ")
         if entry.quote:
             etree.SubElement(note, "q", {"class": "source-quote"}).text = entry.quote
@@ -137,10 +145,10 @@ def _source_maker(source: CitedSource, entry: SourceEntry, labels: SourceLabels)
         if entry.lost or not entry.url:
             etree.SubElement(note, "span", {"class": "lost-label"}).text = labels.lost
             return note
-        links = [(entry.url, _host(entry.url))]
+        links = [(entry.url, host(entry.url))]
         if entry.archived:  # a dead original is named after its archived copy
             copy = (entry.archived, labels.archived)
-            links = [copy, (entry.url, f"{_host(entry.url)} ({labels.gone})")] if entry.dead \
+            links = [copy, (entry.url, f"{host(entry.url)} ({labels.gone})")] if entry.dead \
                 else links + [copy]
         for index, (url, words) in enumerate(links):
             _add_text(note, "; " if index else "")
@@ -192,10 +200,3 @@ def _add_text(parent: etree.Element, text: str) -> None:
 def _sentence(words: str) -> str:
     """"link not preserved" -> "Link not preserved.": the entry's only sentence."""
     return words[:1].upper() + words[1:] + "."
-
-
-@functools.lru_cache(maxsize=4096)  # shared sources recur in many articles
-def _host(url: str) -> str:
-    """The link's words in the margin: the site's name is what a reader recognises."""
-    host = urlsplit(url).hostname or url
-    return host.removeprefix("www.")

@@ -17,6 +17,7 @@ from ..article.resolve import Article
 from ..content import languages
 from ..content.schema import Moment
 from ..content.slugs import slugify
+from ..content.source_label import source_label
 from ..content.text_clean import FORBIDDEN, xml_safe
 from ..settings import Settings
 from ..theme import template_loader
@@ -74,7 +75,8 @@ def make_environment(settings: Settings) -> Environment:
     env.filters["slug"] = slugify
     env.filters["csp_hash"] = csp_hash
     env.globals.update(site=settings, generator_version=__version__, t=i18n.t,
-                       asset=AssetNames(settings), translate=languages.translate)
+                       asset=AssetNames(settings), translate=languages.translate,
+                       source_label=source_label)
     return env
 
 

@@ -1,0 +1,50 @@
+"""The reading experience as a reader on a phone and a desktop sees it (issue 23): the first
+screen, marks in the text, words and dates in the page's language, nothing for editors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .conftest import MOBILE
+
+SEED = "anything-but-more-mobilization/"
+PHONE = {"viewport": MOBILE, "has_touch": True, "is_mobile": True}
+# What `check` reports ("content/x.md:57"), which has no place on a public page.
+FILE_AND_LINE = re.compile(r"content/[^\s\"'<>()]*\.md:\d+")
+
+
+def top(page, selector: str) -> float:
+    return page.locator(selector).first.evaluate("e => e.getBoundingClientRect().top")
+
+
+def test_a_phone_shows_the_seed_articles_first_paragraph_on_its_first_screen(open_page):
+    page = open_page(SEED, **PHONE)
+    assert top(page, ".article-body > p") < MOBILE["height"]
+    assert top(page, "h1") < 200  # a compact masthead
+
+
+def test_the_phone_navigation_is_one_row_beside_a_title_and_theme_button_row(open_page):
+    page = open_page(SEED, **PHONE)
+    rows = {round(box["y"]) for box in (link.bounding_box() for link in
+                                        page.locator(".site-nav a").all())}
+    assert len(rows) == 1  # the links that do not fit scroll sideways
+    assert abs(top(page, ".theme-toggle") - top(page, ".site-title")) < 12
+
+
+def test_the_front_page_names_the_site_once_at_its_top(open_page):
+    page = open_page("", **PHONE)
+    named = page.evaluate("""() => [...document.querySelectorAll('body *')]
+      .filter(e => [...e.childNodes].some(n => n.nodeType === 3 && /footnoted/.test(n.data)))
+      .filter(e => e.getBoundingClientRect().top < 190).length""")
+    assert named == 1
+    assert page.locator("h1").inner_text() == "Latest articles"
+
+
+def test_no_public_page_holds_an_article_file_and_line(built_site: Path) -> None:
+    found = {path.relative_to(built_site).as_posix(): FILE_AND_LINE.findall(text)
+             for path in built_site.rglob("*") if path.suffix in (".html", ".xml", ".json")
+             for text in [path.read_text("utf-8")] if FILE_AND_LINE.search(text)}
+    assert found == {}
+    sources = (built_site / "sources" / "index.html").read_text("utf-8")
+    assert "Links not preserved" in sources  # the lost links are still listed, for readers
