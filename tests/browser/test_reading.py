@@ -48,3 +48,31 @@ def test_no_public_page_holds_an_article_file_and_line(built_site: Path) -> None
     assert found == {}
     sources = (built_site / "sources" / "index.html").read_text("utf-8")
     assert "Links not preserved" in sources  # the lost links are still listed, for readers
+
+
+def test_a_glossary_term_tapped_on_a_phone_opens_its_definition_in_view(open_page):
+    page = open_page(SEED, **PHONE)
+    term = page.locator(".article-body a.glossary-term").first
+    term.scroll_into_view_if_needed()
+    before = page.evaluate("scrollY")
+    term.tap()
+    popover = page.locator(".note-popover")
+    popover.wait_for(state="visible")
+    assert page.evaluate("scrollY") == before  # no jump to the glossary
+    box = popover.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= MOBILE["width"]
+    assert box["y"] >= 0 and box["y"] + box["height"] <= MOBILE["height"]
+    entry = page.locator(term.get_attribute("href") + " + dd")  # the glossary's definition
+    definition = entry.evaluate("e => e.firstChild.textContent.trim()")
+    assert definition and definition in popover.inner_text()
+    label = page.locator(term.get_attribute("href")).inner_text()  # the glossary's term
+    assert popover.locator(".note-popover-label").inner_text() == label
+
+
+def test_marks_in_the_text_differ_by_marker_not_by_underline(open_page):
+    page = open_page(SEED, **PHONE)
+    underline = "e => getComputedStyle(e).textDecorationLine"
+    assert page.locator(".glossary-term").first.evaluate(underline) == "none"
+    assert page.locator(".lost-link").first.evaluate(underline) == "none"
+    marker = "e => getComputedStyle(e, '::after').content"
+    assert page.locator(".glossary-term").first.evaluate(marker) != "none"

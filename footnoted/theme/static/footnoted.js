@@ -45,6 +45,7 @@
     });
   }
 
+  var MARKERS = "a.noteref[id], a.glossary-term[id]";
   var markers = [];
   var popover = null;
   var openMarker = null;
@@ -81,20 +82,24 @@
 
   function fillPopover(marker, note) {
     var list = note.closest("[data-entry]"); // says "Source" or "Note" in the page's language
+    var term = note.tagName === "DT"; // a glossary term: its definition follows
     var heading = document.createElement("p");
     var link = document.createElement("a");
     link.href = "#" + note.id; // the entry in its list
-    link.textContent = (list ? list.getAttribute("data-entry") + " " : "") + marker.textContent;
+    link.textContent = term ? note.textContent :
+      (list ? list.getAttribute("data-entry") + " " : "") + marker.textContent;
     heading.className = "note-popover-label";
     heading.appendChild(link);
     popover.replaceChildren(heading);
-    note.childNodes.forEach(function (node) {
+    var body = term ? note.nextElementSibling : note;
+    if (!body) return;
+    body.childNodes.forEach(function (node) {
       popover.appendChild(node.cloneNode(true));
     });
     popover.querySelectorAll("[id]").forEach(function (element) {
       element.removeAttribute("id");
     });
-    popover.querySelectorAll(".backlinks").forEach(function (element) {
+    popover.querySelectorAll(".backlinks, .glossary-back").forEach(function (element) {
       element.remove();
     });
     popover.setAttribute("aria-label", link.textContent);
@@ -141,9 +146,16 @@
     if (returnFocus) marker.focus();
   }
 
+  /* Sources and notes open a popover where the margin does not show them; glossary terms,
+     which have no margin copy, everywhere. */
+  function opensPopover(marker) {
+    return markers.indexOf(marker) >= 0 &&
+      (marker.classList.contains("glossary-term") || !sidenotesShown());
+  }
+
   function onClick(event) {
-    var marker = event.target.closest("a.noteref[id]");
-    if (marker && markers.indexOf(marker) >= 0 && !sidenotesShown()) {
+    var marker = event.target.closest(MARKERS);
+    if (marker && opensPopover(marker)) {
       if (marker === openMarker) {
         event.preventDefault();
         closePopover(true);
@@ -170,13 +182,14 @@
     pending = true;
     window.requestAnimationFrame(function () {
       pending = false;
-      if (openMarker && sidenotesShown()) closePopover(false);
+      if (openMarker && !opensPopover(openMarker)) closePopover(false);
       alignSidenotes();
     });
   }
 
   function setUpNotes() {
-    markers = Array.prototype.slice.call(document.querySelectorAll(".article-body a.noteref[id]"));
+    markers = Array.prototype.slice.call(document.querySelectorAll(
+      ".article-body a.noteref[id], .article-body a.glossary-term[id]"));
     if (!markers.length) return;
     alignSidenotes();
     window.addEventListener("resize", onResize);
