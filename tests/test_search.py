@@ -73,3 +73,13 @@ def test_search_page_loads_the_index_relatively(make_project):
     assert 'data-index="../search/index.json" data-root="../"' in page
     assert re.search(r'<script src="\.\./static/search\.[0-9a-f]{10}\.js" defer></script>',
                      page)
+
+
+def test_code_is_searched_by_its_words_never_its_markup():
+    from footnoted.markdown.convert import render_markdown
+
+    body = render_markdown('Before.\n\n```html\n<div class="note">Hello</div>\n```\n', {}, "a")
+    assert 'class="' in body.html  # Pygments marked the code up
+    assert words(body.text) == ["before", "div", "class", "note", "hello", "div"]
+    body = render_markdown("Before.\n\n```python\nprint(total)\n```\n", {}, "a")
+    assert words(body.text) == ["before", "print", "total"]  # no span, highlight, nb, nv...

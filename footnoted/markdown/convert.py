@@ -27,7 +27,7 @@ from .notes import NotesExtension
 from .pagelinks import PageLinksExtension
 from .punctuation import PunctuationExtension
 from .raw_html import RawHtmlExtension
-from .refs import LineFinder, RenderedBody, plain_text, reader_text
+from .refs import LineFinder, RenderedBody, plain_text, reader_text, stashed_as_text
 from .sidenotes import SIDENOTES_CLASS, SidenotesExtension
 from .sources import SourcesExtension
 
@@ -202,7 +202,7 @@ class SummaryTreeprocessor(Treeprocessor):
         blocks = ["".join(reader_text(child)) for child in root if _is_text(child)]
         text = " ".join(" ".join(blocks).split())
         self.owner.word_count = len(text.split())
-        self.owner.text = self.plain(text)
+        self.owner.text = self.plain(stashed_as_text(self.md, text))  # what search indexes
         first = root.find("p")
         if first is not None:
             self.owner.excerpt = self.plain(" ".join("".join(reader_text(first)).split()))

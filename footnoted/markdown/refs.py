@@ -13,6 +13,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from typing import Any
 
 from markdown import Markdown, util
@@ -253,6 +254,36 @@ def plain_text(md: Markdown, text: str) -> str:
     for processor in md.postprocessors:
         text = processor.run(text)
     return xml_safe(md.treeprocessors["unescape"].unescape(html.unescape(text)))
+
+
+_STASHED = re.compile(re.escape(util.HTML_PLACEHOLDER).replace("%s", r"(\d+)"))
+
+
+def stashed_as_text(md: Markdown, text: str) -> str:
+    """What Python-Markdown stashed as HTML (code blocks, which Pygments marks up) as the
+    text a reader sees of it: its words are searchable, its markup (`class`, `span`, the
+    token classes) never."""
+    if util.STX not in text:
+        return text
+    blocks = md.htmlStash.rawHtmlBlocks
+    return _STASHED.sub(lambda found: f" {html_text(str(blocks[int(found[1])]))} ", text)
+
+
+def html_text(markup: str) -> str:
+    """The text of an HTML fragment, without its tags and attributes."""
+    parser = _TextOnly()
+    parser.feed(markup)
+    parser.close()
+    return "".join(parser.parts)
+
+
+class _TextOnly(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
 
 
 def href_as_written(url: str) -> str:

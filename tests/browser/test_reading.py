@@ -3,10 +3,13 @@ screen, marks in the text, words and dates in the page's language, nothing for e
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
-from .conftest import MOBILE
+from footnoted.pages.search import words
+
+from .conftest import DESKTOP, MOBILE, PREFIX
 
 SEED = "anything-but-more-mobilization/"
 PHONE = {"viewport": MOBILE, "has_touch": True, "is_mobile": True}
@@ -76,3 +79,41 @@ def test_marks_in_the_text_differ_by_marker_not_by_underline(open_page):
     assert page.locator(".lost-link").first.evaluate(underline) == "none"
     marker = "e => getComputedStyle(e, '::after').content"
     assert page.locator(".glossary-term").first.evaluate(marker) != "none"
+
+
+def indexed_terms(site: Path) -> dict[str, set[str]]:
+    """Each article's URL and the terms the search index holds for it (search_shards.py)."""
+    folder = site / "search"
+    manifest = json.loads((folder / "index.json").read_text("utf-8"))
+    docs = [doc for name in manifest["docs"]
+            for doc in json.loads((folder / name).read_text("utf-8"))]
+    terms: dict[str, set[str]] = {doc[0]: set() for doc in docs}
+    for _, name in manifest["terms"]:
+        for term, postings in json.loads((folder / name).read_text("utf-8")).items():
+            number = 0
+            for gap in postings[::2]:  # documents as gaps, each with its weight
+                number += gap
+                terms[docs[number][0]].add(term)
+    return terms
+
+
+# Closed <details> opened; a space before each raised marker, which innerText would join to
+# the word before it ("documentation1").
+OPEN_AND_SPACE_MARKERS = """() => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  document.querySelectorAll('main sup').forEach(s => s.before(' '));
+}"""
+
+
+def test_the_search_index_holds_only_words_a_reader_sees(open_page, built_site: Path) -> None:
+    page = open_page("", viewport=DESKTOP)
+    unseen = {}
+    for url, terms in indexed_terms(built_site).items():
+        page.goto(page.url.split(PREFIX)[0] + PREFIX + url)
+        page.evaluate(OPEN_AND_SPACE_MARKERS)
+        seen = set(words(page.locator("main").inner_text()))  # what a reader can see
+        if terms - seen:
+            unseen[url] = sorted(terms - seen)
+    assert unseen == {}
+    code = indexed_terms(built_site)["how-footnoted-works/"]
+    assert "main" in code and "class" not in code  # code's words, never its markup
