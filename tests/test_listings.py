@@ -95,3 +95,15 @@ def test_future_and_draft_articles_wait_unless_asked(make_project):
     assert titles(project.read("index.html")) == ["Article 2"]
     assert project.run("build", "--drafts") == 0
     assert titles(project.read("index.html")) == ["Article 99", "Article 2", "Draft one"]
+
+
+def test_a_headline_with_markdown_code_is_shown_without_its_backticks(make_project):
+    text = "---\ntitle: \"Styling `<mark>` in 'print'\"\ndate: 2024-01-02\n---\nText.\n"
+    project = make_project({"content/mark.md": text})
+    assert project.run("build") == 0
+    shown = "Styling <code>&lt;mark&gt;</code> in ‘print’"
+    assert f'<a href="mark/">{shown}</a>' in project.read("index.html")
+    page = project.read("mark/index.html")
+    assert f"<h1>{shown}</h1>" in page
+    assert "<title>Styling &lt;mark&gt; in ‘print’ · " in page
+    assert "`" not in project.read("feed.xml")

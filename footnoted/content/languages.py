@@ -69,6 +69,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "archive_contents": "Every month in the archive",
         "list_feed": "Atom feed of this list",
         "search_label": "Words from a headline, the text or a source",
+        "search_none": "No articles match.",
+        "search_one": "1 article matches.",
+        "search_many": "{n} articles match.",
+        "search_more": "More results",
+        "search_failed": "The search index could not be loaded.",
         "not_found": "Page not found",
         "not_found_text": "There is no page at this address; it may have moved. Search for it "
                           "here, or start from the front page, which lists every article:",
@@ -140,6 +145,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "archive_contents": "Все месяцы архива",
         "list_feed": "Лента Atom этого списка",
         "search_label": "Слова из заголовка, текста или источника",
+        "search_none": "Статей не найдено.",
+        "search_one": "Найдена одна статья.",
+        "search_many": "Найдено статей: {n}.",
+        "search_more": "Ещё результаты",
+        "search_failed": "Не удалось загрузить поисковый индекс.",
         "not_found": "Страница не найдена",
         "not_found_text": "По этому адресу страницы нет; возможно, она переехала. Найдите её "
                           "поиском или начните с главной страницы, где перечислены все статьи:",

@@ -8,7 +8,7 @@ from jinja2.runtime import Context
 
 from ..content.languages import format_date, month_name, translate
 from ..content.schema import Moment
-from .typography import smarten
+from .typography import headline_html, headline_text, smarten
 
 
 @pass_context
@@ -24,9 +24,22 @@ def smart(context: Context, text: str) -> str:
 
 
 @pass_context
-def human_date(context: Context, moment: Moment) -> str:
-    """Template filter: a date as readers of the page's language write it."""
-    return format_date(moment, _page_lang(context))
+def headline(context: Context, text: str) -> str:
+    """Template filter: a headline in HTML, its `code` spans as <code>, the rest smart."""
+    return headline_html(text, _page_lang(context))
+
+
+@pass_context
+def headline_plain(context: Context, text: str) -> str:
+    """Template filter: a headline as plain text, for <title> and feeds."""
+    return headline_text(text, _page_lang(context))
+
+
+@pass_context
+def human_date(context: Context, moment: Moment, lang: str | None = None) -> str:
+    """Template filter: a date as readers of the page's language (or of `lang`, for an
+    article in another language listed on the page) write it."""
+    return format_date(moment, lang or _page_lang(context))
 
 
 @pass_context

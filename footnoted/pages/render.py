@@ -72,6 +72,8 @@ def make_environment(settings: Settings) -> Environment:
     env.filters["rfc3339"] = rfc3339
     env.filters["safe_body"] = safe_body
     env.filters["smart"] = i18n.smart
+    env.filters["headline"] = i18n.headline
+    env.filters["headline_plain"] = i18n.headline_plain
     env.filters["slug"] = slugify
     env.filters["csp_hash"] = csp_hash
     env.globals.update(site=settings, generator_version=__version__, t=i18n.t,

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from ..article.resolve import Article
 from .search_shards import search_files
-from .typography import smarten
+from .typography import headline_text
 
 # How much one occurrence counts, by where it is: a headline word says most about a page.
 WEIGHTS = {"title": 8, "dek": 3, "sources": 2, "text": 1}
@@ -45,7 +45,7 @@ def search_index(articles: list[Article], terms: Iterable[list[tuple[str, int]]]
     for number, pairs in enumerate(terms):
         for term, weight in pairs:
             postings.setdefault(term, []).extend((number, weight))
-    docs = [[a.url, smarten(a.meta.title, a.lang), a.summary, a.meta.date.isoformat()]
+    docs = [[a.url, headline_text(a.meta.title, a.lang), a.summary, a.meta.date.isoformat()]
             for a in articles]
     return search_files(docs, postings)
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import Markup, escape
+
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<=s)'(?=\s|$)")
 _OPENING_SINGLE = re.compile(r"(^|[\s(\[{\"“])'")
 _OPENING_DOUBLE = re.compile(r'(^|[\s(\[{‘«])"')
@@ -23,3 +25,24 @@ def smarten(text: str, lang: str = "en") -> str:
     text = _OPENING_DOUBLE.sub(rf"\1{opening}", text).replace('"', closing)
     text = _OPENING_SINGLE.sub(r"\1‘", text).replace("'", "’")
     return text
+
+
+# Markdown's code span in a headline: "Styling `<mark>`" (one or more backticks around it).
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+
+
+def headline_html(text: str, lang: str = "en") -> Markup:
+    """A headline as HTML: its code spans as <code>, the rest smartened and escaped."""
+    parts, end = [], 0
+    for found in _CODE_SPAN.finditer(text):
+        parts += [escape(smarten(text[end:found.start()], lang)),
+                  Markup("<code>{}</code>").format(found[2].strip())]
+        end = found.end()
+    return Markup("").join([*parts, escape(smarten(text[end:], lang))])
+
+
+def headline_text(text: str, lang: str = "en") -> str:
+    """A headline as plain text (<title>, feeds, search): its code spans without backticks."""
+    if "`" not in text:
+        return smarten(text, lang)
+    return Markup(headline_html(text, lang)).striptags()

@@ -117,3 +117,32 @@ def test_the_search_index_holds_only_words_a_reader_sees(open_page, built_site: 
     assert unseen == {}
     code = indexed_terms(built_site)["how-footnoted-works/"]
     assert "main" in code and "class" not in code  # code's words, never its markup
+
+
+# A day as each language writes it (content/languages.py format_date; search.js humanDate).
+DAY_FORMATS = {"en": re.compile(r"[A-Z][a-z]+ \d{1,2}, \d{4}"),
+               "ru": re.compile(r"\d{1,2} [а-я]+ \d{4} г\.")}
+TIMES = """() => [...document.querySelectorAll('time')].map(t =>
+  [t.closest('[lang]').lang, t.getAttribute('datetime'), t.textContent.trim()])"""
+
+
+def test_every_date_in_one_language_has_one_format(open_page):
+    page = open_page("search/", viewport=DESKTOP)
+    page.wait_for_selector("#search-form[data-ready]")
+    page.fill("#search-input", "sources")
+    page.wait_for_selector("#search-results time")
+    times = page.evaluate(TIMES)
+    for path in ["", "archive/", "sources/", SEED, "kak-footnoted-pokazyvaet-istochniki/",
+                 "how-footnoted-works/"]:
+        page.goto(page.url.split(PREFIX)[0] + PREFIX + path)
+        times += page.evaluate(TIMES)
+    days = [(lang, text) for lang, iso, text in times if len(iso) == 10]
+    assert {lang for lang, _ in days} == {"en", "ru"}
+    assert [(lang, text) for lang, text in days
+            if not DAY_FORMATS[lang].fullmatch(text)] == []
+
+
+def test_a_listing_speaks_each_articles_language(open_page):
+    page = open_page("", viewport=DESKTOP)
+    russian = page.locator(".article-summary[lang=ru] .dateline").inner_text()
+    assert "мин чтения" in russian and "г." in russian

@@ -92,8 +92,8 @@
         more.hidden = first.length >= docs.length;
         form.setAttribute("data-ms", (performance.now() - started).toFixed(1));
         form.setAttribute("data-shown", query);
-        status.textContent = !docs.length ? (query.trim() ? "No articles match." : "") :
-          docs.length === 1 ? "1 article matches." : docs.length + " articles match.";
+        status.textContent = !docs.length ? (query.trim() ? said("none") : "") :
+          docs.length === 1 ? said("one") : said("many").replace("{n}", docs.length);
       });
     }).catch(failed);
   }
@@ -129,16 +129,34 @@
     summary.textContent = doc[2];
     var date = document.createElement("time");
     date.dateTime = doc[3];
-    date.textContent = doc[3];
+    date.textContent = humanDate(doc[3]);
     item.append(heading, summary, date);
     return item;
   }
 
-  function failed() { status.textContent = "The search index could not be loaded."; }
+  function failed() { status.textContent = said("failed"); }
+
+  // The interface's words in the page's language, as the page wrote them on the form.
+  function said(what) { return form.getAttribute("data-" + what); }
+
+  // "2023-04-06" as the page's language writes a date ("April 6, 2023", "6 апреля 2023 г."),
+  // as footnoted/content/languages.py does on every other page; "2023-04" and "2023" too.
+  function humanDate(iso) {
+    var parts = iso.slice(0, 10).split("-").map(Number); // a time, if any, is not shown
+    var options = { timeZone: "UTC", year: "numeric" };
+    if (parts.length > 1) options.month = "long";
+    if (parts.length > 2) options.day = "numeric";
+    var day = new Date(Date.UTC(parts[0], (parts[1] || 1) - 1, parts[2] || 1));
+    try {
+      return new Intl.DateTimeFormat(document.documentElement.lang, options).format(day);
+    } catch (error) {
+      return iso; // a language the browser does not know
+    }
+  }
 
   more.type = "button";
   more.hidden = true;
-  more.textContent = "More results";
+  more.textContent = said("more");
   more.addEventListener("click", showMore);
   list.after(more);
   load(manifestUrl.href).then(function (data) {
