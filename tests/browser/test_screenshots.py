@@ -1,4 +1,5 @@
-"""The README's screenshots of the seed article: desktop, mobile, dark and print.
+"""The README's screenshots of the seed article (desktop, mobile, dark and print), and the
+first screen of each page kind at 1440 and 390 px, light and dark, in docs/screenshots/pages/.
 
 Refresh them after a visible change, then look at them before committing:
 
@@ -65,3 +66,27 @@ def png_size(path: Path) -> tuple[int, int]:
     data = path.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
     return struct.unpack(">II", data[16:24])
+
+
+# Each page kind once: the front page (a listing), an article in English and one in Russian,
+# an article with code and tables, the archive, the Sources page and search with results.
+PAGE_KINDS = {"front": "", "article": SEED, "article-ru": "kak-footnoted-pokazyvaet-istochniki/",
+              "article-code": "how-footnoted-works/", "archive": "archive/",
+              "sources": "sources/", "search": "search/?q=sources"}
+WIDTHS = {"1440": DESKTOP, "390": MOBILE}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_page_kind_screenshot(open_page, request, tmp_path: Path, kind: str, width: str,
+                              scheme: str) -> None:
+    update = request.config.getoption("--update-screenshots")
+    folder = REPO / "docs" / "screenshots" / "pages" if update else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    page = open_page(PAGE_KINDS[kind], viewport=WIDTHS[width], color_scheme=scheme)
+    if kind == "search":
+        page.wait_for_selector("#search-results li")
+    path = folder / f"{kind}-{width}-{scheme}.png"
+    page.screenshot(path=str(path))
+    assert png_size(path) == (WIDTHS[width]["width"], WIDTHS[width]["height"])
