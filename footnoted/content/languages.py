@@ -208,3 +208,12 @@ def month_name(moment: Moment, lang: str) -> str:
 
 def language_name(lang: str) -> str:
     return LANGUAGE_NAMES.get(primary(lang), lang)
+
+
+# Languages written in Cyrillic: their pages preload the text face's Cyrillic subset.
+CYRILLIC = frozenset({"be", "bg", "kk", "ky", "mk", "mn", "ru", "sr", "tg", "uk"})
+
+
+def font_subset(lang: str) -> str:
+    """The subset of the text face (theme/static/fonts/) that a page in `lang` needs first."""
+    return "cyrillic" if primary(lang) in CYRILLIC else "latin"

@@ -68,6 +68,7 @@ def make_environment(settings: Settings) -> Environment:
     env.filters["human_date"] = i18n.human_date
     env.filters["month_name"] = i18n.month_filter
     env.filters["language_name"] = languages.language_name
+    env.filters["font_subset"] = languages.font_subset
     env.filters["iso"] = lambda moment: moment.isoformat()
     env.filters["rfc3339"] = rfc3339
     env.filters["safe_body"] = safe_body

@@ -146,3 +146,20 @@ def test_a_listing_speaks_each_articles_language(open_page):
     page = open_page("", viewport=DESKTOP)
     russian = page.locator(".article-summary[lang=ru] .dateline").inner_text()
     assert "мин чтения" in russian and "г." in russian
+
+
+def test_the_text_face_is_served_by_the_site_in_the_pages_script(open_page):
+    """Literata from static/fonts/ (no other host): Latin for an English page, Cyrillic for a
+    Russian one, each preloaded, and the body text set in it."""
+    for path, subset, sample in ((SEED, "latin", "Example"),
+                                 ("kak-footnoted-pokazyvaet-istochniki/", "cyrillic", "Пример")):
+        page = open_page(path, viewport=DESKTOP)
+        page.evaluate("document.fonts.ready.then(() => true)")
+        assert page.evaluate(f"document.fonts.check('16px Literata', '{sample}')")
+        family = page.locator(".article-body > p").first.evaluate(
+            "e => getComputedStyle(e).fontFamily")
+        assert family.startswith("Literata")
+        loaded = page.evaluate("""[...performance.getEntriesByType('resource')]
+            .map(e => e.name).filter(n => n.endsWith('.woff2'))""")
+        assert any(f"literata-{subset}-400.woff2" in name for name in loaded), loaded
+        assert all(name.startswith(page.url.split(PREFIX)[0]) for name in loaded)
