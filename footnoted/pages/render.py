@@ -243,7 +243,7 @@ def _creative_work(source) -> dict:
     fields = {"name": source.title or (source.linked_words[0] if source.linked_words else None),
               "url": source.url, "publisher": source.publisher, "author": source.author,
               "datePublished": source.date.isoformat() if source.date else None,
-              "archivedAt": source.archived}
+              "archivedAt": source.archived, "inLanguage": source.lang}
     work.update({key: value for key, value in fields.items() if value})
     return work
 
