@@ -170,11 +170,12 @@ GROUP_INPUTS: dict[str, Callable[[CachedArticle], tuple]] = {
     "listings": lambda r: (r.listed_digest,),  # listings, feeds, indexes, archive, sitemap
     "search": lambda r: (r.listed_digest, r.text_digest, r.sources_digest),  # search index
     "images": lambda r: (r.listed_digest, r.images),  # the articles' image files
+    "citations": lambda r: (r.listed_digest, r.sources_digest),  # cite.json, .bib, .ris...
 }
 
 
 # The groups made without templates or static files: a template edit leaves them alone.
-WITHOUT_TEMPLATES = {"search", "images"}
+WITHOUT_TEMPLATES = {"search", "images", "citations"}
 
 
 def group_keys(keys: BuildKeys, records: Mapping[str, CachedArticle],

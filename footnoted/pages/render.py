@@ -225,6 +225,7 @@ def article_json_ld(article: Article, settings: Settings) -> dict:
         "isBasedOn": meta.original_url,
         "publisher": {"@type": "Organization", "name": meta.publication.name}
         if meta.publication else None,
+        "isPartOf": {"@type": "WebSite", "name": settings.title, "url": settings.base_url},
         "image": _image(meta.image) if meta.image else None,
     }
     data.update({key: value for key, value in optional.items() if value is not None})
