@@ -258,3 +258,31 @@ def test_check_warns_of_a_quote_found_nowhere_with_its_line(make_project, web, c
             "exactly from the source, or cite where they are") in capsys.readouterr().out
     assert project.run("build") == 0
     assert "#:~:text=" not in project.read("a/index.html")
+
+
+def test_the_file_is_sorted_with_fields_and_quotes_in_a_fixed_order():
+    from footnoted.content.found_file import FoundRecord, FoundStatus, QuoteCheck, dump_found
+
+    text = dump_found({
+        "https://b.example/": FoundRecord(title="2023", status=FoundStatus("found"),
+                                          quotes=[QuoteCheck(text="z: last", in_copy=True),
+                                                  QuoteCheck(text="a", in_page=False)]),
+        "https://a.example/": FoundRecord(publisher="Site: the name")})
+    assert text.splitlines()[3:] == [
+        '"https://a.example/":', '  publisher: "Site: the name"', "  status: none",
+        '"https://b.example/":', '  title: "2023"', "  status: found", "  quotes:",
+        "    - text: a", "      in_page: false", '    - text: "z: last"', "      in_copy: true"]
+
+
+def test_a_malformed_found_file_is_an_error_with_its_line(make_project, capsys):
+    project = make_project({"content/a.md": article(["https://a.example/"]),
+                            "content/sources-found.yaml": """\
+        "https://a.example/":
+          status: guessed
+          date: 2023-02-30
+        """})
+    assert project.run("build") == 1
+    err = capsys.readouterr().err
+    assert ("content/sources-found.yaml:2: error: 'status' is 'guessed'. Use one of: found, "
+            "none, failed") in err
+    assert "content/sources-found.yaml:3: error: 'date' is not a valid date" in err
