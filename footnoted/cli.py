@@ -41,6 +41,7 @@ COMMANDS = {
     "archive": "footnoted.commands.archive",
     "links": "footnoted.commands.links",
     "recover": "footnoted.commands.recover",
+    "sources": "footnoted.commands.fill_sources",
     "import": "footnoted.importers.command",
 }
 DEFAULT_COMMAND = "build"

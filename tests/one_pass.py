@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from footnoted.article.resolve import Article
 from footnoted.article.translations import translation_groups
+from footnoted.pages.citation import site_citation_files
 from footnoted.pages.render import (
     article_page,
     make_environment,
@@ -32,4 +33,5 @@ def render_site(articles: list[Article], settings: Settings) -> dict[str, bytes]
                   for path, chunks in sources_page_chunks(env, source_index, settings).items()})
     files.update(render_listing_pages(env, articles, settings))
     files.update(search_index(articles, [article_terms(a) for a in articles]))
+    files.update(site_citation_files(articles, settings))
     return files

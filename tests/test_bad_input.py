@@ -66,7 +66,7 @@ CASES = {
         {"content/a.md": HEAD + "sources:\n  k:\n    link: https://a.example/\n---\n[@k]\n"},
         "content/a.md:6: error: unknown key 'link' in 'sources' 'k'. Known keys: url, "
         "title, publisher, author, date, accessed, archived, archived_date, note, lost, quote, "
-        "dead, recovered_from",
+        "dead, recovered_from, lang, quote_found",
     ),
     "duplicate slug": (
         {"content/a.md": HEAD + "slug: same\n---\nA.\n",

@@ -9,6 +9,11 @@ and `/save/URL` (a capture, redirecting to its snapshot). The live web, under `/
     down      503, always
     changed   200, but its text was rewritten    new       200, never archived
 
+Pages that say what they are, for `sources`, under `/meta/` (their archived copies are the
+same pages): `og`, `jsonld`, `highwire` (one kind of metadata each), `none` (a bare page),
+`dead` (404; its archived copy has Open Graph tags) and `redirect` (301 to `og`). Under
+`/many/N` any number of pages with Open Graph tags, for timing `sources` on many sources.
+
 Every request is logged, so a test can say what was asked and how often.
 """
 
@@ -44,6 +49,39 @@ REWRITTEN = [
 ]
 
 
+def meta_page(head: str, title: str = "Untitled", lang: str = "") -> bytes:
+    """A page with `head` in its <head>: the metadata under test."""
+    lang = f' lang="{lang}"' if lang else ""
+    body = "".join(f"<p>{text}</p>\n" for text in PARAGRAPHS)
+    return (f"<!doctype html><html{lang}><head><title>{title}</title>{head}</head><body>"
+            f"<article><h1>{title}</h1>\n{body}</article></body></html>").encode()
+
+
+JSON_LD = json.dumps({
+    "@context": "https://schema.org", "@type": "NewsArticle",
+    "headline": "Duma drafts a summons bill", "datePublished": "2022-02-18T09:00:00+03:00",
+    "author": [{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Ivan Petrov"}],
+    "publisher": {"@type": "Organization", "name": "The Moscow Ledger"}, "inLanguage": "ru"})
+META = {
+    "og": meta_page('<meta property="og:title" content="Recruitment offices get new powers">'
+                    '<meta property="og:site_name" content="Daily Example">'
+                    '<meta property="article:published_time" content="2023-03-01T10:00:00Z">'
+                    '<meta property="og:locale" content="en_GB">', "Recruitment | Daily Example"),
+    "jsonld": meta_page(f'<script type="application/ld+json">{JSON_LD}</script>',
+                        "ledger page"),
+    "highwire": meta_page('<meta name="citation_title" content="Conscription in Practice">'
+                          '<meta name="citation_author" content="Smith, Jane">'
+                          '<meta name="citation_author" content="Doe, John">'
+                          '<meta name="citation_publication_date" content="2021/06/30">'
+                          '<meta name="citation_journal_title" content="Journal of Drafts">',
+                          "Journal page", lang="en"),
+    "none": b"<!doctype html><html><body><p>Nothing about itself.</p></body></html>",
+    "dead": meta_page('<meta property="og:title" content="The page that died">'
+                      '<meta property="og:site_name" content="Gone Gazette">',
+                      "The page that died"),
+}
+
+
 def page(title: str, paragraphs: list[str]) -> bytes:
     body = "".join(f"<p>{text}</p>\n" for text in paragraphs)
     return (f"<!doctype html><html><head><title>{title}</title></head><body>"
@@ -76,7 +114,23 @@ class WebHandler(BaseHTTPRequestHandler):
             return self.save(unquote(self.path.removeprefix("/save/")))
         if parts.path.startswith("/pages/") and parts.path in self.server.pages:
             return self.reply(200, self.server.pages[parts.path])
+        if parts.path.startswith("/meta/"):
+            return self.meta(parts.path.removeprefix("/meta/"))
+        if parts.path.startswith("/many/"):
+            number = parts.path.removeprefix("/many/")
+            return self.reply(200, meta_page(f'<meta property="og:title" content="Page {number}">'
+                                             '<meta property="og:site_name" content="Many">'))
         return self.live(parts.path.removeprefix("/live/"))
+
+    def meta(self, name: str) -> None:
+        if name == "redirect":
+            self.send_response(301)
+            self.send_header("Location", "/meta/og")
+            self.end_headers()
+        elif name == "dead" or name not in META:
+            self.reply(404, b"<p>Not here</p>")
+        else:
+            self.reply(200, META[name])
 
     def availability(self, query: dict) -> None:
         time.sleep(self.server.availability_delay)
@@ -90,8 +144,10 @@ class WebHandler(BaseHTTPRequestHandler):
 
     def snapshot(self, rest: str) -> None:
         stamp, _, url = rest.partition("/")
-        name = urlsplit(url).path.removeprefix("/live/")
-        self.reply(200, page(name, PARAGRAPHS))
+        path = urlsplit(url).path
+        if path.startswith("/meta/") and path.removeprefix("/meta/") in META:
+            return self.reply(200, META[path.removeprefix("/meta/")])
+        self.reply(200, page(path.removeprefix("/live/"), PARAGRAPHS))
 
     def save(self, url: str) -> None:
         self.server.archived.add(url)

@@ -26,11 +26,12 @@ def parse_and_resolve(
     places = ImagePlaces.of(settings)
     body = render_markdown(document.body, declared, document.slug, document.path,
                            document.body_line, document.meta.lang or settings.lang,
-                           settings.allow_html, pages, content.archive, converters, places)
+                           settings.allow_html, pages, content.archive, converters, places,
+                           content.found)
     file_lines = LineFinder(document.text, 1)
     article, found = resolve_article(document, body, declared, settings.lang,
                                      settings.words_per_minute, file_lines, settings.toc,
-                                     content.archive, places)
+                                     content.archive, places, content.found)
     found += image_problems(document.path, article.published_files, settings)
     return article, problems + body.problems + found
 
@@ -50,7 +51,7 @@ def _declared_sources(
         declared[key.lower()] = entry
     problems += [_needs_url(document.path, key) for key, entry in document.meta.sources.items()
                  if not entry.url and not entry.lost]
-    declared_with_archive(declared, content.archive)
+    declared_with_archive(declared, content.archive, content.found)
     return declared, problems
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..content.archive_file import Archive
 from ..content.document import Author, Document, FrontMatter, Related, SourceEntry
+from ..content.found_file import Found, QuoteFound
 from ..content.image_places import ImagePlaces, ImageRef
 from ..content.known_sources import entry_for
 from ..content.linefinder import LineFinder
@@ -47,16 +48,20 @@ class Source:
     quote: str | None = None  # the passage the article relies on
     dead: bool = False  # the original is gone: the archived copy leads
     recovered: bool = False  # the link's target was lost and found again (`recover`)
+    lang: str | None = None  # the source's language, when known
+    quote_found: QuoteFound | None = None  # page, copy, both or nowhere; None: not checked
 
     @property
     def href(self) -> str | None:
-        """The original, opened at the quoted passage."""
-        return with_text_fragment(self.url, self.quote) if self.url else None
+        """The original, opened at the quoted passage (unless it was not found there)."""
+        quote = self.quote if self.quote_found in (None, "page", "both") else None
+        return with_text_fragment(self.url, quote) if self.url else None
 
     @property
     def archived_href(self) -> str | None:
-        """The archived copy, opened at the quoted passage too."""
-        return with_text_fragment(self.archived, self.quote) if self.archived else None
+        """The archived copy, opened at the quoted passage too (unless not found there)."""
+        quote = self.quote if self.quote_found in (None, "copy", "both") else None
+        return with_text_fragment(self.archived, quote) if self.archived else None
 
     @property
     def linked_words(self) -> list[str]:
@@ -113,12 +118,15 @@ def resolve_article(
     toc_default: bool = False,
     archive: Archive | None = None,
     places: ImagePlaces | None = None,
+    facts: Found | None = None,
 ) -> tuple[Article, list[Problem]]:
-    """The article page-ready; `places` finds its lead image's file."""
+    """The article page-ready; `places` finds its lead image's file; `facts` holds
+    sources-found.yaml's records."""
     lead, found = _lead_image(document, file_lines, places or ImagePlaces())
-    sources = [_source(cited, declared, archive or {}) for cited in body.sources]
+    sources = [_source(cited, declared, archive or {}, facts or {}) for cited in body.sources]
     problems = _lost_link_warnings(document.path, sources)
     problems += _dead_link_warnings(document.path, sources)
+    problems += _missing_quote_warnings(document.path, sources, file_lines)
     problems += _unused_declarations(document, sources, file_lines)
     problems += _lost_front_matter_links(document, file_lines) + found
     meta = document.meta
@@ -150,8 +158,9 @@ def _lead_image(document: Document, file_lines: LineFinder, places: ImagePlaces
     return [located] if located else [], [problem] if problem else []
 
 
-def _source(cited: CitedSource, declared: dict[str, SourceEntry], archive: Archive) -> Source:
-    entry = entry_for(declared, archive, cited.key, cited.url)
+def _source(cited: CitedSource, declared: dict[str, SourceEntry], archive: Archive,
+            facts: Found) -> Source:
+    entry = entry_for(declared, archive, cited.key, cited.url, facts)
     url = None if entry.lost else entry.url
     return Source(
         number=cited.number,
@@ -171,6 +180,8 @@ def _source(cited: CitedSource, declared: dict[str, SourceEntry], archive: Archi
         quote=entry.quote,
         dead=entry.dead and bool(url),
         recovered=bool(entry.recovered_from) and bool(url),
+        lang=entry.lang,
+        quote_found=entry.quote_found if entry.quote else None,
     )
 
 
@@ -194,6 +205,32 @@ def _dead_link_warnings(path: str, sources: list[Source]) -> list[Problem]:
         for source in sources if source.dead and not source.archived
         for citation in source.citations
     ]
+
+
+def _missing_quote_warnings(path: str, sources: list[Source],
+                            file_lines: LineFinder) -> list[Problem]:
+    """Quotes `sources` looked for and found neither in the page nor in its archived copy."""
+    return [
+        warning(path, _quote_line(source, file_lines),
+                f"the quote of source {source.number} ('{_shortened(source.quote)}') is found "
+                "neither in the page nor in its archived copy",
+                "Copy the words exactly from the source, or cite where they are",
+                "quotes found nowhere")
+        for source in sources if source.quote and source.quote_found == "nowhere"
+    ]
+
+
+def _quote_line(source: Source, file_lines: LineFinder) -> int:
+    """The line of the quote in the front matter, else of the first citation (a quote
+    declared in sources.yaml)."""
+    start = (source.quote or "")[:40]
+    if start and start in file_lines.text:
+        return file_lines.find(start)
+    return min((citation.line for citation in source.citations), default=0)
+
+
+def _shortened(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _what_cites(citation: Citation, source: Source) -> str:

@@ -24,6 +24,7 @@ from ..content.image_places import image_files
 from ..incremental import BuildState, CachedArticle, CachedFiles
 from ..output.site_writer import SiteWriter
 from ..pages.assets import collect_static
+from ..pages.citation import site_citation_files
 from ..pages.environment import template_problem
 from ..pages.render import render_listing_pages, sources_page_chunks
 from ..pages.search import search_index
@@ -118,6 +119,7 @@ def assemble_site(checked: CheckedSite, context: BuildContext, state: BuildState
         | collect_static(settings),
         "search": articles.search_index,
         "images": lambda: _image_files(articles.listed_articles, settings),
+        "citations": lambda: site_citation_files(articles.with_sources(), settings),
     }
     for name, make in makers.items():
         groups[name] = _group(writer, settings, state.intact_group(name, keys[name]),

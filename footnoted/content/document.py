@@ -27,6 +27,7 @@ from .discovery import (
     slug_from_path,
 )
 from .foreign_keys import foreign_key_fixes
+from .found_file import FOUND_FILE, FoundRecord, QuoteFound, load_found
 from .image_places import ImagePath
 from .linefinder import LineFinder
 from .schema import Moment, Reader, construct_plain, read
@@ -53,6 +54,19 @@ class SourceEntry:
     quote: str | None = None  # the passage the article relies on; links open the page at it
     dead: bool = False  # the original is gone: the archived copy leads (`links` finds these)
     recovered_from: str | None = None  # the saved page in which `recover` found a lost `url`
+    lang: str | None = None  # the source's language (BCP 47); `sources` finds it
+    # where `sources` found the quote: page, copy (the archived copy only), both or nowhere
+    quote_found: QuoteFound | None = None
+
+    @property
+    def page_quote(self) -> str | None:
+        """The quote the live page opens at: none where it was looked for and not found."""
+        return self.quote if self.quote_found in (None, "page", "both") else None
+
+    @property
+    def copy_quote(self) -> str | None:
+        """The quote the archived copy opens at: none where it was looked for and not found."""
+        return self.quote if self.quote_found in (None, "copy", "both") else None
 
 
 @dataclass(frozen=True)
@@ -129,6 +143,7 @@ class LoadedContent:
     shared_sources_path: str
     problems: list[Problem]
     archive: dict[str, ArchiveRecord] = field(default_factory=dict)  # content/archive.yaml
+    found: dict[str, FoundRecord] = field(default_factory=dict)  # content/sources-found.yaml
 
 
 FENCE = re.compile(r"^(---|\+\+\+)[ \t]*$", re.MULTILINE)
@@ -211,9 +226,10 @@ def load_shared_sources(settings: Settings) -> LoadedContent:
     problems: list[Problem] = []
     shared = _read_shared_sources(path, settings, problems)
     archive, found = load_archive_file(settings)
+    facts, more = load_found_file(settings)
     return LoadedContent(documents=[], shared_sources=shared,
-                         shared_sources_path=_relative(path, settings), problems=problems + found,
-                         archive=archive)
+                         shared_sources_path=_relative(path, settings),
+                         problems=problems + found + more, archive=archive, found=facts)
 
 
 def load_archive_file(settings: Settings) -> tuple[dict[str, ArchiveRecord], list[Problem]]:
@@ -222,6 +238,14 @@ def load_archive_file(settings: Settings) -> tuple[dict[str, ArchiveRecord], lis
     name = _relative(path, settings)
     problems: list[Problem] = []
     return load_archive(path, name, Reader(name, settings.zone), problems), problems
+
+
+def load_found_file(settings: Settings) -> tuple[dict[str, FoundRecord], list[Problem]]:
+    """content/sources-found.yaml's records by URL, and its problems."""
+    path = settings.content / FOUND_FILE
+    name = _relative(path, settings)
+    problems: list[Problem] = []
+    return load_found(path, name, Reader(name, settings.zone), problems), problems
 
 
 def shared_sources_file(settings: Settings) -> Path:

@@ -44,6 +44,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "link_recovered": "The link was lost in this copy and restored from the original "
                           "article.",
         "of_date": "of",
+        "quote_in_copy": "Quote found only in the archived copy",
+        "quote_nowhere": "Quote not found in the source",
+        "cite_this": "Cite this article",
+        "cite_download": "Download the citation:",
         "accessed": "Accessed",
         "also_lost": "Also not preserved: the links of",
         "byline_name": "the byline name",
@@ -120,6 +124,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "link_recovered": "Ссылка была утрачена в этой копии и восстановлена по оригинальной "
                           "статье.",
         "of_date": "от",
+        "quote_in_copy": "Цитата найдена только в архивной копии",
+        "quote_nowhere": "Цитата не найдена в источнике",
+        "cite_this": "Как цитировать",
+        "cite_download": "Скачать ссылку:",
         "accessed": "Проверено",
         "also_lost": "Также не сохранились ссылки:",
         "byline_name": "имя автора",

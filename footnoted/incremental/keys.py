@@ -59,7 +59,7 @@ def build_keys(settings: Settings, content: LoadedContent) -> BuildKeys:
     parse = parse_key(settings, content.shared_sources)
     return BuildKeys(parse=parse, site=site_key(parse, settings),
                      shared=shared_digests(content.shared_sources),
-                     archive=archive_digests(content.archive))
+                     archive=archive_digests(content.archive, content.found))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -128,9 +128,13 @@ def shared_digests(shared: Mapping[str, SourceEntry]) -> dict[str, Digest]:
     return {key.lower(): digest_of(repr(entry)) for key, entry in shared.items()}
 
 
-def archive_digests(archive: Mapping[str, object]) -> dict[str, Digest]:
-    """A digest of each archive.yaml record by URL, as shared_digests does for sources."""
-    return {url: digest_of(repr(record)) for url, record in archive.items()}
+def archive_digests(archive: Mapping[str, object],
+                    found: Mapping[str, object] | None = None) -> dict[str, Digest]:
+    """A digest of what archive.yaml and sources-found.yaml say of each URL, as
+    shared_digests does for sources: a changed line of either reaches exactly its citers."""
+    found = found or {}
+    return {url: digest_of(repr(archive.get(url)), repr(found.get(url)))
+            for url in sorted(set(archive) | set(found))}
 
 
 def cited_archive(urls: Iterable[str], digests: Mapping[str, str]) -> Digest | None:
@@ -166,11 +170,12 @@ GROUP_INPUTS: dict[str, Callable[[CachedArticle], tuple]] = {
     "listings": lambda r: (r.listed_digest,),  # listings, feeds, indexes, archive, sitemap
     "search": lambda r: (r.listed_digest, r.text_digest, r.sources_digest),  # search index
     "images": lambda r: (r.listed_digest, r.images),  # the articles' image files
+    "citations": lambda r: (r.listed_digest, r.sources_digest),  # cite.json, .bib, .ris...
 }
 
 
 # The groups made without templates or static files: a template edit leaves them alone.
-WITHOUT_TEMPLATES = {"search", "images"}
+WITHOUT_TEMPLATES = {"search", "images", "citations"}
 
 
 def group_keys(keys: BuildKeys, records: Mapping[str, CachedArticle],

@@ -17,6 +17,7 @@ from markdown.extensions import Extension
 
 from ..content.archive_file import Archive
 from ..content.document import SourceEntry
+from ..content.found_file import Found
 from ..content.image_places import ImagePlaces
 from ..content.linefinder import LineFinder
 from ..content.page_index import PageIndex
@@ -33,6 +34,7 @@ class ArticleContext:
     lines: LineFinder = field(default_factory=lambda: LineFinder("", 1))
     declared: Mapping[str, SourceEntry] = field(default_factory=dict)  # by lower-case key
     archive: Archive = field(default_factory=dict)  # archive.yaml's records, for bare URLs
+    found: Found = field(default_factory=dict)  # sources-found.yaml's, for bare URLs
     pages: PageIndex = field(default_factory=PageIndex)  # the site's articles, links' targets
     places: ImagePlaces = field(default_factory=ImagePlaces)  # the folders files may come from
 

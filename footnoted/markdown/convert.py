@@ -11,6 +11,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..content.archive_file import Archive
 from ..content.document import SourceEntry
+from ..content.found_file import Found
 from ..content.image_places import ImagePlaces
 from ..content.languages import translate
 from ..content.page_index import PageIndex
@@ -46,21 +47,22 @@ def render_markdown(
     archive: Archive | None = None,
     converters: Converters | None = None,
     places: ImagePlaces | None = None,
+    found: Found | None = None,
 ) -> RenderedBody:
     """Render one body. `declared` maps lower-case source keys to their entries; `slug` is
     the address of its page (links and images are made relative to it, and its last part
     starts the page's own ids);
     `allow_html` is the site's setting: which raw HTML elements articles may use; `pages`
     finds the other articles that links point to; `archive` holds content/archive.yaml's
-    records, for links to undeclared URLs; `converters` are the caller's to reuse (a new
-    converter otherwise); `places` finds the image files."""
+    records, for links to undeclared URLs, and `found` sources-found.yaml's; `converters`
+    are the caller's to reuse (a new converter otherwise); `places` finds the image files."""
     converters = converters if converters is not None else Converters()
     # A converter that stopped halfway may hold part of that article: only one that finished
     # is used again.
     converter = converters.idle.pop((lang, allow_html), None) or Converter(lang, allow_html)
     try:
         body = converter.render(text, declared, slug, path, first_line,
-                                pages or PageIndex(), archive, places)
+                                pages or PageIndex(), archive, places, found)
     except RecursionError:  # nesting the line-by-line limit cannot see; never a crash
         return _unreadable(path, first_line)
     converters.idle[(lang, allow_html)] = converter
@@ -127,13 +129,14 @@ class Converter:
 
     def render(self, text: str, declared: Mapping[str, SourceEntry], slug: str,
                path: str, first_line: int, pages: PageIndex | None = None,
-               archive: Archive | None = None, places: ImagePlaces | None = None
-               ) -> RenderedBody:
+               archive: Archive | None = None, places: ImagePlaces | None = None,
+               found: Found | None = None) -> RenderedBody:
         self.md.reset()
         self.code_labels.reset()
         self.md.article = ArticleContext(
             slug=slug, path=path, lines=LineFinder(text, first_line), declared=declared,
-            archive=archive or {}, pages=pages or PageIndex(), places=places or ImagePlaces())
+            archive=archive or {}, found=found or {}, pages=pages or PageIndex(),
+            places=places or ImagePlaces())
         html = self.md.convert(text)
         return RenderedBody(
             html=html,

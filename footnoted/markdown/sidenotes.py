@@ -86,9 +86,10 @@ class SidenotesTreeprocessor(Treeprocessor):
     def entry_makers(self) -> dict[str, tuple[str, EntryMaker]]:
         """Marker id -> (what it points to, how to make its entry)."""
         makers: dict[str, tuple[str, EntryMaker]] = {}
-        declared, archive = self.sources.article.declared, self.sources.article.archive
+        article = self.sources.article
         for source in self.sources.state.sources:
-            entry = entry_for(declared, archive, source.key, source.url)
+            entry = entry_for(article.declared, article.archive, source.key, source.url,
+                              article.found)
             maker = _source_maker(source, entry, self.labels)
             for citation in source.citations:
                 makers[citation.ref_id] = (source.anchor, maker)
@@ -152,7 +153,8 @@ def _source_maker(source: CitedSource, entry: SourceEntry, labels: SourceLabels)
                 else links + [copy]
         for index, (url, words) in enumerate(links):
             _add_text(note, "; " if index else "")
-            _link(note, with_text_fragment(url, entry.quote), words)
+            quote = entry.copy_quote if url == entry.archived else entry.page_quote
+            _link(note, with_text_fragment(url, quote), words)
         return note
 
     return make

@@ -210,7 +210,8 @@ class SourceLinkTreeprocessor(Treeprocessor):
             return  # a jump within the page, not a source
         if is_contact(href_as_written(url)):
             return  # mailto:, tel:, irc:... reach a person, not a document: a plain link
-        point_link(link, entry_for({}, self.ext.article.archive, None, url))
+        point_link(link, entry_for({}, self.ext.article.archive, None, url,
+                                   self.ext.article.found))
         self.insert_after(link, parent, placeholder("source", f"url:{href_as_written(url)}",
                                                     f"({url}"))
 
@@ -289,7 +290,8 @@ def point_link(link: etree.Element, entry: SourceEntry) -> None:
     the original URL plus a dated archived copy, for readers and tools to fall back on."""
     url = entry.url or ""
     leading = entry.archived if entry.dead and entry.archived else url
-    link.set("href", with_text_fragment(leading, entry.quote))
+    quote = entry.copy_quote if leading == entry.archived else entry.page_quote
+    link.set("href", with_text_fragment(leading, quote))
     if not entry.archived:
         return
     link.set("data-originalurl", url)

@@ -230,6 +230,7 @@ def article_json_ld(article: Article, settings: Settings) -> dict:
         "isBasedOn": meta.original_url,
         "publisher": {"@type": "Organization", "name": meta.publication.name}
         if meta.publication else None,
+        "isPartOf": {"@type": "WebSite", "name": settings.title, "url": settings.base_url},
         "image": _image(meta.image) if meta.image else None,
     }
     data.update({key: value for key, value in optional.items() if value is not None})
@@ -248,7 +249,7 @@ def _creative_work(source) -> dict:
     fields = {"name": source.title or (source.linked_words[0] if source.linked_words else None),
               "url": source.url, "publisher": source.publisher, "author": source.author,
               "datePublished": source.date.isoformat() if source.date else None,
-              "archivedAt": source.archived}
+              "archivedAt": source.archived, "inLanguage": source.lang}
     work.update({key: value for key, value in fields.items() if value})
     return work
 
