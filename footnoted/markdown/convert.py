@@ -18,6 +18,7 @@ from ..content.slugs import page_name
 from ..problems import error
 from .allowed_html import DEFAULT_SETTING
 from .code_blocks import CodeLabels
+from .fences import fences_extension
 from .filelinks import FileLinksExtension
 from .glossary import GlossaryExtension
 from .headings import HeadingsExtension
@@ -98,8 +99,9 @@ class Converter:
                                          not_loaded=translate(lang, "embed_not_loaded"))
         self.md = Markdown(
             extensions=[
-                "fenced_code",
+                fences_extension(PYGMENTS_CLASS),
                 "tables",
+                "sane_lists",
                 PunctuationExtension(lang=lang),
                 "codehilite",
                 self.page_links,
