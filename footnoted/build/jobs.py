@@ -31,7 +31,7 @@ from ..markdown.convert import Converters
 from ..pages.environment import build_environment, template_problem
 from ..pages.render import article_page, render_article
 from ..pages.search import article_terms
-from ..problems import Problem, error
+from ..problems import Problem, error, internal_error
 from ..settings import Settings
 
 
@@ -119,7 +119,10 @@ def load_slug(state: JobState, path: str) -> SlugFound:
     matter read on the way is handed on, so that parsing does not read it again."""
     file = state.settings.root / path
     version = FileVersion.of(file)
-    document, problems = load_document(file, state.settings)
+    try:
+        document, problems = load_document(file, state.settings)
+    except Exception:  # parse_file meets it again and reports it
+        return SlugFound(path=path, slug=None, front=b"")
     if document is None:
         return SlugFound(path=path, slug=None, front=b"")
     front = FrontRead(version=version, document=replace(document, body="", text=""),
@@ -132,14 +135,22 @@ def load_slug(state: JobState, path: str) -> SlugFound:
 
 
 def parse_file(state: JobState, job: ParseJob) -> Parsed:
-    """Load, parse and resolve one article file."""
+    """Load, parse and resolve one article file; an exception while doing so (a bug of ours
+    that this article meets) is this article's error, and the build goes on."""
     settings, path = state.settings, job.path
     version = FileVersion.of(settings.root / path)  # before reading: a change shows next time
-    document, problems = _load(settings.root / path, settings, version, job.front)
+    try:
+        document, problems = _load(settings.root / path, settings, version, job.front)
+    except Exception as exc:
+        return Parsed(path=path, problems=[internal_error(path, 0, exc)])
     if document is None:
         return Parsed(path=path, problems=problems)
-    article, found = parse_and_resolve(document, state.context.content, settings,
-                                       state.context.pages, state.converters)
+    try:
+        article, found = parse_and_resolve(document, state.context.content, settings,
+                                           state.context.pages, state.converters)
+    except Exception as exc:
+        return Parsed(path=path, problems=[*problems,
+                                           internal_error(path, document.body_line, exc)])
     problems += found
     record = article_record(article, version, problems, state.context.keys, settings)
     return Parsed(

@@ -72,6 +72,7 @@ class ImageTreeprocessor(Treeprocessor):
         lines = Occurrences(self.ext.getConfig("lines"))
         path, slug = self.ext.getConfig("path"), self.ext.getConfig("slug")
         places: ImagePlaces = self.ext.getConfig("places")
+        self.drop_sourceless(root, lines)
         for image in root.iter("img"):
             src = image.get("src", "")
             line = lines.line(src or "![")
@@ -86,7 +87,25 @@ class ImageTreeprocessor(Treeprocessor):
                 self.ext.state.images.append(located)
                 image.set("src", located.url)
             else:
-                del image.attrib["src"]
+                image.attrib.pop("src", None)
+
+    def drop_sourceless(self, root: etree.Element, lines: Occurrences) -> None:
+        """An `<img>` without `src` (lazy-loading markup keeps it in `data-src`) shows
+        nothing: its alt text stays, with a warning."""
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for image in [image for image in root.iter("img") if "src" not in image.attrib]:
+            self.ext.state.problems.append(warning(
+                self.ext.getConfig("path"), lines.line("<img"),
+                "image without 'src' (lazy-loading markup such as data-src is not read): "
+                "only its alt text is shown",
+                "Give the image its file, e.g. ![A photo](images/photo.jpg)"))
+            parent, alt = parents[image], image.get("alt", "").strip()
+            if parent.tag in PHRASING_PARENTS or not alt:
+                _swap(parent, image, None, alt)
+            else:  # raw HTML put it straight into a block: the words become a paragraph
+                paragraph = etree.Element("p")
+                paragraph.text = alt
+                _swap(parent, image, paragraph, None)
 
 
 class RemoteImageTreeprocessor(Treeprocessor):
