@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textwrap import dedent
 
+from footnoted.content.image_places import ImagePlaces
 from footnoted.content.page_index import PageLink, address_key, build_page_index
 from footnoted.markdown.convert import render_markdown
 
@@ -112,3 +113,24 @@ def test_a_relative_address_of_a_page_is_navigation_from_this_page():
         ("content/docs/b.md", "part"), ("content/docs/a/c.md", "")]
     assert body.lookups == (("address:docs/a/c", "docs/a/c"), ("address:docs/a/files/x.pdf", None),
                             ("address:docs/b", "docs/b"))
+
+
+def test_a_link_up_to_the_site_root_is_the_home_page():
+    body = render_markdown("[Site news](../) and [top](../#menu)", {}, "news",
+                           "content/news.md", 1)
+    assert body.html == ('<p><a class="page-link" href="../">Site news</a> and '
+                         '<a class="page-link" href="../#menu">top</a></p>')
+    assert body.problems == []
+
+
+def test_a_link_to_a_folder_of_content_is_a_warning_never_out_of_the_content_folder(
+        tmp_path):
+    (tmp_path / "content/news").mkdir(parents=True)
+    places = ImagePlaces(root=tmp_path)
+    body = render_markdown("[Site news](../)", {}, "news/a", "content/news/a.md", 1,
+                           places=places)
+    assert body.html == '<p><a class="missing-link" href="../">Site news</a></p>'
+    assert [str(problem) for problem in body.problems] == [
+        "content/news/a.md:1: warning: link '../' names the folder content, which is no page "
+        "of this site, and is left as written. Link the article it should lead to by its file "
+        "(e.g. ../news/index.md), or remove the link"]

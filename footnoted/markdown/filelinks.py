@@ -4,6 +4,7 @@
     [the demo](demos/grid/)  -> <a class="missing-link" href="demos/grid/">: a web page is
                                 not published (linked_files.ACTIVE_SUFFIXES), a warning says why
     [gone](old/notes.txt)    -> <a class="missing-link" href="old/notes.txt">, and a warning
+    <video src="clip.mp4">   -> <video controls src="clip.mp4">, the file published
 
 A relative link that the page-links extension did not make a page link names a file of
 content/ (content/linked_files.py says which, and where the site has it). A link to no
@@ -80,8 +81,15 @@ class FileLinksTreeprocessor(Treeprocessor):
                     or is_article_file(parts.path)):  # a missing article: page links' error
                 continue
             self.link_file(link, href, parts, lines.line(href))
+        players = Occurrences(self.ext.getConfig("lines"))
+        for player in [*root.iter("video"), *root.iter("audio")]:
+            src = player.get("src", "")
+            if src:  # raw_html.py left only a local file's player
+                self.link_file(player, src, urlsplit(src), players.line(src), attribute="src")
 
-    def link_file(self, link: etree.Element, href: str, parts: SplitResult, line: int) -> None:
+    def link_file(self, link: etree.Element, href: str, parts: SplitResult, line: int,
+                  attribute: str = "href") -> None:
+        """`link`'s `attribute` (`href`, or a player's `src`) leads to the file's copy."""
         written = unquote(parts.path)
         path, slug = self.ext.getConfig("path"), self.ext.getConfig("slug")
         found = find_linked_file(self.ext.getConfig("places"), path, slug, written, line)
@@ -94,8 +102,9 @@ class FileLinksTreeprocessor(Treeprocessor):
             rest = (f"?{parts.query}" if parts.query else "") + (
                 f"#{parts.fragment}" if parts.fragment else "")
             # a folder's index.html is a web page, never published, so the copy is always a file
-            link.set("href", found.published.url + rest)
-            link.set("class", FILE_LINK_CLASS)
+            link.set(attribute, found.published.url + rest)
+            if attribute == "href":
+                link.set("class", FILE_LINK_CLASS)
         elif found.problem is None:
             shown = " ".join(href.split())  # an unrendered template tag may span lines
             if TEMPLATE_TAG.search(href):
@@ -103,11 +112,17 @@ class FileLinksTreeprocessor(Treeprocessor):
                               "which footnoted does not run, so it is left as written",
                               "Write the address the tag gave (https://..., or the article's "
                               "file, e.g. other.md)", line)
+            elif found.folder is not None:
+                self.ext.warn(href, f"link '{shown}' names the folder {found.folder}, which is "
+                              "no page of this site, and is left as written", "Link the "
+                              "article it should lead to by its file (e.g. ../news/index.md), "
+                              "or remove the link", line)
             else:
                 self.ext.warn(href, f"link '{shown}' matches no page or file of this site and "
                               "is left as written", "Put the file in the content folder and "
                               "give its path from the article's file (e.g. files/data.csv), or "
                               "link the article's file (e.g. other.md)", line)
-            link.set("class", MISSING_LINK_CLASS)
-        else:
+            if attribute == "href":
+                link.set("class", MISSING_LINK_CLASS)
+        elif attribute == "href":
             link.set("class", MISSING_LINK_CLASS)  # an error stops the build; no source

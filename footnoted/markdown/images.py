@@ -24,7 +24,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from ..content.image_places import ImagePlaces, ImageRef, image_path_problem
-from ..content.urls import is_external, unsafe_url_reason
+from ..content.urls import MAX_DATA_IMAGE, is_data_image, is_external, unsafe_url_reason
 from ..problems import Problem, error, warning
 from .raw_html import PHRASING_PARENTS
 from .refs import LineFinder, Occurrences
@@ -76,6 +76,9 @@ class ImageTreeprocessor(Treeprocessor):
         for image in root.iter("img"):
             src = image.get("src", "")
             line = lines.line(src or "![")
+            if is_data_image(src):
+                self.check_size(image, path, line)
+                continue
             found = image_path_problem(src)
             if found is None:
                 located, problem = places.locate(path, slug, ImageRef(src, line))
@@ -88,6 +91,16 @@ class ImageTreeprocessor(Treeprocessor):
                 image.set("src", located.url)
             else:
                 image.attrib.pop("src", None)
+
+    def check_size(self, image: etree.Element, path: str, line: int) -> None:
+        """An image carried in the page is kept when it is of a sane size."""
+        size = len(image.get("src", ""))
+        if size > MAX_DATA_IMAGE:
+            del image.attrib["src"]
+            self.ext.state.problems.append(error(
+                path, line, f"image carried in the text (data:) is {size // 1000:,} KB, more "
+                f"than {MAX_DATA_IMAGE // 1000:,} KB in every load of the page",
+                "Save it as a file beside the article and give its path, e.g. images/a.png"))
 
     def drop_sourceless(self, root: etree.Element, lines: Occurrences) -> None:
         """An `<img>` without `src` (lazy-loading markup keeps it in `data-src`) shows

@@ -5,6 +5,7 @@
     [the list](/section/page/)           -> the same, when a page has that address
     [the post](@/blog/post.md)           -> Zola's link from the content folder
     [its neighbour](../method/)          -> the same, when a page is there (from this page)
+    [Site news](../)                     -> the home page, when that is where it leads
 
 The other article's page is found in the site's `PageIndex` (built from the slugs the loader
 gave every article), and the link is written relative to this page (`slug`, at any depth),
@@ -115,6 +116,11 @@ class PageLinksTreeprocessor(Treeprocessor):
         written when none is (it may be a file)."""
         address = posixpath.normpath(posixpath.join(self.ext.getConfig("slug"), path))
         if address == ".." or address.startswith("../"):
+            return
+        if address == ".":  # `../` from a page one folder down: the home page
+            link.set("href", page_url(self.ext.getConfig("slug"), ".")
+                     + (f"#{fragment}" if fragment else ""))
+            link.set("class", PAGE_LINK_CLASS)
             return
         slug = self.ext.look_up(f"address:{address_key(address)}")
         if slug is not None:
