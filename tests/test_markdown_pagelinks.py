@@ -134,3 +134,33 @@ def test_a_link_to_a_folder_of_content_is_a_warning_never_out_of_the_content_fol
         "content/news/a.md:1: warning: link '../' names the folder content, which is no page "
         "of this site, and is left as written. Link the article it should lead to by its file "
         "(e.g. ../news/index.md), or remove the link"]
+
+
+MIGRATED = build_page_index(
+    [("content/forensic.md", "forensic"), ("content/other.md", "other")], "content",
+    [("forensic", "https://old.example/blog/2019/08/20/forensic-science/"),
+     ("other", "https://www.old.example/p/other.html")])
+
+
+def test_a_migrated_sites_old_address_finds_the_article_on_any_of_its_hosts():
+    body = render_markdown(
+        "[a](/blog/2019/08/20/forensic-science/) [b](https://old.example/blog/2019/08/20/"
+        "forensic-science/#x) [c](//old.example/blog/2019/08/20/forensic-science) "
+        "[d](http://www.old.example/p/other.html)", {}, "news/item", "content/news/item.md", 1,
+        pages=MIGRATED)
+    assert body.html == (
+        '<p><a class="page-link" href="../../forensic/">a</a> '
+        '<a class="page-link" href="../../forensic/#x">b</a> '
+        '<a class="page-link" href="../../forensic/">c</a> '
+        '<a class="page-link" href="../../other/">d</a></p>')
+    assert body.problems == [] and body.sources == []
+
+
+def test_an_old_address_on_another_host_or_of_no_article_stays_a_link_out():
+    body = render_markdown("[a](https://else.example/blog/2019/08/20/forensic-science/) "
+                           "[b](https://old.example/gone/)", {}, "news", "content/news.md", 1,
+                           pages=MIGRATED)
+    assert [source.url for source in body.sources] == [
+        "https://else.example/blog/2019/08/20/forensic-science/", "https://old.example/gone/"]
+    assert dict(body.lookups) == {"address:gone": None, "host:old.example": "",
+                                  "host:else.example": None}  # asked again when hosts change

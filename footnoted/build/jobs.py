@@ -95,6 +95,7 @@ class ParseJob:
 class SlugFound:
     path: str
     slug: str | None  # None when the file does not load
+    original: str = ""  # its original_url, an old address links may name
     front: bytes  # as ParseJob.front (b"" when it does not load or changed meanwhile)
 
 
@@ -127,10 +128,11 @@ def load_slug(state: JobState, path: str) -> SlugFound:
         return SlugFound(path=path, slug=None, front=b"")
     front = FrontRead(version=version, document=replace(document, body="", text=""),
                       problems=problems)
+    original = str(document.meta.original_url or "")
     if FileVersion.of(file).digest != version.digest:  # what was read is no one version
-        return SlugFound(path=path, slug=document.slug, front=b"")
+        return SlugFound(path=path, slug=document.slug, front=b"", original=original)
     # Held for every changed file until it is parsed: compressed, 2.4 KB become 1 KB.
-    return SlugFound(path=path, slug=document.slug,
+    return SlugFound(path=path, slug=document.slug, original=original,
                      front=zlib.compress(ArticleStore.pickled(front), 1))
 
 

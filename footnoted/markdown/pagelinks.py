@@ -6,6 +6,7 @@
     [the post](@/blog/post.md)           -> Zola's link from the content folder
     [its neighbour](../method/)          -> the same, when a page is there (from this page)
     [Site news](../)                     -> the home page, when that is where it leads
+    [old](https://old.example/2019/post/) -> the article whose original_url has that path
 
 The other article's page is found in the site's `PageIndex` (built from the slugs the loader
 gave every article), and the link is written relative to this page (`slug`, at any depth),
@@ -73,7 +74,10 @@ class PageLinksTreeprocessor(Treeprocessor):
         self.lines = Occurrences(self.ext.getConfig("lines"))  # links come in document order
         for link in root.iter("a"):
             href = link.get("href", "")
-            if not href or href.startswith("#") or is_external(href):
+            if is_external(href):
+                self.link_old_address(link, href)
+                continue
+            if not href or href.startswith("#"):
                 continue
             parts = urlsplit(href)
             path = unquote(parts.path)
@@ -109,6 +113,20 @@ class PageLinksTreeprocessor(Treeprocessor):
             return
         self.make_page_link(link, href, self.ext.getConfig("pages").file_of[slug], slug,
                             fragment, line)
+
+    def link_old_address(self, link: etree.Element, href: str) -> None:
+        """`https://old.example/blog/post/` or `//old.example/...` on a host of the site's
+        original addresses: the article there, when one had that address; else a link out
+        like any other."""
+        parts = urlsplit(href)
+        if parts.scheme.lower() not in ("http", "https", "") or not parts.netloc:
+            return
+        if self.ext.look_up(f"host:{parts.netloc.lower()}") is None:
+            return
+        slug = self.ext.look_up(f"address:{address_key(unquote(parts.path))}")
+        if slug is not None and address_key(unquote(parts.path)):
+            self.make_page_link(link, href, self.ext.getConfig("pages").file_of[slug], slug,
+                                parts.fragment, self.lines.line(f"({href}"))
 
     def link_neighbour(self, link: etree.Element, href: str, path: str, fragment: str) -> None:
         """`../other-page/`, as pages of the original site link their neighbours: resolved
