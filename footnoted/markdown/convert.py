@@ -23,6 +23,7 @@ from .filelinks import FileLinksExtension
 from .glossary import GlossaryExtension
 from .headings import HeadingsExtension
 from .images import ImagesExtension
+from .list_indent import ListIndentExtension
 from .nesting import NestingLimitExtension
 from .notes import NotesExtension
 from .pagelinks import PageLinksExtension
@@ -100,6 +101,7 @@ class Converter:
         self.md = Markdown(
             extensions=[
                 fences_extension(PYGMENTS_CLASS),
+                ListIndentExtension(),
                 "tables",
                 "sane_lists",
                 PunctuationExtension(lang=lang),
