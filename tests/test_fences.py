@@ -118,3 +118,14 @@ def test_backticks_closed_on_their_own_line_are_inline_code_not_a_fence():
 def test_an_ordered_list_right_after_a_bullet_list_is_a_list_of_its_own():
     assert convert("- a\n- b\n\n1. one\n2. two\n") == (
         "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<ol>\n<li>one</li>\n<li>two</li>\n</ol>")
+
+
+def test_a_fence_right_after_a_line_of_text_ends_that_paragraph():
+    assert convert("Here is the YAML:\n'''\na\n'''\nAfter.\n") == (
+        "<p>Here is the YAML:</p>\n" + block("Code 1", "a") + "\n\n<p>After.</p>")
+
+
+def test_a_fence_right_after_a_line_of_text_inside_a_quote():
+    assert convert("> **Show IP**\n> '''\n> a\n> '''\n> **Next**\n") == (
+        "<blockquote>\n<p><strong>Show IP</strong></p>\n" + block("Code 1", "a")
+        + "\n\n<p><strong>Next</strong></p>\n</blockquote>")

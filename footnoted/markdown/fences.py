@@ -60,6 +60,25 @@ class BacktickSafeFences(SuperFencesBlockPreprocessor):
         return not _backtick_in_info(m) and super().handle_unrecognized(m)
 
 
+    def reassemble(self, lines: list[str]) -> list[str]:
+        """SuperFences' placeholders put back, each a block of its own: a fence right after
+        a line of text ends that paragraph, as in CommonMark, instead of landing inside it
+        (a `<div>` in a `<p>`). Inside list items the lines stay as written (a blank line
+        would make a tight list loose)."""
+        while self.stack:
+            fenced, start, end = self.stack.pop()
+            prefix = fenced[:fenced.index("\x02")] if "\x02" in fenced else ""
+            block = [fenced]
+            if not prefix.startswith((" ", "\t")):
+                blank = prefix.rstrip()  # ">" inside a quote: the quote goes on
+                if start > 0 and lines[start - 1].strip() not in ("", blank):
+                    block.insert(0, blank)
+                if end < len(lines) and lines[end].strip() not in ("", blank):
+                    block.append(blank)
+            lines = lines[:start] + block + lines[end:]
+        return lines
+
+
 def _backtick_in_info(m) -> bool:
     return m.group("fence").startswith("`") and "`" in m.string[m.end("fence"):m.end()]
 
