@@ -146,7 +146,9 @@ def image_path_problem(src: str) -> tuple[str, str] | None:
 
 
 def _shown(src: str) -> str:
-    return src if len(src) <= 60 else src[:57] + "..."
+    """The path as written, whole (an editor acts on it); only an image carried in the text
+    (`data:...`, often megabytes) is cut."""
+    return src[:57] + "..." if src.startswith("data:") and len(src) > 60 else src
 
 
 def image_problems(article_path: str, images: list[ImageRef], settings: Settings) -> list[Problem]:

@@ -111,7 +111,8 @@ class FileLinksTreeprocessor(Treeprocessor):
                 self.ext.warn(href, f"link '{shown}' holds another generator's template tag, "
                               "which footnoted does not run, so it is left as written",
                               "Write the address the tag gave (https://..., or the article's "
-                              "file, e.g. other.md)", line)
+                              "file, e.g. other.md)", line,
+                              kind="links holding another generator's template tags")
             elif found.folder is not None:
                 self.ext.warn(href, f"link '{shown}' names the folder {found.folder}, which is "
                               "no page of this site, and is left as written", "Link the "
@@ -121,7 +122,8 @@ class FileLinksTreeprocessor(Treeprocessor):
                 self.ext.warn(href, f"link '{shown}' matches no page or file of this site and "
                               "is left as written", "Put the file in the content folder and "
                               "give its path from the article's file (e.g. files/data.csv), or "
-                              "link the article's file (e.g. other.md)", line)
+                              "link the article's file (e.g. other.md)", line,
+                              kind="links to no page or file of this site")
             if attribute == "href":
                 link.set("class", MISSING_LINK_CLASS)
         elif attribute == "href":

@@ -138,9 +138,10 @@ class RemoteImageTreeprocessor(Treeprocessor):
                 continue  # ImageTreeprocessor reports it
             self.ext.state.problems.append(warning(
                 self.ext.getConfig("path"), lines.line(src),
-                f"image '{_shown(src)}' is on another host, so the page shows a link to it "
+                f"image '{src}' is on another host, so the page shows a link to it "
                 "instead (pages load nothing from elsewhere)",
-                "Save the image beside the article and give its path, e.g. images/chart.png"))
+                "Save the image beside the article and give its path, e.g. images/chart.png",
+                kind="images on other hosts, shown as links"))
             self.replace(image, parents)
 
     def replace(self, image: etree.Element, parents: dict) -> None:

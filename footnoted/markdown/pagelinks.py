@@ -109,7 +109,8 @@ class PageLinksTreeprocessor(Treeprocessor):
         if slug is None:
             self.ext.warn(f"({href}", f"link '{href}' matches no page of this site and is left "
                           "as written; it breaks when the site is served under a path prefix",
-                          "Link the article's file (e.g. other.md) if it is one of ours", line)
+                          "Link the article's file (e.g. other.md) if it is one of ours", line,
+                          kind="site addresses that match no page")
             return
         self.make_page_link(link, href, self.ext.getConfig("pages").file_of[slug], slug,
                             fragment, line)
