@@ -164,3 +164,15 @@ def test_an_old_address_on_another_host_or_of_no_article_stays_a_link_out():
         "https://else.example/blog/2019/08/20/forensic-science/", "https://old.example/gone/"]
     assert dict(body.lookups) == {"address:gone": None, "host:old.example": "",
                                   "host:else.example": None}  # asked again when hosts change
+
+
+def test_an_articles_file_named_without_its_suffix_is_a_page_link():
+    pages = build_page_index([("content/about/guide.md", "guide"),
+                              ("content/about/team.md", "team"),
+                              ("content/api/index.md", "api")], "content")
+    body = render_markdown("[team](./team#a), [api](../api/), [old](team.html) and [none](./x)",
+                           {}, "guide", "content/about/guide.md", 1, pages=pages)
+    assert body.html == (
+        '<p><a class="page-link" href="../team/#a">team</a>, <a class="page-link" '
+        'href="../api/">api</a>, <a class="page-link" href="../team/">old</a> and '
+        '<a class="missing-link" href="./x">none</a></p>')

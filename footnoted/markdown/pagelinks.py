@@ -7,6 +7,7 @@
     [its neighbour](../method/)          -> the same, when a page is there (from this page)
     [Site news](../)                     -> the home page, when that is where it leads
     [old](https://old.example/2019/post/) -> the article whose original_url has that path
+    [the team](./team)                   -> content/about/team.md, beside this file (VitePress)
 
 The other article's page is found in the site's `PageIndex` (built from the slugs the loader
 gave every article), and the link is written relative to this page (`slug`, at any depth),
@@ -142,9 +143,24 @@ class PageLinksTreeprocessor(Treeprocessor):
             link.set("class", PAGE_LINK_CLASS)
             return
         slug = self.ext.look_up(f"address:{address_key(address)}")
+        if slug is None:
+            slug = self.article_without_suffix(path)
         if slug is not None:
             self.make_page_link(link, href, self.ext.getConfig("pages").file_of[slug], slug,
                                 fragment, self.lines.line(f"({href}"))
+
+    def article_without_suffix(self, path: str) -> str | None:
+        """`./team`, `../guide/intro.html`: an article's file named from this one's without
+        `.md`, as VitePress, Docusaurus and GitHub's wikis write links."""
+        stem = path.rstrip("/").removesuffix(".html")
+        if not stem or stem.endswith((".", "/")) or posixpath.splitext(stem)[1]:
+            return None  # `files/x.pdf` names a file
+        pages: PageIndex = self.ext.getConfig("pages")
+        for name in (f"{stem}.md", f"{stem}/index.md"):
+            slug = self.ext.look_up(f"file:{pages.file_key(self.ext.getConfig('path'), name)}")
+            if slug is not None:
+                return slug
+        return None
 
     def make_page_link(self, link: etree.Element, href: str, target: str, slug: str,
                        fragment: str, line: int) -> None:
