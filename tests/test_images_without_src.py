@@ -1,4 +1,5 @@
-"""An `<img>` without `src` (lazy-loading markup) shows its alt text, with a warning."""
+"""Images whose `src` cannot be read: none at all (lazy-loading markup shows its alt text, with
+a warning), or another generator's template tag (an error saying so)."""
 
 from __future__ import annotations
 
@@ -36,3 +37,12 @@ def test_the_whole_converter_reports_it_and_goes_on():
                            "content/a.md", 7)
     assert body.html == "<p>A</p>\n<p>Next <em>text</em>.</p>"
     assert [str(problem) for problem in body.problems] == [WARNING.format(7)]
+
+
+def test_an_image_path_with_another_generators_template_tag_says_so():
+    body = render_markdown("![A]({{ site.baseurl }}/assets/x.png)\n", {}, "a", "content/a.md", 3)
+    assert body.html == '<p><img alt="A"></p>'
+    assert [str(problem) for problem in body.problems] == [
+        "content/a.md:3: error: image '{{ site.baseurl }}/assets/x.png' holds another "
+        "generator's template tag, which footnoted does not run. Write the path the tag gave, "
+        "e.g. /assets/photo.jpg"]

@@ -24,6 +24,7 @@ from ..settings import Settings
 from .schema import CheckedText
 from .slugs import slugify, top_folder
 from .svg import clean_svg
+from .urls import TEMPLATE_TAG
 
 # SVG too: it is sanitised before it is copied (svg.py).
 IMAGE_SUFFIXES = (".avif", ".gif", ".jpeg", ".jpg", ".png", ".svg", ".webp")
@@ -134,6 +135,9 @@ def image_path_problem(src: str) -> tuple[str, str] | None:
     Where the file is, and whether it stays inside content/, is ImagePlaces' to say."""
     fix = "Put the image file beside the article and give its path, e.g. images/photo.jpg"
     shown = _shown(src)
+    if TEMPLATE_TAG.search(src):
+        return f"'{' '.join(shown.split())}' holds another generator's template tag, which " \
+            "footnoted does not run", "Write the path the tag gave, e.g. /assets/photo.jpg"
     if ":" in src.split("/")[0] or src.startswith("//"):
         return f"must be a file of this site, not '{shown}' (pages load nothing " \
             "from elsewhere)", fix

@@ -22,6 +22,9 @@ SAFE_SCHEMES = (
 # is a source. The others (mailto:, tel:, irc: ...) reach a person or open an app: a contact.
 DOCUMENT_SCHEMES = ("ftp", "ftps", "http", "https", "news", "nntp")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+# Liquid's, Jinja's, Hugo's and 11ty's `{{ site.url }}` and `{% link x.md %}`: imported text
+# often keeps them, in links and image paths.
+TEMPLATE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 # Schemes that run or show something inside the page itself: never a link, always an error.
 _RUNS_IN_PAGE = ("javascript", "vbscript", "data", "blob", "filesystem", "file", "about")
 _DATA_IMAGE = re.compile(r"data:image/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*\Z", re.I)

@@ -15,7 +15,6 @@ this page. Links with a scheme, site-absolute paths and in-page `#parts` are not
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from urllib.parse import SplitResult, unquote, urlsplit
@@ -26,14 +25,11 @@ from markdown.treeprocessors import Treeprocessor
 from ..content.image_places import ImagePlaces, ImageRef
 from ..content.linked_files import find_linked_file
 from ..content.page_index import is_article_file
-from ..content.urls import unsafe_url_reason
+from ..content.urls import TEMPLATE_TAG, unsafe_url_reason
 from ..problems import Problem
 from .pagelinks import PAGE_LINK_CLASS
 from .refs import MarkerExtension, Occurrences, href_as_written
 
-# Liquid's, Jinja's, Hugo's and 11ty's `{{ site.url }}` and `{% link x.md %}`: imported text
-# often keeps them.
-TEMPLATE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 FILE_LINK_CLASS = "file-link"  # a link to a file the site publishes
 MISSING_LINK_CLASS = "missing-link"  # a relative link to nothing the site has
 NAVIGATION_CLASSES = (PAGE_LINK_CLASS, FILE_LINK_CLASS, MISSING_LINK_CLASS)  # never sources
