@@ -129,3 +129,11 @@ def test_a_fence_right_after_a_line_of_text_inside_a_quote():
     assert convert("> **Show IP**\n> '''\n> a\n> '''\n> **Next**\n") == (
         "<blockquote>\n<p><strong>Show IP</strong></p>\n" + block("Code 1", "a")
         + "\n\n<p><strong>Next</strong></p>\n</blockquote>")
+
+
+def test_a_closing_fence_longer_than_the_opening_one_closes_it():
+    assert convert("'''\na\n````\nAfter.\n") == block("Code 1", "a") + "\n\n<p>After.</p>"
+
+
+def test_a_shorter_line_of_backticks_inside_stays_code():
+    assert convert("````\n'''\n````\n") == block("Code 1", "```")

@@ -18,7 +18,8 @@ R Markdown's `{r ...}`) and `hl_lines`, and ignores the rest: the block is highl
 codehilite with our formatter, so a fence looks exactly as before (code_blocks.py).
 
 As in CommonMark, an opening line of backticks with a backtick after them (```` ```x``` ````)
-is no fence but inline code.
+is no fence but inline code, a closing fence may be longer than the opening one, and a fence
+right after a line of text ends that paragraph.
 """
 
 from __future__ import annotations
@@ -60,6 +61,13 @@ class BacktickSafeFences(SuperFencesBlockPreprocessor):
         return not _backtick_in_info(m) and super().handle_unrecognized(m)
 
 
+    def eval_fence(self, ws: str, content: str, start: int, end: int) -> None:
+        super().eval_fence(ws, _closing(content, self.fence), start, end)
+
+    def eval_quoted(self, ws: str, content: str, quote_level: int, start: int, end: int
+                    ) -> None:
+        super().eval_quoted(ws, _closing(content, self.fence), quote_level, start, end)
+
     def reassemble(self, lines: list[str]) -> list[str]:
         """SuperFences' placeholders put back, each a block of its own: a fence right after
         a line of text ends that paragraph, as in CommonMark, instead of landing inside it
@@ -77,6 +85,14 @@ class BacktickSafeFences(SuperFencesBlockPreprocessor):
                     block.append(blank)
             lines = lines[:start] + block + lines[end:]
         return lines
+
+
+def _closing(content: str, fence: str) -> str:
+    """A closing fence may be longer than the opening one (CommonMark): ```` after ```."""
+    line = content.rstrip(" \t")
+    if fence and len(line) > len(fence) and line == fence[0] * len(line):
+        return fence
+    return content
 
 
 def _backtick_in_info(m) -> bool:
