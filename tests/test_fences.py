@@ -137,3 +137,14 @@ def test_a_closing_fence_longer_than_the_opening_one_closes_it():
 
 def test_a_shorter_line_of_backticks_inside_stays_code():
     assert convert("````\n'''\n````\n") == block("Code 1", "```")
+
+
+def test_a_fence_in_a_quote_ends_where_the_quote_ends():
+    assert convert("> **IP**\n> '''\n> a\n>\n\n## Next\n") == (
+        "<blockquote>\n<p><strong>IP</strong></p>\n" + block("Code 1", "a")
+        + "\n\n</blockquote>\n<h2 id=\"next\">Next</h2>")
+
+
+def test_a_quote_written_inside_code_is_left_alone():
+    assert convert("````text\n> '''js\n> x\n````\n") == block(
+        "Code 1", "&gt; ```js\n&gt; x")

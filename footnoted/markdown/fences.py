@@ -18,16 +18,21 @@ R Markdown's `{r ...}`) and `hl_lines`, and ignores the rest: the block is highl
 codehilite with our formatter, so a fence looks exactly as before (code_blocks.py).
 
 As in CommonMark, an opening line of backticks with a backtick after them (```` ```x``` ````)
-is no fence but inline code, a closing fence may be longer than the opening one, and a fence
-right after a line of text ends that paragraph.
+is no fence but inline code, a closing fence may be longer than the opening one, a fence
+right after a line of text ends that paragraph, and a fence in a quote ends with the quote.
 """
 
 from __future__ import annotations
 
+import re
+
 from markdown import Markdown
 from markdown.extensions.codehilite import CodeHilite, CodeHiliteExtension, parse_hl_lines
+from markdown.preprocessors import Preprocessor
 from pymdownx.superfences import SuperFencesBlockPreprocessor, SuperFencesCodeExtension
 
+# A line opening or closing a fence, after any quote marks and indentation.
+FENCE_LINE = re.compile(r"(?P<prefix>[ >]*)(?P<fence>`{3,}|~{3,})(?P<info>[^`]*)$")
 LANGUAGE = "footnoted_language"  # an option our validator sets: R Markdown's {r ...}
 
 
@@ -46,6 +51,37 @@ class FencesExtension(SuperFencesCodeExtension):
         # 25: the place (and name) of Python-Markdown's fenced_code, which this replaces:
         # before raw HTML (20) is stashed, so markup inside code stays code.
         self.md.preprocessors.register(fenced, "fenced_code_block", 25)
+        # 25.5: just before the fences are read, so a quoted fence has its end.
+        self.md.preprocessors.register(QuotedFenceEnds(self.md), "footnoted_quoted_fences",
+                                       25.5)
+
+
+class QuotedFenceEnds(Preprocessor):
+    """A fence opened inside a quote ends where the quote does (CommonMark), even when its
+    closing line was never written: that line is added, so SuperFences sees the block."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        fence = prefix = ""  # the open fence and what stands before it on its line
+        for line in lines:
+            if fence and ">" in prefix and not line.lstrip(" ").startswith(">"):
+                blanks = 0  # the quote ended: the fence ends before its blank lines
+                while blanks < len(out) and not out[-1 - blanks].strip():
+                    blanks += 1
+                out.insert(len(out) - blanks, prefix.rstrip(" ") + " " + fence)
+                fence = prefix = ""
+            found = FENCE_LINE.match(line)
+            if found and not fence:
+                fence, prefix = found.group("fence"), found.group("prefix")
+            elif found and _closes(found, fence):
+                fence = prefix = ""
+            out.append(line)
+        return out
+
+
+def _closes(found: re.Match, fence: str) -> bool:
+    mark = found.group("fence")
+    return mark[0] == fence[0] and len(mark) >= len(fence) and not found.group("info").strip()
 
 
 class BacktickSafeFences(SuperFencesBlockPreprocessor):
