@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent  # footnoted's code, named in internal errors
 
 
 class Severity(Enum):
@@ -41,6 +44,20 @@ def warning(path: Path | str, line: int, message: str, fix: str = "", kind: str 
     """A warning; those of one `kind` are reported together by a build (report.py), each
     warning without a kind on its own line."""
     return Problem(str(path), line, message, fix, Severity.WARNING, kind)
+
+
+def internal_error(path: Path | str, line: int, exc: BaseException) -> Problem:
+    """A bug of ours met while reading one article: that article's error, never a traceback
+    ending the build; it names the exception and where in footnoted it was raised."""
+    frames = [frame for frame in traceback.extract_tb(exc.__traceback__)
+              if Path(frame.filename).is_relative_to(PACKAGE)]
+    where = ""
+    if frames:
+        module = Path(frames[-1].filename).relative_to(PACKAGE.parent).as_posix()
+        where = f" (at {module}:{frames[-1].lineno})"
+    text = " ".join(f"{type(exc).__name__}: {exc}".split())
+    return error(path, line, f"internal error while reading this article: {text}{where}",
+                 "Please report it, with this article; the other articles were checked")
 
 
 class BuildFailed(Exception):

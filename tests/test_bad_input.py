@@ -146,10 +146,10 @@ CASES = {
     "SVG image that cannot be made safe": (
         {"content/a.md": HEAD + "---\n![x](logo.svg)\n",
          "content/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg">\n'
-                             '<style>@import "https://fonts.example/f.css";</style>\n</svg>'},
-        "content/logo.svg:2: error: this SVG image cannot be made safe: its CSS uses @import, "
-        "which loads or runs something from elsewhere. Remove that part in an editor, or "
-        "export the image as PNG",
+                             '<style>a { fill: url(https://e.example/f) }</style>\n</svg>'},
+        "content/a.md:5: error: the SVG image content/logo.svg cannot be made safe: its CSS "
+        "loads url(https://e.example/f), another file (its line 2). Remove that part in an "
+        "editor, or export the image as PNG",
     ),
     "template syntax error": (
         {"content/a.md": OK, "templates/index.html": "<p>\n{% if %}\n"},

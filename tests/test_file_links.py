@@ -104,9 +104,12 @@ def test_a_link_to_no_page_and_no_file_is_left_as_written_with_a_warning(places)
                          '</a>.</p>')
     assert body.sources == []  # so the Sources page never holds a relative address
     assert [str(p) for p in body.problems] == [
-        f"content/post/index.md:7: warning: link '{href}' matches no page or file of this "
-        f"site and is left as written. {MISSING_FIX}" for href in ("../01-setup/",
-                                                                   "demos/empty/")]
+        "content/post/index.md:7: warning: link '../01-setup/' matches no page or file of this "
+        f"site and is left as written. {MISSING_FIX}",
+        "content/post/index.md:7: warning: link 'demos/empty/' names the folder "
+        "content/post/demos/empty, which is no page of this site, and is left as written. "
+        "Link the article it should lead to by its file (e.g. ../news/index.md), or remove "
+        "the link"]
     assert "content/post/demos/empty/index.html" in body.looked_for  # it may appear
 
 
@@ -202,3 +205,15 @@ def test_a_template_tag_of_another_generator_is_named(places):
         "content/post/index.md:7: warning: link '{{ site.repository }}/issues/7' holds another "
         "generator's template tag, which footnoted does not run, so it is left as written. "
         "Write the address the tag gave (https://..., or the article's file, e.g. other.md)"]
+
+
+def test_a_video_beside_the_article_is_published_and_played(make_project):
+    project = make_project({
+        "content/post/index.md": "---\ntitle: T\ndate: 2024-05-01\n---\n"
+                                 '<video src="clip.mp4" autoplay></video>\n',
+        "content/post/clip.mp4": "not really a video"})
+    assert project.run("build") == 0
+    assert (project.root / "site/post/clip.mp4").read_text() == "not really a video"
+    page = project.read("post/index.html")
+    assert '<video controls src="clip.mp4"></video>' in page
+    assert "media-src 'self'" in page  # the page's policy lets it play

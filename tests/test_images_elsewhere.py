@@ -56,3 +56,21 @@ def test_the_page_numbers_the_original_as_a_source(make_project, capsys):
     assert '<img' not in page.split("<main", 1)[1]
     assert ('<figcaption><a href="https://e.example/chart.png">A chart</a><sup><a '
             'class="noteref"') in page
+
+
+LONG = "https://uploads.example/wp-content/uploads/2019/08/forensic-science-laboratory-photo.jpg"
+
+
+def test_a_build_reports_images_elsewhere_together_and_check_lists_each_whole(
+        make_project, capsys):
+    project = make_project({f"content/a{n}.md": HEAD + f"![A photo]({LONG})\n\n![B]({LONG})\n"
+                            for n in range(3)})
+    assert project.run("build") == 0
+    assert capsys.readouterr().err == (
+        "warning: 6 images on other hosts, shown as links, at content/a0.md:5, content/a0.md:7, "
+        "content/a1.md:5, ... (footnoted check lists them)\n")
+    assert project.run("check") == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert f"content/a0.md:5: warning: image '{LONG}' is on another host, so the page shows a " \
+           "link to it instead (pages load nothing from elsewhere). Save the image beside the " \
+           "article and give its path, e.g. images/chart.png" in listed

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import footnoted.build.jobs as jobs_module
 from footnoted.build.jobs import BuildContext, JobState, ParseJob, load_slug, parse_file
 from footnoted.content.document import load_shared_sources
 from footnoted.incremental.keys import build_keys
@@ -56,3 +60,43 @@ def test_a_file_that_does_not_load_hands_nothing_on(make_project):
     project = make_project({"content/one.md": "no front matter\n"})
     found = load_slug(job_state(project), "content/one.md")
     assert (found.slug, found.front) == (None, b"")
+
+
+def test_an_exception_while_compiling_is_that_articles_error_and_the_rest_are_checked(
+        make_project, monkeypatch, capsys):
+    jobs = jobs_module
+    compile_article = jobs.parse_and_resolve
+
+    def failing(document, *args):
+        if document.path.endswith("a.md"):
+            raise KeyError("src")
+        return compile_article(document, *args)
+
+    head = "---\ntitle: T\ndate: 2024-05-01\n---\n"
+    project = make_project({"content/a.md": head + "Text.\n",
+                            "content/b.md": head + "Text [@nope].\n"})
+    monkeypatch.setattr(jobs, "parse_and_resolve", failing)
+    assert project.run("check") == 1
+    errors = [line for line in capsys.readouterr().out.splitlines() if ": error: " in line]
+    assert len(errors) == 2
+    assert re.fullmatch(
+        r"content/a\.md:5: error: internal error while reading this article: KeyError: 'src' "
+        r"\(at footnoted/build/jobs\.py:\d+\)\. Please report it, with this article; the other "
+        r"articles were checked", errors[0])
+    assert errors[1].startswith("content/b.md:5: error: unknown citation key '@nope'")
+
+
+def test_an_exception_while_loading_is_that_files_error(make_project, monkeypatch):
+    project = make_project({"content/one.md": ARTICLE.format(title="First")})
+    monkeypatch.setattr("footnoted.build.jobs.load_document", lambda *args: 1 / 0)
+    parsed = parse_file(job_state(project), ParseJob(path="content/one.md"))
+    assert (parsed.record, [str(problem) for problem in parsed.problems]) == (None, [
+        "content/one.md: error: internal error while reading this article: ZeroDivisionError: "
+        "division by zero (at footnoted/build/jobs.py:{}). Please report it, with this "
+        "article; the other articles were checked".format(
+            _line_of("return load_document(file, settings)"))])
+
+
+def _line_of(text: str) -> int:
+    source = Path(jobs_module.__file__).read_text().splitlines()
+    return next(number for number, line in enumerate(source, 1) if text in line)

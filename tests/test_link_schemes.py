@@ -59,7 +59,7 @@ def test_a_documents_address_is_a_numbered_source(url):
 @pytest.mark.parametrize("url, scheme", [
     ("javascript:alert(1)", "javascript"), ("JaVaScRiPt:alert(1)", "javascript"),
     ("data:text/html,hi", "data"), ("vbscript:msgbox", "vbscript"),
-    ("gopher://old.example/", "gopher"), ("ttps://typo.example/", "ttps"),
+    ("ttps://typo.example/", "ttps"), ("htps://typo.example/", "htps"),
 ])
 def test_other_schemes_are_refused_with_the_line_and_what_to_do(url, scheme):
     body = render(f"Intro.\n\nSee [this]({url}).")
@@ -67,6 +67,18 @@ def test_other_schemes_are_refused_with_the_line_and_what_to_do(url, scheme):
         f"content/a.md:7: error: link 'this' uses the '{scheme}:' scheme, which is not "
         "allowed. If the original link was lost, declare a source with 'lost: true' and write "
         "[words][key]; otherwise give the real http(s) address"]
+    assert body.html == "<p>Intro.</p>\n<p>See <span>this</span>.</p>"
+
+
+@pytest.mark.parametrize("url, scheme", [
+    ("apt:firefox", "apt"), ("steam://run/440", "steam"), ("gopher://old.example/", "gopher"),
+])
+def test_a_link_that_opens_an_application_keeps_its_words_with_a_warning(url, scheme):
+    body = render(f"Intro.\n\nSee [this]({url}).")
+    assert [str(problem) for problem in body.problems] == [
+        f"content/a.md:7: warning: link 'this' uses the '{scheme}:' scheme, which opens an "
+        "application, not a page: its words are kept without the link. Link a web page about "
+        "it (https://...) if readers need one"]
     assert body.html == "<p>Intro.</p>\n<p>See <span>this</span>.</p>"
 
 

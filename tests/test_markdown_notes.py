@@ -137,3 +137,10 @@ def test_first_use_numbers_by_first_citation_and_counts_every_place():
     assert uses.cite("b", "x-b", "again", 3) == (1, "x-b-ref-2")
     assert list(uses.citations) == ["b", "a"]
     assert [c.text for c in uses.citations["b"]] == ["", "again"]
+
+
+def test_a_caret_label_followed_by_an_address_is_a_link_not_a_note():
+    body = render("It can [^1^](https://e.example/py-grep).")
+    assert body.problems == [] and body.notes == []
+    assert [source.url for source in body.sources] == ["https://e.example/py-grep"]
+    assert '<a href="https://e.example/py-grep">^1^</a>' in body.html

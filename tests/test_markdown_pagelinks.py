@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textwrap import dedent
 
+from footnoted.content.image_places import ImagePlaces
 from footnoted.content.page_index import PageLink, address_key, build_page_index
 from footnoted.markdown.convert import render_markdown
 
@@ -112,3 +113,66 @@ def test_a_relative_address_of_a_page_is_navigation_from_this_page():
         ("content/docs/b.md", "part"), ("content/docs/a/c.md", "")]
     assert body.lookups == (("address:docs/a/c", "docs/a/c"), ("address:docs/a/files/x.pdf", None),
                             ("address:docs/b", "docs/b"))
+
+
+def test_a_link_up_to_the_site_root_is_the_home_page():
+    body = render_markdown("[Site news](../) and [top](../#menu)", {}, "news",
+                           "content/news.md", 1)
+    assert body.html == ('<p><a class="page-link" href="../">Site news</a> and '
+                         '<a class="page-link" href="../#menu">top</a></p>')
+    assert body.problems == []
+
+
+def test_a_link_to_a_folder_of_content_is_a_warning_never_out_of_the_content_folder(
+        tmp_path):
+    (tmp_path / "content/news").mkdir(parents=True)
+    places = ImagePlaces(root=tmp_path)
+    body = render_markdown("[Site news](../)", {}, "news/a", "content/news/a.md", 1,
+                           places=places)
+    assert body.html == '<p><a class="missing-link" href="../">Site news</a></p>'
+    assert [str(problem) for problem in body.problems] == [
+        "content/news/a.md:1: warning: link '../' names the folder content, which is no page "
+        "of this site, and is left as written. Link the article it should lead to by its file "
+        "(e.g. ../news/index.md), or remove the link"]
+
+
+MIGRATED = build_page_index(
+    [("content/forensic.md", "forensic"), ("content/other.md", "other")], "content",
+    [("forensic", "https://old.example/blog/2019/08/20/forensic-science/"),
+     ("other", "https://www.old.example/p/other.html")])
+
+
+def test_a_migrated_sites_old_address_finds_the_article_on_any_of_its_hosts():
+    body = render_markdown(
+        "[a](/blog/2019/08/20/forensic-science/) [b](https://old.example/blog/2019/08/20/"
+        "forensic-science/#x) [c](//old.example/blog/2019/08/20/forensic-science) "
+        "[d](http://www.old.example/p/other.html)", {}, "news/item", "content/news/item.md", 1,
+        pages=MIGRATED)
+    assert body.html == (
+        '<p><a class="page-link" href="../../forensic/">a</a> '
+        '<a class="page-link" href="../../forensic/#x">b</a> '
+        '<a class="page-link" href="../../forensic/">c</a> '
+        '<a class="page-link" href="../../other/">d</a></p>')
+    assert body.problems == [] and body.sources == []
+
+
+def test_an_old_address_on_another_host_or_of_no_article_stays_a_link_out():
+    body = render_markdown("[a](https://else.example/blog/2019/08/20/forensic-science/) "
+                           "[b](https://old.example/gone/)", {}, "news", "content/news.md", 1,
+                           pages=MIGRATED)
+    assert [source.url for source in body.sources] == [
+        "https://else.example/blog/2019/08/20/forensic-science/", "https://old.example/gone/"]
+    assert dict(body.lookups) == {"address:gone": None, "host:old.example": "",
+                                  "host:else.example": None}  # asked again when hosts change
+
+
+def test_an_articles_file_named_without_its_suffix_is_a_page_link():
+    pages = build_page_index([("content/about/guide.md", "guide"),
+                              ("content/about/team.md", "team"),
+                              ("content/api/index.md", "api")], "content")
+    body = render_markdown("[team](./team#a), [api](../api/), [old](team.html) and [none](./x)",
+                           {}, "guide", "content/about/guide.md", 1, pages=pages)
+    assert body.html == (
+        '<p><a class="page-link" href="../team/#a">team</a>, <a class="page-link" '
+        'href="../api/">api</a>, <a class="page-link" href="../team/">old</a> and '
+        '<a class="missing-link" href="./x">none</a></p>')

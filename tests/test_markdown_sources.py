@@ -145,10 +145,10 @@ def test_fenced_code_is_highlighted_with_pygments_classes():
 
 
 def test_pygments_stylesheet_has_light_and_dark_styles():
-    from footnoted.pages.assets import pygments_css
-
     from pygments.styles import get_style_by_name
     from pygments.token import Name
+
+    from footnoted.pages.assets import pygments_css
 
     css = pygments_css()
     light = get_style_by_name("xcode").style_for_token(Name.Builtin)["color"]

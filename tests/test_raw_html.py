@@ -99,10 +99,16 @@ def test_an_iframe_becomes_a_link_saying_it_is_not_loaded():
         "(embedded content, not loaded)</p>")
 
 
-def test_a_video_in_a_paragraph_becomes_an_inline_link_to_its_source():
-    assert convert('Text <video controls><source src="a.mp4">fallback</video> more') == (
-        '<p>Text <span class="embed-not-loaded"><a href="a.mp4">a.mp4</a> '
-        "(embedded content, not loaded)</span> more</p>")
+def test_a_video_from_elsewhere_in_a_paragraph_becomes_an_inline_link_to_its_source():
+    assert convert('Text <video controls><source src="https://e.example/a.mp4">fallback'
+                   "</video> more") == (
+        '<p>Text <span class="embed-not-loaded"><a href="https://e.example/a.mp4">'
+        "https://e.example/a.mp4</a> (embedded content, not loaded)</span> more</p>")
+
+
+def test_a_video_file_of_the_site_stays_a_player_with_controls_and_never_plays_itself():
+    assert convert('Text <video autoplay muted loop><source src="a.mp4">fallback</video> '
+                   "more") == '<p>Text <video controls src="a.mp4"></video> more</p>'
 
 
 def test_an_embed_without_a_safe_address_leaves_nothing():

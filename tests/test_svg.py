@@ -57,6 +57,8 @@ HOSTILE = [
     ("css url in attribute", f'<svg {SVG}><rect fill="url(https://evil.example/#g)"/></svg>',
      (1, "its CSS loads url(https://evil.example/#g), another file")),
     ("css import", f'<svg {SVG}><style>@import "https://evil.example/x.css";</style></svg>',
+     ['the CSS @import "https://evil.example/x.css";']),
+    ("css import escaped", f'<svg {SVG}><style>@\\69mport "//evil.example/x.css";</style></svg>',
      (1, "its CSS uses @import, which loads or runs something from elsewhere")),
     ("entity expansion", '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">'
                          '<!ENTITY b "&a;&a;&a;&a;">]><svg><text>&b;</text></svg>',
@@ -102,9 +104,9 @@ def test_the_sanitised_svg_is_what_the_site_serves(make_project, capsys):
                             "content/img/dot.svg": evil})
     assert project.run("build") == 0
     assert capsys.readouterr().err.splitlines()[0] == (
-        "content/img/dot.svg:2: warning: removed from this SVG image: <script>, the event "
-        "handler onclick (an image may not run code or load other files). Remove them from "
-        "the file to silence this warning")
+        "content/a.md:5: warning: removed from the SVG image content/img/dot.svg (its line 2): "
+        "<script>, the event handler onclick (an image may not run code or load other files). "
+        "Remove them from the file to silence this warning")
     served = (project.root / "site/img/dot.svg").read_text("utf-8")
     assert served == ("<?xml version='1.0' encoding='utf-8'?>\n"
                       f'<svg {SVG}>\n\n<circle r="4" /></svg>')
@@ -116,6 +118,7 @@ def test_an_svg_that_cannot_be_made_safe_stops_the_build(make_project, capsys):
                             "content/x.svg": "<svg>\n<rect>\n</svg>"})
     assert project.run("build") == 1
     assert capsys.readouterr().err.splitlines()[0] == (
-        "content/x.svg:3: error: this SVG image cannot be made safe: it is not well-formed XML "
-        "(mismatched tag). Remove that part in an editor, or export the image as PNG")
+        "content/a.md:5: error: the SVG image content/x.svg cannot be made safe: it is not "
+        "well-formed XML (mismatched tag) (its line 3). Remove that part in an editor, or "
+        "export the image as PNG")
     assert not (project.root / "site").exists()

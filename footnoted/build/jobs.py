@@ -31,7 +31,7 @@ from ..markdown.convert import Converters
 from ..pages.environment import build_environment, template_problem
 from ..pages.render import article_page, render_article
 from ..pages.search import article_terms
-from ..problems import Problem, error
+from ..problems import Problem, error, internal_error
 from ..settings import Settings
 
 
@@ -95,6 +95,7 @@ class ParseJob:
 class SlugFound:
     path: str
     slug: str | None  # None when the file does not load
+    original: str = ""  # its original_url, an old address links may name
     front: bytes  # as ParseJob.front (b"" when it does not load or changed meanwhile)
 
 
@@ -119,27 +120,39 @@ def load_slug(state: JobState, path: str) -> SlugFound:
     matter read on the way is handed on, so that parsing does not read it again."""
     file = state.settings.root / path
     version = FileVersion.of(file)
-    document, problems = load_document(file, state.settings)
+    try:
+        document, problems = load_document(file, state.settings)
+    except Exception:  # parse_file meets it again and reports it
+        return SlugFound(path=path, slug=None, front=b"")
     if document is None:
         return SlugFound(path=path, slug=None, front=b"")
     front = FrontRead(version=version, document=replace(document, body="", text=""),
                       problems=problems)
+    original = str(document.meta.original_url or "")
     if FileVersion.of(file).digest != version.digest:  # what was read is no one version
-        return SlugFound(path=path, slug=document.slug, front=b"")
+        return SlugFound(path=path, slug=document.slug, front=b"", original=original)
     # Held for every changed file until it is parsed: compressed, 2.4 KB become 1 KB.
-    return SlugFound(path=path, slug=document.slug,
+    return SlugFound(path=path, slug=document.slug, original=original,
                      front=zlib.compress(ArticleStore.pickled(front), 1))
 
 
 def parse_file(state: JobState, job: ParseJob) -> Parsed:
-    """Load, parse and resolve one article file."""
+    """Load, parse and resolve one article file; an exception while doing so (a bug of ours
+    that this article meets) is this article's error, and the build goes on."""
     settings, path = state.settings, job.path
     version = FileVersion.of(settings.root / path)  # before reading: a change shows next time
-    document, problems = _load(settings.root / path, settings, version, job.front)
+    try:
+        document, problems = _load(settings.root / path, settings, version, job.front)
+    except Exception as exc:
+        return Parsed(path=path, problems=[internal_error(path, 0, exc)])
     if document is None:
         return Parsed(path=path, problems=problems)
-    article, found = parse_and_resolve(document, state.context.content, settings,
-                                       state.context.pages, state.converters)
+    try:
+        article, found = parse_and_resolve(document, state.context.content, settings,
+                                           state.context.pages, state.converters)
+    except Exception as exc:
+        return Parsed(path=path, problems=[*problems,
+                                           internal_error(path, document.body_line, exc)])
     problems += found
     record = article_record(article, version, problems, state.context.keys, settings)
     return Parsed(

@@ -76,9 +76,12 @@ def load_changes(settings: Settings, state: BuildState, processes: int) -> Loade
                            store=state.store.path)
     with Workers(JobState, context, processes) as workers:  # the slugs of the files to parse
         slugs = list(workers.map(load_slug, to_parse))
+    originals = [(record.listed.slug, str(record.listed.meta.original_url))
+                 for record in fresh.values() if record.listed.meta.original_url]
+    originals += [(read.slug, read.original) for read in slugs if read.slug and read.original]
     pages = build_page_index([(path, record.listed.slug) for path, record in fresh.items()]
                              + [(read.path, read.slug) for read in slugs if read.slug],
-                             settings.content_dir)
+                             settings.content_dir, originals)
     stale = state.linking_to_changed(fresh, pages)
     jobs = [ParseJob(path=read.path, front=read.front) for read in slugs]
     return Loaded(context=replace(context, pages=pages),

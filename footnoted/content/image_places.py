@@ -24,6 +24,7 @@ from ..settings import Settings
 from .schema import CheckedText
 from .slugs import slugify, top_folder
 from .svg import clean_svg
+from .urls import TEMPLATE_TAG
 
 # SVG too: it is sanitised before it is copied (svg.py).
 IMAGE_SUFFIXES = (".avif", ".gif", ".jpeg", ".jpg", ".png", ".svg", ".webp")
@@ -134,6 +135,9 @@ def image_path_problem(src: str) -> tuple[str, str] | None:
     Where the file is, and whether it stays inside content/, is ImagePlaces' to say."""
     fix = "Put the image file beside the article and give its path, e.g. images/photo.jpg"
     shown = _shown(src)
+    if TEMPLATE_TAG.search(src):
+        return f"'{' '.join(shown.split())}' holds another generator's template tag, which " \
+            "footnoted does not run", "Write the path the tag gave, e.g. /assets/photo.jpg"
     if ":" in src.split("/")[0] or src.startswith("//"):
         return f"must be a file of this site, not '{shown}' (pages load nothing " \
             "from elsewhere)", fix
@@ -146,7 +150,9 @@ def image_path_problem(src: str) -> tuple[str, str] | None:
 
 
 def _shown(src: str) -> str:
-    return src if len(src) <= 60 else src[:57] + "..."
+    """The path as written, whole (an editor acts on it); only an image carried in the text
+    (`data:...`, often megabytes) is cut."""
+    return src[:57] + "..." if src.startswith("data:") and len(src) > 60 else src
 
 
 def image_problems(article_path: str, images: list[ImageRef], settings: Settings) -> list[Problem]:
@@ -160,7 +166,7 @@ def image_problems(article_path: str, images: list[ImageRef], settings: Settings
             problems.append(error(article_path, image.line, f"image '{image.src}' {reason}",
                                   ROOTED_FIX if image.src.startswith("/") else PATH_FIX))
         elif path.suffix.lower() == ".svg":
-            problems += svg_problems(image.file, path.read_bytes())
+            problems += svg_problems(article_path, image, path.read_bytes())
     return problems
 
 
@@ -179,19 +185,22 @@ def image_clashes(shown: list[tuple[str, list[ImageRef]]]) -> list[Problem]:
     return problems
 
 
-def svg_problems(name: str, data: bytes) -> list[Problem]:
+def svg_problems(article_path: str, image: ImageRef, data: bytes) -> list[Problem]:
+    """What sanitising the SVG an article shows refused or removed, at the article's line
+    (the editor looks for the article first), with the SVG file and its own line."""
     clean = clean_svg(data)
     if clean.refusal is not None:
         line, reason = clean.refusal
-        return [error(name, line, f"this SVG image cannot be made safe: {reason}",
+        return [error(article_path, image.line, f"the SVG image {image.file} cannot be made "
+                      f"safe: {reason} (its line {line})",
                       "Remove that part in an editor, or export the image as PNG")]
     if not clean.removed:
         return []
     parts = list(dict.fromkeys(what for _, what in clean.removed))
     shown = ", ".join(parts[:5]) + (f" and {len(parts) - 5} more" if len(parts) > 5 else "")
-    return [warning(name, clean.removed[0][0], f"removed from this SVG image: {shown} "
-                    "(an image may not run code or load other files)",
-                    "Remove them from the file to silence this warning")]
+    return [warning(article_path, image.line, f"removed from the SVG image {image.file} "
+                    f"(its line {clean.removed[0][0]}): {shown} (an image may not run code or "
+                    "load other files)", "Remove them from the file to silence this warning")]
 
 
 def image_files(images: list[ImageRef], settings: Settings) -> dict[str, bytes]:

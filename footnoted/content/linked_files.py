@@ -40,6 +40,7 @@ class LinkedFile:
     published: ImageRef | None = None  # with its `url` on the page
     looked_for: tuple[str, ...] = ()  # project-relative files that were not there
     problem: Problem | None = None
+    folder: str | None = None  # the project's folder it names (no page), when it names one
 
 
 def find_linked_file(places: ImagePlaces, article_path: str, slug: str, written: str,
@@ -76,6 +77,10 @@ def find_linked_file(places: ImagePlaces, article_path: str, slug: str, written:
                                          what="link")
         return LinkedFile(published=located, problem=problem)
     outside = posixpath.normpath(posixpath.join(posixpath.dirname(article_path), written))
+    if (places.root / outside).is_dir():  # a folder of the project, a page of no article
+        return LinkedFile(looked_for=tuple(looked_for), folder=outside)
+    if written.endswith("/"):
+        return LinkedFile(looked_for=tuple(looked_for))  # a page of the old site, perhaps
     if not outside.startswith(f"{places.content_dir}/") and (places.root / outside).exists():
         return LinkedFile(problem=error(
             article_path, line, f"link leads out of the content folder: '{written}' is "

@@ -5,7 +5,9 @@ Authors link another article by its file, relative to their own (`other.md`,
 without its extension, `/section/page/`, as Hugo content writes it). Both are looked up here
 against the slugs the loader gave the articles. Every page of an article is `<slug>/`, and a
 slug is a path (`css/color`), so a link from one page to another climbs out of its own
-folders and down into the other's (`page_url`).
+folders and down into the other's (`page_url`). A migrated site's links name its old
+addresses (`/blog/2019/08/20/post/`, `https://old.example/blog/...`): the path of an
+article's `original_url` finds it too, on any host an `original_url` names.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
 
 from ..problems import Problem, warning
 from .discovery import (
@@ -38,6 +41,7 @@ class PageIndex:
     by_file: dict[str, str] = field(default_factory=dict)  # "content/a/b.md" -> slug
     by_address: dict[str, str] = field(default_factory=dict)  # "a/b" or a slug -> slug
     file_of: dict[str, str] = field(default_factory=dict)  # slug -> its article's file
+    hosts: frozenset[str] = frozenset()  # the hosts of the articles' original addresses
 
     def file_key(self, article_path: str, written_path: str) -> str:
         """The project-relative file a relative `.md` link names, or a content-absolute one:
@@ -49,16 +53,29 @@ class PageIndex:
     def lookup(self, key: str) -> str | None:
         """The slug behind a key from `file:` or `address:` + what was looked up."""
         kind, _, name = key.partition(":")
+        if kind == "host":  # "" when links to `name` may be links to this site's pages
+            return "" if name in self.hosts else None
         return (self.by_file if kind == "file" else self.by_address).get(name)
 
 
-def build_page_index(slugs: Iterable[tuple[str, str]], content_dir: str) -> PageIndex:
-    """From (article file, slug) pairs. A slug is a page's real address, so where a content
-    path without extension and another article's slug are the same, the slug wins."""
+def build_page_index(slugs: Iterable[tuple[str, str]], content_dir: str,
+                     originals: Iterable[tuple[str, str]] = ()) -> PageIndex:
+    """From (article file, slug) pairs, and (slug, original_url) pairs for a migrated site's
+    old addresses. A slug is a page's real address, so where a content path without
+    extension and another article's slug are the same, the slug wins; an old address comes
+    last (`/blog/2019/08/20/post/` finds the article whose original_url has that path)."""
     pairs = sorted(slugs)
     by_address = {_address(path, content_dir): slug for path, slug in pairs}
     by_address.update((slug, slug) for _, slug in pairs)
-    return PageIndex(content_dir, dict(pairs), by_address, {slug: path for path, slug in pairs})
+    hosts = set()
+    for slug, url in sorted(originals):
+        parts = urlsplit(url)
+        hosts.add(parts.netloc.lower())
+        key = address_key(unquote(parts.path))
+        if key and not parts.query:
+            by_address.setdefault(key, slug)
+    return PageIndex(content_dir, dict(pairs), by_address, {slug: path for path, slug in pairs},
+                     frozenset(hosts - {""}))
 
 
 def page_url(from_slug: str, to_slug: str) -> str:

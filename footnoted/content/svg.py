@@ -5,9 +5,9 @@ styles and images from other hosts. The file is read by expat (the standard libr
 parser, with entity declarations refused, so no "billion laughs" and no external entities)
 into a tree, and only drawing is kept: an allowlist of SVG elements, their attributes without
 event handlers, references only within the file (`href="#id"`) or to embedded raster data.
-What is removed is reported in one warning; what cannot be made safe by removing a part (CSS
-that imports or loads from elsewhere, a file that is not well-formed SVG) refuses the image
-with its line and the reason.
+What is removed is reported in one warning (a style sheet's `@import` rules too); what cannot
+be made safe by removing a part (CSS that loads from elsewhere, a file that is not well-formed
+SVG) refuses the image with its line and the reason.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ _INTERNAL = re.compile(r"#|data:image/(?:png|jpeg|gif|webp)[;,]", re.I)
 _CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.I | re.S)
 _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)", re.S)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_CSS_IMPORT = re.compile(r"@import\b[^;{}]*;?", re.I)  # as written; escaped ones are refused
 _CSS_LOADERS = ("@import", "image-set(", "-webkit-image-set(", "expression(", "javascript:",
                 "-moz-binding", "behavior:")
 
@@ -121,12 +122,14 @@ def _clean(element: etree.Element, removed: list[tuple[int, str]]) -> None:
             if why:
                 removed.append((line, why))
     if element.tag == "style":
-        _check_css(element.text or "", line)
+        element.text = _without_imports(element.text or "", line, removed)
+        _check_css(element.text, line)
     for child in list(element):
         if child.tag in ELEMENTS:
             _clean(child, removed)
-            continue
-        if child.tag not in QUIET and ":" not in child.tag:
+            if child.tag != "style" or (child.text or "").strip():
+                continue  # a style sheet left empty goes
+        elif child.tag not in QUIET and ":" not in child.tag:
             removed.append((int(child.get("line", "0")), f"<{child.tag}>"))
         _remove(element, child)
 
@@ -147,6 +150,14 @@ def _attribute_problem(element: etree.Element, name: str, line: int) -> str | No
     if name == "style" or "url(" in value.lower():
         _check_css(value, line)
     return None
+
+
+def _without_imports(css: str, line: int, removed: list[tuple[int, str]]) -> str:
+    """A style sheet's `@import` rules (web fonts, mostly) removed: an SVG shown as an image
+    could not load them anyway."""
+    for rule in _CSS_IMPORT.findall(css):
+        removed.append((line, f"the CSS {_shown(' '.join(rule.split()))}"))
+    return _CSS_IMPORT.sub("", css)
 
 
 def _check_css(css: str, line: int) -> None:

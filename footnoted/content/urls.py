@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import html
 import re
 from urllib.parse import quote as quote_text
@@ -21,6 +22,15 @@ SAFE_SCHEMES = (
 # is a source. The others (mailto:, tel:, irc: ...) reach a person or open an app: a contact.
 DOCUMENT_SCHEMES = ("ftp", "ftps", "http", "https", "news", "nntp")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+# Liquid's, Jinja's, Hugo's and 11ty's `{{ site.url }}` and `{% link x.md %}`: imported text
+# often keeps them, in links and image paths.
+TEMPLATE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+# Schemes that run or show something inside the page itself: never a link, always an error.
+_RUNS_IN_PAGE = ("javascript", "vbscript", "data", "blob", "filesystem", "file", "about")
+_DATA_IMAGE = re.compile(r"data:image/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*\Z", re.I)
+# An image carried in the page adds its size to every load of the page; a larger one belongs
+# in a file beside the article (2 MB of base64 are a 1.5 MB picture).
+MAX_DATA_IMAGE = 2_000_000
 # Browsers drop these anywhere in a URL before reading its scheme: "java\tscript:" runs.
 _IGNORED_BY_BROWSERS = re.compile(r"[\x00-\x20\x7f]+")
 
@@ -39,6 +49,23 @@ def unsafe_url_reason(url: str) -> str | None:
     if match and match.group(1).lower() not in SAFE_SCHEMES:
         return f"uses the '{match.group(1).lower()}:' scheme, which is not allowed"
     return None
+
+
+def opens_an_application(url: str) -> bool:
+    """A link of a scheme outside SAFE_SCHEMES that runs nothing in the page and is no typo
+    of a web address: `apt:firefox`, `steam://run/1`, `zoommtg:`. The page cannot keep it
+    (the sanitiser's list is Ammonia's), but it is no mistake of the article either."""
+    plain = _IGNORED_BY_BROWSERS.sub("", unquote(html.unescape(html.unescape(url))))
+    match = _SCHEME.match(plain)
+    if not match or match.group(1).lower() in SAFE_SCHEMES + _RUNS_IN_PAGE:
+        return False
+    return not difflib.get_close_matches(match.group(1).lower(), DOCUMENT_SCHEMES, cutoff=0.7)
+
+
+def is_data_image(url: str) -> bool:
+    """`data:image/png;base64,...`: a raster image carried in the page, which loads nothing
+    from elsewhere (an SVG could carry a script: it must be a file, sanitised)."""
+    return bool(_DATA_IMAGE.match(url.strip()))
 
 
 def is_external(url: str) -> bool:

@@ -33,10 +33,11 @@ from . import CACHE_DIR
 FILE = "last-build.pickle"
 FORMAT = 1  # bump when LastBuild changes shape
 # The libraries whose version changes what the build makes: module name -> distribution
-# name (anyascii makes heading ids). Their versions are in the parse key (keys.py), and a
-# changed one is a change for the no-change shortcut.
+# name (anyascii makes heading ids, pymdownx reads fenced code). Their versions are in the
+# parse key (keys.py), and a changed one is a change for the no-change shortcut.
 LIBRARIES = {"markdown": "markdown", "jinja2": "jinja2", "pygments": "pygments",
-             "yaml": "pyyaml", "nh3": "nh3", "anyascii": "anyascii"}
+             "yaml": "pyyaml", "nh3": "nh3", "anyascii": "anyascii",
+             "pymdownx": "pymdown-extensions"}
 # A file changed this close to the snapshot could change again within the file system's
 # clock tick without its mtime moving (the "racy" files of git's index): it counts as changed.
 RACY_NS = 100_000_000

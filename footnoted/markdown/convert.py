@@ -19,10 +19,12 @@ from ..problems import error
 from .allowed_html import DEFAULT_SETTING
 from .article_context import ArticleContext
 from .code_blocks import CodeLabels
+from .fences import fences_extension
 from .filelinks import FileLinksExtension
 from .glossary import GlossaryExtension
 from .headings import HeadingsExtension
 from .images import ImagesExtension
+from .list_indent import ListIndentExtension
 from .nesting import NestingLimitExtension
 from .notes import NotesExtension
 from .pagelinks import PageLinksExtension
@@ -100,8 +102,10 @@ class Converter:
                                          not_loaded=translate(lang, "embed_not_loaded"))
         self.md = Markdown(
             extensions=[
-                "fenced_code",
+                fences_extension(PYGMENTS_CLASS),
+                ListIndentExtension(),
                 "tables",
+                "sane_lists",
                 PunctuationExtension(lang=lang),
                 "codehilite",
                 self.page_links,

@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 
 import nh3
 
-from ..content.urls import SAFE_SCHEMES, unsafe_url_reason
+from ..content.urls import SAFE_SCHEMES, is_data_image, unsafe_url_reason
 from .allowed_html import ATTRIBUTES, CONTENT_REMOVED, EMBED_ELEMENTS, URL_ATTRIBUTES
 
 VOID_ELEMENTS = frozenset(("area", "br", "col", "embed", "hr", "img", "source", "track",
@@ -46,7 +46,7 @@ class Sanitiser:
         self.cleaner = nh3.Cleaner(
             tags=tags, clean_content_tags=set(CONTENT_REMOVED) - tags, attributes=attributes,
             attribute_filter=_safe_attribute, strip_comments=True, link_rel=None,
-            url_schemes=set(SAFE_SCHEMES))
+            url_schemes={*SAFE_SCHEMES, "data"})  # data: only for images: _safe_attribute
 
     def build(self, pieces: list[Piece | Raw]) -> tuple[str, list[etree.Element]]:
         """(text before the first node, nodes), the pieces cleaned; kept elements come back
@@ -68,10 +68,17 @@ class Sanitiser:
 
 
 def _safe_attribute(element: str, attribute: str, value: str) -> str | None:
-    """URLs pass footnoted's own rules (urls.py) as well as nh3's scheme list."""
+    """URLs pass footnoted's own rules (urls.py) as well as nh3's scheme list; an image may
+    be carried in the page (`data:image/png;base64,...`)."""
+    if _data_image(element, attribute, value):
+        return value
     if attribute in URL_ATTRIBUTES and unsafe_url_reason(value):
         return None
     return value
+
+
+def _data_image(element: str, attribute: str, value: str) -> bool:
+    return element == "img" and attribute == "src" and is_data_image(value)
 
 
 def _restore(root: etree.Element, marker: str, kept: list[etree.Element]) -> list[etree.Element]:
@@ -115,6 +122,8 @@ class UnsafeUrls(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
+            if _data_image(tag, name, value or ""):
+                continue
             reason = unsafe_url_reason(value or "") if name in URL_ATTRIBUTES else None
             if reason:
                 self.found.append((tag, name, value or "", reason))

@@ -23,7 +23,7 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from ..content.image_places import ImagePlaces, ImageRef, image_path_problem
-from ..content.urls import is_external, unsafe_url_reason
+from ..content.urls import MAX_DATA_IMAGE, is_data_image, is_external, unsafe_url_reason
 from ..problems import Problem, error, warning
 from .article_context import ArticleExtension
 from .raw_html import PHRASING_PARENTS
@@ -67,9 +67,13 @@ class ImageTreeprocessor(Treeprocessor):
         lines = Occurrences(self.ext.article.lines)
         path, slug = self.ext.article.path, self.ext.article.slug
         places: ImagePlaces = self.ext.article.places
+        self.drop_sourceless(root, lines)
         for image in root.iter("img"):
             src = image.get("src", "")
             line = lines.line(src or "![")
+            if is_data_image(src):
+                self.check_size(image, path, line)
+                continue
             found = image_path_problem(src)
             if found is None:
                 located, problem = places.locate(path, slug, ImageRef(src, line))
@@ -81,7 +85,35 @@ class ImageTreeprocessor(Treeprocessor):
                 self.ext.state.images.append(located)
                 image.set("src", located.url)
             else:
-                del image.attrib["src"]
+                image.attrib.pop("src", None)
+
+    def check_size(self, image: etree.Element, path: str, line: int) -> None:
+        """An image carried in the page is kept when it is of a sane size."""
+        size = len(image.get("src", ""))
+        if size > MAX_DATA_IMAGE:
+            del image.attrib["src"]
+            self.ext.state.problems.append(error(
+                path, line, f"image carried in the text (data:) is {size // 1000:,} KB, more "
+                f"than {MAX_DATA_IMAGE // 1000:,} KB in every load of the page",
+                "Save it as a file beside the article and give its path, e.g. images/a.png"))
+
+    def drop_sourceless(self, root: etree.Element, lines: Occurrences) -> None:
+        """An `<img>` without `src` (lazy-loading markup keeps it in `data-src`) shows
+        nothing: its alt text stays, with a warning."""
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for image in [image for image in root.iter("img") if "src" not in image.attrib]:
+            self.ext.state.problems.append(warning(
+                self.ext.article.path, lines.line("<img"),
+                "image without 'src' (lazy-loading markup such as data-src is not read): "
+                "only its alt text is shown",
+                "Give the image its file, e.g. ![A photo](images/photo.jpg)"))
+            parent, alt = parents[image], image.get("alt", "").strip()
+            if parent.tag in PHRASING_PARENTS or not alt:
+                _swap(parent, image, None, alt)
+            else:  # raw HTML put it straight into a block: the words become a paragraph
+                paragraph = etree.Element("p")
+                paragraph.text = alt
+                _swap(parent, image, paragraph, None)
 
 
 class RemoteImageTreeprocessor(Treeprocessor):
@@ -101,9 +133,10 @@ class RemoteImageTreeprocessor(Treeprocessor):
                 continue  # ImageTreeprocessor reports it
             self.ext.state.problems.append(warning(
                 self.ext.article.path, lines.line(src),
-                f"image '{_shown(src)}' is on another host, so the page shows a link to it "
+                f"image '{src}' is on another host, so the page shows a link to it "
                 "instead (pages load nothing from elsewhere)",
-                "Save the image beside the article and give its path, e.g. images/chart.png"))
+                "Save the image beside the article and give its path, e.g. images/chart.png",
+                kind="images on other hosts, shown as links"))
             self.replace(image, parents)
 
     def replace(self, image: etree.Element, parents: dict) -> None:

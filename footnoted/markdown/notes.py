@@ -37,7 +37,8 @@ from .refs import (
 )
 
 DEFINITION_RE = re.compile(r"^[ ]{0,3}\[\^([^\]\s]+)\]:[ ]*", re.MULTILINE)
-REFERENCE_RE = r"\[\^([^\]\s]+)\]"
+# Never followed by "(": `[^1^](https://...)`, a chat tool's citation, is a link, as on GitHub.
+REFERENCE_RE = r"\[\^([^\]\s]+)\](?!\()"
 CONTAINER = "footnoted-notes"  # holds the definitions while inline processing runs over them
 
 

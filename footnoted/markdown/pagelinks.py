@@ -5,6 +5,9 @@
     [the list](/section/page/)           -> the same, when a page has that address
     [the post](@/blog/post.md)           -> Zola's link from the content folder
     [its neighbour](../method/)          -> the same, when a page is there (from this page)
+    [Site news](../)                     -> the home page, when that is where it leads
+    [old](https://old.example/2019/post/) -> the article whose original_url has that path
+    [the team](./team)                   -> content/about/team.md, beside this file (VitePress)
 
 The other article's page is found in the site's `PageIndex` (built from the slugs the loader
 gave every article), and the link is written relative to this page (`slug`, at any depth),
@@ -70,7 +73,10 @@ class PageLinksTreeprocessor(Treeprocessor):
         self.lines = Occurrences(self.ext.article.lines)  # links come in document order
         for link in root.iter("a"):
             href = link.get("href", "")
-            if not href or href.startswith("#") or is_external(href):
+            if is_external(href):
+                self.link_old_address(link, href)
+                continue
+            if not href or href.startswith("#"):
                 continue
             parts = urlsplit(href)
             path = unquote(parts.path)
@@ -102,10 +108,25 @@ class PageLinksTreeprocessor(Treeprocessor):
         if slug is None:
             self.ext.warn(f"({href}", f"link '{href}' matches no page of this site and is left "
                           "as written; it breaks when the site is served under a path prefix",
-                          "Link the article's file (e.g. other.md) if it is one of ours", line)
+                          "Link the article's file (e.g. other.md) if it is one of ours", line,
+                          kind="site addresses that match no page")
             return
         self.make_page_link(link, href, self.ext.article.pages.file_of[slug], slug,
                             fragment, line)
+
+    def link_old_address(self, link: etree.Element, href: str) -> None:
+        """`https://old.example/blog/post/` or `//old.example/...` on a host of the site's
+        original addresses: the article there, when one had that address; else a link out
+        like any other."""
+        parts = urlsplit(href)
+        if parts.scheme.lower() not in ("http", "https", "") or not parts.netloc:
+            return
+        if self.ext.look_up(f"host:{parts.netloc.lower()}") is None:
+            return
+        slug = self.ext.look_up(f"address:{address_key(unquote(parts.path))}")
+        if slug is not None and address_key(unquote(parts.path)):
+            self.make_page_link(link, href, self.ext.article.pages.file_of[slug], slug,
+                                parts.fragment, self.lines.line(f"({href}"))
 
     def link_neighbour(self, link: etree.Element, href: str, path: str, fragment: str) -> None:
         """`../other-page/`, as pages of the original site link their neighbours: resolved
@@ -114,10 +135,30 @@ class PageLinksTreeprocessor(Treeprocessor):
         address = posixpath.normpath(posixpath.join(self.ext.article.slug, path))
         if address == ".." or address.startswith("../"):
             return
+        if address == ".":  # `../` from a page one folder down: the home page
+            link.set("href", page_url(self.ext.article.slug, ".")
+                     + (f"#{fragment}" if fragment else ""))
+            link.set("class", PAGE_LINK_CLASS)
+            return
         slug = self.ext.look_up(f"address:{address_key(address)}")
+        if slug is None:
+            slug = self.article_without_suffix(path)
         if slug is not None:
             self.make_page_link(link, href, self.ext.article.pages.file_of[slug], slug,
                                 fragment, self.lines.line(f"({href}"))
+
+    def article_without_suffix(self, path: str) -> str | None:
+        """`./team`, `../guide/intro.html`: an article's file named from this one's without
+        `.md`, as VitePress, Docusaurus and GitHub's wikis write links."""
+        stem = path.rstrip("/").removesuffix(".html")
+        if not stem or stem.endswith((".", "/")) or posixpath.splitext(stem)[1]:
+            return None  # `files/x.pdf` names a file
+        pages: PageIndex = self.ext.article.pages
+        for name in (f"{stem}.md", f"{stem}/index.md"):
+            slug = self.ext.look_up(f"file:{pages.file_key(self.ext.article.path, name)}")
+            if slug is not None:
+                return slug
+        return None
 
     def make_page_link(self, link: etree.Element, href: str, target: str, slug: str,
                        fragment: str, line: int) -> None:

@@ -23,6 +23,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from ..content.urls import is_external
 from ..problems import Problem, warning
 from .allowed_html import DEFAULT_SETTING, EMBED_ELEMENTS, PHRASING_ELEMENTS, allowed_elements
 from .article_context import ArticleExtension
@@ -41,6 +42,9 @@ CODE_ELEMENTS = frozenset(("code", "kbd", "pre", "samp"))  # text typed, kept as
 # Elements whose content must be phrasing: a block inside one is invalid HTML.
 PHRASING_ONLY = PHRASING_ELEMENTS | {"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre"}
 EMBED_CLASS = "embed-not-loaded"
+# A video or sound file beside the article is published and played, with the reader's
+# controls and never by itself (no autoplay); one from elsewhere stays a link.
+PLAYERS = frozenset(("audio", "video"))
 
 
 class RawHtmlExtension(ArticleExtension):
@@ -228,7 +232,8 @@ def finish(node: etree.Element, phrasing: bool, not_loaded: str, kept: set[int])
 
 def embed_link(embed: etree.Element, phrasing: bool, not_loaded: str) -> None:
     """`<iframe src=X title=T>` -> `<a href=X>T</a> (embedded content, not loaded)`, in its
-    place; the link becomes a numbered source like any other. No address: nothing is left."""
+    place; the link becomes a numbered source like any other. No address: nothing is left.
+    A video or audio file of this site stays a player: `<video controls src=X>`."""
     if embed.tag == TEXT_MARKER:
         return
     sources = [embed.get("src") or embed.get("data")]
@@ -238,6 +243,9 @@ def embed_link(embed: etree.Element, phrasing: bool, not_loaded: str) -> None:
     tail = embed.tail
     embed.clear()
     embed.tail = tail
+    if embed.tag in PLAYERS and address is not None and _is_local(address):
+        embed.attrib.update({"controls": "controls", "src": address})  # filelinks.py: the file
+        return
     if address is None:
         embed.tag = TEXT_MARKER  # removed, keeping its tail
         return
@@ -247,6 +255,10 @@ def embed_link(embed: etree.Element, phrasing: bool, not_loaded: str) -> None:
     embed.tag = "span" if phrasing else "p"
     embed.set("class", EMBED_CLASS)
     embed.append(link)
+
+
+def _is_local(address: str) -> bool:
+    return not is_external(address) and not address.startswith(("#", "/", "\\"))
 
 
 def unwrap_misplaced(element: etree.Element, kept: set[int]) -> None:

@@ -116,10 +116,12 @@ class MarkerExtension(ArticleExtension):
         line = self.article.lines.find(needle, occurrence) if line is None else line
         self.state.problems.append(error(self.article.path, line, message, fix))
 
-    def warn(self, needle: str, message: str, fix: str = "", line: int | None = None) -> None:
-        """A warning at `line`, or else at the first line holding `needle`."""
+    def warn(self, needle: str, message: str, fix: str = "", line: int | None = None,
+             kind: str = "") -> None:
+        """A warning at `line`, or else at the first line holding `needle`; a build reports
+        those of one `kind` together."""
         line = self.article.lines.find(needle) if line is None else line
-        self.state.problems.append(warning(self.article.path, line, message, fix))
+        self.state.problems.append(warning(self.article.path, line, message, fix, kind))
 
 
 class DefinitionProcessor(BlockProcessor):

@@ -28,7 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..content.document import SourceEntry
 from ..content.known_sources import entry_for
-from ..content.urls import is_contact, unsafe_url_reason, with_text_fragment
+from ..content.urls import is_contact, opens_an_application, unsafe_url_reason, with_text_fragment
 from ..problems import Problem
 from .filelinks import NAVIGATION_CLASSES
 from .refs import (
@@ -220,9 +220,16 @@ class SourceLinkTreeprocessor(Treeprocessor):
         reason = unsafe_url_reason(url)
         if reason is None:
             return True
-        self.ext.fail(url or "](", f"link '{link_words(self.md, link)}' {reason}",
-                      "If the original link was lost, declare a source with 'lost: true' and "
-                      "write [words][key]; otherwise give the real http(s) address")
+        if opens_an_application(url):
+            scheme = url.split(":", 1)[0].strip().lower()
+            self.ext.warn(url, f"link '{link_words(self.md, link)}' uses the '{scheme}:' "
+                          "scheme, which opens an application, not a page: its words are kept "
+                          "without the link",
+                          "Link a web page about it (https://...) if readers need one")
+        else:
+            self.ext.fail(url or "](", f"link '{link_words(self.md, link)}' {reason}",
+                          "If the original link was lost, declare a source with 'lost: true' "
+                          "and write [words][key]; otherwise give the real http(s) address")
         link.tag = "span"
         link.attrib.clear()
         return False

@@ -34,6 +34,7 @@ from .listings import (
     paginate,
 )
 from .paging import contents
+from .redirects import redirect_pages
 from .source_index import SourceIndex
 from .source_pages import split_sources
 
@@ -133,6 +134,7 @@ def render_listing_pages(env: Environment, articles: list[Article], settings: Se
     files["robots.txt"] = _render(env, "robots.txt")
     files["search/index.html"] = _render(env, "search.html",
                                          page=page_at("search/index.html", settings.lang))
+    files.update(redirect_pages(articles, taken=set(files)))  # after every other page
     return files
 
 
