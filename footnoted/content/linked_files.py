@@ -21,6 +21,7 @@ import posixpath
 from dataclasses import dataclass
 
 from ..problems import Problem, error, warning
+from .budget import MAX_NAME_BYTES, name_too_long
 from .image_places import ImagePlaces, ImageRef
 
 # What a browser runs or renders as a document of the site's own address when opened.
@@ -46,6 +47,11 @@ def find_linked_file(places: ImagePlaces, article_path: str, slug: str, written:
                      line: int) -> LinkedFile:
     """The file the link path `written` (unquoted, without query or fragment) names from the
     article at `article_path`, whose page is at `slug`."""
+    if name_too_long(written):  # no file has that name; asking the system would fail
+        return LinkedFile(problem=warning(
+            article_path, line, f"link '{written[:57]}...' names a file or folder longer than "
+            f"{MAX_NAME_BYTES} bytes, which no file system holds; the link is left as written",
+            "Check the link's address"))
     candidates = [written + FOLDER_PAGE] if written.endswith("/") \
         else [written, f"{written}/{FOLDER_PAGE}"]
     looked_for = []
