@@ -172,3 +172,44 @@ def test_link_text_is_found_as_python_markdown_finds_it(text):
     plain = Markdown().convert(source)
     ours = Markdown(extensions=["footnoted.markdown.brackets:LinearBracketsExtension"])
     assert ours.convert(source) == plain
+
+
+SITE_FILE_LINKS = {
+    "robots.txt": ("[r](robots.txt)", "content/robots.txt", "robots.txt"),
+    "search index": ("[s](search/index.json)", "content/search/index.json", "search/index.json"),
+    "sitemap": ("[m](sitemap.xml)", "content/sitemap.xml", None),  # an XML type: not published
+    "feed image": ("![f](tags/x.png)", "content/tags/x.png", "tags/x.png"),
+}
+
+
+@pytest.mark.parametrize("link, file, output", SITE_FILE_LINKS.values(), ids=SITE_FILE_LINKS)
+def test_a_linked_file_never_replaces_the_sites_own(make_project, capsys, link, file, output):
+    project = make_project({"content/a.md": HEAD + "---\n" + link + "\n", file: "mine\n"})
+    code = project.run("build")
+    err = capsys.readouterr().err
+    if output is None:
+        assert code == 0 and "which footnoted does not publish" in err
+        assert "mine" not in project.read("sitemap.xml")
+        return
+    assert code == 1
+    assert f"would be published at {output}, where the site has its own files" in err
+
+
+@pytest.mark.parametrize("suffix", [".atom", ".rss", ".xhtml", ".xml", ".mml", ".xsl"])
+def test_xml_typed_linked_files_are_not_published(make_project, capsys, suffix):
+    project = make_project({"content/a.md": HEAD + f"---\n[f](f{suffix})\n",
+                            f"content/f{suffix}": '<feed xmlns="http://www.w3.org/2005/Atom">'
+                            '<x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)'
+                            '</x:script></feed>\n'})
+    assert project.run("build") == 0
+    assert f"names content/f{suffix}, a file a browser would run" in capsys.readouterr().err
+    assert not (project.root / "site" / f"f{suffix}").exists()
+
+
+def test_an_svg_linked_as_a_file_is_published_sanitised(make_project, capsys):
+    project = make_project({"content/a.md": HEAD + "---\n[g](g.svg)\n",
+                            "content/g.svg": '<svg xmlns="http://www.w3.org/2000/svg">'
+                            "<script>alert(1)</script><rect/></svg>\n"})
+    assert project.run("build") == 0
+    assert "removed from this SVG image: <script>" in capsys.readouterr().err
+    assert "script" not in project.read("g.svg") and "<rect" in project.read("g.svg")

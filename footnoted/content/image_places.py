@@ -23,7 +23,7 @@ from ..problems import Problem, error, warning
 from ..settings import Settings
 from .budget import MAX_NAME_BYTES, name_too_long
 from .schema import CheckedText
-from .slugs import slugify, top_folder
+from .slugs import RESERVED, SITE_FILES, slugify, top_folder
 from .svg import clean_svg
 
 # SVG too: it is sanitised before it is copied (svg.py).
@@ -106,6 +106,11 @@ class ImagePlaces:
                                    f"keeps its own static files", f"Move it to "
                                    f"{self.static_dir}/ or to another folder of "
                                    f"{self.content_dir}/")
+            if output in SITE_FILES or "/" in output and top_folder(output) in RESERVED:
+                return None, error(article_path, image.line, f"{what} '{_shown(image.src)}' "
+                                   f"would be published at {output}, where the site has its "
+                                   "own files (the site's wins)", f"Move it to another folder "
+                                   f"of {self.content_dir}/ or rename it")
         if name_too_long(output):
             return None, error(article_path, image.line, f"{what} '{_shown(image.src)}' would be "
                                f"published with a name longer than {MAX_NAME_BYTES} bytes "

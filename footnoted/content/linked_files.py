@@ -26,8 +26,11 @@ from .image_places import ImagePlaces, ImageRef
 
 # What a browser runs or renders as a document of the site's own address when opened.
 # SVG is not among them: it is sanitised as an image is (image_places.py) before it is copied.
+# Every XML type is among them: a browser opens .atom, .rss or .mml as a document that may
+# hold XHTML and its scripts.
 ACTIVE_SUFFIXES = (".htm", ".html", ".shtml", ".xhtml", ".xht", ".svgz", ".xml", ".xsl",
-                   ".xslt", ".js", ".mjs", ".swf")
+                   ".xslt", ".js", ".mjs", ".swf", ".atom", ".rss", ".rdf", ".mml", ".xsd",
+                   ".dtd", ".xul")
 FOLDER_PAGE = "index.html"  # what a link to a folder publishes of it, as a web server serves it
 OUT_FIX = ("Put the file in {content}/ (beside the article, say) and give its path from the "
            "article's file, e.g. files/data.csv")
