@@ -213,3 +213,29 @@ def test_an_svg_linked_as_a_file_is_published_sanitised(make_project, capsys):
     assert project.run("build") == 0
     assert "removed from this SVG image: <script>" in capsys.readouterr().err
     assert "script" not in project.read("g.svg") and "<rect" in project.read("g.svg")
+
+
+UNCLOSED = {
+    "comment": ("Text.\n\n<!-- draft\n\nThe rest.\n", 7, "'<!-- draft' is never closed with "
+                "'-->', so nothing after it is shown. Close it with '-->' where the hidden "
+                "part should end"),
+    "script": ("Text.\n\n<script>\n\nThe rest.\n", 7, "'<script>' is never closed with "
+               "'</script>'"),
+    "processing instruction": ("Text.\n\n<?php echo 1;\n\nThe rest.\n", 7, "never closed "
+                               "with '?>'"),
+    "CDATA": ("Text.\n\n<![CDATA[ x\n\nThe rest.\n", 7, "never closed with ']]>'"),
+}
+
+
+@pytest.mark.parametrize("body, line, expected", UNCLOSED.values(), ids=UNCLOSED)
+def test_an_unclosed_raw_block_that_hides_the_rest_is_warned_of(make_project, capsys, body,
+                                                                line, expected):
+    project = make_project({"content/a.md": HEAD + "---\n" + body})
+    assert project.run("build") == 0
+    assert f"content/a.md:{line}: warning: {expected}" in capsys.readouterr().err
+
+
+def test_a_closed_comment_and_one_in_code_are_not_warned_of(make_project, capsys):
+    project = make_project({"content/a.md": HEAD + "---\n<!-- a\nb -->\n\n```\n<!--\n```\n"})
+    assert project.run("build") == 0
+    assert "never closed" not in capsys.readouterr().err
