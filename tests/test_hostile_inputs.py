@@ -221,9 +221,10 @@ UNCLOSED = {
                 "part should end"),
     "script": ("Text.\n\n<script>\n\nThe rest.\n", 7, "'<script>' is never closed with "
                "'</script>'"),
-    "processing instruction": ("Text.\n\n<?php echo 1;\n\nThe rest.\n", 7, "never closed "
-                               "with '?>'"),
-    "CDATA": ("Text.\n\n<![CDATA[ x\n\nThe rest.\n", 7, "never closed with ']]>'"),
+    "processing instruction": ("Text.\n\n<?php echo 1;\n\nThe rest.\n", 7, "'<?php echo 1;' is "
+                               "never closed with '?>'"),
+    "CDATA": ("Text.\n\n<![CDATA[ x\n\nThe rest.\n", 7, "'<![CDATA[ x' is never closed "
+              "with ']]>'"),
 }
 
 
