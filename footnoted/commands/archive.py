@@ -49,9 +49,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     print(f"{len(cited):,} cited URLs, {len(cited) - len(items):,} already known; "
           f"asking {options.endpoint} about {len(items):,}.", file=sys.stderr)
     progress, fetcher = ProgressBar(unit="URLs"), fetcher_from(args)
+    archiver = Archiver(options, fetcher, datetime.now(UTC).date())
     try:
-        counts = archive_urls(items, records, path, Archiver(options, fetcher,
-                                                             datetime.now(UTC).date()), progress)
+        counts = archive_urls(items, records, path, archiver, progress)
     except KeyboardInterrupt:
         fetcher.stop()
         progress.close()
@@ -59,6 +59,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
               "run the command again to go on.", file=sys.stderr)
         return 130
     progress.close()
+    for url, reason in sorted(archiver.failures.items()):
+        print(f"{url}: {reason}; it is asked again next time", file=sys.stderr)
     summary = ", ".join(f"{n:,} {status}" for status, n in sorted(counts.items())) or "nothing new"
     print(f"Archive: {summary} -> {path.relative_to(settings.root)}")
     return 1 if errors or counts.get("failed") else 0
