@@ -17,7 +17,7 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
-from .budget import MAX_NESTING
+from .budget import MAX_FILE_BYTES, MAX_NESTING
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -59,6 +59,8 @@ class Refused(Exception):
 
 def clean_svg(data: bytes) -> CleanSvg:
     removed: list[tuple[int, str]] = []
+    if len(data) > MAX_FILE_BYTES:
+        return CleanSvg(None, (0, f"it is larger than {MAX_FILE_BYTES // 2**20} MB"), removed)
     try:
         root = _parse(data)
         if root.tag != "svg":
