@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from ..content import budget
 
 
-class OutOfTime(Exception):
-    """Raised inside a job whose article took longer than its budget."""
+class OutOfTime(BaseException):
+    """Raised inside a job whose article took longer than its budget; a BaseException, as
+    KeyboardInterrupt is, so that no `except Exception` on the way can swallow it."""
 
 
 @contextlib.contextmanager
