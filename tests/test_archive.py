@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 import yaml
 
 from footnoted.content.archive_file import dump_archive
@@ -261,7 +262,7 @@ def test_the_availability_apis_answer_as_the_real_archive_gives_it():
     from datetime import date
 
     from footnoted.network.fetching import Response
-    from footnoted.network.wayback import closest_snapshot
+    from footnoted.network.wayback import BadAnswer, closest_snapshot
 
     body = (b'{"url": "example.com", "archived_snapshots": {"closest": {"status": "200", '
             b'"available": true, "url": "http://web.archive.org/web/20060101064348/http://'
@@ -269,7 +270,8 @@ def test_the_availability_apis_answer_as_the_real_archive_gives_it():
     assert closest_snapshot(Response("x", 200, "x", body)) == (
         "http://web.archive.org/web/20060101064348/http://www.example.com:80/", date(2006, 1, 1))
     assert closest_snapshot(Response("x", 200, "x", b'{"archived_snapshots": {}}')) is None
-    assert closest_snapshot(Response("x", 200, "x", b"<html>")) is None
+    with pytest.raises(BadAnswer):  # not the API's answer: a failure, asked again next time
+        closest_snapshot(Response("x", 200, "x", b"<html>"))
 
 
 def test_a_dead_source_without_a_copy_is_a_warning_with_its_line(make_project, capsys):

@@ -17,6 +17,7 @@ from jinja2 import Environment, TemplateError
 
 from ..article.compile import parse_and_resolve
 from ..article.resolve import Article
+from ..content import budget
 from ..content.document import Document, LoadedContent, load_document, reread_document
 from ..content.page_index import PageIndex
 from ..incremental import (
@@ -33,6 +34,7 @@ from ..pages.render import article_page, render_article
 from ..pages.search import article_terms
 from ..problems import Problem, error, internal_error
 from ..settings import Settings
+from .deadline import OutOfTime, article_deadline
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -137,12 +139,33 @@ def load_slug(state: JobState, path: str) -> SlugFound:
 
 
 def parse_file(state: JobState, job: ParseJob) -> Parsed:
-    """Load, parse and resolve one article file; an exception while doing so (a bug of ours
-    that this article meets) is this article's error, and the build goes on."""
+    """Load, parse and resolve one article file, within its budget (content/budget.py). Past
+    the budget, or on an exception while doing so (a bug of ours that this article meets), it
+    is this article's error, and the build goes on."""
+    try:
+        with article_deadline():
+            return _parse_file(state, job)
+    except (OutOfTime, RecursionError) as exc:
+        state.converters = Converters()  # one stopped mid-article may hold its state
+        return Parsed(path=job.path, problems=[over_budget(job.path, exc)])
+
+
+def over_budget(path: str, exc: Exception) -> Problem:
+    if isinstance(exc, OutOfTime):
+        return error(path, 0, f"this article took longer than {budget.ARTICLE_SECONDS} s to "
+                     "parse, the most one article may take", "Split it into several articles, or "
+                     "look for a construct repeated many thousand times in one paragraph")
+    return error(path, 0, "this article is nested too deeply to parse",
+                 "Look for quotes, lists or brackets nested hundreds of levels deep")
+
+
+def _parse_file(state: JobState, job: ParseJob) -> Parsed:
     settings, path = state.settings, job.path
     version = FileVersion.of(settings.root / path)  # before reading: a change shows next time
     try:
         document, problems = _load(settings.root / path, settings, version, job.front)
+    except RecursionError:
+        raise  # over the nesting budget: parse_file says so
     except Exception as exc:
         return Parsed(path=path, problems=[internal_error(path, 0, exc)])
     if document is None:
@@ -150,6 +173,8 @@ def parse_file(state: JobState, job: ParseJob) -> Parsed:
     try:
         article, found = parse_and_resolve(document, state.context.content, settings,
                                            state.context.pages, state.converters)
+    except RecursionError:
+        raise
     except Exception as exc:
         return Parsed(path=path, problems=[*problems,
                                            internal_error(path, document.body_line, exc)])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ..settings import Settings
 from .network_options import (
@@ -39,5 +40,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         return report_failed(report.problems)
     if report.interrupted:
         return INTERRUPTED
+    for url, reason in sorted(report.failures.items()):
+        print(f"{url}: {reason}; it is asked again next time", file=sys.stderr)
     print(report.summary)
     return 1 if report.errors or report.counts.get("failed") else 0

@@ -16,6 +16,7 @@ import yaml
 from ..problems import Problem, error
 from ..settings import Settings
 from .archive_file import ARCHIVE_FILE, ArchiveRecord, load_archive
+from .budget import MAX_FILE_BYTES, MAX_NAME_BYTES, NESTING_FIX, Exceeded, name_too_long, yaml_shape
 from .csl import is_csl, read_csl
 from .discovery import (
     article_files,
@@ -198,6 +199,12 @@ def _read_document(path: Path, settings: Settings, problems: list[Problem]) -> D
                               "cannot see it"))
         return None
     slug = slug_from_path(path, settings, meta.slug)
+    if name_too_long(slug):
+        problems.append(error(name, _line_of_key(text, "slug") if meta.slug else 0,
+                              f"the page's address '{slug[:57]}...' has a part longer than "
+                              f"{MAX_NAME_BYTES} bytes, which no file system holds",
+                              "Set a shorter 'slug:' or rename the file"))
+        return None
     if top_folder(slug) in RESERVED:
         slug_line = _line_of_key(text, "slug") if meta.slug else None
         problems.append(reserved_problem(name, slug, slug_line, is_bundle_index(path, settings)))
@@ -273,6 +280,11 @@ def _read_shared_sources(
 
 
 def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
+    if path.stat().st_size > MAX_FILE_BYTES:
+        problems.append(error(name, 0, f"the file is larger than {MAX_FILE_BYTES // 2**20} MB, "
+                              "the most one article or sources file may be",
+                              "Split it into several articles"))
+        return None
     data = path.read_bytes()
     if not data.strip():
         problems.append(error(name, 0, "the file is empty",
@@ -340,18 +352,32 @@ def _compose(text: str, reader: Reader) -> yaml.Node | None:
         node = _compose_fast(text)
     except yaml.YAMLError:
         node = None  # read it again below, for the pure-Python parser's clearer message
+    except RecursionError:
+        return _over_budget(reader, Exceeded("it is nested too deeply to read", NESTING_FIX))
     try:
         node = node or yaml.compose(text, Loader=yaml.SafeLoader)
+        if node is not None:
+            yaml_shape(node)  # before anything walks it: aliases and depth are unbounded
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + reader.line_offset) if mark else 0
         reader.problems.append(error(reader.path, line, f"invalid YAML: {exc.problem}",
                                      "Check indentation, colons and quotes on this line"))
         return None
+    except RecursionError:
+        return _over_budget(reader, Exceeded("it is nested too deeply to read", NESTING_FIX))
+    except Exceeded as exceeded:
+        return _over_budget(reader, exceeded)
     if node is None:
         reader.problems.append(error(reader.path, 1 + reader.line_offset, "the YAML is empty",
                                      "Add at least 'title:' and 'date:'"))
     return node
+
+
+def _over_budget(reader: Reader, exceeded: Exceeded) -> None:
+    line = (exceeded.line or 1) + reader.line_offset
+    reader.problems.append(error(reader.path, line, f"the YAML is refused: {exceeded.reason}",
+                                 exceeded.fix))
 
 
 def _compose_fast(text: str) -> yaml.Node | None:

@@ -21,8 +21,9 @@ from urllib.parse import quote, unquote
 
 from ..problems import Problem, error, warning
 from ..settings import Settings
+from .budget import MAX_NAME_BYTES, name_too_long
 from .schema import CheckedText
-from .slugs import slugify, top_folder
+from .slugs import RESERVED, SITE_FILES, slugify, top_folder
 from .svg import clean_svg
 from .urls import TEMPLATE_TAG
 
@@ -106,6 +107,16 @@ class ImagePlaces:
                                    f"keeps its own static files", f"Move it to "
                                    f"{self.static_dir}/ or to another folder of "
                                    f"{self.content_dir}/")
+            if output in SITE_FILES or "/" in output and top_folder(output) in RESERVED:
+                return None, error(article_path, image.line, f"{what} '{_shown(image.src)}' "
+                                   f"would be published at {output}, where the site has its "
+                                   "own files (the site's wins)", f"Move it to another folder "
+                                   f"of {self.content_dir}/ or rename it")
+        if name_too_long(output):
+            return None, error(article_path, image.line, f"{what} '{_shown(image.src)}' would be "
+                               f"published with a name longer than {MAX_NAME_BYTES} bytes "
+                               f"('{_shown(name_too_long(output))}'), which no file system "
+                               "holds", "Give the file or its folder a shorter name")
         url = quote(posixpath.relpath(output, slug), safe="/")
         return replace(image, file=file, output=output, url=url), self._from_page(
             article_path, image, file, what)
@@ -143,6 +154,9 @@ def image_path_problem(src: str) -> tuple[str, str] | None:
             "from elsewhere)", fix
     if any(code in src.lower() for code in _ENCODED_SEPARATORS) or "\\" in unquote(src):
         return f"hides a path separator or dot in an escape: '{shown}'", fix
+    if name_too_long(unquote(src)):
+        return (f"names a file or folder longer than {MAX_NAME_BYTES} bytes "
+                f"('{_shown(name_too_long(unquote(src)))}'), which no file system holds", fix)
     if PurePosixPath(unquote(src)).suffix.lower() not in IMAGE_SUFFIXES:
         return (f"must be an image file ({', '.join(s[1:] for s in IMAGE_SUFFIXES)}), "
                 f"not '{shown}'", "Convert the image to one of these formats")

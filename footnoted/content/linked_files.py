@@ -21,12 +21,16 @@ import posixpath
 from dataclasses import dataclass
 
 from ..problems import Problem, error, warning
+from .budget import MAX_NAME_BYTES, name_too_long
 from .image_places import ImagePlaces, ImageRef
 
 # What a browser runs or renders as a document of the site's own address when opened.
 # SVG is not among them: it is sanitised as an image is (image_places.py) before it is copied.
+# Every XML type is among them: a browser opens .atom, .rss or .mml as a document that may
+# hold XHTML and its scripts.
 ACTIVE_SUFFIXES = (".htm", ".html", ".shtml", ".xhtml", ".xht", ".svgz", ".xml", ".xsl",
-                   ".xslt", ".js", ".mjs", ".swf")
+                   ".xslt", ".js", ".mjs", ".swf", ".atom", ".rss", ".rdf", ".mml", ".xsd",
+                   ".dtd", ".xul")
 FOLDER_PAGE = "index.html"  # what a link to a folder publishes of it, as a web server serves it
 OUT_FIX = ("Put the file in {content}/ (beside the article, say) and give its path from the "
            "article's file, e.g. files/data.csv")
@@ -47,6 +51,11 @@ def find_linked_file(places: ImagePlaces, article_path: str, slug: str, written:
                      line: int) -> LinkedFile:
     """The file the link path `written` (unquoted, without query or fragment) names from the
     article at `article_path`, whose page is at `slug`."""
+    if name_too_long(written):  # no file has that name; asking the system would fail
+        return LinkedFile(problem=warning(
+            article_path, line, f"link '{written[:57]}...' names a file or folder longer than "
+            f"{MAX_NAME_BYTES} bytes, which no file system holds; the link is left as written",
+            "Check the link's address"))
     candidates = [written + FOLDER_PAGE] if written.endswith("/") \
         else [written, f"{written}/{FOLDER_PAGE}"]
     looked_for = []

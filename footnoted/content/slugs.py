@@ -40,6 +40,9 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # there would be overwritten. Only the first part of an address clashes (`css/page` is fine).
 # tests/test_paths.py fails when the build writes a folder missing here.
 RESERVED = ("archive", "authors", "page", "search", "sections", "sources", "static", "tags")
+# Files the build writes at the site's top: a linked file or image there would replace them.
+SITE_FILES = ("404.html", "feed.xml", "index.html", "robots.txt", "sitemap.xml",
+              ".footnoted-site")
 
 
 def page_name(slug: str) -> str:

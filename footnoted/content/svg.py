@@ -17,6 +17,8 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
+from .budget import MAX_FILE_BYTES, MAX_NESTING
+
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 ELEMENTS = frozenset((
@@ -58,6 +60,8 @@ class Refused(Exception):
 
 def clean_svg(data: bytes) -> CleanSvg:
     removed: list[tuple[int, str]] = []
+    if len(data) > MAX_FILE_BYTES:
+        return CleanSvg(None, (0, f"it is larger than {MAX_FILE_BYTES // 2**20} MB"), removed)
     try:
         root = _parse(data)
         if root.tag != "svg":
@@ -80,6 +84,9 @@ def _parse(data: bytes) -> etree.Element:
     found: list[etree.Element] = []
 
     def start(name: str, attributes: list[str]) -> None:
+        if len(stack) >= MAX_NESTING:  # _clean and tostring recurse once per level
+            raise Refused(parser.CurrentLineNumber, f"its elements are nested more than "
+                          f"{MAX_NESTING} levels deep")
         pairs = dict(zip(attributes[::2], attributes[1::2], strict=True))
         element = etree.Element(name, {**pairs, "line": str(parser.CurrentLineNumber)})
         (stack[-1].append(element) if stack else found.append(element))

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from ..problems import error
+from .budget import NESTING_FIX, Exceeded, data_depth_check
 from .schema import Reader
 
 KeyPath = tuple[str | int, ...]  # keys, and indexes into arrays of tables, from the top
@@ -32,6 +33,12 @@ def toml_node(text: str, reader: Reader) -> yaml.Node | None:
     """The YAML node tree of a TOML front matter; None, with the problem recorded, if bad."""
     try:
         data = tomllib.loads(text)
+        data_depth_check(data)  # before _node walks it
+    except (RecursionError, Exceeded) as exc:
+        reason = exc.reason if isinstance(exc, Exceeded) else "it is nested too deeply to read"
+        reader.problems.append(error(reader.path, 1 + reader.line_offset,
+                                     f"the TOML is refused: {reason}", NESTING_FIX))
+        return None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = _WHERE.search(message)

@@ -19,11 +19,12 @@ import lxml.html
 import yaml
 
 from ..content.slugs import slugify
+from .confined import confined
 from .frontmatter_map import map_front_matter
 from .html_markdown import HtmlToMarkdown
 from .imageshelf import ImageShelf
 from .markdown_body import PELICAN_LINK, BodyContext, convert_body
-from .markdown_text import ARTICLE
+from .markdown_text import ARTICLE, WEB, kept_url
 from .model import Harvest, ImportedArticle, ImportOptions
 from .restructured import rst_to_html, split_rst
 from .sourcebook import SourceBook
@@ -67,7 +68,7 @@ def read_hugo(sources: list[Path], options: ImportOptions, harvest: Harvest) -> 
         content = source / "content" if (source / "content").is_dir() else source
         config = _config(root, ["hugo.toml", "config.toml", "hugo.yaml", "config.yaml"])
         site = Site("hugo", content, [root / "static", root / "assets", content], config,
-                    config.get("baseURL") or config.get("baseurl"))
+                    _base(config.get("baseURL") or config.get("baseurl")))
         _read_site(site, sorted(content.rglob("*")), options, harvest)
 
 
@@ -78,7 +79,7 @@ def read_jekyll(sources: list[Path], options: ImportOptions, harvest: Harvest) -
         base = (str(config.get("url") or "").rstrip("/") + str(config.get("baseurl") or "")) \
             or None
         files = sorted(p for folder in ("_posts", "_drafts") for p in (root / folder).rglob("*"))
-        _read_site(Site("jekyll", root, [root], config, base), files, options, harvest)
+        _read_site(Site("jekyll", root, [root], config, _base(base)), files, options, harvest)
 
 
 def read_pelican(sources: list[Path], options: ImportOptions, harvest: Harvest) -> None:
@@ -93,9 +94,16 @@ def read_pelican(sources: list[Path], options: ImportOptions, harvest: Harvest) 
         _read_site(Site("pelican", source, [source], config, None), files, options, harvest)
 
 
+def _base(url: object) -> str | None:
+    """The site's address from its settings, when it is a web address."""
+    return kept_url(url, WEB) if isinstance(url, str) else None
+
+
 def _read_site(site: Site, files: list[Path], options: ImportOptions, harvest: Harvest) -> None:
     posts = []
     for path in files:
+        if path.is_file() and not confined(path, site.content, harvest, str(path), 0, "file"):
+            continue
         readable = MARKDOWN + ((".rst",) if site.kind == "pelican" else ())
         if path.suffix.lower() in OTHER_FORMATS and path.suffix.lower() not in readable \
                 and path.is_file():

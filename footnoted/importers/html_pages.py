@@ -20,9 +20,10 @@ from lxml import etree
 from ..content.slugs import slugify
 from . import pageclean
 from .article_writer import Timestamp
+from .confined import confined
 from .html_markdown import HtmlToMarkdown
 from .imageshelf import ImageShelf
-from .markdown_text import note_label, resolve_href, text_of
+from .markdown_text import WEB, kept_url, note_label, resolve_href, text_of
 from .model import Harvest, ImportedArticle, ImportOptions
 from .pagefacts import PageFacts, read_facts
 from .sourcebook import SourceBook
@@ -67,10 +68,11 @@ def import_page(path: Path, trafilatura: Any, harvest: Harvest) -> ImportedArtic
             "headline" if not document.title else "publication date") + "; not imported",
             "Import it by hand, or add the missing <meta> to the saved page")
         return None
-    base_url = _http(document.url) or facts.canonical
+    base_url = _http(document.url) or _http(facts.canonical)
     slug = _slug(base_url, path, document.title)
     book = SourceBook()
-    shelf = ImageShelf(slug, book, harvest, lambda src: _local_file(path, src), base_url)
+    shelf = ImageShelf(slug, book, harvest, lambda src: _local_file(path, src, harvest),
+                       base_url)
     converter = HtmlToMarkdown(book, shelf, harvest, name)
     body = trafilatura.htmlprocessing.convert_to_html(document.body).find("body")
     _drop_repeated_head(body, document)
@@ -102,7 +104,7 @@ def _front_matter(document: Any, facts: PageFacts, book: SourceBook, shelf: Imag
         harvest.warn(name, 0, "extra-categories", f"categories {categories[1:]} became tags; "
                        f"the section is '{categories[0]}'")
     site = document.sitename
-    base_url = _http(document.url) or facts.canonical
+    base_url = _http(document.url) or _http(facts.canonical)
     meta: dict[str, Any] = {
         "title": document.title,
         "date": Timestamp(_same_day(facts.published, document.date) or document.date),
@@ -112,7 +114,7 @@ def _front_matter(document: Any, facts: PageFacts, book: SourceBook, shelf: Imag
         "updated": Timestamp(facts.modified) if facts.modified else None,
         "publication": {"name": site, "url": _home(document.url or facts.canonical)}
         if site else None,
-        "original_url": _http(document.url) or facts.canonical,
+        "original_url": _http(document.url) or _http(facts.canonical),
         "lang": document.language or facts.lang,
         "tags": _unique([*categories[1:], *_split(document.tags or [])]),
         "image": _lead_image(facts, document, shelf, name, harvest),
@@ -132,7 +134,7 @@ def _lead_image(facts: PageFacts, document: Any, shelf: ImageShelf, name: str,
                            "is on another host and has no caption; not carried over")
         return None
     image = {"caption": lead.caption, "credit": lead.credit}
-    found = _local_file(Path(name), lead.src) if lead.src else None
+    found = _local_file(Path(name), lead.src, harvest) if lead.src else None
     if found is not None:
         image |= {"src": shelf.copy(found), "alt": lead.alt or lead.caption}
     elif lead.src:
@@ -162,11 +164,14 @@ def _pages(sources: list[Path]) -> list[Path]:
     return found
 
 
-def _local_file(page: Path, src: str) -> Path | None:
+def _local_file(page: Path, src: str, harvest: Harvest) -> Path | None:
+    """The saved page's own file `src` names: beside it, or in its folder below."""
     if not src or urlsplit(src).scheme or src.startswith("/"):
         return None
     candidate = page.parent / unquote(urlsplit(src).path)
-    return candidate if candidate.is_file() else None
+    if not candidate.is_file():
+        return None
+    return confined(candidate, page.parent, harvest, str(page), 0, f"image '{src}', file")
 
 
 def _slug(url: str | None, path: Path, title: str) -> str:
@@ -182,7 +187,7 @@ def _same_day(precise: str | None, day: str | None) -> str | None:
 
 
 def _http(url: str | None) -> str | None:
-    return url if url and urlsplit(url).scheme in ("http", "https") else None
+    return kept_url(url, WEB)
 
 
 def _home(url: str | None) -> str | None:

@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
 from ..content.image_places import IMAGE_SUFFIXES
+from .markdown_text import WEB, kept_url
 from .model import Harvest
 from .sourcebook import SourceBook
 
@@ -29,7 +30,7 @@ class ImageShelf:
         self.book = book
         self.harvest = harvest
         self.locate = locate  # the image's src -> its file in the input, or None
-        self.base_url = base_url  # the original page's address, for relative remote images
+        self.base_url = kept_url(base_url, WEB)  # the page's address, for relative images
         self.remote_fix = remote_fix  # what the report suggests for an image on another host
         self.files: dict[str, Path] = {}  # path under --into -> file to copy
 
@@ -71,11 +72,11 @@ class ImageShelf:
     def remote(self, src: str) -> str | None:
         scheme = urlsplit(src).scheme
         if scheme in ("http", "https"):
-            return src
+            return kept_url(src, WEB)
         if src.startswith("//"):
-            return "https:" + src
+            return kept_url("https:" + src, WEB)
         if not scheme and self.base_url:
-            return urljoin(self.base_url, src)
+            return kept_url(urljoin(self.base_url, src), WEB)
         return None
 
 

@@ -11,6 +11,8 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from ..content.urls import unsafe_url_reason
+
 NOTE_OPEN, NOTE_CLOSE = "\ue000", "\ue001"  # around a note label, placed by the importer
 HARD_BREAK = "\ue002"  # survives whitespace collapsing; becomes Markdown's two-space break
 # Addresses in the reserved `.invalid` domain (RFC 2606) that importers give links the page
@@ -20,6 +22,8 @@ LOST, JUMP = "https://footnoted.invalid/lost", "https://footnoted.invalid/jump"
 EMBED = "https://footnoted.invalid/embed/"
 ARTICLE = "https://footnoted.invalid/article/"  # + "slug.md": a link to an imported article
 
+WEB = ("http", "https")  # the schemes of a page's or an image's address
+_IGNORED = re.compile(r"[\x00-\x1f\x7f]")  # no address an import writes holds these
 SPECIAL = re.compile(r"([\\`*_\[\]])")
 ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
 SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
@@ -37,12 +41,26 @@ def resolve_href(href: str, base_url: str | None) -> tuple[str | None, str | Non
         return None, None
     scheme = urlsplit(href).scheme.lower()
     if scheme in ("http", "https", "mailto"):
-        return href, None
-    if href.startswith("//"):
-        return "https:" + href, None
-    if not scheme and base_url:
-        return urljoin(base_url, href), None
-    return None, f"the page linked '{short(href)}'"
+        url = href
+    elif href.startswith("//"):
+        url = "https:" + href
+    elif not scheme and base_url:
+        url = urljoin(base_url, href)
+    else:
+        return None, f"the page linked '{short(href)}'"
+    if kept_url(url) is None:
+        return None, None if "script" in url.lower() else f"the page linked '{short(href)}'"
+    return url, None
+
+
+def kept_url(url: str | None, schemes: tuple[str, ...] = ("http", "https", "mailto")
+             ) -> str | None:
+    """`url` when an import may write it: the build's rules (content/urls.py, whatever
+    disguises the scheme) and one of `schemes`; None otherwise. Every address an importer
+    writes, and every base it resolves others against, passes here."""
+    if not url or unsafe_url_reason(url) or _IGNORED.search(url):
+        return None
+    return url if urlsplit(url).scheme.lower() in schemes else None
 
 
 def text_of(element: etree._Element) -> str:

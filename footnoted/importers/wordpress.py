@@ -23,6 +23,7 @@ from lxml import etree
 from ..content.slugs import slugify
 from . import wp_content
 from .article_writer import Timestamp
+from .confined import confined
 from .html_markdown import HtmlToMarkdown
 from .imageshelf import ImageShelf
 from .markdown_text import text_of
@@ -117,7 +118,8 @@ def import_item(export: Export, item: etree._Element, options: ImportOptions,
     title = html.unescape(export.text(item, "title")) or "Untitled"
     slug = _slug(export, item)
     book = SourceBook()
-    shelf = ImageShelf(slug, book, harvest, lambda src: _upload(options.uploads, src),
+    found = lambda src: _upload(options.uploads, src, harvest, name, line)  # noqa: E731
+    shelf = ImageShelf(slug, book, harvest, found,
                        remote_fix="Pass --uploads with the export's wp-content/uploads folder"
                        if options.uploads is None else "Put it in the uploads folder")
     report = lambda kind, message: harvest.warn(name, line, kind, message)  # noqa: E731
@@ -231,14 +233,16 @@ def _gallery_image(export: Export, attachment_id: str) -> str:
     return f'<img src="{html.escape(attachment.url)}" alt="{html.escape(attachment.alt)}">'
 
 
-def _upload(uploads: Path | None, src: str) -> Path | None:
+def _upload(uploads: Path | None, src: str, harvest: Harvest, where: str, line: int
+            ) -> Path | None:
     path = unquote(urlsplit(src).path)
     if uploads is None or UPLOADS not in path:
         return None
     relative = path.split(UPLOADS, 1)[1]
     for candidate in (relative, RESIZED.sub("", relative)):
         if (uploads / candidate).is_file():
-            return uploads / candidate
+            return confined(uploads / candidate, uploads, harvest, where, line,
+                            f"attachment '{src}', file")
     return None
 
 

@@ -18,6 +18,7 @@ from ..content.page_index import PageIndex
 from ..problems import error
 from .allowed_html import DEFAULT_SETTING
 from .article_context import ArticleContext
+from .brackets import LinearBracketsExtension
 from .code_blocks import CodeLabels
 from .fences import fences_extension
 from .filelinks import FileLinksExtension
@@ -123,6 +124,7 @@ class Converter:
                 self.summary,
                 self.raw_html,
                 self.nesting,
+                LinearBracketsExtension(),
             ],
             extension_configs={
                 "codehilite": {"css_class": PYGMENTS_CLASS, "guess_lang": False,

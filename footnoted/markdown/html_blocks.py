@@ -29,6 +29,7 @@ _UNTIL = [
     (re.compile(r"^ {0,3}<![A-Za-z]"), re.compile(r">")),
     (re.compile(r"^ {0,3}<!\[CDATA\["), re.compile(r"\]\]>")),
 ]
+_CLOSINGS = ("", "-->", "?>", ">", "]]>")  # kind 1's is its own tag's
 _BLOCK_TAGS = (
     "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|"
     "details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|"
@@ -45,11 +46,14 @@ _LONE_TAG = re.compile(rf"^ {{0,3}}(?:<[a-zA-Z][\w-]*(?:{_ATTRIBUTE})*\s*/?>|</[
 
 
 class HtmlBlockPreprocessor(Preprocessor):
-    """Stashes each raw HTML block and tells `on_raw` the stash index it got."""
+    """Stashes each raw HTML block and tells `on_raw` the stash index it got, and
+    `on_unclosed` the first line of a block whose end never comes (an unclosed `<!--`
+    hides the rest of the article, as it does in every CommonMark renderer)."""
 
-    def __init__(self, md, on_raw) -> None:
+    def __init__(self, md, on_raw, on_unclosed=lambda line, closing: None) -> None:
         super().__init__(md)
         self.on_raw = on_raw
+        self.on_unclosed = on_unclosed
 
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
@@ -62,6 +66,9 @@ class HtmlBlockPreprocessor(Preprocessor):
                 out.append(lines[index])
                 index += 1
                 continue
+            closing = _missing_end(lines, index, end)
+            if closing:
+                self.on_unclosed(lines[index], closing)
             placeholder = self.md.htmlStash.store("\n".join(lines[index:end]))
             self.on_raw(self.md.htmlStash.html_counter - 1)
             out += ["", placeholder, ""]
@@ -84,3 +91,16 @@ class HtmlBlockPreprocessor(Preprocessor):
                 index += 1
             return index
         return None
+
+
+def _missing_end(lines: list[str], start: int, end: int) -> str | None:
+    """The end a block of kinds 1 to 5 still waits for at its last line (`-->`), or None
+    when it found it, or is of a kind that ends at a blank line."""
+    for kind, (begins, ends) in enumerate(_UNTIL):
+        found = begins.match(lines[start])
+        if found and end == len(lines) and not ends.search(lines[end - 1]):
+            return f"</{found.group().strip()[1:].rstrip('>').lower()}>" if kind == 0 \
+                else _CLOSINGS[kind]
+        if found:
+            return None
+    return None

@@ -62,7 +62,8 @@ class RawHtmlExtension(ArticleExtension):
     def extendMarkdown(self, md: Markdown) -> None:
         self.register(md)
         # 20: the place of Python-Markdown's 'html_block', after fenced code (25) is stashed.
-        md.preprocessors.register(HtmlBlockPreprocessor(md, self.raw.add), "html_block", 20)
+        md.preprocessors.register(HtmlBlockPreprocessor(md, self.raw.add, self.unclosed),
+                                  "html_block", 20)
         # 90: the place of Python-Markdown's 'html' pattern: after code spans (190) and
         # backslash escapes (180), so `<b>` in backticks stays code.
         md.inlinePatterns.register(RawInlineProcessor(HTML_RE, md, self), "html", 90)
@@ -80,6 +81,13 @@ class RawHtmlExtension(ArticleExtension):
     def reset(self) -> None:
         self.raw.clear()  # cleared, not replaced: the processors hold this set
         self.problems = []
+
+    def unclosed(self, line: str, closing: str) -> None:
+        """Warn of a raw HTML block that takes the rest of the article: readers see none of it."""
+        self.problems.append(warning(
+            self.article.path, self.article.lines.find(line.strip()),
+            f"'{line.strip()[:40]}' is never closed with '{closing}', so nothing after it is "
+            "shown", f"Close it with '{closing}' where the hidden part should end"))
 
     def dropped(self, fragment: str) -> None:
         """Warn of each address in `fragment` that the sanitiser will remove."""

@@ -164,8 +164,10 @@ def placeholders(root: etree.Element, kind: str) -> Iterator[etree.Element]:
     return iter([el for el in root.iter(PLACEHOLDER) if el.get("kind") == kind])
 
 
-def make_marker(ref: etree.Element, parents: dict, label: str, href: str, ref_id: str) -> None:
-    """Turn placeholder `ref` into `<sup><a role=doc-noteref>label</a></sup>`, keeping its tail."""
+def make_marker(ref: etree.Element, parents: dict, label: str, href: str, ref_id: str,
+                index: int | None = None) -> None:
+    """Turn placeholder `ref` (at `index` among its parent's children, when known) into
+    `<sup><a role=doc-noteref>label</a></sup>`, keeping its tail."""
     parent = parents[ref]
     link = etree.Element("a", {"class": "noteref", "href": f"#{href}", "id": ref_id,
                                "role": "doc-noteref"})
@@ -176,9 +178,7 @@ def make_marker(ref: etree.Element, parents: dict, label: str, href: str, ref_id
         replacement = etree.Element("sup")
         replacement.append(link)
     replacement.tail = ref.tail
-    index = list(parent).index(ref)
-    parent.remove(ref)
-    parent.insert(index, replacement)
+    parent[list(parent).index(ref) if index is None else index] = replacement
 
 
 def parent_map(root: etree.Element) -> dict[etree.Element, etree.Element]:

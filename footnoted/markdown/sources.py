@@ -30,6 +30,7 @@ from ..content.document import SourceEntry
 from ..content.known_sources import entry_for
 from ..content.urls import is_contact, opens_an_application, unsafe_url_reason, with_text_fragment
 from ..problems import Problem
+from .brackets import ForwardBrackets
 from .filelinks import NAVIGATION_CLASSES
 from .refs import (
     Citation,
@@ -62,6 +63,8 @@ class SourcesState:
 
     sources: list[CitedSource] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # A reference link's Markdown (`[words][id]`), to find its line: its URL is elsewhere.
+    needles: dict[etree.Element, str] = field(default_factory=dict)
 
 
 class SourcesExtension(MarkerExtension):
@@ -138,7 +141,7 @@ def _unknown_key_fix(key: str, declared: Mapping[str, object]) -> str:
     return f"Did you mean '@{close[0]}'? Otherwise d{fix}" if close else f"D{fix}"
 
 
-class SourceReferenceInlineProcessor(ReferenceInlineProcessor):
+class SourceReferenceInlineProcessor(ForwardBrackets, ReferenceInlineProcessor):
     """`[words][key]` where key names a declared source -> a link marked with that key."""
 
     def __init__(self, pattern: str, md: Markdown, ext: SourcesExtension) -> None:
@@ -151,7 +154,10 @@ class SourceReferenceInlineProcessor(ReferenceInlineProcessor):
             return None, None, None
         key, end, handled = self.evalId(data, index, text)
         if not handled or key not in self.ext.article.declared:
-            return super().handleMatch(m, data)
+            link, start, end = super().handleMatch(m, data)
+            if link is not None:
+                self.ext.state.needles[link] = data[start:end]
+            return link, start, end
         link = etree.Element("a", {DATA_KEY: key})
         link.text = text
         return link, m.start(0), end
@@ -171,6 +177,7 @@ class SourceLinkTreeprocessor(Treeprocessor):
         self.declared = self.ext.article.declared
         self.by_url = {entry.url: key for key, entry in self.declared.items() if entry.url}
         self.lost = 0
+        self.after: dict[etree.Element, etree.Element] = {}
         parents = parent_map(root)
         for link in list(root.iter("a")):
             key = link.get(DATA_KEY) or self.by_url.get(link.get("href", ""))
@@ -182,6 +189,7 @@ class SourceLinkTreeprocessor(Treeprocessor):
                 self.link_lost(link, parents[link])
             elif "href" in link.attrib and self.is_safe(link):
                 self.link_url(link, parents[link])
+        _insert_all(self.after, parents)
 
     def link_declared(self, link: etree.Element, key: str, parent: etree.Element) -> None:
         entry = self.declared[key]
@@ -212,8 +220,9 @@ class SourceLinkTreeprocessor(Treeprocessor):
             return  # mailto:, tel:, irc:... reach a person, not a document: a plain link
         point_link(link, entry_for({}, self.ext.article.archive, None, url,
                                    self.ext.article.found))
+        needle = self.ext.state.needles.get(link, f"({url}")
         self.insert_after(link, parent, placeholder("source", f"url:{href_as_written(url)}",
-                                                    f"({url}"))
+                                                    needle))
 
     def is_safe(self, link: etree.Element) -> bool:
         url = link.get("href", "")
@@ -234,10 +243,20 @@ class SourceLinkTreeprocessor(Treeprocessor):
         link.attrib.clear()
         return False
 
-    @staticmethod
-    def insert_after(element: etree.Element, parent: etree.Element, new: etree.Element) -> None:
+    def insert_after(self, element: etree.Element, parent: etree.Element, new: etree.Element
+                     ) -> None:
+        """`new` goes after `element` once every link is seen (`_insert_all`): inserting
+        each at once would look for its place among all its parent's children."""
         new.tail, element.tail = element.tail, None
-        parent.insert(list(parent).index(element) + 1, new)
+        self.after[element] = new
+
+
+def _insert_all(after: dict[etree.Element, etree.Element], parents: dict) -> None:
+    """Each parent's children rebuilt once, with the new elements after theirs: linear in
+    the paragraph, however many links it holds."""
+    for parent in dict.fromkeys(parents[element] for element in after):
+        parent[:] = [part for child in parent
+                     for part in ((child, after[child]) if child in after else (child,))]
 
 
 class SourceMarkerTreeprocessor(Treeprocessor):
@@ -251,14 +270,16 @@ class SourceMarkerTreeprocessor(Treeprocessor):
         prefix = self.ext.article.id_prefix
         lines = Occurrences(self.ext.article.lines)
         parents = parent_map(root)
+        positions = {child: index for parent in root.iter()
+                     for index, child in enumerate(parent)}  # markers replace refs in place
         uses = FirstUse()
         for ref in placeholders(root, "source"):
             identity = ref.get("key", "")
             anchor = f"{prefix}-source-{_id_part(identity)}"
             line = lines.line(ref.get("needle", ""))
-            words = _previous_words(self.md, ref, parents)
+            words = _previous_words(self.md, ref, parents, positions[ref])
             number, ref_id = uses.cite(identity, anchor, words, line)
-            make_marker(ref, parents, str(number), anchor, ref_id)
+            make_marker(ref, parents, str(number), anchor, ref_id, positions[ref])
         self.ext.state.sources = [
             _cited(number, identity, prefix, citations)
             for number, (identity, citations) in enumerate(uses.citations.items(), start=1)
@@ -279,14 +300,13 @@ def _id_part(identity: str) -> str:
     return re.sub(r"[^a-z0-9_-]+", "-", identity)
 
 
-def _previous_words(md: Markdown, ref: etree.Element, parents: dict) -> str:
-    """The linked words just before a marker, or '' for a bare citation."""
+def _previous_words(md: Markdown, ref: etree.Element, parents: dict, index: int) -> str:
+    """The linked words just before a marker (at `index` among its parent's children), or
+    '' for a bare citation."""
     parent = parents[ref]
-    siblings = list(parent)
-    index = siblings.index(ref)
     if index == 0 or parent.tag == "sup":
         return ""
-    before = siblings[index - 1]
+    before = parent[index - 1]
     return link_words(md, before) if before.tag in ("a", "span") and before.tail is None else ""
 
 

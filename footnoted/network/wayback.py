@@ -4,6 +4,11 @@ For each cited http(s) URL without an archived copy, the Wayback Machine's avail
 gives the snapshot closest to the citing article's date; `--save` asks for a capture where
 there is none. The file is rewritten whole (atomically) as answers come in, so Ctrl-C loses
 at most the requests under way, and the next run asks only about the URLs still unknown.
+
+The archive's answer is checked before anything of it is stored (`archive_url`): a snapshot
+must be an http(s) address of an archived copy (`.../web/STAMP/...`); any other answer (a
+number, a list, `javascript:`, JSON nested past reading) is that URL's failure, said on the
+terminal, and the URL is asked again next time.
 """
 
 from __future__ import annotations
@@ -15,10 +20,11 @@ import threading
 import time
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from ..content.archive_file import ARCHIVE_FILE, ArchiveRecord, ArchiveStatus, write_archive
 from ..content.schema import Moment
+from ..content.urls import unsafe_url_reason
 from ..problems import Problem
 from ..settings import Settings
 from .citing import CitedUrl, load_citations
@@ -28,6 +34,7 @@ from .resumable import Requests, run_resumable
 WAYBACK_SNAPSHOT = re.compile(r"/web/(\d{8})(\d{0,6})[a-z_]*/")
 # The public archive answers availability at archive.org and captures at web.archive.org.
 SAVE_HOSTS = {"https://archive.org": "https://web.archive.org"}
+MAX_URL = 4000  # characters of a snapshot address; longer is no archive's
 WRITE_EVERY = 0.5  # seconds between rewrites of archive.yaml while answers arrive
 
 
@@ -49,6 +56,7 @@ class ArchiveReport:
     counts: dict[str, int] = field(default_factory=dict)  # answers of each status
     path: str = ""  # the file written, relative to the project
     interrupted: bool = False  # by Ctrl-C: the file holds the answers so far
+    failures: dict[str, str] = field(default_factory=dict)  # URL -> why its answer was refused
 
     @property
     def summary(self) -> str:
@@ -78,8 +86,16 @@ class Archiver:
         self.today = today
         self.save_lock = threading.Lock()
         self.last_save = 0.0
+        self.failures: dict[str, str] = {}  # URL -> why the archive's answer was refused
 
     def ask(self, item: CitedUrl) -> ArchiveRecord:
+        try:
+            return self._ask(item)
+        except BadAnswer as refusal:
+            self.failures[item.url] = str(refusal)  # one key per thread: no lock needed
+            return self.record("failed")
+
+    def _ask(self, item: CitedUrl) -> ArchiveRecord:
         query = urlencode({"url": item.url, "timestamp": item.date.strftime("%Y%m%d")})
         answer = self.fetcher.get(f"{self.options.endpoint.rstrip('/')}/wayback/available?{query}")
         if not answer.ok:
@@ -113,17 +129,43 @@ def _day(day: date) -> Moment:
     return Moment(datetime(day.year, day.month, day.day, tzinfo=UTC))
 
 
+class BadAnswer(Exception):
+    """The archive's answer is not one it gives: nothing of it is stored."""
+
+
 def closest_snapshot(answer: Response) -> tuple[str, date] | None:
-    """The availability API's `archived_snapshots.closest`, when it is available."""
+    """The availability API's `archived_snapshots.closest`, when it is available; BadAnswer
+    when the answer is not the API's."""
     try:
-        closest = json.loads(answer.body).get("archived_snapshots", {}).get("closest") or {}
-    except (ValueError, AttributeError):
+        data = json.loads(answer.body)
+    except (ValueError, RecursionError) as exc:
+        raise BadAnswer("the archive's answer is not JSON it can give") from exc
+    snapshots = data.get("archived_snapshots") if isinstance(data, dict) else None
+    closest = snapshots.get("closest") if isinstance(snapshots, dict) else None
+    if not isinstance(data, dict) or not isinstance(snapshots, dict | None) \
+            or not isinstance(closest, dict | None):
+        raise BadAnswer("the archive's answer is not its availability API's")
+    if not closest or closest.get("available") is not True or not closest.get("url"):
         return None
-    if not closest.get("available") or not closest.get("url"):
-        return None
-    stamp = str(closest.get("timestamp", ""))
-    taken = _stamp_date(stamp) or _stamp_date(_url_stamp(closest["url"]))
-    return (closest["url"], taken) if taken else None
+    url = archive_url(closest["url"])
+    stamp = closest.get("timestamp", "")
+    taken = _stamp_date(stamp if isinstance(stamp, str) else "") or _stamp_date(_url_stamp(url))
+    if taken is None:
+        raise BadAnswer("the archive's snapshot has no date")
+    return url, taken
+
+
+def archive_url(value: object) -> str:
+    """`value` when it is the http(s) address of an archived copy; BadAnswer otherwise."""
+    shown = repr(value)[:80]
+    if not isinstance(value, str) or len(value) > MAX_URL or unsafe_url_reason(value) \
+            or any(char.isspace() or not char.isprintable() for char in value):
+        raise BadAnswer(f"the archive's snapshot address is not an address: {shown}")
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname \
+            or not WAYBACK_SNAPSHOT.search(parts.path + "/"):
+        raise BadAnswer(f"the archive's snapshot address is not an archived copy's: {shown}")
+    return value
 
 
 def saved_snapshot(answer: Response, base: str) -> tuple[str, date] | None:
@@ -131,7 +173,7 @@ def saved_snapshot(answer: Response, base: str) -> tuple[str, date] | None:
     for where in (answer.final_url, answer.headers.get("Content-Location", "")):
         taken = _stamp_date(_url_stamp(where))
         if taken:
-            return (where if where.startswith("http") else base + where), taken
+            return archive_url(where if where.startswith("http") else base + where), taken
     return None
 
 
@@ -171,7 +213,7 @@ def archive_cited(settings: Settings, options: ArchiveOptions, fetcher: Fetcher)
                                  save_every=WRITE_EVERY),
                         jobs=options.jobs, fetcher=fetcher)
     return ArchiveReport(errors=citations.errors, counts=counts, path=where,
-                         interrupted=end.interrupted)
+                         interrupted=end.interrupted, failures=dict(archiver.failures))
 
 
 def _kept_dead(old: ArchiveRecord | None, new: ArchiveRecord) -> ArchiveRecord:

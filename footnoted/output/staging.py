@@ -226,6 +226,12 @@ def _remove_leftovers(output: Path) -> None:
 
 def refuse_unsafe_target(output: Path, protected: dict[Path, str]) -> None:
     """Never write into, or clear, a folder that holds anything but a site we built."""
+    if output.is_symlink():  # the swap would replace the link, and clearing it fails
+        raise BuildFailed([error("pyproject.toml", 0, f"refusing to write the site into "
+                                 f"{output}: it is a symbolic link (to {os.readlink(output)}), "
+                                 "and a build replaces the site folder whole",
+                                 "Set output_dir in [tool.footnoted] to the folder it leads "
+                                 "to, or remove the link")])
     resolved = output.resolve()
     named = {Path("/"): "the root folder", Path.home().resolve(): "the home folder"}
     named.update({path.resolve(): name for path, name in protected.items()})
