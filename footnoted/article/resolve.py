@@ -7,6 +7,7 @@ Problems found here are about the content as a whole: lost links, unused declara
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -110,7 +111,7 @@ class Article:
 def resolve_article(
     document: Document,
     body: RenderedBody,
-    declared: dict[str, SourceEntry],
+    declared: Mapping[str, SourceEntry],
     default_lang: str,
     words_per_minute: int,
     file_lines: LineFinder,
@@ -163,7 +164,7 @@ def _lead_image(document: Document, file_lines: LineFinder, places: ImagePlaces
     return [located] if located else [], [problem] if problem else []
 
 
-def _source(cited: CitedSource, declared: dict[str, SourceEntry], archive: Archive) -> Source:
+def _source(cited: CitedSource, declared: Mapping[str, SourceEntry], archive: Archive) -> Source:
     entry = entry_for(declared, archive, cited.key, cited.url)
     url = None if entry.lost else entry.url
     return Source(

@@ -18,6 +18,7 @@ from jinja2 import Environment, TemplateError
 from ..article.compile import parse_and_resolve
 from ..article.resolve import Article
 from ..content.document import Document, LoadedContent, load_document, reread_document
+from ..content.known_sources import SharedSources
 from ..content.page_index import PageIndex
 from ..incremental import (
     ArticleStore,
@@ -61,6 +62,11 @@ class JobState:
     @functools.cached_property
     def environment(self) -> Environment:
         return build_environment(self.settings)
+
+    @functools.cached_property
+    def shared(self) -> SharedSources:
+        """The shared sources, ready for every article this process parses to look up."""
+        return SharedSources(self.context.content.shared_sources, self.context.content.archive)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -139,7 +145,7 @@ def parse_file(state: JobState, job: ParseJob) -> Parsed:
     if document is None:
         return Parsed(path=path, problems=problems)
     article, found = parse_and_resolve(document, state.context.content, settings,
-                                       state.context.pages, state.converters)
+                                       state.context.pages, state.converters, state.shared)
     problems += found
     record = article_record(article, version, problems, state.context.keys, settings)
     return Parsed(
@@ -159,7 +165,7 @@ def render_page(state: JobState, job: RenderJob) -> Rendered:
             return Rendered(path=job.path, page=None, problems=[
                 error(job.path, 0, "the file changed during the build", "Build again")])
         article, _ = parse_and_resolve(document, state.context.content, settings,
-                                       state.context.pages, state.converters)
+                                       state.context.pages, state.converters, state.shared)
     try:
         page = render_article(state.environment, article, settings, article_page(article),
                               job.cited_with, job.translations)
