@@ -17,6 +17,7 @@ from ..content.page_index import PageIndex
 from ..content.slugs import page_name
 from ..problems import error
 from .allowed_html import DEFAULT_SETTING
+from .brackets import QuickBracketsExtension
 from .code_blocks import CodeLabels
 from .filelinks import FileLinksExtension
 from .glossary import GlossaryExtension
@@ -116,6 +117,7 @@ class Converter:
                 self.summary,
                 self.raw_html,
                 self.nesting,
+                QuickBracketsExtension(),
             ],
             extension_configs={
                 "codehilite": {"css_class": PYGMENTS_CLASS, "guess_lang": False,

@@ -30,6 +30,7 @@ from ..content.document import SourceEntry
 from ..content.known_sources import entry_for, key_of_url
 from ..content.urls import is_contact, unsafe_url_reason, with_text_fragment
 from ..problems import Problem
+from .brackets import QuickBrackets
 from .filelinks import NAVIGATION_CLASSES
 from .refs import (
     Citation,
@@ -142,7 +143,7 @@ def _unknown_key_fix(key: str, declared: Mapping[str, object]) -> str:
     return f"Did you mean '@{close[0]}'? Otherwise d{fix}" if close else f"D{fix}"
 
 
-class SourceReferenceInlineProcessor(ReferenceInlineProcessor):
+class SourceReferenceInlineProcessor(QuickBrackets, ReferenceInlineProcessor):
     """`[words][key]` where key names a declared source -> a link marked with that key."""
 
     def __init__(self, pattern: str, md: Markdown, ext: SourcesExtension) -> None:
