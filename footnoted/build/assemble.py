@@ -12,9 +12,11 @@ Which articles list which is worked out from the records alone, without reading 
 from __future__ import annotations
 
 import functools
+import pickle
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from typing import Any
 
 from jinja2 import TemplateError
 
@@ -30,7 +32,7 @@ from ..pages.search import search_index
 from ..pages.source_index import SourceIndex, build_source_index
 from ..problems import BuildFailed
 from ..settings import Settings
-from .jobs import BuildContext, Parsed, ParseJob, RenderJob, parse_file, render_page
+from .jobs import BuildContext, ParseJob, RenderJob, parse_file, render_page
 from .stage_data import Assembled, CheckedSite, Progress
 from .workers import Workers
 
@@ -55,16 +57,19 @@ class Published:
         article parsed without errors; one it lost is parsed again)."""
         found = self.state.stored_with_sources(self.records, self.paths)
         for path, article in zip(self.paths, found, strict=True):
-            yield article if article is not None else self._parsed_again(path).with_sources
+            yield article if article is not None else self._parsed_again(path, "with_sources")
 
     def terms(self) -> Iterator[list[tuple[str, int]]]:
         """Every article's search terms, in order, one at a time (likewise)."""
         found = self.state.stored_terms(self.records, self.paths)
         for path, terms in zip(self.paths, found, strict=True):
-            yield terms if terms is not None else self._parsed_again(path).terms
+            yield terms if terms is not None else self._parsed_again(path, "terms")
 
-    def _parsed_again(self, path: str) -> Parsed:
-        return parse_file(self.workers.local, ParseJob(path=path))
+    def _parsed_again(self, path: str, value: str) -> Any:
+        """One of the values the store keeps of an article, from parsing it again."""
+        row = parse_file(self.workers.local, ParseJob(path=path)).row
+        assert row is not None, "a build's state is never empty"
+        return pickle.loads(getattr(row, value))
 
     def others(self, path: str) -> tuple[list[str], list[str]]:
         """Paths of the articles citing the same sources, and of its translations."""
@@ -137,8 +142,9 @@ def _article_pages(state: BuildState, articles: Published, pages_unchanged: bool
             writer.keep(state.page_file(record))
             continue
         jobs.append(RenderJob(path=path, key=state.stored_key(record),
-                              cited_with=[records[p].listed for p in cited],
-                              translations=[records[p].listed for p in translated]))
+                              cited_with=[(p, state.stored_key(records[p])) for p in cited],
+                              translations=[(p, state.stored_key(records[p]))
+                                            for p in translated]))
         records[path] = replace(record, page_key=key)
     problems = set()
     for done, result in enumerate(workers.map(render_page, jobs), 1):

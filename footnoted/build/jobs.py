@@ -76,9 +76,10 @@ class Parsed:
     path: str
     problems: list[Problem]
     record: CachedArticle | None = None  # what the build remembers of it
-    stored: bytes = b""  # the whole article, pickled for the store; empty after errors
-    with_sources: Article | None = None  # its listed copy with its sources, for the store
-    terms: list[tuple[str, int]] | None = None  # its search terms, for the store
+    # The store's row of it, pickled here: it crosses to the main process as bytes, and is
+    # stored as it came (None for `check`, which stores nothing).
+    row: ArticleStore.Row | None = None
+    storable: bool = False  # the row may be kept: the article parsed without errors
     whole: Article | None = None  # the whole article, when the context keeps it
 
 
@@ -108,8 +109,10 @@ class SlugFound:
 class RenderJob:
     path: str
     key: StoredKey  # the stored article's key
-    cited_with: list[Article]  # listed copies of the articles citing the same sources
-    translations: list[Article]  # listed copies of its other language versions
+    # The articles its page lists by title, as (path, stored key): the worker reads their
+    # listed copies from the store instead of receiving 20 articles with each job.
+    cited_with: list[tuple[str, StoredKey]]  # the articles citing the same sources
+    translations: list[tuple[str, StoredKey]]  # its other language versions
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -148,11 +151,13 @@ def parse_file(state: JobState, job: ParseJob) -> Parsed:
                                        state.context.pages, state.converters, state.shared)
     problems += found
     record = article_record(article, version, problems, state.context.keys, settings)
-    return Parsed(
-        path=path, problems=problems, record=record,
-        stored=b"" if any(p.is_error for p in problems) else ArticleStore.pickled(article),
-        with_sources=replace(record.listed, sources=article.sources),
-        terms=article_terms(article), whole=article if state.context.keep_whole else None)
+    keep_whole = state.context.keep_whole
+    row = None if keep_whole else ArticleStore.row(
+        article, record.listed, replace(record.listed, sources=article.sources),
+        article_terms(article))
+    return Parsed(path=path, problems=problems, record=record, row=row,
+                  storable=not any(p.is_error for p in problems),
+                  whole=article if keep_whole else None)
 
 
 def render_page(state: JobState, job: RenderJob) -> Rendered:
@@ -166,12 +171,29 @@ def render_page(state: JobState, job: RenderJob) -> Rendered:
                 error(job.path, 0, "the file changed during the build", "Build again")])
         article, _ = parse_and_resolve(document, state.context.content, settings,
                                        state.context.pages, state.converters, state.shared)
+    cited_with, translations = _listed(state, job.cited_with), _listed(state, job.translations)
+    if cited_with is None or translations is None:
+        return Rendered(path=job.path, page=None, problems=[
+            error(job.path, 0, "a file it lists changed during the build", "Build again")])
     try:
         page = render_article(state.environment, article, settings, article_page(article),
-                              job.cited_with, job.translations)
+                              cited_with, translations)
     except TemplateError as exc:
         return Rendered(path=job.path, page=None, problems=[template_problem(exc, settings)])
     return Rendered(path=job.path, page=page, problems=[])
+
+
+def _listed(state: JobState, wanted: list[tuple[str, StoredKey]]) -> list[Article] | None:
+    """The listed copies of the articles `wanted`, from the store (one query); one the store
+    lost is parsed again here. None if one no longer loads."""
+    found = list(state.store.listed(wanted)) if wanted else []
+    for index, ((path, _), article) in enumerate(zip(wanted, found, strict=True)):
+        if article is None:
+            record = parse_file(state, ParseJob(path=path)).record
+            if record is None:
+                return None
+            found[index] = record.listed
+    return found
 
 
 def _load(file: Path, settings: Settings, version: FileVersion, front: bytes

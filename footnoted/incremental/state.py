@@ -89,11 +89,10 @@ class BuildState:
         """Fresh articles whose links found a slug that is no longer there: parse them too."""
         return stale_links(fresh, pages)
 
-    def parsed(self, path: str, record: CachedArticle, stored: bytes, with_sources: Article,
-               terms: list[tuple[str, int]]) -> None:
-        """Keep a newly parsed article (pickled whole, its listed copy with its sources, its
-        search terms) under the key only this version of it has."""
-        self.store.put(path, self.stored_key(record), stored, with_sources, terms)
+    def parsed(self, path: str, record: CachedArticle, stored: ArticleStore.Row) -> None:
+        """Keep a newly parsed article (pickled whole, its listed copy without and with its
+        sources, its search terms) under the key only this version of it has."""
+        self.store.put(path, self.stored_key(record), stored)
 
     def all_parsed(self) -> None:
         """Stage 2 is over: workers read stored articles from here on."""
