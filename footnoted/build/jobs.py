@@ -35,6 +35,8 @@ from ..pages.search import article_terms
 from ..problems import Problem, error
 from ..settings import Settings
 
+LISTED_KEPT = 20_000  # listed copies a process keeps (a few KB each)
+
 
 @dataclass(frozen=True, kw_only=True)
 class BuildContext:
@@ -58,6 +60,9 @@ class JobState:
         self.settings = context.settings
         self.store = ArticleStore(context.store)
         self.converters = Converters()  # Markdown instances, kept between articles
+        # Listed copies read from the store, by (path, stored key): each is listed on about
+        # 20 pages, so it is read and unpickled once per process, not once per page.
+        self.listed: dict[tuple[str, StoredKey], Article] = {}
 
     @functools.cached_property
     def environment(self) -> Environment:
@@ -184,16 +189,23 @@ def render_page(state: JobState, job: RenderJob) -> Rendered:
 
 
 def _listed(state: JobState, wanted: list[tuple[str, StoredKey]]) -> list[Article] | None:
-    """The listed copies of the articles `wanted`, from the store (one query); one the store
-    lost is parsed again here. None if one no longer loads."""
-    found = list(state.store.listed(wanted)) if wanted else []
-    for index, ((path, _), article) in enumerate(zip(wanted, found, strict=True)):
+    """The listed copies of the articles `wanted`: kept from an earlier page, else read from
+    the store (one query for all), else (one the store lost) parsed again here. None if one
+    no longer loads."""
+    kept = state.listed
+    missing = [item for item in wanted if item not in kept]
+    if len(kept) + len(missing) > LISTED_KEPT:
+        kept.clear()  # a bound on the process's memory; read again as needed
+        missing = list(wanted)
+    for (path, key), article in zip(missing, state.store.listed(missing) if missing else (),
+                                    strict=True):
         if article is None:
             record = parse_file(state, ParseJob(path=path)).record
             if record is None:
                 return None
-            found[index] = record.listed
-    return found
+            article = record.listed
+        kept[path, key] = article
+    return [kept[item] for item in wanted]
 
 
 def _load(file: Path, settings: Settings, version: FileVersion, front: bytes
