@@ -176,7 +176,8 @@ def render_page(state: JobState, job: RenderJob) -> Rendered:
                 error(job.path, 0, "the file changed during the build", "Build again")])
         article, _ = parse_and_resolve(document, state.context.content, settings,
                                        state.context.pages, state.converters, state.shared)
-    cited_with, translations = _listed(state, job.cited_with), _listed(state, job.translations)
+    cited_with = listed_copies(state, job.cited_with)
+    translations = listed_copies(state, job.translations)
     if cited_with is None or translations is None:
         return Rendered(path=job.path, page=None, problems=[
             error(job.path, 0, "a file it lists changed during the build", "Build again")])
@@ -188,7 +189,8 @@ def render_page(state: JobState, job: RenderJob) -> Rendered:
     return Rendered(path=job.path, page=page, problems=[])
 
 
-def _listed(state: JobState, wanted: list[tuple[str, StoredKey]]) -> list[Article] | None:
+def listed_copies(state: JobState, wanted: list[tuple[str, StoredKey]]
+                  ) -> list[Article] | None:
     """The listed copies of the articles `wanted`: kept from an earlier page, else read from
     the store (one query for all), else (one the store lost) parsed again here. None if one
     no longer loads."""
