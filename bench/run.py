@@ -12,7 +12,9 @@ The corpus is written to a temporary folder (see corpus.py) and deleted afterwar
 With --vs-hugo, each corpus (--corpus: generated, seed) is also built by Hugo and the two
 tools' runs alternate, so both see the same machine; the table gives both medians and the
 ratio (footnoted / Hugo), then footnoted's template edit and, at --serve-size, serve's
-save-to-reload.
+save-to-reload. When Pelican is in the benchmark's virtual environment (vs_pelican.py), the
+same articles are built cold by Pelican too, in the same alternation, and the table gives its
+wall and CPU time and footnoted's CPU time over Pelican's.
 
 Builds keep their compiled modules (.pyc) between runs, as an installed package does, even
 where PYTHONDONTWRITEBYTECODE is set (--no-bytecode-cache: compile them in every build).
@@ -43,6 +45,13 @@ from vs_hugo import (  # noqa: E402
     hugo_command,
     hugo_version,
     write_hugo_site,
+)
+from vs_pelican import (  # noqa: E402
+    clear_pelican_output,
+    pelican_binary,
+    pelican_command,
+    pelican_version,
+    write_pelican_site,
 )
 
 BUILD = [sys.executable, str(REPO / "build.py")]
@@ -88,6 +97,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--vs-hugo", action="store_true",
                         help="build each corpus with Hugo too, alternating the runs")
     parser.add_argument("--hugo", help="the Hugo binary (default: the one in .bench-venv/)")
+    parser.add_argument("--pelican", help="Pelican's command (default: the one in .bench-venv/, "
+                        "if installed; with --vs-hugo)")
     parser.add_argument("--no-bytecode-cache", action="store_true",
                         help="let every build compile footnoted's modules again when "
                              "PYTHONDONTWRITEBYTECODE is set, as it is in some sandboxes")
@@ -100,6 +111,8 @@ def parse_args() -> argparse.Namespace:
 def compare_with_hugo(args: argparse.Namespace) -> int:
     hugo = hugo_binary(args.hugo)
     print(hugo_version(hugo), file=sys.stderr)
+    pelican = pelican_binary(args.pelican)
+    print(pelican_version(pelican) if pelican else "no Pelican in .bench-venv/", file=sys.stderr)
     rows = []
     for corpus in args.corpus:
         for size in args.sizes:
@@ -107,8 +120,12 @@ def compare_with_hugo(args: argparse.Namespace) -> int:
                 root, site = Path(folder) / "project", Path(folder) / "hugo"
                 CORPORA[corpus](root, size)
                 write_hugo_site(hugo, root, site)
+                peer = None
+                if pelican:
+                    peer = (pelican, Path(folder) / "pelican")
+                    write_pelican_site(root, peer[1])
                 rows.append({"corpus": corpus, **measure_side_by_side(
-                    root, site, hugo, size, args.repeat, args.jobs, args.serve_size)})
+                    root, site, hugo, size, args.repeat, args.jobs, args.serve_size, peer)})
                 print(pair_text(rows[-1]), file=sys.stderr)
     print(pair_table(rows))
     if args.json:
@@ -117,18 +134,27 @@ def compare_with_hugo(args: argparse.Namespace) -> int:
 
 
 def measure_side_by_side(root: Path, site: Path, hugo: Path, size: int, repeat: int,
-                         jobs: int, serve_size: int) -> dict:
+                         jobs: int, serve_size: int,
+                         pelican: tuple[Path, Path] | None = None) -> dict:
     """Cold, no-change and one-edit builds of both tools, each footnoted run followed by the
-    same Hugo run. Hugo has no build cache for pages, so its "no change" is a full build."""
+    same Hugo run. Hugo has no build cache for pages, so its "no change" is a full build.
+    `pelican` (its command and site) is built cold after each Hugo cold build."""
     ours = [*BUILD, "--root", str(root), "build", "--jobs", str(jobs)]
     theirs = hugo_command(hugo, site)
+    cold = [("", ours), ("hugo_", theirs)]
+    if pelican:
+        cold.append(("pelican_", pelican_command(*pelican)))
     figures: dict[str, list[float]] = {name: [] for name in (
-        "cold_s", "cold_cpu_s", "peak_mb", "hugo_cold_s", "hugo_cold_cpu_s", "hugo_peak_mb",
         "no_change_s", "hugo_no_change_s", "one_edit_s", "hugo_one_edit_s")}
+    for prefix, _ in cold:
+        for name in ("cold_s", "cold_cpu_s", "peak_mb"):
+            figures[prefix + name] = []
     for _ in range(repeat):
         clear_footnoted_output(root)
         clear_hugo_output(site)
-        for prefix, command in (("", ours), ("hugo_", theirs)):
+        if pelican:
+            clear_pelican_output(pelican[1])
+        for prefix, command in cold:
             seconds, peak, cpu = timed(command)
             figures[prefix + "cold_s"].append(seconds)
             figures[prefix + "cold_cpu_s"].append(cpu)
@@ -148,6 +174,8 @@ def measure_side_by_side(root: Path, site: Path, hugo: Path, size: int, repeat: 
            for name, values in figures.items()}
     if size == serve_size:
         row["serve_reload_s"] = measure_serve(root, repeat)
+    if pelican:
+        row["pelican_cpu_ratio"] = row["cold_cpu_s"] / row["pelican_cold_cpu_s"]
     return {"articles": size, **row, "cold_ratio": row["cold_s"] / row["hugo_cold_s"]}
 
 
@@ -162,7 +190,15 @@ def pair_text(row: dict) -> str:
             f"{row['no_change_s']:.2f} s vs {row['hugo_no_change_s']:.2f} s; one edit "
             f"{row['one_edit_s']:.2f} s vs {row['hugo_one_edit_s']:.2f} s; template edit "
             f"{row['template_edit_s']:.2f} s; peak "
-            f"{row['peak_mb']:.0f} MB vs {row['hugo_peak_mb']:.0f} MB{reload_text(row)}")
+            f"{row['peak_mb']:.0f} MB vs {row['hugo_peak_mb']:.0f} MB{reload_text(row)}"
+            f"{pelican_text(row)}")
+
+
+def pelican_text(row: dict) -> str:
+    if "pelican_cold_s" not in row:
+        return ""
+    return (f"; Pelican cold {row['pelican_cold_s']:.2f} s, CPU {row['cold_cpu_s']:.1f} s vs "
+            f"{row['pelican_cold_cpu_s']:.1f} s ({row['pelican_cpu_ratio']:.2f}x)")
 
 
 def reload_text(row: dict) -> str:
@@ -173,10 +209,13 @@ def reload_text(row: dict) -> str:
 def pair_table(rows: list[dict]) -> str:
     lines = ["| Corpus | Articles | footnoted cold (CPU) | Hugo cold (CPU) | Ratio | "
              "No change: footnoted / Hugo | One edit: footnoted / Hugo | "
-             "Template edit | Peak memory: footnoted / Hugo | Save-to-reload |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "Template edit | Peak memory: footnoted / Hugo | Save-to-reload | "
+             "Pelican cold (CPU) | CPU: footnoted / Pelican |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for row in rows:
         reload = f"{row['serve_reload_s']:.2f} s" if "serve_reload_s" in row else "-"
+        peer = (f"{row['pelican_cold_s']:.2f} s ({row['pelican_cold_cpu_s']:.1f} s) | "
+                f"{row['pelican_cpu_ratio']:.2f}x" if "pelican_cold_s" in row else "- | -")
         lines.append(
             f"| {row['corpus']} | {row['articles']:,} | {row['cold_s']:.2f} s "
             f"({row['cold_cpu_s']:.1f} s) | {row['hugo_cold_s']:.2f} s "
@@ -184,7 +223,7 @@ def pair_table(rows: list[dict]) -> str:
             f"| {row['no_change_s']:.2f} s / {row['hugo_no_change_s']:.2f} s "
             f"| {row['one_edit_s']:.2f} s / {row['hugo_one_edit_s']:.2f} s "
             f"| {row['template_edit_s']:.2f} s "
-            f"| {row['peak_mb']:.0f} MB / {row['hugo_peak_mb']:.0f} MB | {reload} |")
+            f"| {row['peak_mb']:.0f} MB / {row['hugo_peak_mb']:.0f} MB | {reload} | {peer} |")
     return "\n".join(lines)
 
 

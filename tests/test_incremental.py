@@ -292,6 +292,15 @@ def test_a_lost_or_damaged_cache_means_a_full_build(site, capsys, tmp_path):
     assert_same_as_clean_build(site, tmp_path)
 
 
+def test_articles_the_store_lost_are_parsed_again_where_they_are_needed(site, capsys, tmp_path):
+    build(site, capsys)
+    for stored in (site.root / ".footnoted-cache").glob("articles.sqlite*"):
+        stored.unlink()  # the records stay: each page, and the pages listing it, need it
+    edit(site, "templates/base.html", '<main id="main">', '<main id="main" class="edited">')
+    assert changed(build(site, capsys)) == 4
+    assert_same_as_clean_build(site, tmp_path)
+
+
 def test_warnings_are_reported_on_a_no_change_build(site, capsys):
     edit(site, "content/article-1.md", "  own:\n", "  unused:\n    lost: true\n  own:\n")
     assert site.run("build") == 0

@@ -6,9 +6,9 @@ This is the heart of stage 2; build/jobs.py runs it as a job in any process.
 
 from __future__ import annotations
 
-from ..content.document import Document, LoadedContent, SourceEntry
+from ..content.document import Document, LoadedContent
 from ..content.image_places import ImagePlaces, image_problems
-from ..content.known_sources import declared_with_archive
+from ..content.known_sources import DeclaredSources, SharedSources
 from ..content.linefinder import LineFinder
 from ..content.page_index import PageIndex
 from ..markdown.convert import Converters, render_markdown
@@ -19,10 +19,13 @@ from .resolve import Article, resolve_article
 
 def parse_and_resolve(
     document: Document, content: LoadedContent, settings: Settings, pages: PageIndex,
-    converters: Converters | None = None,
+    converters: Converters | None = None, shared: SharedSources | None = None,
 ) -> tuple[Article, list[Problem]]:
-    """One article, parsed and joined with its sources; `converters` to reuse, if any."""
-    declared, problems = _declared_sources(document, content)
+    """One article, parsed and joined with its sources; `converters` to reuse, if any, and
+    `shared`, content's shared sources made ready once for every article (else made here)."""
+    shared = shared if shared is not None else SharedSources(content.shared_sources,
+                                                             content.archive, content.found)
+    declared, problems = _declared_sources(document, content, shared)
     places = ImagePlaces.of(settings)
     body = render_markdown(document.body, declared, document.slug, document.path,
                            document.body_line, document.meta.lang or settings.lang,
@@ -37,22 +40,21 @@ def parse_and_resolve(
 
 
 def _declared_sources(
-    document: Document, content: LoadedContent
-) -> tuple[dict[str, SourceEntry], list[Problem]]:
+    document: Document, content: LoadedContent, shared: SharedSources
+) -> tuple[DeclaredSources, list[Problem]]:
     """Shared sources plus the article's own, by lower-case key; a key in both is an error."""
-    declared = {key.lower(): entry for key, entry in content.shared_sources.items()}
-    problems = []
-    for key, entry in document.meta.sources.items():
-        if key.lower() in declared:
+    own = document.meta.sources
+    problems, seen = [], set()
+    for key in own:
+        if key.lower() in shared.entries or key.lower() in seen:
             problems.append(error(document.path, 0,
                                   f"source '{key}' is declared here and in "
                                   f"{content.shared_sources_path}",
                                   "Rename one of them, or keep only the shared one"))
-        declared[key.lower()] = entry
-    problems += [_needs_url(document.path, key) for key, entry in document.meta.sources.items()
+        seen.add(key.lower())
+    problems += [_needs_url(document.path, key) for key, entry in own.items()
                  if not entry.url and not entry.lost]
-    declared_with_archive(declared, content.archive, content.found)
-    return declared, problems
+    return DeclaredSources(own, shared, content.archive, content.found), problems
 
 
 def _needs_url(path: str, key: str) -> Problem:

@@ -7,6 +7,7 @@ Problems found here are about the content as a whole: lost links, unused declara
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..content.archive_file import Archive
@@ -111,7 +112,7 @@ class Article:
 def resolve_article(
     document: Document,
     body: RenderedBody,
-    declared: dict[str, SourceEntry],
+    declared: Mapping[str, SourceEntry],
     default_lang: str,
     words_per_minute: int,
     file_lines: LineFinder,
@@ -158,7 +159,7 @@ def _lead_image(document: Document, file_lines: LineFinder, places: ImagePlaces
     return [located] if located else [], [problem] if problem else []
 
 
-def _source(cited: CitedSource, declared: dict[str, SourceEntry], archive: Archive,
+def _source(cited: CitedSource, declared: Mapping[str, SourceEntry], archive: Archive,
             facts: Found) -> Source:
     entry = entry_for(declared, archive, cited.key, cited.url, facts)
     url = None if entry.lost else entry.url

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 
 from jinja2 import TemplateError
@@ -23,15 +23,11 @@ from ..article.translations import translation_groups
 from ..content.image_places import image_files
 from ..incremental import BuildState, CachedArticle, CachedFiles
 from ..output.site_writer import SiteWriter
-from ..pages.assets import collect_static
-from ..pages.citation import site_citation_files
 from ..pages.environment import template_problem
-from ..pages.render import render_listing_pages, sources_page_chunks
-from ..pages.search import search_index
-from ..pages.source_index import SourceIndex, build_source_index
 from ..problems import BuildFailed
 from ..settings import Settings
-from .jobs import BuildContext, Parsed, ParseJob, RenderJob, parse_file, render_page
+from .groups import MADE_IN_WORKERS, GroupJob, GroupMade, make_group
+from .jobs import BuildContext, RenderJob, render_page
 from .stage_data import Assembled, CheckedSite, Progress
 from .workers import Workers
 
@@ -50,22 +46,6 @@ class Published:
     @property
     def listed_articles(self) -> list[Article]:
         return [self.records[path].listed for path in self.paths]
-
-    def with_sources(self) -> Iterator[Article]:
-        """Every article with its sources, in order, one at a time (the store holds every
-        article parsed without errors; one it lost is parsed again)."""
-        found = self.state.stored_with_sources(self.records, self.paths)
-        for path, article in zip(self.paths, found, strict=True):
-            yield article if article is not None else self._parsed_again(path).with_sources
-
-    def terms(self) -> Iterator[list[tuple[str, int]]]:
-        """Every article's search terms, in order, one at a time (likewise)."""
-        found = self.state.stored_terms(self.records, self.paths)
-        for path, terms in zip(self.paths, found, strict=True):
-            yield terms if terms is not None else self._parsed_again(path).terms
-
-    def _parsed_again(self, path: str) -> Parsed:
-        return parse_file(self.workers.local, ParseJob(path=path))
 
     def others(self, path: str) -> tuple[list[str], list[str]]:
         """Paths of the articles citing the same sources, and of its translations."""
@@ -95,36 +75,30 @@ class Published:
     def path_of(self) -> dict[str, str]:
         return {self.records[path].listed.slug: path for path in self.paths}
 
-    def source_index(self) -> SourceIndex:
-        return build_source_index(list(self.with_sources()))
-
-    def search_index(self) -> dict[str, bytes]:
-        return search_index(self.listed_articles, self.terms())
-
 
 def assemble_site(checked: CheckedSite, context: BuildContext, state: BuildState,
                   writer: SiteWriter, workers: Workers, progress: Progress | None) -> Assembled:
-    """Stage 4, render what changed: write or keep every page."""
+    """Stage 4, render what changed: write or keep every page. The site-wide groups to make
+    again are handed to the workers first, so that they are made while the others render
+    article pages."""
     settings, published = context.settings, checked.published
     records = dict(checked.records)
     articles = Published(records, published, state, workers)
     keys = state.group_keys(records, published)
+    intact = {name: state.intact_group(name, keys[name]) for name in GROUPS}
+    order = [(path, state.stored_key(records[path])) for path in published]
+    made = {name: workers.submit(make_group, GroupJob(name=name, published=order))
+            for name in MADE_IN_WORKERS if intact[name] is None}
     rendered = _article_pages(state, articles, state.pages_unchanged(keys), writer, workers,
                               progress)
-    env = workers.local.environment
     groups = {"pages": CachedFiles(key=keys["pages"], files={})}
-    makers: dict[str, Callable[[], dict]] = {
-        "sources": lambda: sources_page_chunks(env, articles.source_index(), settings),
-        "listings": lambda: render_listing_pages(env, articles.listed_articles, settings)
-        | collect_static(settings),
-        "search": articles.search_index,
-        "images": lambda: _image_files(articles.listed_articles, settings),
-        "citations": lambda: site_citation_files(articles.with_sources(), settings),
-    }
-    for name, make in makers.items():
-        groups[name] = _group(writer, settings, state.intact_group(name, keys[name]),
-                              keys[name], make)
+    made["images"] = lambda: _image_files(articles.listed_articles, settings)  # copies files
+    for name in GROUPS:
+        groups[name] = _group(writer, settings, intact[name], keys[name], made.get(name))
     return Assembled(records=records, groups=groups, rendered=rendered)
+
+
+GROUPS = ("sources", "listings", "search", "images", "citations")  # in the order written
 
 
 def _article_pages(state: BuildState, articles: Published, pages_unchanged: bool,
@@ -139,8 +113,9 @@ def _article_pages(state: BuildState, articles: Published, pages_unchanged: bool
             writer.keep(state.page_file(record))
             continue
         jobs.append(RenderJob(path=path, key=state.stored_key(record),
-                              cited_with=[records[p].listed for p in cited],
-                              translations=[records[p].listed for p in translated]))
+                              cited_with=[(p, state.stored_key(records[p])) for p in cited],
+                              translations=[(p, state.stored_key(records[p]))
+                                            for p in translated]))
         records[path] = replace(record, page_key=key)
     problems = set()
     for done, result in enumerate(workers.map(render_page, jobs), 1):
@@ -157,18 +132,23 @@ def _article_pages(state: BuildState, articles: Published, pages_unchanged: bool
 
 
 def _group(writer: SiteWriter, settings: Settings, intact: CachedFiles | None, key: str,
-           make: Callable[[], dict]) -> CachedFiles:
-    """Keep a group's files when they are `intact`; else make them under `key` (as bytes,
-    or as pieces of text written as they are rendered)."""
-    if intact is not None:
+           make: Callable[[], GroupMade | dict[str, bytes]] | None) -> CachedFiles:
+    """Keep a group's files when they are `intact`; else make them under `key`."""
+    if intact is not None or make is None:
+        assert intact is not None, "a group not intact is always made"
         for name in intact.files:
             writer.keep(name)
         return intact
     try:
-        return CachedFiles(key=key, files={name: writer.write(name, data)
-                                           for name, data in sorted(make().items())})
+        made = make()
     except TemplateError as exc:
         raise BuildFailed([template_problem(exc, settings)]) from exc
+    if isinstance(made, GroupMade):
+        if made.problems:
+            raise BuildFailed(made.problems)
+        made = made.files
+    return CachedFiles(key=key, files={name: writer.write(name, data)
+                                       for name, data in sorted(made.items())})
 
 
 def _image_files(articles: list[Article], settings: Settings) -> dict[str, bytes]:

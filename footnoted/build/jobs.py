@@ -19,6 +19,7 @@ from ..article.compile import parse_and_resolve
 from ..article.resolve import Article
 from ..content import budget
 from ..content.document import Document, LoadedContent, load_document, reread_document
+from ..content.known_sources import SharedSources
 from ..content.page_index import PageIndex
 from ..incremental import (
     ArticleStore,
@@ -35,6 +36,8 @@ from ..pages.search import article_terms
 from ..problems import Problem, error, internal_error
 from ..settings import Settings
 from .deadline import OutOfTime, article_deadline
+
+LISTED_KEPT = 20_000  # listed copies a process keeps (a few KB each)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -59,10 +62,19 @@ class JobState:
         self.settings = context.settings
         self.store = ArticleStore(context.store)
         self.converters = Converters()  # Markdown instances, kept between articles
+        # Listed copies read from the store, by (path, stored key): each is listed on about
+        # 20 pages, so it is read and unpickled once per process, not once per page.
+        self.listed: dict[tuple[str, StoredKey], Article] = {}
 
     @functools.cached_property
     def environment(self) -> Environment:
         return build_environment(self.settings)
+
+    @functools.cached_property
+    def shared(self) -> SharedSources:
+        """The shared sources, ready for every article this process parses to look up."""
+        return SharedSources(self.context.content.shared_sources, self.context.content.archive,
+                             self.context.content.found)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -72,9 +84,10 @@ class Parsed:
     path: str
     problems: list[Problem]
     record: CachedArticle | None = None  # what the build remembers of it
-    stored: bytes = b""  # the whole article, pickled for the store; empty after errors
-    with_sources: Article | None = None  # its listed copy with its sources, for the store
-    terms: list[tuple[str, int]] | None = None  # its search terms, for the store
+    # The store's row of it, pickled here: it crosses to the main process as bytes, and is
+    # stored as it came (None for `check`, which stores nothing).
+    row: ArticleStore.Row | None = None
+    storable: bool = False  # the row may be kept: the article parsed without errors
     whole: Article | None = None  # the whole article, when the context keeps it
 
 
@@ -105,8 +118,10 @@ class SlugFound:
 class RenderJob:
     path: str
     key: StoredKey  # the stored article's key
-    cited_with: list[Article]  # listed copies of the articles citing the same sources
-    translations: list[Article]  # listed copies of its other language versions
+    # The articles its page lists by title, as (path, stored key): the worker reads their
+    # listed copies from the store instead of receiving 20 articles with each job.
+    cited_with: list[tuple[str, StoredKey]]  # the articles citing the same sources
+    translations: list[tuple[str, StoredKey]]  # its other language versions
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -172,7 +187,7 @@ def _parse_file(state: JobState, job: ParseJob) -> Parsed:
         return Parsed(path=path, problems=problems)
     try:
         article, found = parse_and_resolve(document, state.context.content, settings,
-                                           state.context.pages, state.converters)
+                                           state.context.pages, state.converters, state.shared)
     except RecursionError:
         raise
     except Exception as exc:
@@ -180,11 +195,13 @@ def _parse_file(state: JobState, job: ParseJob) -> Parsed:
                                            internal_error(path, document.body_line, exc)])
     problems += found
     record = article_record(article, version, problems, state.context.keys, settings)
-    return Parsed(
-        path=path, problems=problems, record=record,
-        stored=b"" if any(p.is_error for p in problems) else ArticleStore.pickled(article),
-        with_sources=replace(record.listed, sources=article.sources),
-        terms=article_terms(article), whole=article if state.context.keep_whole else None)
+    keep_whole = state.context.keep_whole
+    row = None if keep_whole else ArticleStore.row(
+        article, record.listed, replace(record.listed, sources=article.sources),
+        article_terms(article))
+    return Parsed(path=path, problems=problems, record=record, row=row,
+                  storable=not any(p.is_error for p in problems),
+                  whole=article if keep_whole else None)
 
 
 def render_page(state: JobState, job: RenderJob) -> Rendered:
@@ -197,13 +214,39 @@ def render_page(state: JobState, job: RenderJob) -> Rendered:
             return Rendered(path=job.path, page=None, problems=[
                 error(job.path, 0, "the file changed during the build", "Build again")])
         article, _ = parse_and_resolve(document, state.context.content, settings,
-                                       state.context.pages, state.converters)
+                                       state.context.pages, state.converters, state.shared)
+    cited_with = listed_copies(state, job.cited_with)
+    translations = listed_copies(state, job.translations)
+    if cited_with is None or translations is None:
+        return Rendered(path=job.path, page=None, problems=[
+            error(job.path, 0, "a file it lists changed during the build", "Build again")])
     try:
         page = render_article(state.environment, article, settings, article_page(article),
-                              job.cited_with, job.translations)
+                              cited_with, translations)
     except TemplateError as exc:
         return Rendered(path=job.path, page=None, problems=[template_problem(exc, settings)])
     return Rendered(path=job.path, page=page, problems=[])
+
+
+def listed_copies(state: JobState, wanted: list[tuple[str, StoredKey]]
+                  ) -> list[Article] | None:
+    """The listed copies of the articles `wanted`: kept from an earlier page, else read from
+    the store (one query for all), else (one the store lost) parsed again here. None if one
+    no longer loads."""
+    kept = state.listed
+    missing = [item for item in wanted if item not in kept]
+    if len(kept) + len(missing) > LISTED_KEPT:
+        kept.clear()  # a bound on the process's memory; read again as needed
+        missing = list(wanted)
+    for (path, key), article in zip(missing, state.store.listed(missing) if missing else (),
+                                    strict=True):
+        if article is None:
+            record = parse_file(state, ParseJob(path=path)).record
+            if record is None:
+                return None
+            article = record.listed
+        kept[path, key] = article
+    return [kept[item] for item in wanted]
 
 
 def _load(file: Path, settings: Settings, version: FileVersion, front: bytes

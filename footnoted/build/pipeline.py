@@ -104,9 +104,8 @@ def parse_changed(loaded: Loaded, state: BuildState | None, workers: Workers,
             parsed.add(result.path)
             if result.whole is not None:
                 whole[result.path] = result.whole
-            if state is not None and result.stored:
-                state.parsed(result.path, result.record, result.stored, result.with_sources,
-                             result.terms)
+            if state is not None and result.storable and result.row is not None:
+                state.parsed(result.path, result.record, result.row)
         if progress:
             progress(done, len(loaded.to_parse))
     if state is not None:

@@ -37,6 +37,13 @@ class Workers:
                                              (self.make_state, self.context))
         return self._windows(functools.partial(_in_worker, function), jobs)
 
+    def submit(self, function: Callable[[Any, Any], Any], job: Any) -> Callable[[], Any]:
+        """Start one job in the pool, if one runs, and return what gives its result; without
+        a pool the job runs here when its result is asked for."""
+        if self.pool is None:
+            return functools.partial(function, self.local, job)
+        return self.pool.apply_async(_in_worker, (function, job)).get
+
     def _windows(self, function: Callable, jobs: list) -> Iterator:
         """A pool queues every job it is given at once: hand them over a window at a time,
         so the jobs and results waiting in memory stay few on a site of any size."""

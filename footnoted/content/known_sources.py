@@ -7,7 +7,7 @@ same question, so they share this answer.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 
 from .archive_file import Archive, ArchiveRecord
@@ -46,6 +46,62 @@ def declared_with_archive(declared: dict[str, SourceEntry], archive: Archive,
         if entry.url and (entry.url in archive or entry.url in found):
             declared[key] = with_found(with_archive(entry, archive.get(entry.url)),
                                        found.get(entry.url))
+
+
+class SharedSources:
+    """content/sources.yaml's sources by lower-case key, joined with archive.yaml, and the key
+    of each URL: made once per process, then looked up by every article (never copied)."""
+
+    def __init__(self, shared: Mapping[str, SourceEntry], archive: Archive,
+                 found: Found | None = None) -> None:
+        self.entries = {key.lower(): entry for key, entry in shared.items()}
+        declared_with_archive(self.entries, archive, found)
+        self.keys_by_url = {entry.url: key for key, entry in self.entries.items() if entry.url}
+
+
+class DeclaredSources(Mapping[str, SourceEntry]):
+    """An article's declared sources by lower-case key: its own over the shared ones, as if
+    the two were one dict (the shared keys first, in their order, then its own), at a cost
+    that follows the article's own sources, not the site's."""
+
+    def __init__(self, own: Mapping[str, SourceEntry], shared: SharedSources,
+                 archive: Archive, found: Found | None = None) -> None:
+        self.shared = shared.entries
+        self.own = {key.lower(): entry for key, entry in own.items()}
+        declared_with_archive(self.own, archive, found)
+        self.overridden = any(key in self.shared for key in self.own)  # an error, but read on
+        self.shared_by_url = shared.keys_by_url
+        self.own_by_url = {entry.url: key for key, entry in self.own.items()
+                           if entry.url and key not in self.shared}
+
+    def __getitem__(self, key: str) -> SourceEntry:
+        entry = self.own.get(key)
+        return entry if entry is not None else self.shared[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.own or key in self.shared
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.shared
+        yield from (key for key in self.own if key not in self.shared)
+
+    def __len__(self) -> int:
+        return len(self.shared) + sum(key not in self.shared for key in self.own)
+
+    def key_of_url(self, url: str) -> str | None:
+        """The key of the last declared source with this URL, in the order of iteration."""
+        if url in self.own_by_url:
+            return self.own_by_url[url]
+        if self.overridden:  # one of its own took a shared key's place: look at every one
+            return next((key for key in reversed(list(self)) if self[key].url == url), None)
+        return self.shared_by_url.get(url)
+
+
+def key_of_url(declared: Mapping[str, SourceEntry]) -> Callable[[str], str | None]:
+    """Finds the key of a declared source by its URL (the last one, if several have it)."""
+    if isinstance(declared, DeclaredSources):
+        return declared.key_of_url
+    return {entry.url: key for key, entry in declared.items() if entry.url}.get
 
 
 def entry_for(declared: Mapping[str, SourceEntry], archive: Archive, key: str | None,

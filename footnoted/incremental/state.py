@@ -9,10 +9,9 @@ cache.py, unchanged.py); no stage computes a key of its own.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
-from ..article.resolve import Article
 from ..content.document import LoadedContent
 from ..content.page_index import PageIndex
 from ..outcome import BuildResult
@@ -89,11 +88,10 @@ class BuildState:
         """Fresh articles whose links found a slug that is no longer there: parse them too."""
         return stale_links(fresh, pages)
 
-    def parsed(self, path: str, record: CachedArticle, stored: bytes, with_sources: Article,
-               terms: list[tuple[str, int]]) -> None:
-        """Keep a newly parsed article (pickled whole, its listed copy with its sources, its
-        search terms) under the key only this version of it has."""
-        self.store.put(path, self.stored_key(record), stored, with_sources, terms)
+    def parsed(self, path: str, record: CachedArticle, stored: ArticleStore.Row) -> None:
+        """Keep a newly parsed article (pickled whole, its listed copy without and with its
+        sources, its search terms) under the key only this version of it has."""
+        self.store.put(path, self.stored_key(record), stored)
 
     def all_parsed(self) -> None:
         """Stage 2 is over: workers read stored articles from here on."""
@@ -103,16 +101,6 @@ class BuildState:
     def stored_key(record: CachedArticle) -> StoredKey:
         """The key a parsed article is stored and looked up under."""
         return stored_key(record.parse_key, record.digest)
-
-    def stored_with_sources(self, records: Mapping[str, CachedArticle],
-                            paths: list[str]) -> Iterator[Article | None]:
-        """Each article's listed copy with its sources, in order; None where it is gone."""
-        return self.store.with_sources([(p, self.stored_key(records[p])) for p in paths])
-
-    def stored_terms(self, records: Mapping[str, CachedArticle],
-                     paths: list[str]) -> Iterator[list[tuple[str, int]] | None]:
-        """Each article's search terms, in order; None where they are gone."""
-        return self.store.terms([(p, self.stored_key(records[p])) for p in paths])
 
     # Pages
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -12,17 +13,35 @@ from ..article.resolve import Article
 from .records import StoredKey
 
 BATCH = 500  # stored values read per query
-TABLE = "parsed_articles"  # named anew when its columns change
+TABLE = "parsed_articles_2"  # named anew when its columns change
 
 
 class ArticleStore:
     """Parsed articles by path, pickled into one SQLite file (thousands of small files are
     slow to create): the whole article, to render its page again without parsing; its
-    listed copy with its sources (no body) for the Sources page; its search terms for the
-    search index.
+    listed copy (no body, no sources), for the pages that list it by title; its listed copy
+    with its sources for the Sources page; its search terms for the search index. Every
+    value comes pickled from the worker that parsed the article and goes in as it came.
 
     Each process opens its own connection on first use: connections must not cross a fork.
     """
+
+    @dataclass(frozen=True, kw_only=True)
+    class Row:
+        """What the store keeps of one parsed article, each value pickled by `row`."""
+
+        article: bytes  # the whole article
+        listed: bytes  # its listed copy
+        with_sources: bytes  # its listed copy with its sources
+        terms: bytes  # its search terms
+
+    @staticmethod
+    def row(article: Article, listed: Article, with_sources: Article,
+            terms: list[tuple[str, int]]) -> ArticleStore.Row:
+        """One article's row, pickled where it was parsed: the values cross to the process
+        that stores them as bytes, never unpickled on the way."""
+        return ArticleStore.Row(article=pickled(article), listed=pickled(listed),
+                                with_sources=pickled(with_sources), terms=pickled(terms))
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -31,6 +50,10 @@ class ArticleStore:
     def article(self, article_path: str, key: StoredKey) -> Article | None:
         """The whole article stored for `article_path` under `key`, or None."""
         return _unpickled(self._rows("article", [article_path]).get(article_path), key)
+
+    def listed(self, wanted: list[tuple[str, StoredKey]]) -> Iterator[Article | None]:
+        """The listed copy of each (path, key) in `wanted`, in order."""
+        return self._values("listed", wanted)
 
     def with_sources(self, wanted: list[tuple[str, StoredKey]]) -> Iterator[Article | None]:
         """The listed copy with its sources of each (path, key) in `wanted`, in order."""
@@ -58,10 +81,11 @@ class ArticleStore:
         except Exception:  # missing or damaged: the caller parses the files again
             return {}
 
-    def put(self, article_path: str, key: StoredKey, article: bytes, with_sources: Article,
-            terms: list[tuple[str, int]]) -> None:
-        self._db().execute(f"INSERT OR REPLACE INTO {TABLE} VALUES (?, ?, ?, ?, ?)",
-                           (article_path, key, article, pickled(with_sources), pickled(terms)))
+    def put(self, article_path: str, key: StoredKey, values: ArticleStore.Row) -> None:
+        """Keep one parsed article's values, as pickled by the worker that parsed it."""
+        self._db().execute(f"INSERT OR REPLACE INTO {TABLE} VALUES (?, ?, ?, ?, ?, ?)",
+                           (article_path, key, values.article, values.listed,
+                            values.with_sources, values.terms))
 
     def commit(self) -> None:
         if self.connection is not None:
@@ -104,7 +128,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = OFF")
     connection.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} (path TEXT PRIMARY KEY, key TEXT, "
-                       "article BLOB, with_sources BLOB, terms BLOB)")
+                       "article BLOB, listed BLOB, with_sources BLOB, terms BLOB)")
     return connection
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 
@@ -27,7 +27,7 @@ from markdown.inlinepatterns import REFERENCE_RE, InlineProcessor, ReferenceInli
 from markdown.treeprocessors import Treeprocessor
 
 from ..content.document import SourceEntry
-from ..content.known_sources import entry_for
+from ..content.known_sources import entry_for, key_of_url
 from ..content.urls import is_contact, opens_an_application, unsafe_url_reason, with_text_fragment
 from ..problems import Problem
 from .brackets import ForwardBrackets
@@ -170,17 +170,17 @@ class SourceLinkTreeprocessor(Treeprocessor):
         super().__init__(md)
         self.ext = ext
         self.declared: Mapping[str, SourceEntry] = {}
-        self.by_url: dict[str, str] = {}
+        self.key_of_url: Callable[[str], str | None] = {}.get
         self.lost = 0  # undeclared lost links so far, each a source of its own
 
     def run(self, root: etree.Element) -> None:
         self.declared = self.ext.article.declared
-        self.by_url = {entry.url: key for key, entry in self.declared.items() if entry.url}
+        self.key_of_url = key_of_url(self.declared)  # by key, never a walk over every source
         self.lost = 0
         self.after: dict[etree.Element, etree.Element] = {}
         parents = parent_map(root)
         for link in list(root.iter("a")):
-            key = link.get(DATA_KEY) or self.by_url.get(link.get("href", ""))
+            key = link.get(DATA_KEY) or self.key_of_url(link.get("href", ""))
             if link.get("class") in NAVIGATION_CLASSES:
                 continue  # a link to another article or a file of the site: not a source
             if key is not None:
