@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import queue
 import re
+import socket
 import subprocess
 import sys
 import threading
@@ -16,6 +17,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from footnoted.cli import main
 from footnoted.serve.server import Watcher
 
 from .conftest import MINIMAL_ARTICLE, REPO
@@ -177,3 +179,17 @@ def test_a_burst_of_saves_is_one_build(project):
         watcher.stop()
         watcher.may_look.release()  # a look it may be waiting for
         watcher.join(DEADLINE)
+
+
+def test_a_port_in_use_is_one_line_naming_it_and_the_way_out(make_project, capsys):
+    project = make_project({"content/tiny.md": MINIMAL_ARTICLE})
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["--root", str(project.root), "serve", "--port", str(port)]) == 2
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", f"error: cannot serve on 127.0.0.1 port {port}: the port is in "
+                              "use (another server, or serve already running?). Choose another "
+                              "port with --port N (--port 0 picks a free one)\n")
+    assert not (project.root / "site").exists()  # said before building anything
