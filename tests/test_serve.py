@@ -130,6 +130,33 @@ def test_serve_rebuilds_shows_errors_and_recovers(server):
     assert "<h1>A tiny article</h1>" in page
 
 
+def test_a_missing_url_gets_the_404_page_whose_links_work_on_the_server(server):
+    site, _ = server  # the project's base_url is https://test.example/sub/
+    status, page = site.get("2023/04/old-link/")
+    assert status == 404
+    assert "<h1>Page not found</h1>" in page
+    assert '<script src="/__footnoted__/reload.js"></script>' in page
+    links = re.findall(r'(?:href|src|data-index)="(/sub/[^"]*)"', page)
+    assert len(links) > 10
+    root = site.url.removesuffix("/")
+    for link in links:
+        with urllib.request.urlopen(root + link, timeout=DEADLINE) as response:
+            assert response.status == 200, link
+    assert site.get("tiny/")[0] == 200  # and the site stays at the root too
+
+
+def test_a_new_dot_markdown_file_and_a_bundle_are_served(server):
+    site, project = server
+    events = site.events()
+    assert next(events).startswith("hello")
+    project.write("content/jekyll.markdown", MINIMAL_ARTICLE.replace("A tiny article", "Jekyll"))
+    assert next(events).endswith(" ok")
+    assert "<h1>Jekyll</h1>" in site.get("jekyll/")[1]
+    project.write("content/bundle/index.md", MINIMAL_ARTICLE.replace("A tiny article", "Bundle"))
+    assert next(events).endswith(" ok")
+    assert "<h1>Bundle</h1>" in site.get("bundle/")[1]
+
+
 class SteppedWatcher(Watcher):
     """serve's watcher, each of whose looks at the files waits for the test's go-ahead, so a
     test can save files between two looks exactly as it means to."""

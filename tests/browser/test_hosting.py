@@ -109,7 +109,8 @@ def wait_until_listening(server: subprocess.Popen, port: int, log: Path) -> None
 
 @pytest.fixture(scope="module")
 def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hosted]:
-    require(NGINX.exists(), "Debian's nginx (/usr/sbin/nginx)")
+    require(NGINX.exists(), f"Debian's nginx ({NGINX})",
+            "install it as root with `apt-get install -y nginx`")
     snippet = nginx_snippet()
     assert README_FOLDER in snippet
     prefix = readme_prefix(snippet)
