@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import sys
 import time
 
@@ -14,7 +13,7 @@ import yaml
 from footnoted.content.archive_file import dump_archive
 
 from .conftest import REPO
-from .waiting import DEADLINE, Lines, wait_for
+from .waiting import DEADLINE, started, wait_for
 from .web import STAMP
 
 FAST = ["--delay", "0", "--timeout", "1", "--retries", "1"]
@@ -91,16 +90,13 @@ def test_ctrl_c_leaves_a_whole_file_and_the_next_run_resumes(make_project, web):
                "--timeout", str(DEADLINE)]  # the held question must not time out
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     # The archive answers three questions and holds the fourth open: Ctrl-C comes then.
-    with web.hold_after(3, "/wayback/available") as hold:
-        running = subprocess.Popen(command, cwd=REPO, env=env, stderr=subprocess.PIPE,
-                                   text=True)
-        err = Lines(running.stderr)
+    with (web.hold_after(3, "/wayback/available") as hold,
+          started(command, cwd=REPO, env=env) as (running, err)):
         wait_for(hold.reached, "the archive command's fourth question")
         running.send_signal(signal.SIGINT)
         err.wait_for("run the command again to go on", "the command's answer to Ctrl-C")
-    running.wait(timeout=DEADLINE)  # its threads end once the held question is answered
-    said = err.close()
-    assert running.returncode == 130, said
+        hold.released.set()  # its threads end once the held question is answered
+        assert running.wait(timeout=DEADLINE) == 130, err.close()
     first = archive_file(project)  # whole YAML, not a torn write
     assert 0 < len(first) <= 3  # the answers it had; not the held one, nor any after it
     assert project.run("archive", "--endpoint", web.base, *FAST) == 0

@@ -8,7 +8,6 @@ import json
 import os
 import shutil
 import signal
-import subprocess
 import sys
 
 import pytest
@@ -17,7 +16,7 @@ import yaml
 from footnoted.network.link_check import DRIFT_THRESHOLD, similarity
 
 from .conftest import REPO, Project, new_project
-from .waiting import DEADLINE, Lines, wait_for
+from .waiting import DEADLINE, started, wait_for
 from .web import STAMP
 
 FAST = ["--delay", "0", "--timeout", "0.5", "--retries", "1"]
@@ -109,16 +108,14 @@ def test_ctrl_c_keeps_the_answers_so_far_and_the_next_run_goes_on(make_project, 
     command = [sys.executable, "build.py", "--root", str(project.root), "links", "--delay", "0",
                "--retries", "0", "--timeout", str(DEADLINE)]  # the held one must not time out
     # The web answers four pages and holds the fifth open: Ctrl-C comes then.
-    with web.hold_after(4, "/live/ok?stop=") as hold:
-        running = subprocess.Popen(command, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)},
-                                   stderr=subprocess.PIPE, text=True)
-        err = Lines(running.stderr)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    with (web.hold_after(4, "/live/ok?stop=") as hold,
+          started(command, cwd=REPO, env=env) as (running, err)):
         wait_for(hold.reached, "the links command's fifth request")
         running.send_signal(signal.SIGINT)
         err.wait_for("The answers so far are kept", "the command's answer to Ctrl-C")
-    running.wait(timeout=DEADLINE)  # its threads end once the held request is answered
-    said = err.close()
-    assert running.returncode == 130, said
+        hold.released.set()  # its threads end once the held request is answered
+        assert running.wait(timeout=DEADLINE) == 130, err.close()
     asked_before = {path for path in web.log if "?stop=" in path}
     assert len(asked_before) == 5  # one request to a host at a time: none after the held one
     assert project.run("links", *FAST) == 0

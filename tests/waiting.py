@@ -7,9 +7,13 @@ something is wrong, so it is generous (a loaded machine is slow, not broken).
 
 from __future__ import annotations
 
+import contextlib
 import queue
+import signal
+import subprocess
 import threading
 import time
+from collections.abc import Iterator
 from typing import TextIO
 
 DEADLINE = 60.0  # seconds
@@ -64,3 +68,24 @@ class Lines:
                 if line is not None:
                     self.read.append(line)
         return "".join(self.read)
+
+
+def _default_ctrl_c() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+@contextlib.contextmanager
+def started(command: list[str], **options) -> Iterator[tuple[subprocess.Popen, Lines]]:
+    """`command` running, with its stderr read as Lines; afterwards, pass or fail, killed if it
+    still runs and its pipe closed. Its Ctrl-C (SIGINT) is the default one even where the tests
+    were started with it ignored, as a shell starts its background jobs: a Ctrl-C test sends it."""
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=_default_ctrl_c, **options)
+    said = Lines(process.stderr)
+    try:
+        yield process, said
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait(DEADLINE)
+        said.close()
