@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import sys
 import time
 
@@ -15,6 +14,7 @@ import yaml
 from footnoted.content.archive_file import dump_archive
 
 from .conftest import REPO
+from .waiting import DEADLINE, started, wait_for
 from .web import STAMP
 
 FAST = ["--delay", "0", "--timeout", "1", "--retries", "1"]
@@ -86,26 +86,24 @@ def test_ctrl_c_leaves_a_whole_file_and_the_next_run_resumes(make_project, web):
     urls = [web.url("ok") + f"?n={n}" for n in range(12)]
     project = make_project({"content/a.md": article(urls)})
     web.archived.update(urls)
-    web.availability_delay = 0.1
-    try:
-        command = [sys.executable, "build.py", "--root", str(project.root), "archive",
-                   "--endpoint", web.base, "--jobs", "2", *FAST]
-        env = {**os.environ, "PYTHONPATH": str(REPO)}
-        running = subprocess.Popen(command, cwd=REPO, env=env, stderr=subprocess.PIPE,
-                                   text=True)
-        while not any(web.asked_about(url) for url in urls[3:]):
-            time.sleep(0.05)
+    command = [sys.executable, "build.py", "--root", str(project.root), "archive",
+               "--endpoint", web.base, "--jobs", "2", "--delay", "0", "--retries", "0",
+               "--timeout", str(DEADLINE)]  # the held question must not time out
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    # The archive answers three questions and holds the fourth open: Ctrl-C comes then.
+    with (web.hold_after(3, "/wayback/available") as hold,
+          started(command, cwd=REPO, env=env) as (running, err)):
+        wait_for(hold.reached, "the archive command's fourth question")
         running.send_signal(signal.SIGINT)
-        _, err = running.communicate(timeout=30)
-        assert running.returncode == 130, err
-        assert "run the command again to go on" in err
-        first = archive_file(project)  # whole YAML, not a torn write
-        assert 0 < len(first) < len(urls)
-        assert project.run("archive", "--endpoint", web.base, *FAST) == 0
-    finally:
-        web.availability_delay = 0.0
+        err.wait_for("run the command again to go on", "the command's answer to Ctrl-C")
+        hold.released.set()  # its threads end once the held question is answered
+        assert running.wait(timeout=DEADLINE) == 130, err.close()
+    first = archive_file(project)  # whole YAML, not a torn write
+    assert 0 < len(first) <= 3  # the answers it had; not the held one, nor any after it
+    assert project.run("archive", "--endpoint", web.base, *FAST) == 0
     assert set(archive_file(project)) == set(urls)
     assert all(web.asked_about(url) == 1 for url in first)  # done work is not asked again
+    assert sum(web.asked_about(url) for url in urls) == 12 + 1  # only the held one twice
 
 
 def test_a_build_shows_the_snapshot_beside_the_original_with_robust_links(make_project, web):

@@ -8,12 +8,14 @@ import os
 import re
 import subprocess
 import sys
+import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from .conftest import REPO
+from .waiting import Lines
 
 TIMEOUT = 120  # seconds; only reached on failure
 
@@ -151,23 +153,17 @@ def test_serve_on_a_free_port_from_anywhere(site, where):
     process = subprocess.Popen([sys.executable, "-m", "footnoted", "serve", "--port", "0",
                                 *options], cwd=folder, env=env, stderr=subprocess.PIPE,
                                stdout=subprocess.DEVNULL, text=True)
+    said = Lines(process.stderr)
     try:
-        lines = []
-        for line in process.stderr:
-            lines.append(line)
-            found = re.search(r"at (http://127\.0\.0\.1:\d+/)", line)
-            if found:
-                break
-        assert found, "".join(lines)
-        import urllib.request
-
+        serving = said.wait_for("Serving site/ at http://127.0.0.1:", "serve's address")
+        found = re.search(r"at (http://127\.0\.0\.1:\d+/)", serving)
         with urllib.request.urlopen(found.group(1) + "welcome/", timeout=TIMEOUT) as response:
             assert "<h1>Your first article</h1>" in response.read().decode()
-        assert lines[0].startswith("Built 1 article (1 changed) in ")
+        assert said.read[0].startswith("Built 1 article (1 changed) in ")
     finally:
         process.terminate()
         process.wait(timeout=TIMEOUT)
-        process.stderr.close()
+        said.close()
     assert (site / "site/welcome/index.html").is_file()
 
 

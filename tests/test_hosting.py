@@ -21,6 +21,7 @@ import pytest
 from footnoted.cli import main
 
 from .conftest import MINIMAL_ARTICLE
+from .waiting import Lines
 
 SYSTEM_PYTHON = Path("/usr/bin/python3")  # readable by every user, unlike a pyenv under /root
 TIMEOUT = 60
@@ -109,10 +110,9 @@ def test_python_http_server_running_as_nobody_serves_the_site(shared_folder):
          "--directory", str(root / "site")],
         user="nobody", group="nogroup", stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         text=True, cwd="/")
+    said = Lines(server.stdout)
     try:
-        line = server.stdout.readline()
-        port = re.search(r"port (\d+)", line)
-        assert port, line
+        port = re.search(r"port (\d+)", said.wait_for("port", "http.server's address"))
         base = f"http://127.0.0.1:{port.group(1)}/"
         for path in ("", "a/", "images/pier.png", "static/style.css", "feed.xml"):
             with urllib.request.urlopen(base + path, timeout=TIMEOUT) as response:
@@ -121,4 +121,4 @@ def test_python_http_server_running_as_nobody_serves_the_site(shared_folder):
     finally:
         server.terminate()
         server.wait(timeout=TIMEOUT)
-        server.stdout.close()
+        said.close()

@@ -8,9 +8,7 @@ import json
 import os
 import shutil
 import signal
-import subprocess
 import sys
-import time
 
 import pytest
 import yaml
@@ -18,6 +16,7 @@ import yaml
 from footnoted.network.link_check import DRIFT_THRESHOLD, similarity
 
 from .conftest import REPO, Project, new_project
+from .waiting import DEADLINE, started, wait_for
 from .web import STAMP
 
 FAST = ["--delay", "0", "--timeout", "0.5", "--retries", "1"]
@@ -106,26 +105,24 @@ def test_ctrl_c_keeps_the_answers_so_far_and_the_next_run_goes_on(make_project, 
     urls = [web.url("ok") + f"?stop={n}" for n in range(10)]
     text = " ".join(f"[{n}]({url})." for n, url in enumerate(urls))
     project = make_project({"content/a.md": f"---\ntitle: T\ndate: 2023-04-06\n---\n{text}\n"})
-    web.live_delay = 0.1
-    try:
-        command = [sys.executable, "build.py", "--root", str(project.root), "links", *FAST]
-        running = subprocess.Popen(command, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)},
-                                   stderr=subprocess.PIPE, text=True)
-        while len({path for path in web.log if "?stop=" in path}) < 4:
-            time.sleep(0.02)
+    command = [sys.executable, "build.py", "--root", str(project.root), "links", "--delay", "0",
+               "--retries", "0", "--timeout", str(DEADLINE)]  # the held one must not time out
+    # The web answers four pages and holds the fifth open: Ctrl-C comes then.
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    with (web.hold_after(4, "/live/ok?stop=") as hold,
+          started(command, cwd=REPO, env=env) as (running, err)):
+        wait_for(hold.reached, "the links command's fifth request")
         running.send_signal(signal.SIGINT)
-        _, err = running.communicate(timeout=30)
-    finally:
-        web.live_delay = 0.0
-    assert running.returncode == 130, err
-    assert "The answers so far are kept" in err
+        err.wait_for("The answers so far are kept", "the command's answer to Ctrl-C")
+        hold.released.set()  # its threads end once the held request is answered
+        assert running.wait(timeout=DEADLINE) == 130, err.close()
     asked_before = {path for path in web.log if "?stop=" in path}
-    assert 4 <= len(asked_before) < 10
+    assert len(asked_before) == 5  # one request to a host at a time: none after the held one
     assert project.run("links", *FAST) == 0
     assert {path for path in web.log if "?stop=" in path} == {
         url.removeprefix(web.base) for url in urls}
-    # Only the one request under way at Ctrl-C (one to a host at a time) is asked again.
-    assert sum(web.log.count(path) == 2 for path in asked_before) <= 1
+    # Only the request under way at Ctrl-C, the held one, is asked again.
+    assert sum(web.log.count(path) == 2 for path in asked_before) == 1
 
 
 def test_all_well_is_exit_zero_and_no_table(make_project, web, capsys):

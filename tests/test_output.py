@@ -15,6 +15,7 @@ import pytest
 from footnoted.output.staging import MARKER, RETIRED_PREFIX, STAGING_PREFIX, _remove_leftovers
 
 from .conftest import MINIMAL_ARTICLE, REPO
+from .waiting import DEADLINE
 
 FIX = 'Set output_dir in [tool.footnoted] to a folder of its own, such as "site"'
 
@@ -166,7 +167,9 @@ def kill_when_writing_starts(process: subprocess.Popen, project: Path) -> bool:
         return tuple(sorted(os.listdir(project))), site.exists() and os.stat(site).st_ino, \
             site.exists() and os.stat(site).st_mtime_ns
     before = snapshot()
+    end = time.monotonic() + DEADLINE
     while process.poll() is None:
+        assert time.monotonic() < end, f"waited {DEADLINE:.0f} s for the build to write or end"
         if snapshot() != before:
             process.send_signal(signal.SIGKILL)
             return True

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import queue
 import re
+import socket
 import subprocess
 import sys
 import threading
@@ -15,6 +16,9 @@ import urllib.request
 from collections.abc import Iterator
 
 import pytest
+
+from footnoted.cli import main
+from footnoted.serve.server import Watcher
 
 from .conftest import MINIMAL_ARTICLE, REPO
 
@@ -126,20 +130,6 @@ def test_serve_rebuilds_shows_errors_and_recovers(server):
     assert "<h1>A tiny article</h1>" in page
 
 
-def test_a_burst_of_saves_is_one_build(server):
-    site, project = server
-    events = site.events()
-    generation = int(next(events).split()[1])  # "hello N"
-    for number in range(5):
-        project.write("content/tiny.md", MINIMAL_ARTICLE + f"\nSave number {number}.\n")
-    assert next(events) == f"build {generation + 1} ok"
-    assert "Save number 4." in site.get("tiny/")[1]
-    project.write("content/tiny.md", MINIMAL_ARTICLE + "\nOne more save.\n")
-    # Had the burst caused a second build, that build would be the next event, without it.
-    assert next(events) == f"build {generation + 2} ok"
-    assert "One more save." in site.get("tiny/")[1]
-
-
 def test_a_missing_url_gets_the_404_page_whose_links_work_on_the_server(server):
     site, _ = server  # the project's base_url is https://test.example/sub/
     status, page = site.get("2023/04/old-link/")
@@ -165,3 +155,68 @@ def test_a_new_dot_markdown_file_and_a_bundle_are_served(server):
     project.write("content/bundle/index.md", MINIMAL_ARTICLE.replace("A tiny article", "Bundle"))
     assert next(events).endswith(" ok")
     assert "<h1>Bundle</h1>" in site.get("bundle/")[1]
+
+
+class SteppedWatcher(Watcher):
+    """serve's watcher, each of whose looks at the files waits for the test's go-ahead, so a
+    test can save files between two looks exactly as it means to."""
+
+    def __init__(self, paths) -> None:
+        self.builds: queue.Queue[int] = queue.Queue()
+        super().__init__(paths, lambda: self.builds.put(1))
+        self.may_look = threading.Semaphore(0)
+        self.looked = threading.Semaphore(0)
+
+    def snapshot(self) -> dict:
+        self.may_look.acquire()
+        try:
+            return super().snapshot()
+        finally:
+            self.looked.release()
+
+    def look(self) -> None:
+        """Let the watcher look once, and wait until it has."""
+        self.may_look.release()
+        assert self.looked.acquire(timeout=DEADLINE), f"waited {DEADLINE:.0f} s for a look"
+
+    def build_count(self) -> int:
+        return self.builds.qsize()
+
+
+def test_a_burst_of_saves_is_one_build(project):
+    article = project.write("content/tiny.md", MINIMAL_ARTICLE)
+    watcher = SteppedWatcher(lambda: [project.root / "content"])
+    watcher.start()
+    try:
+        watcher.look()  # what the files were when serve started
+        for number in range(1, 6):  # a save between each two looks: the burst goes on
+            article.write_text(MINIMAL_ARTICLE + "Saved." * number, "utf-8")  # size differs
+            watcher.look()
+        assert watcher.build_count() == 0  # still in the burst
+        watcher.look()  # nothing changed since the last look: the burst is over
+        assert watcher.builds.get(timeout=DEADLINE) == 1
+        for _ in range(3):
+            watcher.look()  # nothing saved: no build
+        assert watcher.build_count() == 0
+        article.write_text(MINIMAL_ARTICLE + "One more save.", "utf-8")
+        watcher.look()  # the change
+        watcher.look()  # quiet again
+        assert watcher.builds.get(timeout=DEADLINE) == 1
+    finally:
+        watcher.stop()
+        watcher.may_look.release()  # a look it may be waiting for
+        watcher.join(DEADLINE)
+
+
+def test_a_port_in_use_is_one_line_naming_it_and_the_way_out(make_project, capsys):
+    project = make_project({"content/tiny.md": MINIMAL_ARTICLE})
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["--root", str(project.root), "serve", "--port", str(port)]) == 2
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", f"error: cannot serve on 127.0.0.1 port {port}: the port is in "
+                              "use (another server, or serve already running?). Choose another "
+                              "port with --port N (--port 0 picks a free one)\n")
+    assert not (project.root / "site").exists()  # said before building anything

@@ -14,19 +14,25 @@ same pages): `og`, `jsonld`, `highwire` (one kind of metadata each), `none` (a b
 `dead` (404; its archived copy has Open Graph tags) and `redirect` (301 to `og`). Under
 `/many/N` any number of pages with Open Graph tags, for timing `sources` on many sources.
 
-Every request is logged, so a test can say what was asked and how often.
+Every request is logged, so a test can say what was asked and how often. `hold_after` lets a
+test stop a command at a point it chooses: the server answers a number of matching requests,
+then holds the next one open until the test lets it go (after its Ctrl-C, say).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
 
 SLOW = 2.0  # longer than the tests' timeouts
+HOLD_LIMIT = 60.0  # seconds a held request waits at most, should a test forget to let it go
 STAMP = "20230312101500"
 
 PARAGRAPHS = [
@@ -95,6 +101,7 @@ class WebHandler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
         self.server.log.append(self.path)
+        self.server.maybe_hold(self.path)
         with self.server.lock:
             self.server.in_flight += 1
             self.server.most_at_once = max(self.server.most_at_once, self.server.in_flight)
@@ -133,7 +140,6 @@ class WebHandler(BaseHTTPRequestHandler):
             self.reply(200, META[name])
 
     def availability(self, query: dict) -> None:
-        time.sleep(self.server.availability_delay)
         url = query.get("url", [""])[0]
         closest = {}
         if url in self.server.archived:
@@ -156,7 +162,6 @@ class WebHandler(BaseHTTPRequestHandler):
         self.end_headers()
 
     def live(self, name: str) -> None:
-        time.sleep(self.server.live_delay)
         if name == "moved":
             self.send_response(301)
             self.send_header("Location", f"http://localhost:{self.server.server_port}/live/ok")
@@ -192,6 +197,17 @@ class WebHandler(BaseHTTPRequestHandler):
         pass  # the log above is enough
 
 
+@dataclass(kw_only=True)
+class Hold:
+    """Answer `answered` requests whose path contains `matching`, then hold the next ones."""
+
+    matching: str
+    answered: int
+    seen: int = 0  # matching requests so far
+    reached: threading.Event = field(default_factory=threading.Event)  # one is held now
+    released: threading.Event = field(default_factory=threading.Event)  # let them all go
+
+
 class FakeWeb(ThreadingHTTPServer):
     daemon_threads = True
 
@@ -200,12 +216,33 @@ class FakeWeb(ThreadingHTTPServer):
         self.base = f"http://127.0.0.1:{self.server_port}"
         self.archived: set[str] = set()  # URLs the archive has a snapshot of
         self.pages: dict[str, bytes] = {}  # extra pages under /pages/, by path
-        self.availability_delay = 0.0
-        self.live_delay = 0.0  # seconds before each live page answers
         self.log: list[str] = []
         self.lock = threading.Lock()
         self.in_flight = self.most_at_once = 0  # requests being answered: now, at most
         self.hits: Counter = Counter()
+        self.hold: Hold | None = None
+
+    @contextlib.contextmanager
+    def hold_after(self, answered: int, matching: str) -> Iterator[Hold]:
+        """Within the block, requests matching after the first `answered` wait until
+        `hold.released` is set (on leaving the block at the latest)."""
+        self.hold = Hold(matching=matching, answered=answered)
+        try:
+            yield self.hold
+        finally:
+            self.hold.released.set()
+            self.hold = None
+
+    def maybe_hold(self, path: str) -> None:
+        with self.lock:
+            hold = self.hold
+            if hold is None or hold.matching not in path:
+                return
+            hold.seen += 1
+            if hold.seen <= hold.answered:
+                return
+        hold.reached.set()
+        hold.released.wait(HOLD_LIMIT)
 
     def handle_error(self, request, client_address) -> None:
         pass  # a client that gave up on /live/slow, as it should

@@ -51,7 +51,11 @@ def split_rst(text: str) -> tuple[dict[str, Any], str, int, dict[str, int]]:
 
 def rst_to_html(text: str) -> tuple[str, str]:
     """(title, body HTML) of a reStructuredText document."""
-    from docutils.core import publish_parts  # only Pelican imports of .rst need it
+    # Imported here: only Pelican imports of .rst need docutils.
+    from docutils.core import publish_parts
+    from docutils.writers.html5_polyglot import Writer
 
-    parts = publish_parts(text, writer_name="html5", settings_overrides=DOCUTILS_SETTINGS)
+    # A writer instance, not `writer_name`: docutils 0.23 deprecates the name arguments, and
+    # 0.19 to 0.21 take only an instance as `writer`.
+    parts = publish_parts(text, writer=Writer(), settings_overrides=DOCUTILS_SETTINGS)
     return parts["title"], parts["body"]

@@ -19,6 +19,7 @@ import contextlib
 import functools
 import http.client
 import ipaddress
+import signal
 import socket
 import threading
 import time
@@ -272,13 +273,21 @@ def _malformed(failure: http.client.HTTPException) -> str:
 def run_all(work: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[tuple[T, R]]:
     """(item, result) as each finishes, `jobs` at a time. Stopping the iteration (Ctrl-C)
     drops the jobs not yet started; the running ones end within their timeout."""
-    pool = ThreadPoolExecutor(max_workers=max(jobs, 1))
+    pool = ThreadPoolExecutor(max_workers=max(jobs, 1), initializer=_leave_ctrl_c_to_main)
     try:
         futures = {pool.submit(work, item): item for item in items}
         for future in as_completed(futures):
             yield futures[future], future.result()
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _leave_ctrl_c_to_main() -> None:
+    """A worker blocks SIGINT, so Ctrl-C reaches the main thread, which is waiting for answers
+    and raises KeyboardInterrupt at once; delivered to a worker, it would wake nobody until
+    the next request ended (a hanging one: its whole timeout)."""
+    if hasattr(signal, "pthread_sigmask"):  # not on Windows, where Ctrl-C goes to main anyway
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
 
 
 def _reason(failure: BaseException) -> str:

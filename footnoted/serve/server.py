@@ -9,6 +9,7 @@ problems; the next good build brings the site back. The server itself never stop
 
 from __future__ import annotations
 
+import errno
 import html
 import os
 import sys
@@ -33,6 +34,7 @@ from ..settings import Settings, load_settings
 PREFIX = "/__footnoted__/"  # the server's own files; no generated page lives there
 POLL_SECONDS = 0.05  # how often the watcher looks for saved files
 QUIET_SECONDS = 0.05  # a burst of saves is over when nothing changed for this long
+EXIT_CANNOT_SERVE = 2  # as for a missing project: nothing was built
 PING_SECONDS = 10.0  # keeps idle event streams alive and notices closed tabs
 RELOAD_SCRIPT = b"""\
 // footnoted serve: reload this page after every build (server-sent events).
@@ -282,6 +284,15 @@ def make_server(state: BuildState, host: str, port: int) -> ThreadingHTTPServer:
     return server
 
 
+def why_not_bound(failure: OSError) -> str:
+    """The reason a server could not listen, in words (the errno's name is for programs)."""
+    reasons = {errno.EADDRINUSE: "the port is in use (another server, or serve already "
+                                 "running?)",
+               errno.EACCES: "permission denied (ports below 1024 need root)",
+               errno.EADDRNOTAVAIL: "that address is not one of this machine's"}
+    return reasons.get(failure.errno, failure.strerror or str(failure))
+
+
 def watched_paths(state: BuildState) -> list[Path]:
     settings = state.settings
     if settings is None:
@@ -293,8 +304,13 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, drafts:
           listing_command: str = "footnoted check", verbose: bool = False,
           quiet: bool = False) -> int:
     state = BuildState(settings.root, drafts, listing_command, verbose, quiet)
+    try:  # before the first build, so a port in use is said at once
+        server = make_server(state, host, port)
+    except OSError as failure:
+        print(f"error: cannot serve on {host} port {port}: {why_not_bound(failure)}. "
+              "Choose another port with --port N (--port 0 picks a free one)", file=sys.stderr)
+        return EXIT_CANNOT_SERVE
     state.rebuild(processes=0)  # the first build may use every core; no threads run yet
-    server = make_server(state, host, port)
     watcher = Watcher(partial(watched_paths, state), state.rebuild)
     watcher.start()
     print(f"Serving {settings.output_dir}/ at http://{host}:{server.server_port}/ "

@@ -43,13 +43,15 @@ DESKTOP = {"width": 1440, "height": 900}
 MOBILE = {"width": 390, "height": 844}
 
 
-def require(present: bool, what: str) -> None:
-    """Skip when a checker is missing, except in CI, where a skipped check is a failure."""
+def require(present: bool, what: str, install: str) -> None:
+    """Skip when a checker is missing, saying how to install it, except in CI, where a
+    skipped check is a failure."""
     if present:
         return
+    missing = f"{what} is missing: {install} (README: Two commands)"
     if os.environ.get("CI"):
-        pytest.fail(f"{what} is missing; CI must run the browser checks (see .ci/run)")
-    pytest.skip(f"{what} is missing (README: Run the whole test suite)")
+        pytest.fail(f"{missing}; CI must run the browser checks (.ci/run installs them)")
+    pytest.skip(missing)
 
 
 def build_example(root: Path, base_url: str) -> Path:
@@ -107,8 +109,10 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser():
-    require(CHROMIUM.exists(), "Debian's chromium (/usr/bin/chromium)")
-    require(importlib.util.find_spec("playwright") is not None, "Playwright for Python")
+    require(CHROMIUM.exists(), f"Debian's chromium ({CHROMIUM})",
+            "install it as root with `apt-get install -y chromium`")
+    require(importlib.util.find_spec("playwright") is not None, "Playwright for Python",
+            "install it with `python -m pip install -e '.[test]'`")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -37,7 +37,7 @@ def axe_violations(page) -> list[str]:
 
 @pytest.fixture
 def axe_page(open_page):
-    require(AXE.is_file(), "node_modules/axe-core (run `npm ci`)")
+    require(AXE.is_file(), "node_modules/axe-core", "run `npm ci` in the repository")
 
     def open_one(path: str, **options):
         # axe is injected as an inline script, which the pages' own CSP rightly refuses.
@@ -68,8 +68,9 @@ def test_axe_finds_no_violations_with_a_popover_open(axe_page, scheme: str) -> N
 
 def vnu(*arguments: str) -> list[dict]:
     java = shutil.which("java")
-    require(java is not None, "Java (for the Nu Html Checker)")
-    require(VNU.is_file(), "node_modules/vnu-jar (run `npm ci`)")
+    require(java is not None, "Java (for the Nu Html Checker)",
+            "install it as root with `apt-get install -y default-jre-headless`")
+    require(VNU.is_file(), "node_modules/vnu-jar", "run `npm ci` in the repository")
     finished = subprocess.run([java, "-jar", str(VNU), "--format", "json", *arguments],
                               capture_output=True, text=True, timeout=300)
     return json.loads(finished.stderr)["messages"]

@@ -34,6 +34,7 @@ from .conftest import DESKTOP, PageProblems, build_example, require
 NGINX = Path("/usr/sbin/nginx")
 README_FOLDER = "/srv/footnoted/site/"
 DEEP_MISSING = "2023/04/old-link/"  # three levels below the prefix
+DEADLINE = 30.0  # seconds for a page's requests; only reached when something is wrong
 YEAR_LONG = "public, max-age=31536000, immutable"
 # Computed styles that differ from Chromium's defaults when style.css applies.
 STYLED = """() => ({
@@ -109,7 +110,8 @@ def wait_until_listening(server: subprocess.Popen, port: int, log: Path) -> None
 
 @pytest.fixture(scope="module")
 def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hosted]:
-    require(NGINX.exists(), "Debian's nginx (/usr/sbin/nginx)")
+    require(NGINX.exists(), f"Debian's nginx ({NGINX})",
+            "install it as root with `apt-get install -y nginx`")
     snippet = nginx_snippet()
     assert README_FOLDER in snippet
     prefix = readme_prefix(snippet)
@@ -141,9 +143,39 @@ def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hosted]:
         shutil.rmtree(folder)
 
 
+class Traffic:
+    """A browser context's requests under way, to wait until every one has ended: a request
+    still under way when a test clicks away or closes the page would be cut off, and reported
+    as failed though the server did nothing wrong."""
+
+    def __init__(self, context) -> None:
+        self.open: set = set()
+        context.on("request", lambda request: self.open.add(request))
+        context.on("requestfinished", lambda request: self.open.discard(request))
+        context.on("requestfailed", lambda request: self.open.discard(request))
+
+    def settle(self, page) -> None:
+        """Wait until the page's search box has its index (when it has one) and no request of
+        the context is under way."""
+        if page.locator("#search-form").count():
+            page.wait_for_selector("#search-form[data-ready]", timeout=DEADLINE * 1000)
+        end = time.monotonic() + DEADLINE
+        while self.open:
+            if time.monotonic() > end:
+                pytest.fail(f"waited {DEADLINE:.0f} s for the requests of {page.url} to end: "
+                            + ", ".join(sorted(request.url for request in self.open)))
+            page.wait_for_timeout(20)  # Playwright hands its events over while it waits
+
+
+def is_favicon(request) -> bool:
+    return "/static/favicon." in request.url
+
+
 @pytest.fixture
 def open_hosted(browser, hosted: Hosted):
-    """open_hosted(path) -> (page, response): a page from nginx; its problems fail the test."""
+    """open_hosted(path) -> (page, response): a page from nginx, loaded with every request it
+    makes (the favicon, which Chromium asks for after the load event; the search index); its
+    problems fail the test."""
     origin = "{0.scheme}://{0.netloc}/".format(urlsplit(hosted.url))
     watched = []
 
@@ -151,20 +183,23 @@ def open_hosted(browser, hosted: Hosted):
         context = browser.new_context(viewport=DESKTOP)
         problems = PageProblems(origin)
         problems.watch(context)
+        traffic = Traffic(context)
         failed: list[str] = []
         context.on("requestfailed", lambda request: failed.append(f"failed: {request.url}"))
         context.on("response", lambda response: failed.append(f"{response.status}: {response.url}")
                    if response.status >= 400 and response.request.resource_type != "document"
                    else None)
-        watched.append((context, problems, failed))
         page = context.new_page()
-        response = page.goto(hosted.url + path)
-        page.wait_for_load_state("load")
+        watched.append((context, page, traffic, problems, failed))
+        with page.expect_request_finished(is_favicon, timeout=DEADLINE * 1000):
+            response = page.goto(hosted.url + path)
+        traffic.settle(page)
         return page, response
 
     yield open_one
     found = []
-    for context, problems, failed in watched:
+    for context, page, traffic, problems, failed in watched:
+        traffic.settle(page)  # what a test's last click started
         # Chromium reports a 404 document on the console; any other message is a problem.
         found += [p for p in problems.found if "status of 404" not in p] + failed
         context.close()

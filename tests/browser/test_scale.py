@@ -121,7 +121,7 @@ def test_nu_html_checker_passes_the_split_pages(generated_site: Path) -> None:
 
 
 def test_axe_passes_the_split_pages(browser, generated_site: Path, generated_url: str) -> None:
-    require(AXE.is_file(), "node_modules/axe-core (run `npm ci`)")
+    require(AXE.is_file(), "node_modules/axe-core", "run `npm ci` in the repository")
     context = browser.new_context(viewport=DESKTOP, bypass_csp=True)  # axe is injected inline
     page = context.new_page()
     found = {}
