@@ -50,6 +50,7 @@ def test_dates_are_written_as_each_language_writes_them():
     assert format_date(day, "ru") == "6 апреля 2023 г."
     assert format_date(day, "en-GB") == "April 6, 2023"
     assert format_date(Moment(day.value, "month"), "ru") == "апрель 2023"
+    assert format_date(day, "de-AT") == "6. April 2023"
 
 
 def test_cyrillic_article_gets_a_transliterated_page_and_russian_interface(make_project):
@@ -61,6 +62,28 @@ def test_cyrillic_article_gets_a_transliterated_page_and_russian_interface(make_
     assert '<time datetime="2024-04-07">7 апреля 2024 г.</time>' in page
     assert ">Источники</h2>" in page
     assert "со &laquo;словом&raquo;" in page
+
+
+GERMAN = """\
+---
+title: Ein „Bericht“
+date: 2024-03-05
+lang: de
+authors: [Anna Beispiel]
+---
+Ein Text mit "Zitat" und [Quelle](https://example.de/bericht).
+"""
+
+
+def test_a_german_article_gets_a_german_interface(make_project):
+    project = make_project({"content/bericht.md": GERMAN})
+    assert project.run("build") == 0
+    page = project.read("bericht/index.html")
+    assert '<html lang="de">' in page
+    assert '<time datetime="2024-03-05">5. März 2024</time>' in page
+    assert "1 Min. Lesezeit" in page and ">Quellen</h2>" in page
+    assert 'Von <span class="author">Anna Beispiel</span>' in page
+    assert "mit &bdquo;Zitat&ldquo;" in page
 
 
 def test_translations_link_each_other_with_hreflang(make_project):

@@ -170,11 +170,94 @@ STRINGS: dict[str, dict[str, str]] = {
         "theme_light": "Тема: светлая",
         "theme_dark": "Тема: тёмная",
     },
+    "de": {
+        "skip": "Zum Inhalt springen",
+        "archive": "Archiv",
+        "sections": "Rubriken",
+        "tags": "Schlagwörter",
+        "authors": "Autoren",
+        "sources": "Quellen",
+        "search": "Suche",
+        "latest": "Neueste Artikel",
+        "notes": "Anmerkungen",
+        "contents": "Inhalt",
+        "glossary": "Glossar",
+        "feed": "Atom-Feed",
+        "by": "Von",
+        "and": "und",
+        "updated": "aktualisiert",
+        "min_read": "{n} Min. Lesezeit",
+        "photo_missing": "Das Foto ist in dieser Kopie nicht enthalten.",
+        "related_one": "Verwandter Artikel",
+        "related_many": "Verwandte Artikel",
+        "link_lost": "Link nicht erhalten",
+        "embed_not_loaded": "eingebetteter Inhalt, nicht geladen",
+        "code": "Code",
+        "image_not_loaded": "Bild von anderer Website, nicht geladen",
+        "it_was": "Er führte zu „{title}“.",
+        "lost_links": "Nicht erhaltene Links",
+        "lost_intro": "Die Wörter dieser Links sind erhalten, ihre Ziele nicht.",
+        "archived_copy": "Archivierte Kopie",
+        "original_gone": "Das Original ist nicht mehr erreichbar",
+        "archived_link": "archivierte Kopie",
+        "original_gone_short": "nicht mehr erreichbar",
+        "link_recovered": "Der Link fehlte in dieser Kopie und wurde aus dem Originalartikel "
+                          "wiederhergestellt.",
+        "of_date": "vom",
+        "quote_in_copy": "Zitat nur in der archivierten Kopie gefunden",
+        "quote_nowhere": "Zitat in der Quelle nicht gefunden",
+        "cite_this": "Diesen Artikel zitieren",
+        "cite_download": "Zitation herunterladen:",
+        "accessed": "Abgerufen am",
+        "also_lost": "Ebenfalls nicht erhalten: die Links von",
+        "byline_name": "dem Autorennamen",
+        "related_article": "dem verwandten Artikel",
+        "back_to_citation": "Zurück zu Beleg {i} von {n}",
+        "back_to_term": "Zurück zu „{term}“ im Text",
+        "glossary_note": "Von der Redaktion dieser Website für Leser ergänzt, denen das Thema neu "
+                         "ist; nicht Teil des Originalartikels.",
+        "originally": "Ursprünglich veröffentlicht",
+        "originally_in": "Ursprünglich veröffentlicht in {publication}",
+        "tags_label": "Schlagwörter:",
+        "cited_with": "Weitere Artikel, die diese Quellen zitieren",
+        "language": "Lesen auf",
+        "tagged": "Artikel mit dem Schlagwort „{name}“",
+        "articles_by": "Artikel von {name}",
+        "newer": "Neuere Artikel",
+        "older": "Ältere Artikel",
+        "page_of": "Seite {i} von {n}",
+        "pages": "Seiten",
+        "previous_page": "Vorige Seite",
+        "next_page": "Nächste Seite",
+        "continued": "Fortsetzung",
+        "archive_contents": "Alle Monate im Archiv",
+        "list_feed": "Atom-Feed dieser Liste",
+        "search_label": "Wörter aus einer Überschrift, dem Text oder einer Quelle",
+        "search_none": "Keine Artikel gefunden.",
+        "search_one": "1 Artikel gefunden.",
+        "search_many": "{n} Artikel gefunden.",
+        "search_more": "Weitere Ergebnisse",
+        "search_failed": "Der Suchindex konnte nicht geladen werden.",
+        "not_found": "Seite nicht gefunden",
+        "not_found_text": "Unter dieser Adresse gibt es keine Seite; vielleicht ist sie umgezogen. "
+                          "Suchen Sie sie hier oder beginnen Sie auf der Startseite, die jeden "
+                          "Artikel auflistet:",
+        "front_page": "Startseite von {title}",
+        "search_needs_js": "Die Suche läuft in Ihrem Browser und braucht JavaScript. Das Archiv "
+                           "listet jeden Artikel auf.",
+        "source_entry": "Quelle",
+        "note_entry": "Anmerkung",
+        "theme_auto": "Farbschema: automatisch",
+        "theme_light": "Farbschema: hell",
+        "theme_dark": "Farbschema: dunkel",
+    },
 }
 
 MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"),
+    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+           "September", "Oktober", "November", "Dezember"),
     # Russian dates use the genitive ("6 апреля 2023 г."); a month alone the nominative.
     "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
            "сентября", "октября", "ноября", "декабря"),
@@ -183,7 +266,7 @@ MONTHS_ALONE = {
     "ru": ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
            "сентябрь", "октябрь", "ноябрь", "декабрь"),
 }
-LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
+LANGUAGE_NAMES = {"de": "Deutsch", "en": "English", "ru": "Русский"}
 
 
 def primary(lang: str) -> str:
@@ -204,6 +287,8 @@ def format_date(moment: Moment, lang: str) -> str:
         return str(day.year)
     if moment.precision == "month":
         return f"{alone[day.month - 1]} {day.year}"
+    if code == "de":
+        return f"{day.day}. {months[day.month - 1]} {day.year}"
     if code == "ru":
         return f"{day.day} {months[day.month - 1]} {day.year} г."
     return f"{months[day.month - 1]} {day.day}, {day.year}"

@@ -19,7 +19,8 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 # Quotation marks by language, where they differ from English “ ”: Russian uses «ёлочки».
-QUOTES = {"ru": {"left-double-quote": "&laquo;", "right-double-quote": "&raquo;"}}
+QUOTES = {"ru": {"left-double-quote": "&laquo;", "right-double-quote": "&raquo;"},
+          "de": {"left-double-quote": "&bdquo;", "right-double-quote": "&ldquo;"}}
 # Every pattern smarty uses here matches one of these (angled quotes, `<<`, are not enabled).
 SMARTY_MARKS = ("'", '"', "--", "...")
 

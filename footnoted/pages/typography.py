@@ -15,11 +15,14 @@ _OPENING_SINGLE = re.compile(r"(^|[\s(\[{\"“])'")
 _OPENING_DOUBLE = re.compile(r'(^|[\s(\[{‘«])"')
 
 
+QUOTE_MARKS = {"ru": ("«", "»"), "de": ("„", "“")}  # double quotes; English's otherwise
+
+
 def smarten(text: str, lang: str = "en") -> str:
     """"Russia's 'push' -- now" -> “Russia’s ‘push’ – now”; in Russian "слово" -> «слово»."""
     if "'" not in text and '"' not in text and "--" not in text:
         return text  # most headlines and names: nothing below would change them
-    opening, closing = ("«", "»") if lang.split("-")[0].lower() == "ru" else ("“", "”")
+    opening, closing = QUOTE_MARKS.get(lang.split("-")[0].lower(), ("“", "”"))
     text = text.replace("---", "—").replace("--", "–")
     text = _APOSTROPHE.sub("’", text)
     text = _OPENING_DOUBLE.sub(rf"\1{opening}", text).replace('"', closing)
