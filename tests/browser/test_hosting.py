@@ -219,7 +219,7 @@ def test_front_page_and_an_article_are_served_styled(open_hosted):
     assert response.status == 200
     styles = page.evaluate(STYLED)  # Chromium's defaults: block, none, Times New Roman
     assert (styles["header"], styles["font"], styles["headings"]) == (
-        "flex", "Charter", "system-ui, sans-serif")
+        "grid", "Literata", "system-ui, sans-serif")
     assert styles["measure"].endswith("px")
     page.get_by_role("link", name="How This Site Shows Its Sources").first.click()
     assert page.url.endswith("/reading/how-footnoted-works/")
@@ -243,8 +243,8 @@ def test_a_missing_url_three_levels_deep_gets_the_styled_404_page(open_hosted):
 
 
 @pytest.mark.parametrize(("link", "lands_on", "heading"), [
-    ("footnoted", "", "footnoted"),
-    ("Front page of footnoted", "", "footnoted"),
+    ("footnoted", "", "Latest articles"),
+    ("Front page of footnoted", "", "Latest articles"),
     ("Sources", "sources/", "Sources"),
     ("Archive", "archive/", "Archive"),
     ("Search", "search/", "Search"),
