@@ -36,6 +36,15 @@ lang: de
 Text.
 """
 
+FINNISH = """\
+---
+title: Lyhyt artikkeli
+date: 2024-05-04
+lang: fi
+---
+Teksti.
+"""
+
 
 class Links(HTMLParser):
     """Every URL-valued attribute of a page, in document order."""
@@ -96,14 +105,16 @@ def test_the_404_page_carries_a_search_box_and_is_not_indexed(make_project):
 
 def test_the_404_page_speaks_each_language_of_the_site_it_knows(make_project):
     project = make_project({"content/tiny.md": MINIMAL_ARTICLE, "content/ru.md": RUSSIAN,
-                            "content/de.md": GERMAN})
+                            "content/de.md": GERMAN, "content/fi.md": FINNISH})
     assert project.run("build") == 0
     page = project.read("404.html")
     assert '<html lang="en">' in page
     assert ('<section lang="ru" aria-labelledby="not-found-ru">\n'
             '<h2 id="not-found-ru">Страница не найдена</h2>') in page
     assert '<a href="/sub/">Главная страница «Test site»</a>' in page
-    assert 'lang="de"' not in page  # no German strings: English under lang="de" would mislead
+    assert ('<section lang="de" aria-labelledby="not-found-de">\n'
+            '<h2 id="not-found-de">Seite nicht gefunden</h2>') in page
+    assert 'lang="fi"' not in page  # no Finnish strings: English under lang="fi" would mislead
 
 
 def test_a_site_in_russian_has_its_404_page_in_russian(project):

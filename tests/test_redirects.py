@@ -19,7 +19,7 @@ def test_each_original_address_gets_a_static_redirect_page(make_project):
         "<title>Forensic science</title>\n"
         '<link rel="canonical" href="../../../../../forensic/">\n'
         '<meta http-equiv="refresh" content="0; url=../../../../../forensic/">\n'
-        '<meta name="robots" content="noindex">\n</head>\n<body>\n'
+        '<meta name="robots" content="noindex">\n<link rel="icon" href="data:,">\n</head>\n<body>\n'
         '<p><a href="../../../../../forensic/">Forensic science</a></p>\n</body>\n</html>\n')
     assert "http-equiv=\"refresh\"" not in project.read("same/index.html")  # its own page stays
 

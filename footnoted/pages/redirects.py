@@ -57,5 +57,8 @@ def _page(name: str, slug: str, title: str) -> str:
         f"<title>{words}</title>\n"
         f"<link rel=\"canonical\" href=\"{target}\">\n"
         f"<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n"
-        "<meta name=\"robots\" content=\"noindex\">\n</head>\n<body>\n"
+        "<meta name=\"robots\" content=\"noindex\">\n"
+        # An empty icon: without one a browser asks the host's root for /favicon.ico,
+        # outside the site's path prefix.
+        "<link rel=\"icon\" href=\"data:,\">\n</head>\n<body>\n"
         f"<p><a href=\"{target}\">{words}</a></p>\n</body>\n</html>\n")
