@@ -247,6 +247,34 @@ def test_a_quote_only_in_the_copy_is_marked_and_opens_only_the_copy_at_it(make_p
     assert f'href="{snapshot(web, url)}#:~:text=report%20to%20recruitment' in page
 
 
+def test_every_checked_quote_carries_its_verdict_in_the_margin_and_the_list(make_project, web):
+    page_url, copy_url, nowhere_url = (web.url("ok") + "?verdict", web.url("changed") + "?verdict",
+                                       web.url("ok") + "?verdict=none")
+    project = make_project({
+        "content/in-page.md": quoting(page_url, QUOTE),
+        "content/copy.md": quoting(copy_url, QUOTE, snapshot(web, copy_url)),
+        "content/nowhere.md": quoting(nowhere_url, "the bill was signed at midnight")})
+    assert project.run("sources", *FAST) == 0
+    assert project.run("build") == 0
+    margin_and_list = {
+        "in-page": ('<span class="quote-mark quote-page">(found in the page)</span>',
+                 '<span class="quote-found">Quote found in the source.</span>'),
+        "copy": ('<span class="quote-mark quote-copy">(only in the archived copy)</span>',
+                 '<span class="quote-found">Quote found only in the archived copy.</span>'),
+        "nowhere": ('<span class="quote-mark quote-nowhere">(not found in the source)</span>',
+                    '<span class="quote-missing">Quote not found in the source.</span>')}
+    for name, (margin, listed) in margin_and_list.items():
+        page = project.read(f"{name}/index.html")
+        assert (margin in page, listed in page) == (True, True), name
+
+
+def test_an_unchecked_quote_carries_no_verdict(make_project):
+    project = make_project({"content/a.md": quoting("https://news.example/bill", QUOTE)})
+    assert project.run("build") == 0
+    page = project.read("a/index.html")
+    assert "quote-mark" not in page and "quote-found" not in page and "quote-missing" not in page
+
+
 def test_check_warns_of_a_quote_found_nowhere_with_its_line(make_project, web, capsys):
     url = web.url("ok") + "?quote=check"
     project = make_project({"content/a.md": quoting(url, "the bill was signed at midnight")})

@@ -44,7 +44,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "link_recovered": "The link was lost in this copy and restored from the original "
                           "article.",
         "of_date": "of",
+        "quote_in_page": "Quote found in the source",
         "quote_in_copy": "Quote found only in the archived copy",
+        "quote_mark_page": "found in the page", "quote_mark_copy": "only in the archived copy",
+        "quote_mark_nowhere": "not found in the source",
         "quote_nowhere": "Quote not found in the source",
         "cite_this": "Cite this article",
         "cite_download": "Download the citation:",
@@ -124,7 +127,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "link_recovered": "Ссылка была утрачена в этой копии и восстановлена по оригинальной "
                           "статье.",
         "of_date": "от",
+        "quote_in_page": "Цитата найдена в источнике",
         "quote_in_copy": "Цитата найдена только в архивной копии",
+        "quote_mark_page": "найдена на странице", "quote_mark_copy": "только в архивной копии",
+        "quote_mark_nowhere": "не найдена в источнике",
         "quote_nowhere": "Цитата не найдена в источнике",
         "cite_this": "Как цитировать",
         "cite_download": "Скачать ссылку:",
@@ -204,7 +210,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "link_recovered": "Der Link fehlte in dieser Kopie und wurde aus dem Originalartikel "
                           "wiederhergestellt.",
         "of_date": "vom",
+        "quote_in_page": "Zitat in der Quelle gefunden",
         "quote_in_copy": "Zitat nur in der archivierten Kopie gefunden",
+        "quote_mark_page": "auf der Seite gefunden", "quote_mark_copy": "nur in der archivierten Kopie",
+        "quote_mark_nowhere": "in der Quelle nicht gefunden",
         "quote_nowhere": "Zitat in der Quelle nicht gefunden",
         "cite_this": "Diesen Artikel zitieren",
         "cite_download": "Zitation herunterladen:",

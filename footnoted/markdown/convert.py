@@ -120,6 +120,8 @@ class Converter:
                                    lost_label=translate(lang, "link_lost"),
                                    archived_label=translate(lang, "archived_link"),
                                    gone_label=translate(lang, "original_gone_short"),
+                                   quote_marks={verdict: translate(lang, f"quote_mark_{verdict}")
+                                                for verdict in ("page", "copy", "nowhere")},
                                    lang=lang),
                 self.summary,
                 self.raw_html,

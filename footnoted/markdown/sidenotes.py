@@ -37,6 +37,8 @@ from .sources import SourcesExtension
 
 SIDENOTES_CLASS = "sidenotes"  # the aside; the summary leaves it out of the word count
 
+QUOTE_MARKS = {"page": "found in the page", "copy": "only in the archived copy",
+               "nowhere": "not found in the source"}
 EntryMaker = Callable[[str], etree.Element]  # marker id -> a new entry for the margin
 
 
@@ -48,6 +50,8 @@ class SidenotesExtension(Extension):
                                       "article's language"],
                        "archived_label": ["archived copy", "The words of a link to one"],
                        "gone_label": ["gone", "Said of a dead original"],
+                       "quote_marks": [dict(QUOTE_MARKS), "What was found of a checked quote: "
+                                       "page, copy or nowhere -> words"],
                        "lang": ["en", "The article's language, for dates"]}
         super().__init__(**kwargs)
         self.sources = sources
@@ -68,7 +72,7 @@ class SidenotesTreeprocessor(Treeprocessor):
         self.notes = ext.notes
         self.labels = SourceLabels(_sentence(ext.getConfig("lost_label")),
                                    ext.getConfig("archived_label"), ext.getConfig("gone_label"),
-                                   ext.getConfig("lang"))
+                                   ext.getConfig("quote_marks"), ext.getConfig("lang"))
 
     def run(self, root: etree.Element) -> None:
         makers = self.entry_makers()
@@ -123,6 +127,7 @@ class SourceLabels:
     lost: str
     archived: str
     gone: str
+    quote_marks: dict[str, str]  # a checked quote's verdict -> its words
     lang: str  # dates are written as its readers write them
 
 
@@ -143,6 +148,7 @@ def _source_maker(source: CitedSource, entry: SourceEntry, labels: SourceLabels)
         if entry.quote:
             etree.SubElement(note, "q", {"class": "source-quote"}).text = entry.quote
             _add_text(note, " ")
+            _quote_mark(note, entry.quote_found, labels.quote_marks)
         if entry.lost or not entry.url:
             etree.SubElement(note, "span", {"class": "lost-label"}).text = labels.lost
             return note
@@ -158,6 +164,15 @@ def _source_maker(source: CitedSource, entry: SourceEntry, labels: SourceLabels)
         return note
 
     return make
+
+
+def _quote_mark(note: etree.Element, verdict: str | None, marks: dict[str, str]) -> None:
+    """What `footnoted sources` found of the quote, so a reader knows whether it was checked."""
+    kind = "page" if verdict == "both" else verdict
+    if kind in marks:
+        mark = etree.SubElement(note, "span", {"class": f"quote-mark quote-{kind}"})
+        mark.text = f"({marks[kind]})"
+        mark.tail = " "
 
 
 def _note_maker(definition: etree.Element, letter: str) -> EntryMaker:
