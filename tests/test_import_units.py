@@ -42,9 +42,22 @@ def test_links_become_declared_sources_with_their_words():
         '<p>See <a href="/a">the report</a>, <a href="https://x.example/">X</a> and '
         '<a href="/a">it again</a>.</p>', base_url="https://paper.example/2024/story")
     assert markdown == "See [the report][the-report], [X][x] and [it again][the-report].\n"
-    assert book.entries == {"the-report": {"url": "https://paper.example/a"},
+    assert book.entries == {"the-report": {"url": "https://paper.example/a", "title": "the report"},
                             "x": {"url": "https://x.example/"}}
     assert harvest.problems == []
+
+
+def test_a_source_gets_a_title_where_its_address_says_nothing_to_a_reader():
+    markdown, book, _ = html_to_markdown(
+        '<p><a href="https://builders.example/">Shore &amp; Sons</a> won; see the '
+        '<a href="https://council.example/planning/harbour-wall">plans</a>, '
+        '<a href="https://council.example/?p=12">here</a> and '
+        '<a href="https://gazette.example/12" title="Grant settlement 2024">this</a>.</p>')
+    assert book.entries == {
+        "shore-sons": {"url": "https://builders.example/", "title": "Shore & Sons"},
+        "plans": {"url": "https://council.example/planning/harbour-wall"},
+        "here": {"url": "https://council.example/?p=12"},
+        "this": {"url": "https://gazette.example/12"}}
 
 
 def test_a_link_to_nowhere_is_a_lost_source_and_reported():
