@@ -18,6 +18,7 @@ from .markdown_text import text_of
 
 BYLINE = re.compile(r"^(by|von|analysis by|text:|текст:|автор:)\s", re.IGNORECASE)
 BYLINE_MAX_CHARS = 120
+DATELINE = re.compile(r"[\d.:/, -]+(uhr|am|pm|h)?")  # "22.12.2018", "14:05 Uhr" alone
 HEAD_BLOCKS = 4  # the headline, dek, byline and teaser are within the body's first blocks
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 PULL_QUOTE_TAGS = ("h2", "h3", "h4", "h5", "h6", "blockquote", "aside")
@@ -43,10 +44,25 @@ def take_head(body: etree._Element, head: Head) -> str | None:
         text = _norm(text_of(element))
         if teaser is None and text in teasers and text not in repeated:
             teaser = " ".join(text_of(element).split())
-            body.remove(element)
-        elif text in repeated or (BYLINE.match(text) and len(text) < BYLINE_MAX_CHARS):
-            body.remove(element)
+            _remove(element)
+        elif (text in repeated or _is_byline(text) or DATELINE.fullmatch(text)
+              or (element.tag in HEADINGS and head.title
+                  and text.endswith(_norm(head.title)))):  # "Kicker Headline"
+            _remove(element)
     return teaser
+
+
+def drop_closing_byline(body: etree._Element) -> None:
+    """A byline after the article's last paragraph ("Von Clara Hoffmann"): front matter."""
+    blocks = [element for element in body.iter("p", "div") if text_of(element).strip()
+              and not any(child.tag in ("p", "div") for child in element)]
+    if blocks and _is_byline(_norm(text_of(blocks[-1]))) \
+            and not _words_after(blocks[-1], body):
+        _remove(blocks[-1])
+
+
+def _is_byline(text: str) -> bool:
+    return bool(BYLINE.match(text)) and len(text) < BYLINE_MAX_CHARS
 
 
 def drop_pull_quotes(body: etree._Element) -> list[str]:

@@ -20,9 +20,9 @@ from lxml import etree
 
 from ..content.slugs import slugify
 from . import pageclean
-from .body_tidy import Head, drop_pull_quotes, take_head
-from .bylines import authors
 from .article_writer import Timestamp
+from .body_tidy import Head, drop_closing_byline, drop_pull_quotes, take_head
+from .bylines import authors
 from .confined import confined
 from .html_markdown import HtmlToMarkdown
 from .imageshelf import ImageShelf
@@ -84,6 +84,7 @@ def import_page(path: Path, trafilatura: Any, harvest: Harvest) -> ImportedArtic
     body = trafilatura.htmlprocessing.convert_to_html(document.body).find("body")
     teaser = take_head(body, Head(title=document.title, description=document.description,
                                   teasers=facts.teasers))
+    drop_closing_byline(body)
     for quote in drop_pull_quotes(body):
         harvest.warn(name, 0, "pull-quote", f"'{quote}' repeats the article's words or heads "
                      "no text (a pull quote); left out")
