@@ -163,3 +163,17 @@ def test_the_teaser_at_the_top_is_the_dek_and_copies_of_the_head_go():
                 teasers=["Der Reporter hat die Redaktion in eine Krise gestürzt."])
     assert take_head(body, head) == "Der Reporter hat die Redaktion in eine Krise gestürzt."
     assert [element.text for element in body] == ["Ein perfekter Sturm beginnt meistens so."]
+
+
+@pytest.mark.parametrize("json_ld", [
+    "5", "\"text\"", "null", '{"@graph": 3}', '[1, "a", null]',
+    '{"author": [1, ["x"], {"name": 5}, {"@type": ["Person"], "name": "Ann Lee"}]}',
+    '{"inLanguage": {"@type": "Language", "name": "German"}, "publisher": "Acme"}',
+])
+def test_any_json_ld_is_read_without_a_traceback(json_ld):
+    tree = lxml.html.fromstring(
+        f'<html><head><script type="application/ld+json">{json_ld}</script></head>'
+        "<body><p>Text.</p></body></html>")
+    facts = read_facts(tree)
+    assert facts.lang is None
+    assert facts.credits.people in ([], ["Ann Lee"])

@@ -96,6 +96,14 @@ def test_a_remote_image_is_a_source_and_a_missing_one_lost():
     assert [n.kind for n in harvest.problems] == ["remote-image", "missing-image"]
 
 
+def test_the_report_names_a_missing_image_whole_so_the_editor_can_find_it():
+    src = "wp-content/uploads/2019/11/harbour-wall-extension-works-at-night-1024x768.jpg"
+    _, book, harvest = html_to_markdown(f'<p><img src="{src}" alt="The wall"></p>')
+    assert harvest.problems[0].message == (f"image '{src}' was not found; declared as a lost "
+                                           "source")
+    assert book.entries == {"the-wall": {"lost": True, "note": f"image {src}"}}
+
+
 def test_an_image_alone_in_a_link_keeps_the_image_and_reports_a_link_elsewhere():
     markdown, book, harvest = html_to_markdown(
         '<p><a href="https://x.example/big.jpg"><img src="https://x.example/a.jpg" alt="Pier">'

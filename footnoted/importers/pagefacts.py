@@ -124,7 +124,7 @@ def _host_name(url: str | None) -> str | None:
 def is_pixel(image: etree._Element) -> bool:
     """A tracking pixel or spacer: 1x1 or so by its attributes, or by its file's name."""
     sides = [image.get("width", ""), image.get("height", "")]
-    tiny = any(side.strip().removesuffix("px").isdigit()
+    tiny = any(side.strip().removesuffix("px").isdecimal()
                and int(side.strip().removesuffix("px")) <= PIXEL_SIDE for side in sides)
     name = urlsplit(image.get("src", "")).path.rsplit("/", 1)[-1]
     return tiny or bool(PIXEL_NAME.search(name))
@@ -148,8 +148,8 @@ def _json_names(value: object, wanted_type: str) -> list[str]:
         if isinstance(entry, str) and not wanted_type:
             names.append(entry)
         elif isinstance(entry, dict) and isinstance(entry.get("name"), str):
-            kind = entry.get("@type")
-            if not wanted_type or kind == wanted_type or wanted_type in (kind or []):
+            kinds = entry.get("@type")
+            if not wanted_type or wanted_type in (kinds if isinstance(kinds, list) else [kinds]):
                 names.append(entry["name"])
     return names
 
@@ -210,8 +210,9 @@ def _json_items(text: str) -> list[dict]:
         data = json.loads(text)
     except ValueError:
         return []
-    items = data if isinstance(data, list) else data.get("@graph", [data])
-    return [item for item in items if isinstance(item, dict)]
+    if isinstance(data, dict):
+        data = data.get("@graph", [data])
+    return [item for item in data if isinstance(item, dict)] if isinstance(data, list) else []
 
 
 def _canonical(tree: lxml.html.HtmlElement) -> str | None:
