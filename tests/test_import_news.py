@@ -117,9 +117,11 @@ def test_tracking_pixels_and_spacers_are_removed(image):
     assert lxml.html.tostring(tree, encoding="unicode") == "<div><p>Text  more.</p></div>"
 
 
-def test_photos_are_not_pixels_and_a_pixel_is_never_the_lead_photo():
+def test_a_pixel_a_logo_or_an_icon_is_never_the_lead_photo():
     tree = lxml.html.fromstring(
         '<div><img src="https://count.example/trck.gif" width="1" height="1">'
+        '<img src="/cssi/dwlogo-print.gif" alt="Deutsche Welle">'
+        '<img src="/avatars/ann.jpg" width="64" height="64">'
         '<figure><img src="clear-skies.jpg" width="800"><figcaption>Clear skies. '
         'Photo: Ann Lee</figcaption></figure><p>Text.</p></div>')
     lead = read_facts(tree).lead

@@ -32,6 +32,7 @@ TEASER_CLASS = re.compile(r"teaser|intro|lead|vorspann|standfirst|dek|summary|ab
 TEASER_CHARS = (30, 600)  # a teaser is a sentence or three, not a headline, not the article
 BYLINE_MAX_CHARS = 120  # a byline names people; a longer text is an author's biography
 PIXEL_SIDE = 2  # an image this narrow or low is a tracking pixel or spacer, never a photo
+ICON_SIDE = 100  # an image this small both ways is a logo, an icon or an avatar
 PIXEL_NAME = re.compile(r"(^|[_.-])(pixel|trck|track\w*|beacon|count\w*|spacer|blank|leer|"
                         r"1x1|clear|transparent)[\w.-]*\.gif$|^(pixel|spacer|1x1|blank)\.\w+$",
                         re.IGNORECASE)  # the file names tracking pixels and spacers have
@@ -123,9 +124,8 @@ def _host_name(url: str | None) -> str | None:
 
 def is_pixel(image: etree._Element) -> bool:
     """A tracking pixel or spacer: 1x1 or so by its attributes, or by its file's name."""
-    sides = [image.get("width", ""), image.get("height", "")]
-    tiny = any(side.strip().removesuffix("px").isdecimal()
-               and int(side.strip().removesuffix("px")) <= PIXEL_SIDE for side in sides)
+    tiny = any((side := _pixels(image.get(name))) is not None and side <= PIXEL_SIDE
+               for name in ("width", "height"))
     name = urlsplit(image.get("src", "")).path.rsplit("/", 1)[-1]
     return tiny or bool(PIXEL_NAME.search(name))
 
@@ -241,13 +241,27 @@ def _take_lead_figure(tree: lxml.html.HtmlElement) -> LeadFigure | None:
     for element in tree.iter("img", "p"):
         if element.tag == "p" and len(text_of(element).split()) >= LEAD_PARAGRAPH_WORDS:
             return None
-        if element.tag == "img" and not _in_chrome(element) and not is_pixel(element):
+        if element.tag == "img" and not _in_chrome(element) and _may_be_photo(element):
             container = _container(element)
             caption, credit = _caption(container, element)
             container.getparent().remove(container)
             return LeadFigure(element.get("src", ""), element.get("alt", "").strip(),
                               caption, credit)
     return None
+
+
+def _may_be_photo(image: etree._Element) -> bool:
+    """Not a tracking pixel, a logo or an icon: what a lead photo never is."""
+    name = urlsplit(image.get("src", "")).path.rsplit("/", 1)[-1]
+    marks = " ".join([name, image.get("class") or "", image.get("id") or ""]).lower()
+    sides = [_pixels(image.get(side)) for side in ("width", "height")]
+    icon = all(side is not None and side <= ICON_SIDE for side in sides)
+    return not (is_pixel(image) or "logo" in marks or icon)
+
+
+def _pixels(value: str | None) -> int | None:
+    number = (value or "").strip().removesuffix("px")
+    return int(number) if number.isdecimal() else None
 
 
 def _in_chrome(element: etree._Element, chrome: tuple[str, ...] = CHROME) -> bool:
