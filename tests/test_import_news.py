@@ -85,6 +85,9 @@ def test_a_german_daily_page_names_its_author_not_its_publisher_or_city(request)
     ("Deutsche Welle (www.dw.com)", []),
     ("Letters To The Editor", []),
     ("Autor", []),
+    ("View all posts by Daniel Lemire", ["Daniel Lemire"]),
+    ("Von: Andreas R. Am: 29.12.2014", ["Andreas R"]),
+    ("speicherguide.de", []),
 ])
 def test_byline_names_are_people_never_places_roles_or_companies(byline, names):
     assert byline_names(byline) == names
@@ -100,8 +103,18 @@ def test_a_name_the_publisher_goes_by_is_no_author_unless_structured_data_says_p
 
 
 def test_the_first_byline_that_names_someone_is_the_articles():
-    credits = Credits(bylines=["Von Redaktion", "Von Jonas Berger, Berlin", "Von Klaus Ott"])
+    credits = Credits(bylines=["Von Redaktion", "Von Tim", "Von Jonas Berger, Berlin",
+                               "Von Klaus Ott"])
     assert authors(credits, "Klaus Ott") == ["Jonas Berger"]
+
+
+def test_bylines_in_comments_or_run_into_share_buttons_are_not_the_articles():
+    tree = lxml.html.fromstring(
+        '<html><body><div class="byline">By Michael Hingston<a>facebook</a><a>twitter</a>'
+        '</div><p>Text.</p><div id="comments"><p>Von Tim</p><p>By Ann Lee</p></div>'
+        "</body></html>")
+    assert read_facts(tree).credits.bylines == ["By Michael Hingston facebook twitter"]
+    assert authors(read_facts(tree).credits, None) == []
 
 
 @pytest.mark.parametrize("image", [

@@ -18,16 +18,18 @@ from dataclasses import dataclass, field
 BYLINE_START = re.compile(r"^(?:Von|VON|By|BY|Autor(?:in)?|Author|Text)\b:?\s+\w")
 BYLINE_CLASS = re.compile(r"byline|author|autor|verfasser|creator", re.IGNORECASE)
 LABEL = re.compile(r"^(?:(?:text|words|written|reporting|analysis|interview|autor(?:/?in)?"
-                   r"(?:nen)?|author|von|by|текст|автор)\b\s*:?\s*)+", re.IGNORECASE)
+                   r"(?:nen)?|author|(?:view all |all )?(?:posts|articles|beiträge)|von|by|"
+                   r"текст|автор)\b\s*:?\s*)+", re.IGNORECASE)
 # What follows the names in a byline line: a date, "Updated", a "|" or "·" and what follows.
 TRAILER = re.compile(r"\s+(?:[|·•–—]|-\s|(?:updated|published|posted|aktualisiert|"
-                     r"veröffentlicht|stand)\b).*$|\s*(?:\b(?:jan|feb|mär|mar|apr|mai|may|jun|"
+                     r"veröffentlicht|stand)\b).*$|\s*(?:\b(?:am|on|vom)\b:?\s*)?"
+                     r"(?:\b(?:jan|feb|mär|mar|apr|mai|may|jun|"
                      r"jul|aug|sep|okt|oct|nov|dez|dec)[a-z]*\.?\s+)?\d.*$", re.IGNORECASE)
 SEPARATOR = re.compile(r"\s*(?:[,;/]|\s(?:und|and|&|и)\s)\s*")
 LEGAL_FORMS = {"gmbh", "ag", "inc", "llc", "ltd", "plc", "kg", "se", "corp", "co", "sa", "ug"}
 ROLES = {"autor", "autorin", "author", "authors", "redaktion", "editor", "editors", "staff",
          "letters", "admin", "administrator", "team", "desk", "newsroom", "guest", "gast",
-         "agency", "agenturen", "online", "the"}
+         "agency", "agenturen", "online", "the", "published", "updated", "posted"}
 PARTICLES = {"von", "van", "de", "der", "den", "du", "la", "le", "da", "di", "del", "dos",
              "al", "el", "bin", "zu", "ter", "ten", "y", "e"}
 # Words a publisher's names add to what they share: "Heise Online", "Heise Medien".
@@ -49,20 +51,20 @@ class Credits:
 
 def authors(credits: Credits, extracted: str | None) -> list[str]:
     """The people who wrote the page, from the most trusted place that names any: JSON-LD,
-    the page's first byline (later ones are other articles' or comments'), rel=author
-    links, trafilatura's byline, meta tags. A name JSON-LD calls a Person or a rel=author
-    link gives is a person even when the site is named after them (a personal blog); any
-    other is checked against the publisher's names."""
+    the page's first byline (later ones are other articles'), rel=author links,
+    trafilatura's byline, meta tags. A name JSON-LD calls a Person or a rel=author link
+    gives is a person even when the site is named after them (a personal blog); any other
+    is checked against the publisher's names."""
     house = _house_words(credits.publishers)
     people = [name for text in credits.people for name in byline_names(text)]
-    first_byline = next((names for text in credits.bylines
-                         if (names := _unpublished(byline_names(text), house))), [])
+    first_byline = next((names for text in credits.bylines if (names := _unpublished(
+        byline_names(text, lone_word=False), house))), [])
     linked = [name for text in credits.linked for name in byline_names(text)]
     extracted_names = [name for text in (extracted or "").split(";")
                        for name in byline_names(text)]
     meta = [name for text in credits.meta for name in byline_names(text)]
-    for names in (people, first_byline, linked, _unpublished(extracted_names, house),
-                  _unpublished(meta, house)):
+    for names in (people, first_byline, linked,
+                  _unpublished(extracted_names, house), _unpublished(meta, house)):
         if names:
             return list(dict.fromkeys(names))
     return []
@@ -72,14 +74,15 @@ def _unpublished(names: list[str], house: list[set[str]]) -> list[str]:
     return [name for name in names if not _is_publisher(name, house)]
 
 
-def byline_names(text: str) -> list[str]:
+def byline_names(text: str, *, lone_word: bool = True) -> list[str]:
     """The people a byline names: "Von A und B, Berlin" -> [A, B]. A lone word after a
     name is a place or an agency ("Berlin", "Reuters"); a byline of one word alone is an
-    agency's credit ("dpa") and is kept."""
+    agency's credit ("dpa") or a blogger's name, kept if `lone_word` (a page's later
+    "Von Tim" is a comment's)."""
     text = TRAILER.sub("", LABEL.sub("", " ".join(text.split())))
     parts = [part.strip(" .:()") for part in SEPARATOR.split(text)]
     names = [part for part in parts if _is_person(part)]
-    if not names and len(parts) == 1 and _is_agency(parts[0]):
+    if not names and lone_word and len(parts) == 1 and _is_agency(parts[0]):
         return parts
     return names
 
@@ -99,7 +102,7 @@ def _is_name_word(word: str) -> bool:
 
 
 def _is_agency(word: str) -> bool:
-    return (re.fullmatch(r"\w[\w.&-]*", word) is not None and word.lower() not in ROLES
+    return (re.fullmatch(r"\w[\w&-]*", word) is not None and word.lower() not in ROLES
             and not any(ch.isdigit() for ch in word))
 
 

@@ -38,6 +38,7 @@ PIXEL_NAME = re.compile(r"(^|[_.-])(pixel|trck|track\w*|beacon|count\w*|spacer|b
                         re.IGNORECASE)  # the file names tracking pixels and spacers have
 CHROME = ("a", "nav", "header", "footer", "aside")  # around an image: not the lead photo
 NOT_BYLINES = ("script", "style", "nav", "form")  # a "By ..." text here bylines nothing
+COMMENTS = re.compile(r"comment|kommentar|respond|reply|discussion|disqus", re.IGNORECASE)
 LEAD_PARAGRAPH_WORDS = 20  # an image before the first paragraph this long is the lead photo
 CREDIT_CLASS = re.compile(r"credit|copyright|photographer|source|author", re.IGNORECASE)
 CREDIT_TEXT = re.compile(r"\s*(?:\(|\b)(?:photo(?:graph)?s?|фото|foto|credit|image|picture)"
@@ -159,14 +160,21 @@ def _bylines(tree: lxml.html.HtmlElement) -> list[str]:
     "By"/"Von" on their own."""
     found = []
     for element in tree.iter("div", "p", "span", "strong", "em", "address", "li", "a"):
-        text = " ".join(text_of(element).split())
-        if not text or len(text) > BYLINE_MAX_CHARS or _in_chrome(element, NOT_BYLINES):
+        text = " ".join(" ".join(element.itertext()).split())  # "Name" "facebook": 2 words
+        if (not text or len(text) > BYLINE_MAX_CHARS or _in_chrome(element, NOT_BYLINES)
+                or _in_comments(element)):
             continue
         marks = " ".join([element.get("class") or "", element.get("id") or "",
                           element.get("itemprop") or "", element.get("rel") or ""])
         if BYLINE_CLASS.search(marks) or BYLINE_START.match(text):
             found.append(text)
     return _unique(found)
+
+
+def _in_comments(element: etree._Element) -> bool:
+    """Inside the readers' comments, whose "Von Tim" or "By Ann Lee" is no byline."""
+    return any(COMMENTS.search(" ".join([a.get("class") or "", a.get("id") or ""]))
+               for a in (element, *element.iterancestors()))
 
 
 def _teasers(tree: lxml.html.HtmlElement) -> list[str]:
