@@ -57,13 +57,7 @@ def import_page(path: Path, trafilatura: Any, harvest: Harvest) -> ImportedArtic
                            "Save the page again from the browser, as 'Web page, complete'")
         return None
     facts = read_facts(tree)
-    notes = pageclean.take_footnotes(tree)
-    pageclean.mark_links_to_nowhere(tree, facts.ids)
-    pageclean.keep_captions(tree)
-    pageclean.keep_embeds(tree)
-    pageclean.remove_boxes(tree)
-    pageclean.remove_pixels(tree)
-    pageclean.remove_boilerplate(tree)
+    notes = _prepare(tree, facts)
     document = trafilatura.bare_extraction(
         tree, with_metadata=True, include_links=True, include_images=True,
         include_formatting=True, include_tables=True, include_comments=False)
@@ -82,18 +76,36 @@ def import_page(path: Path, trafilatura: Any, harvest: Harvest) -> ImportedArtic
                        base_url)
     converter = HtmlToMarkdown(book, shelf, harvest, name)
     body = trafilatura.htmlprocessing.convert_to_html(document.body).find("body")
+    teaser = _tidy(body, document, facts, name, harvest)
+    text = converter.convert(body)
+    definitions = _definitions(notes, text_of(body), converter, name, harvest)
+    meta = _front_matter(document, facts, book, shelf, name, harvest, teaser)
+    return ImportedArticle(slug=slug, origin=path.name, meta=meta,
+                           body="\n\n".join([text.strip(), *definitions]), images=shelf.files)
+
+
+def _prepare(tree: lxml.html.HtmlElement, facts: PageFacts) -> list[tuple[str, etree._Element]]:
+    """The page made ready for trafilatura; hands back the footnotes taken out of it."""
+    notes = pageclean.take_footnotes(tree)
+    pageclean.mark_links_to_nowhere(tree, facts.ids)
+    pageclean.keep_captions(tree)
+    pageclean.keep_embeds(tree)
+    pageclean.remove_boxes(tree)
+    pageclean.remove_pixels(tree)
+    pageclean.remove_boilerplate(tree)
+    return notes
+
+
+def _tidy(body: etree._Element, document: Any, facts: PageFacts, name: str,
+          harvest: Harvest) -> str | None:
+    """The extracted body without what it repeats of the page; hands back the teaser."""
     teaser = take_head(body, Head(title=document.title, description=document.description,
                                   teasers=facts.teasers))
     drop_closing_byline(body)
     for quote in drop_pull_quotes(body):
         harvest.warn(name, 0, "pull-quote", f"'{quote}' repeats the article's words or heads "
                      "no text (a pull quote); left out")
-    text = converter.convert(body)
-    definitions = _definitions(notes, text_of(body), converter, name, harvest)
-    meta = _front_matter(document, facts, book, shelf, name, harvest)
-    meta["dek"] = teaser or meta["dek"]
-    return ImportedArticle(slug=slug, origin=path.name, meta=meta,
-                           body="\n\n".join([text.strip(), *definitions]), images=shelf.files)
+    return teaser
 
 
 def _definitions(notes: list[tuple[str, etree._Element]], text: str,
@@ -111,7 +123,7 @@ def _definitions(notes: list[tuple[str, etree._Element]], text: str,
 
 
 def _front_matter(document: Any, facts: PageFacts, book: SourceBook, shelf: ImageShelf,
-                  name: str, harvest: Harvest) -> dict[str, Any]:
+                  name: str, harvest: Harvest, teaser: str | None) -> dict[str, Any]:
     categories = [_plain(category) for category in document.categories or []]
     if len(categories) > 1:
         harvest.warn(name, 0, "extra-categories", f"categories {categories[1:]} became tags; "
@@ -124,7 +136,7 @@ def _front_matter(document: Any, facts: PageFacts, book: SourceBook, shelf: Imag
         "authors": _authors(authors(facts.credits, document.author), facts.author_pages,
                             base_url),
         "section": categories[0] if categories else None,
-        "dek": document.description,
+        "dek": teaser or document.description,  # the page's shown teaser over its meta
         "updated": Timestamp(facts.modified) if facts.modified else None,
         "publication": {"name": site, "url": _home(document.url or facts.canonical)}
         if site else None,
