@@ -19,7 +19,7 @@ from footnoted.importers.body_tidy import Head, drop_pull_quotes, take_head
 from footnoted.importers.bylines import Credits, authors, byline_names
 from footnoted.importers.html_pages import import_page
 from footnoted.importers.model import Harvest
-from footnoted.importers.pageclean import remove_boilerplate, remove_pixels
+from footnoted.importers.pageclean import load_lazy_images, remove_boilerplate, remove_pixels
 from footnoted.importers.pagefacts import read_facts
 
 from .conftest import compare_with_golden
@@ -192,3 +192,14 @@ def test_any_json_ld_is_read_without_a_traceback(json_ld):
     facts = read_facts(tree)
     assert facts.lang is None
     assert facts.credits.people in ([], ["Ann Lee"])
+
+
+def test_a_lazy_loaded_image_gets_its_file_back_and_a_real_src_is_kept():
+    tree = lxml.html.fromstring(
+        '<div><img src="https://www.faz.example/img/leer.gif" alt="Grönemeyer" width="960" '
+        'data-retina-src="https://media.faz.example/groenemeyer.jpg">'
+        '<img src="data:image/gif;base64,R0lGOD" data-src="/photos/b.jpg">'
+        '<img src="/photos/c.jpg" data-src="/photos/c-large.jpg"></div>')
+    load_lazy_images(tree)
+    assert [image.get("src") for image in tree.iter("img")] == [
+        "https://media.faz.example/groenemeyer.jpg", "/photos/b.jpg", "/photos/c.jpg"]

@@ -56,6 +56,7 @@ def import_page(path: Path, trafilatura: Any, harvest: Harvest) -> ImportedArtic
         harvest.unreadable(name, 0, f"cannot be read as HTML ({exc})",
                            "Save the page again from the browser, as 'Web page, complete'")
         return None
+    pageclean.load_lazy_images(tree)  # before the lead photo is looked for
     facts = read_facts(tree)
     notes = _prepare(tree, facts)
     document = trafilatura.bare_extraction(
