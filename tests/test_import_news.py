@@ -203,3 +203,13 @@ def test_a_lazy_loaded_image_gets_its_file_back_and_a_real_src_is_kept():
     load_lazy_images(tree)
     assert [image.get("src") for image in tree.iter("img")] == [
         "https://media.faz.example/groenemeyer.jpg", "/photos/b.jpg", "/photos/c.jpg"]
+
+
+def test_a_heading_quoting_words_of_its_section_heads_it_and_stays():
+    body = body_of(
+        "<h2>Watt jibt’s n hier zu lachen?</h2><p>Manche fragen, wo da der Spaß bleibt. "
+        "»Watt jibt’s n hier zu lachen?« ist eine Formulierung, die man oft hört.</p>"
+        "<h2>Das Fazit kommt zuletzt und ganz kurz</h2>"
+        "<p>Das Fazit kommt zuletzt und ganz kurz</p><p>Und dann das Ende.</p>")
+    assert drop_pull_quotes(body) == ["Das Fazit kommt zuletzt und ganz kurz"]
+    assert [element.tag for element in body] == ["h2", "p", "p", "p"]

@@ -66,16 +66,16 @@ def _is_byline(text: str) -> bool:
 
 
 def drop_pull_quotes(body: etree._Element) -> list[str]:
-    """Headings, quotes and asides whose words a paragraph of the article already says, and
-    headings after the last paragraph, which head nothing: pull quotes, which a page sets
-    large beside the text (and some pages repeat at the end). Hands back their texts."""
-    paragraphs = " \n ".join(_norm(text_of(p)) for p in body.iter("p")
-                             if not any(a.tag in PULL_QUOTE_TAGS for a in p.iterancestors()))
+    """Quotes and asides whose words a paragraph of the article already says, headings that
+    say a whole paragraph again, and headings after the last paragraph, which head nothing:
+    pull quotes, which a page sets large beside the text (and some pages repeat at the
+    end). A heading that only shares words with the text heads a section and stays.
+    Hands back their texts."""
+    paragraphs = [_norm(text_of(p)) for p in body.iter("p")
+                  if not any(a.tag in PULL_QUOTE_TAGS for a in p.iterancestors())]
     dropped = []
     for element in list(body.iter(*PULL_QUOTE_TAGS)):
-        text = _norm(text_of(element))
-        if (element.getparent() is not None and len(text.split()) >= PULL_QUOTE_MIN_WORDS
-                and text.strip(" “”\"'»«„") in paragraphs):
+        if element.getparent() is not None and _repeats(element, paragraphs):
             dropped.append(" ".join(text_of(element).split()))
             _remove(element)
     for heading in reversed(list(body.iter(*HEADINGS))):
@@ -84,6 +84,15 @@ def drop_pull_quotes(body: etree._Element) -> list[str]:
         dropped.append(" ".join(text_of(heading).split()))
         _remove(heading)
     return dropped
+
+
+def _repeats(element: etree._Element, paragraphs: list[str]) -> bool:
+    text = _norm(text_of(element)).strip(" “”\"'»«„")
+    if len(text.split()) < PULL_QUOTE_MIN_WORDS:
+        return False
+    if element.tag in HEADINGS:
+        return text in paragraphs
+    return any(text in paragraph for paragraph in paragraphs)
 
 
 def _words_after(element: etree._Element, body: etree._Element) -> bool:
