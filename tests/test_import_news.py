@@ -213,3 +213,19 @@ def test_a_heading_quoting_words_of_its_section_heads_it_and_stays():
         "<p>Das Fazit kommt zuletzt und ganz kurz</p><p>Und dann das Ende.</p>")
     assert drop_pull_quotes(body) == ["Das Fazit kommt zuletzt und ganz kurz"]
     assert [element.tag for element in body] == ["h2", "p", "p", "p"]
+
+
+def test_a_utf8_page_whose_meta_charset_comes_late_is_read_as_utf8(tmp_path):
+    # As ndr.de's saved page: the <title> with "ü" before <meta charset="utf-8">.
+    page = tmp_path / "podcast.html"
+    paragraph = "Die Gefährdung für die Bevölkerung ist hoch, so die jüngste Einschätzung. " * 3
+    page.write_bytes(
+        ("<!DOCTYPE html><html lang='de'><head><title>Brauchen Abkürzungen</title>"
+         "<meta charset='utf-8'><meta name='keywords' content='Charité, Ältere Menschen'>"
+         "<meta property='article:published_time' content='2020-03-17T12:00:00+01:00'>"
+         f"</head><body><article><h1>Brauchen Abkürzungen</h1><p>{paragraph}</p>"
+         f"<p>{paragraph}</p></article></body></html>").encode("utf-8"))
+    article = import_page(page, trafilatura, Harvest())
+    assert (article.meta["title"], article.meta["tags"]) == (
+        "Brauchen Abkürzungen", ["Charité", "Ältere Menschen"])
+    assert article.body.startswith("Die Gefährdung für die Bevölkerung")

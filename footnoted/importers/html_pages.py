@@ -51,7 +51,7 @@ def read_html(sources: list[Path], options: ImportOptions, harvest: Harvest) -> 
 def import_page(path: Path, trafilatura: Any, harvest: Harvest) -> ImportedArticle | None:
     name = str(path)
     try:
-        tree = lxml.html.fromstring(path.read_bytes())
+        tree = _parse(path.read_bytes())
     except (etree.ParserError, ValueError) as exc:
         harvest.unreadable(name, 0, f"cannot be read as HTML ({exc})",
                            "Save the page again from the browser, as 'Web page, complete'")
@@ -83,6 +83,17 @@ def import_page(path: Path, trafilatura: Any, harvest: Harvest) -> ImportedArtic
     meta = _front_matter(document, facts, book, shelf, name, harvest, teaser)
     return ImportedArticle(slug=slug, origin=path.name, meta=meta,
                            body="\n\n".join([text.strip(), *definitions]), images=shelf.files)
+
+
+def _parse(data: bytes) -> lxml.html.HtmlElement:
+    """The page's tree. Bytes that are valid UTF-8 are read as UTF-8: libxml2 takes a page
+    for Latin-1 when non-ASCII text (a <title>) comes before its <meta charset>, and every
+    "ü" would become "Ã¼"; a page in another encoding is almost never valid UTF-8."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return lxml.html.fromstring(data)
+    return lxml.html.fromstring(data, parser=lxml.html.HTMLParser(encoding="utf-8"))
 
 
 def _prepare(tree: lxml.html.HtmlElement, facts: PageFacts) -> list[tuple[str, etree._Element]]:
