@@ -42,9 +42,22 @@ def test_links_become_declared_sources_with_their_words():
         '<p>See <a href="/a">the report</a>, <a href="https://x.example/">X</a> and '
         '<a href="/a">it again</a>.</p>', base_url="https://paper.example/2024/story")
     assert markdown == "See [the report][the-report], [X][x] and [it again][the-report].\n"
-    assert book.entries == {"the-report": {"url": "https://paper.example/a"},
+    assert book.entries == {"the-report": {"url": "https://paper.example/a", "title": "the report"},
                             "x": {"url": "https://x.example/"}}
     assert harvest.problems == []
+
+
+def test_a_source_gets_a_title_where_its_address_says_nothing_to_a_reader():
+    markdown, book, _ = html_to_markdown(
+        '<p><a href="https://builders.example/">Shore &amp; Sons</a> won; see the '
+        '<a href="https://council.example/planning/harbour-wall">plans</a>, '
+        '<a href="https://council.example/?p=12">here</a> and '
+        '<a href="https://gazette.example/12" title="Grant settlement 2024">this</a>.</p>')
+    assert book.entries == {
+        "shore-sons": {"url": "https://builders.example/", "title": "Shore & Sons"},
+        "plans": {"url": "https://council.example/planning/harbour-wall"},
+        "here": {"url": "https://council.example/?p=12"},
+        "this": {"url": "https://gazette.example/12"}}
 
 
 def test_a_link_to_nowhere_is_a_lost_source_and_reported():
@@ -81,6 +94,14 @@ def test_a_remote_image_is_a_source_and_a_missing_one_lost():
     assert markdown == "![A map](https://cdn.example/a.jpg)\n\n[Image: b.jpg][image-b-jpg]\n"
     assert book.entries == {"image-b-jpg": {"lost": True, "note": "image b.jpg"}}
     assert [n.kind for n in harvest.problems] == ["remote-image", "missing-image"]
+
+
+def test_the_report_names_a_missing_image_whole_so_the_editor_can_find_it():
+    src = "wp-content/uploads/2019/11/harbour-wall-extension-works-at-night-1024x768.jpg"
+    _, book, harvest = html_to_markdown(f'<p><img src="{src}" alt="The wall"></p>')
+    assert harvest.problems[0].message == (f"image '{src}' was not found; declared as a lost "
+                                           "source")
+    assert book.entries == {"the-wall": {"lost": True, "note": f"image {src}"}}
 
 
 def test_an_image_alone_in_a_link_keeps_the_image_and_reports_a_link_elsewhere():

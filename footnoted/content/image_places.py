@@ -93,7 +93,7 @@ class ImagePlaces:
         file = self.file_of(article_path, slug, image.src)
         if file is None:
             return None, error(article_path, image.line, "image leads out of the content "
-                               f"folder: '{_shown(image.src)}'", "Put the image file in "
+                               f"folder: '{shown_src(image.src)}'", "Put the image file in "
                                f"{self.content_dir}/ and give its path from the article's "
                                "file, e.g. ../images/photo.jpg")
         if file.startswith(f"{self.static_dir}/"):
@@ -102,20 +102,20 @@ class ImagePlaces:
             *folders, name = file.removeprefix(f"{self.content_dir}/").split("/")
             output = "/".join([*(slugify(folder) for folder in folders), name])
             if top_folder(output) == STATIC_OUTPUT:
-                return None, error(article_path, image.line, f"{what} '{_shown(image.src)}' is "
+                return None, error(article_path, image.line, f"{what} '{shown_src(image.src)}' is "
                                    f"in {self.content_dir}/{STATIC_OUTPUT}/, where the site "
                                    f"keeps its own static files", f"Move it to "
                                    f"{self.static_dir}/ or to another folder of "
                                    f"{self.content_dir}/")
             if output in SITE_FILES or "/" in output and top_folder(output) in RESERVED:
-                return None, error(article_path, image.line, f"{what} '{_shown(image.src)}' "
+                return None, error(article_path, image.line, f"{what} '{shown_src(image.src)}' "
                                    f"would be published at {output}, where the site has its "
                                    "own files (the site's wins)", f"Move it to another folder "
                                    f"of {self.content_dir}/ or rename it")
         if name_too_long(output):
-            return None, error(article_path, image.line, f"{what} '{_shown(image.src)}' would be "
-                               f"published with a name longer than {MAX_NAME_BYTES} bytes "
-                               f"('{_shown(name_too_long(output))}'), which no file system "
+            return None, error(article_path, image.line, f"{what} '{shown_src(image.src)}' "
+                               f"would be published with a name longer than {MAX_NAME_BYTES} bytes "
+                               f"('{shown_src(name_too_long(output))}'), which no file system "
                                "holds", "Give the file or its folder a shorter name")
         url = quote(posixpath.relpath(output, slug), safe="/")
         return replace(image, file=file, output=output, url=url), self._from_page(
@@ -127,7 +127,7 @@ class ImagePlaces:
                 posixpath.dirname(article_path), unquote(image.src))) == file:
             return None
         better = posixpath.relpath(file, posixpath.dirname(article_path))
-        return warning(article_path, image.line, f"{what} '{_shown(image.src)}' leads out of "
+        return warning(article_path, image.line, f"{what} '{shown_src(image.src)}' leads out of "
                        f"the content folder from this file; it was taken from the page's "
                        f"address instead ({file})", f"Write its path from the article's "
                        f"file: '{better}'")
@@ -145,7 +145,7 @@ def image_path_problem(src: str) -> tuple[str, str] | None:
     """(what is wrong, fix) when `src` cannot name a file of the site; None when it can.
     Where the file is, and whether it stays inside content/, is ImagePlaces' to say."""
     fix = "Put the image file beside the article and give its path, e.g. images/photo.jpg"
-    shown = _shown(src)
+    shown = shown_src(src)
     if TEMPLATE_TAG.search(src):
         return f"'{' '.join(shown.split())}' holds another generator's template tag, which " \
             "footnoted does not run", "Write the path the tag gave, e.g. /assets/photo.jpg"
@@ -156,14 +156,14 @@ def image_path_problem(src: str) -> tuple[str, str] | None:
         return f"hides a path separator or dot in an escape: '{shown}'", fix
     if name_too_long(unquote(src)):
         return (f"names a file or folder longer than {MAX_NAME_BYTES} bytes "
-                f"('{_shown(name_too_long(unquote(src)))}'), which no file system holds", fix)
+                f"('{shown_src(name_too_long(unquote(src)))}'), which no file system holds", fix)
     if PurePosixPath(unquote(src)).suffix.lower() not in IMAGE_SUFFIXES:
         return (f"must be an image file ({', '.join(s[1:] for s in IMAGE_SUFFIXES)}), "
                 f"not '{shown}'", "Convert the image to one of these formats")
     return None
 
 
-def _shown(src: str) -> str:
+def shown_src(src: str) -> str:
     """The path as written, whole (an editor acts on it); only an image carried in the text
     (`data:...`, often megabytes) is cut."""
     return src[:57] + "..." if src.startswith("data:") and len(src) > 60 else src

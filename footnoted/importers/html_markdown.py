@@ -27,6 +27,7 @@ from .markdown_text import (
     finish_inline,
     resolve_href,
     short,
+    shown_src,
     text_of,
 )
 from .model import Harvest
@@ -248,7 +249,7 @@ class HtmlToMarkdown:
             return self.shelf.markdown(image.get("src", ""), escape(image.get("alt", "")),
                                        self.path, self.line)
         self.harvest.warn(self.path, self.line, "linked-image",
-                            f"image '{short(image.get('src', ''))}' inside a link is not "
+                            f"image '{shown_src(image.get('src', ''))}' inside a link is not "
                             "in the input; left out", "Download it beside the article")
         return ""
 
@@ -269,7 +270,7 @@ class HtmlToMarkdown:
         href = (element.get("href") or "").strip()
         if href and not urlsplit(href).path.lower().endswith(IMAGE_SUFFIXES):
             self.harvest.warn(self.path, self.line, "image-link",
-                                f"an image linked to '{short(href)}'; the image is kept, "
+                                f"an image linked to '{shown_src(href)}'; the image is kept, "
                                 "the link is not")
         return self.inline_content(element)
 
@@ -280,7 +281,7 @@ class HtmlToMarkdown:
         if href.startswith(EMBED):
             href = href.removeprefix(EMBED)
             self.harvest.warn(self.path, self.line, "embed",
-                                f"embedded player '{short(href)}' cannot be shown; kept as a "
+                                f"embedded player '{shown_src(href)}' cannot be shown; kept as a "
                                 "link", "Check the source is what the page showed")
         if href.startswith("#") and len(href) > 1:
             self.harvest.warn(self.path, self.line, "in-page-link",
@@ -293,7 +294,7 @@ class HtmlToMarkdown:
         if url is not None:
             return f"[{words.strip()}][{self.book.link(url, plain)}]"
         self.harvest.warn(self.path, self.line, "lost-link",
-                            f"link '{short(plain)}' " + (f"pointed to '{short(href)}'" if note
+                            f"link '{short(plain)}' " + (f"pointed to '{shown_src(href)}'" if note
                                                           else "had no target")
                             + "; declared as a lost source",
                             "Find the original target and replace 'lost: true' with 'url:'")

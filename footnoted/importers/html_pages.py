@@ -9,6 +9,7 @@ credit, and links that point nowhere (which become lost sources).
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,8 @@ from lxml import etree
 from ..content.slugs import slugify
 from . import pageclean
 from .article_writer import Timestamp
+from .body_tidy import Head, drop_closing_byline, drop_pull_quotes, take_head
+from .bylines import authors
 from .confined import confined
 from .html_markdown import HtmlToMarkdown
 from .imageshelf import ImageShelf
@@ -29,8 +32,10 @@ from .pagefacts import PageFacts, read_facts
 from .sourcebook import SourceBook
 
 SUFFIXES = (".html", ".htm", ".xhtml")
-BYLINE = re.compile(r"^(by|analysis by|text:|текст:|автор:)\s", re.IGNORECASE)
-BYLINE_LABEL = re.compile(r"^(by|text|words|текст|автор)\b[:\s]*", re.IGNORECASE)
+# A tag that is an agency's or a CMS's internal code, not a subject: "Online Services (NEC)
+# (TRBC level 5)", "Picture Available", "ISIN_US3453708600", "5050".
+CODED_TAG = re.compile(r"\((?:[A-Z0-9]{2,}|TRBC level \d+)\)|^\w+ Available$|^[A-Z]+_\w+$|"
+                       r"^\d+$")
 
 
 def read_html(sources: list[Path], options: ImportOptions, harvest: Harvest) -> None:
@@ -46,17 +51,14 @@ def read_html(sources: list[Path], options: ImportOptions, harvest: Harvest) -> 
 def import_page(path: Path, trafilatura: Any, harvest: Harvest) -> ImportedArticle | None:
     name = str(path)
     try:
-        tree = lxml.html.fromstring(path.read_bytes())
+        tree = _parse(path.read_bytes())
     except (etree.ParserError, ValueError) as exc:
         harvest.unreadable(name, 0, f"cannot be read as HTML ({exc})",
                            "Save the page again from the browser, as 'Web page, complete'")
         return None
+    pageclean.load_lazy_images(tree)  # before the lead photo is looked for
     facts = read_facts(tree)
-    notes = pageclean.take_footnotes(tree)
-    pageclean.mark_links_to_nowhere(tree, facts.ids)
-    pageclean.keep_captions(tree)
-    pageclean.keep_embeds(tree)
-    pageclean.remove_boxes(tree)
+    notes = _prepare(tree, facts)
     document = trafilatura.bare_extraction(
         tree, with_metadata=True, include_links=True, include_images=True,
         include_formatting=True, include_tables=True, include_comments=False)
@@ -70,17 +72,52 @@ def import_page(path: Path, trafilatura: Any, harvest: Harvest) -> ImportedArtic
         return None
     base_url = _http(document.url) or _http(facts.canonical)
     slug = _slug(base_url, path, document.title)
-    book = SourceBook()
+    book = SourceBook(titles=_link_titles(facts.link_titles, base_url))
     shelf = ImageShelf(slug, book, harvest, lambda src: _local_file(path, src, harvest),
                        base_url)
     converter = HtmlToMarkdown(book, shelf, harvest, name)
     body = trafilatura.htmlprocessing.convert_to_html(document.body).find("body")
-    _drop_repeated_head(body, document)
+    teaser = _tidy(body, document, facts, name, harvest)
     text = converter.convert(body)
     definitions = _definitions(notes, text_of(body), converter, name, harvest)
-    meta = _front_matter(document, facts, book, shelf, name, harvest)
+    meta = _front_matter(document, facts, book, shelf, name, harvest, teaser)
     return ImportedArticle(slug=slug, origin=path.name, meta=meta,
                            body="\n\n".join([text.strip(), *definitions]), images=shelf.files)
+
+
+def _parse(data: bytes) -> lxml.html.HtmlElement:
+    """The page's tree. Bytes that are valid UTF-8 are read as UTF-8: libxml2 takes a page
+    for Latin-1 when non-ASCII text (a <title>) comes before its <meta charset>, and every
+    "ü" would become "Ã¼"; a page in another encoding is almost never valid UTF-8."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return lxml.html.fromstring(data)
+    return lxml.html.fromstring(data, parser=lxml.html.HTMLParser(encoding="utf-8"))
+
+
+def _prepare(tree: lxml.html.HtmlElement, facts: PageFacts) -> list[tuple[str, etree._Element]]:
+    """The page made ready for trafilatura; hands back the footnotes taken out of it."""
+    notes = pageclean.take_footnotes(tree)
+    pageclean.mark_links_to_nowhere(tree, facts.ids)
+    pageclean.keep_captions(tree)
+    pageclean.keep_embeds(tree)
+    pageclean.remove_boxes(tree)
+    pageclean.remove_pixels(tree)
+    pageclean.remove_boilerplate(tree)
+    return notes
+
+
+def _tidy(body: etree._Element, document: Any, facts: PageFacts, name: str,
+          harvest: Harvest) -> str | None:
+    """The extracted body without what it repeats of the page; hands back the teaser."""
+    teaser = take_head(body, Head(title=document.title, description=document.description,
+                                  teasers=facts.teasers))
+    drop_closing_byline(body)
+    for quote in drop_pull_quotes(body):
+        harvest.warn(name, 0, "pull-quote", f"'{quote}' repeats the article's words or heads "
+                     "no text (a pull quote); left out")
+    return teaser
 
 
 def _definitions(notes: list[tuple[str, etree._Element]], text: str,
@@ -98,31 +135,33 @@ def _definitions(notes: list[tuple[str, etree._Element]], text: str,
 
 
 def _front_matter(document: Any, facts: PageFacts, book: SourceBook, shelf: ImageShelf,
-                  name: str, harvest: Harvest) -> dict[str, Any]:
-    categories = list(document.categories or [])
+                  name: str, harvest: Harvest, teaser: str | None) -> dict[str, Any]:
+    categories = [_plain(category) for category in document.categories or []]
     if len(categories) > 1:
         harvest.warn(name, 0, "extra-categories", f"categories {categories[1:]} became tags; "
                        f"the section is '{categories[0]}'")
-    site = document.sitename
+    site = facts.publication or document.sitename
     base_url = _http(document.url) or _http(facts.canonical)
     meta: dict[str, Any] = {
         "title": document.title,
         "date": Timestamp(_same_day(facts.published, document.date) or document.date),
-        "authors": _authors(document.author, facts.author_pages, base_url),
+        "authors": _authors(authors(facts.credits, document.author), facts.author_pages,
+                            base_url),
         "section": categories[0] if categories else None,
-        "dek": document.description,
+        "dek": teaser or document.description,  # the page's shown teaser over its meta
         "updated": Timestamp(facts.modified) if facts.modified else None,
         "publication": {"name": site, "url": _home(document.url or facts.canonical)}
         if site else None,
         "original_url": _http(document.url) or _http(facts.canonical),
-        "lang": document.language or facts.lang,
-        "tags": _unique([*categories[1:], *_split(document.tags or [])]),
+        "lang": facts.lang or document.language,
+        "tags": _subjects(_unique([*categories[1:], *_split(document.tags or [])]),
+                          facts.credits.publishers),
         "image": _lead_image(facts, document, shelf, name, harvest),
         "sources": book.entries,
     }
     if meta["publication"] and not meta["publication"]["url"]:
         del meta["publication"]["url"]
-    return meta
+    return _trimmed(meta)
 
 
 def _lead_image(facts: PageFacts, document: Any, shelf: ImageShelf, name: str,
@@ -142,15 +181,6 @@ def _lead_image(facts: PageFacts, document: Any, shelf: ImageShelf, name: str,
                        "page's files; its caption and credit are kept",
                        "Put the photo beside the article and add image.src and image.alt")
     return {key: value for key, value in image.items() if value} or None
-
-
-def _drop_repeated_head(body: etree._Element, document: Any) -> None:
-    """The headline, dek and byline are front matter: drop their copies at the body's top."""
-    repeated = {_norm(document.title), _norm(document.description)} - {""}
-    for element in list(body)[:4]:
-        text = _norm(text_of(element))
-        if text in repeated or (BYLINE.match(text) and len(text) < 120):
-            body.remove(element)
 
 
 def _pages(sources: list[Path]) -> list[Path]:
@@ -195,23 +225,46 @@ def _home(url: str | None) -> str | None:
     return f"{parts.scheme}://{parts.netloc}/" if parts.netloc else None
 
 
-def _norm(text: str | None) -> str:
-    return " ".join((text or "").split()).lower()
-
-
-def _authors(byline: str | None, pages: dict[str, str], base_url: str | None) -> list:
-    """Names from trafilatura's byline; with their page where the byline linked them."""
-    names = [BYLINE_LABEL.sub("", name).strip() for name in (byline or "").split(";")]
-    authors: list[Any] = []
-    for name in filter(None, names):
+def _authors(names: list[str], pages: dict[str, str], base_url: str | None) -> list:
+    """The authors, with their page where the byline linked them."""
+    found: list[Any] = []
+    for name in names:
         url = resolve_href(pages[name], base_url)[0] if name in pages else None
-        authors.append({"name": name, "url": url} if url else name)
-    return authors
+        found.append({"name": name, "url": url} if url else name)
+    return found
+
+
+def _link_titles(titles: dict[str, str], base_url: str | None) -> dict[str, str]:
+    """The titles the page's links carry, by the address the converter resolves them to."""
+    resolved = {resolve_href(href, base_url)[0]: title for href, title in titles.items()}
+    return {url: title for url, title in resolved.items() if url}
+
+
+def _subjects(tags: list[str], publishers: list[str]) -> list[str]:
+    """Tags that name a subject: not an agency's internal code, not the publisher."""
+    publisher = {_plain(name) for name in publishers}
+    return [tag for tag in tags if not CODED_TAG.search(tag) and _plain(tag) not in publisher]
+
+
+def _plain(text: str) -> str:
+    return " ".join(html.unescape(text).split())
+
+
+def _trimmed(value: Any) -> Any:
+    """Every front-matter string without surrounding or repeated whitespace, entities read
+    ("Science &amp; Health" -> "Science & Health"): pages pad and escape their metadata."""
+    if isinstance(value, dict):
+        return {key: _trimmed(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_trimmed(item) for item in value]
+    if isinstance(value, str):
+        return type(value)(_plain(value))
+    return value
 
 
 def _split(tags: list[str]) -> list[str]:
     """`keywords` meta tags often hold one comma-separated string."""
-    return [part.strip() for tag in tags for part in tag.split(",")]
+    return [_plain(part) for tag in tags for part in tag.split(",")]
 
 
 def _unique(items: list[str]) -> list[str]:

@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
 from ..content.image_places import IMAGE_SUFFIXES
-from .markdown_text import WEB, kept_url
+from .markdown_text import WEB, kept_url, shown_src
 from .model import Harvest
 from .sourcebook import SourceBook
 
@@ -53,10 +53,10 @@ class ImageShelf:
                                 "source instead of loading it", self.remote_fix)
             return f"![{words}]({remote})"
         self.harvest.warn(path, line, "missing-image",
-                            f"image '{_shown(src)}' was not found; declared as a lost source",
+                            f"image '{shown_src(src)}' was not found; declared as a lost source",
                             "Put the file beside the article and replace the source with "
                             "![description](file)")
-        note = "an inline image" if src.startswith("data:") else f"image {_shown(src)}"
+        note = "an inline image" if src.startswith("data:") else f"image {shown_src(src)}"
         return f"[{words}][{self.book.lost(words, note)}]"
 
     def copy(self, found: Path) -> str:
@@ -84,7 +84,3 @@ def _file_name(src: str) -> str:
     if src.startswith("data:"):
         return "inline image"
     return unquote(PurePosixPath(urlsplit(src).path).name) or "image"
-
-
-def _shown(src: str) -> str:
-    return src if len(src) <= 80 else src[:77] + "..."

@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from ..content.image_places import shown_src
 from ..content.urls import unsafe_url_reason
 
 NOTE_OPEN, NOTE_CLOSE = "\ue000", "\ue001"  # around a note label, placed by the importer
@@ -47,9 +48,9 @@ def resolve_href(href: str, base_url: str | None) -> tuple[str | None, str | Non
     elif not scheme and base_url:
         url = urljoin(base_url, href)
     else:
-        return None, f"the page linked '{short(href)}'"
+        return None, f"the page linked '{shown_src(href)}'"
     if kept_url(url) is None:
-        return None, None if "script" in url.lower() else f"the page linked '{short(href)}'"
+        return None, None if "script" in url.lower() else f"the page linked '{shown_src(href)}'"
     return url, None
 
 

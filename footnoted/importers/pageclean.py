@@ -3,7 +3,9 @@
 trafilatura drops the page's footnote lists, figure captions and links without a target,
 and resolves '#' against the page's address; these steps keep them. It keeps a few kinds
 of box that news pages put inside the article body (paywall, donation and newsletter
-boxes, "Read more:" lines); these steps take them out, by their class or their label.
+boxes, "Read more:" lines), the publisher's boilerplate (a wire service's standards line,
+a slideshow's image count) and tracking pixels; these steps take them out, by their class,
+their label, their words or their size. Lazy-loaded images get their file back first.
 """
 
 from __future__ import annotations
@@ -14,11 +16,21 @@ import lxml.html
 from lxml import etree
 
 from .markdown_text import EMBED, JUMP, LOST, note_label, text_of
+from .pagefacts import PIXEL_NAME, is_pixel
 
 BOX_CLASS = re.compile(r"^(paywall|regwall|piano|subscri\w*|newsletter\w*|promo|inline-promo|"
                        r"donat\w*|read-?also|read-?more|related\w*|share\w*|social\w*|"
                        r"sharing|ad|ads|ad-slot|advert\w*|cookie\w*|comments?)([-_]\w+)*$",
                        re.IGNORECASE)
+# Lines a publisher puts under every article, which are no part of this one. Credits
+# ("Reporting by ...; Editing by ...") say who made the article and stay.
+BOILERPLATE = re.compile(r"^(?:our standards:.*trust principles\.?|(?:slideshow|gallery|"
+                         r"bildergalerie|fotostrecke)\s*\(\s*\d+\s*(?:images?|photos?|"
+                         r"bilder|fotos)\s*\))$", re.IGNORECASE)
+# Where lazy-loading markup keeps an image's file while `src` holds a placeholder.
+LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-retina-src")
+PLACEHOLDER = re.compile(r"placeholder|lazy|loading|leer|blank|spacer|transparent",
+                         re.IGNORECASE)
 BOX_MAX_CHARS = 1200  # a box is short: never remove a container holding the article
 READ_MORE = re.compile(r"^\s*(read more|read also|also read|see also|related|more|watch|"
                        r"читайте также|смотрите также|по теме)\s*:", re.IGNORECASE)
@@ -34,6 +46,39 @@ def remove_boxes(tree: lxml.html.HtmlElement) -> None:
         boxed = any(BOX_CLASS.match(name) for name in names) and len(text) < BOX_MAX_CHARS
         if boxed or _is_read_more(element, text):
             _replace_with_text(element, "")
+
+
+def remove_boilerplate(tree: lxml.html.HtmlElement) -> None:
+    """The outermost elements holding nothing but a publisher's boilerplate line."""
+    found = [element for element in tree.iter("p", "div", "figure", "figcaption", "span",
+                                              "li", "i", "em")
+             if BOILERPLATE.match(" ".join(text_of(element).split()))]
+    for element in found:
+        if not any(ancestor in found for ancestor in element.iterancestors()):
+            _replace_with_text(element, "")
+
+
+def load_lazy_images(tree: lxml.html.HtmlElement) -> None:
+    """An image whose `src` is a placeholder (a spacer, a data: URL, none) gets the file its
+    lazy-loading markup names, so that it is neither lost nor taken for a pixel."""
+    for image in tree.iter("img"):
+        lazy = next((image.get(name).strip() for name in LAZY_SOURCES
+                     if (image.get(name) or "").strip()), None)
+        if lazy and _is_placeholder(image.get("src") or ""):
+            image.set("src", lazy)
+
+
+def _is_placeholder(src: str) -> bool:
+    name = src.split("?")[0].rsplit("/", 1)[-1]
+    return not src.strip() or src.startswith("data:") or bool(
+        PLACEHOLDER.search(name) or PIXEL_NAME.search(name))
+
+
+def remove_pixels(tree: lxml.html.HtmlElement) -> None:
+    """Tracking pixels and spacers: no reader sees them, so no article shows them."""
+    for image in list(tree.iter("img")):
+        if is_pixel(image):
+            _replace_with_text(image, "")
 
 
 def keep_captions(tree: lxml.html.HtmlElement) -> None:
