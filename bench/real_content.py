@@ -16,6 +16,16 @@ everything else under `extra`; a file without front matter gets a slug from its 
 the body problems then show, not hidden behind the front matter that other generators write
 differently. The rewritten front matter is YAML.
 
+`--setting 'KEY = VALUE'` adds a line to `[tool.footnoted]` (e.g. `public_dirs =
+["content/public"]` for VitePress), and `--copy SRC=DEST` copies a folder of the old site into
+the project (e.g. 11ty's `assets/` beside its content into `content/assets`), as an editor
+moving the site would.
+
+After the build, the report counts what a reader would meet: tracebacks (an exception out of
+the command, or an article's "internal error"), pages showing fence marks (``` or ~~~) as
+text outside code, and site-absolute links (`href="/..."`, or a template tag) left as written
+on the built pages, with those whose last part names an article of the corpus.
+
 Nothing is written outside a temporary folder (or `--keep DIR`, which must not exist).
 """
 
@@ -23,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import html.parser
 import io
 import re
 import shutil
@@ -30,6 +41,7 @@ import sys
 import tempfile
 import time
 import tomllib
+import traceback
 from collections import Counter, defaultdict
 from datetime import date, datetime
 from pathlib import Path
@@ -61,16 +73,20 @@ A_PATH = re.compile(r"\bcontent/\S+")
 EXAMPLES = 4
 
 
-def make_project(corpus: Path, root: Path, adapt: bool) -> None:
+def make_project(corpus: Path, root: Path, adapt: bool, settings: list[str] = (),
+                 copies: list[str] = ()) -> None:
     root.mkdir(parents=True)
     for folder in ("templates", "static"):  # before the theme moved into the package
         if (REPO / folder).is_dir():
             shutil.copytree(REPO / folder, root / folder)
     (root / "pyproject.toml").write_text(
-        '[tool.footnoted]\ntitle = "Real content"\nbase_url = "https://corpus.example/"\n',
-        encoding="utf-8")
+        '[tool.footnoted]\ntitle = "Real content"\nbase_url = "https://corpus.example/"\n'
+        + "".join(f"{line}\n" for line in settings), encoding="utf-8")
     content = root / "content"
     shutil.copytree(corpus, content, ignore=_repository_files(corpus), symlinks=True)
+    for copy in copies:
+        source, _, destination = copy.partition("=")
+        shutil.copytree(Path(source), root / destination, dirs_exist_ok=True, symlinks=True)
     if adapt:
         for path in articles_in(content):
             adapt_front_matter(path, content)
@@ -168,11 +184,34 @@ def plain(value: object) -> object:
 # --- running and reporting ------------------------------------------------------------------
 
 
+TRACEBACK = "Traceback (most recent call last)"
+
+
 def run_cli(*args: str) -> tuple[int, str]:
+    """The command's exit code and output; an exception out of it is printed into the output
+    as a traceback (and counted as one), never ending the bench."""
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(list(args))
+        try:
+            code = main(list(args))
+        except Exception:  # noqa: BLE001 - what the bench measures
+            traceback.print_exc()
+            code = 99
     return code, out.getvalue() + err.getvalue()
+
+
+def tracebacks_in(output: str) -> list[str]:
+    """Each traceback's last line, and each article's internal error (a caught bug)."""
+    found = []
+    lines = output.splitlines()
+    for number, line in enumerate(lines):
+        if line.startswith(TRACEBACK):
+            last = next((later for later in lines[number + 1:] if not later.startswith(" ")),
+                        "?")
+            found.append(last)
+        elif "internal error while reading this article" in line:
+            found.append(line)
+    return found
 
 
 def parse_problems(output: str) -> list[dict]:
@@ -236,8 +275,9 @@ def kind_of_raw(message: str) -> str:
     return re.split(r"\. (?=[A-Z])", message, maxsplit=1)[0]
 
 
-def build_without_rejected(root: Path, problems: list[dict]) -> list[str]:
-    """Remove the rejected articles, build, and read every feed with feedparser."""
+def build_without_rejected(root: Path, problems: list[dict], names: set[str]) -> list[str]:
+    """Remove the rejected articles, build, and read every feed with feedparser and every
+    page for fence marks and site-absolute links left as written."""
     import feedparser
 
     lines = ["### build of the accepted articles", ""]
@@ -247,6 +287,8 @@ def build_without_rejected(root: Path, problems: list[dict]) -> list[str]:
         started = time.perf_counter()
         code, output = run_cli("--root", str(root), "build", "--jobs", "1")
         seconds = time.perf_counter() - started
+        traces = tracebacks_in(output)
+        lines += [f"traceback in build: {trace}" for trace in traces]
         if code == 0:
             break
         problems = parse_problems(output)
@@ -263,13 +305,83 @@ def build_without_rejected(root: Path, problems: list[dict]) -> list[str]:
         if parsed.bozo:
             bad.append(f"    {feed.relative_to(root)}: {parsed.bozo_exception}")
     lines.append(f"feeds: {len(feeds)}, bozo: {len(bad)}")
-    return lines + bad[:EXAMPLES * 2] + [""]
+    return lines + bad[:EXAMPLES * 2] + [""] + read_pages(root / "site", names)
 
 
-def run(corpus: Path, adapt: bool, keep: Path | None) -> list[str]:
+class PageReader(html.parser.HTMLParser):
+    """Text outside code that shows fence marks, and links left site-absolute."""
+
+    CODE = ("code", "pre", "script", "style")
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # inside code
+        self.fences: list[str] = []
+        self.rooted: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in self.CODE:
+            self.depth += 1
+        href = dict(attrs).get("href") or "" if tag == "a" else ""
+        if (href.startswith("/") and not href.startswith("//")) or "{{" in href \
+                or "{%" in href:
+            self.rooted.append(href)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.CODE and self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.depth and ("```" in data or "~~~" in data):
+            self.fences.append(" ".join(data.split())[:80])
+
+
+def read_pages(site: Path, names: set[str]) -> list[str]:
+    """Pages showing fence marks as text; site-absolute links left as written, and those
+    whose last part is an article's name (its file's stem or its slug)."""
+    fence_pages, rooted, to_articles = [], Counter(), Counter()
+    for page in sorted(site.rglob("*.html")):
+        reader = PageReader()
+        reader.feed(page.read_text("utf-8", errors="replace"))
+        where = page.relative_to(site).as_posix()
+        if reader.fences:
+            fence_pages.append(f"    {where}: {reader.fences[0]}")
+        for href in reader.rooted:
+            rooted[href] += 1
+            if last_part(href) in names:
+                to_articles[f"{where}: {href}"] += 1
+    lines = [f"pages showing fence marks as text: {len(fence_pages)}", *fence_pages[:EXAMPLES * 2],
+             f"site-absolute links left as written: {sum(rooted.values())} "
+             f"({len(rooted)} addresses)",
+             *(f"    {href} {count}" for href, count in rooted.most_common(EXAMPLES * 2)),
+             f"of them naming an article of the corpus: {sum(to_articles.values())}",
+             *(f"    {href}" for href in sorted(to_articles)[:EXAMPLES * 4]), ""]
+    return lines
+
+
+def last_part(href: str) -> str:
+    """`/blog/2019/post/#x` -> `post`; `/guide/intro.html` -> `intro`."""
+    path = re.split(r"[?#]", href, maxsplit=1)[0].rstrip("/")
+    name = path.rsplit("/", 1)[-1]
+    return re.sub(r"\.(html?|md)$", "", name).lower()
+
+
+def article_names(files: list[Path]) -> set[str]:
+    """The names a link's last part may give an article by: file stems (index files by
+    their folder), without a Jekyll date, and their slugs."""
+    names = set()
+    for path in files:
+        stem = path.parent.name if path.stem in ("index", "_index", "README") else path.stem
+        stem = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", stem).lower()
+        names |= {stem, slugify(stem)}
+    return names - {""}
+
+
+def run(corpus: Path, adapt: bool, keep: Path | None, settings: list[str],
+        copies: list[str]) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="footnoted-corpus-") as temp:
         root = keep or Path(temp) / "project"
-        make_project(corpus, root, adapt)
+        make_project(corpus, root, adapt, settings, copies)
         files = articles_in(root / "content")
         found, markdown = len(files), sum(path.suffix == ".markdown" for path in files)
         started = time.perf_counter()
@@ -281,7 +393,10 @@ def run(corpus: Path, adapt: bool, keep: Path | None) -> list[str]:
         lines.insert(2, f"check: {seconds:.1f} s wall")
         checked = re.search(r"^Checked .*$", output, re.MULTILINE)  # front matter read
         lines.insert(5, f"check says: {checked.group(0) if checked else '(nothing)'}")
-        return lines + build_without_rejected(root, problems)
+        traces = tracebacks_in(output)
+        lines.insert(6, f"tracebacks in check: {len(traces)}")
+        lines[7:7] = [f"    {trace}" for trace in traces[:EXAMPLES * 2]]
+        return lines + build_without_rejected(root, problems, article_names(files))
 
 
 def parse_args() -> argparse.Namespace:
@@ -291,9 +406,14 @@ def parse_args() -> argparse.Namespace:
                         help="rewrite front matter into footnoted's keys first")
     parser.add_argument("--keep", type=Path, help="build the project here and keep it")
     parser.add_argument("--checkout", type=Path, help="run the footnoted of this checkout")
+    parser.add_argument("--setting", action="append", default=[],
+                        help="a line added to [tool.footnoted], e.g. 'public_dirs = [\"x\"]'")
+    parser.add_argument("--copy", action="append", default=[], metavar="SRC=DEST",
+                        help="copy the folder SRC into the project as DEST")
     return parser.parse_args()
 
 
 if __name__ == "__main__":
     arguments = parse_args()
-    print("\n".join(run(arguments.corpus.resolve(), arguments.adapt, arguments.keep)))
+    print("\n".join(run(arguments.corpus.resolve(), arguments.adapt, arguments.keep,
+                        arguments.setting, arguments.copy)))
