@@ -25,6 +25,19 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 # Liquid's, Jinja's, Hugo's and 11ty's `{{ site.url }}` and `{% link x.md %}`: imported text
 # often keeps them, in links and image paths.
 TEMPLATE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+# Of those, the tags that only put the site's address before a path of the site, which a
+# migrated site's paths are full of: Jekyll's `{{ site.baseurl }}/x` and `{{ site.url }}`,
+# Hugo's `{{ .Site.BaseURL }}x`; Jekyll's and 11ty's `{{ '/x' | relative_url }}` and
+# `| absolute_url`, `| url`, `| prepend: site.baseurl`; Hugo's `{{ "x" | relURL }}`,
+# `{{ relURL "x" }}` and their absURL and ...LangURL kin. `{{-` and `-}}` trim spaces.
+_OPEN, _CLOSE = r"\{\{-?\s*", r"\s*-?\}\}"
+_BASE = rf"{_OPEN}\$?\.?(?i:site)\.(?i:baseurl|base_url|url){_CLOSE}"
+_URL_FUNCTION = r"(?:rel|abs)(?:Lang)?URL"
+_URL_FILTER = rf"(?:url|relative_url|absolute_url|{_URL_FUNCTION}|prepend:\s*site\.(?:baseurl|url))"
+_SITE_PATH_TAG = re.compile(
+    rf"(?P<base>(?:{_BASE})+)"
+    rf"|{_OPEN}(?P<q1>['\"])(?P<filtered>[^'\"{{}}]*)(?P=q1)\s*\|\s*{_URL_FILTER}{_CLOSE}"
+    rf"|{_OPEN}{_URL_FUNCTION}\s+(?P<q2>['\"])(?P<called>[^'\"{{}}]*)(?P=q2){_CLOSE}")
 # Schemes that run or show something inside the page itself: never a link, always an error.
 _RUNS_IN_PAGE = ("javascript", "vbscript", "data", "blob", "filesystem", "file", "about")
 _DATA_IMAGE = re.compile(r"data:image/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*\Z", re.I)
@@ -33,6 +46,29 @@ _DATA_IMAGE = re.compile(r"data:image/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=
 MAX_DATA_IMAGE = 2_000_000
 # Browsers drop these anywhere in a URL before reading its scheme: "java\tscript:" runs.
 _IGNORED_BY_BROWSERS = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def tagged_site_path(written: str) -> str | None:
+    """The site-absolute path that a link or image path written with a base-URL tag first
+    (_SITE_PATH_TAG) names: `{{ site.baseurl }}/img/a.png` and `{{ "img/a.png" | relURL }}`
+    are `/img/a.png`; None when it starts with no such tag, or holds another tag."""
+    written = written.strip()
+    if not written.startswith("{"):
+        return None
+    path = untag_site_paths(written)
+    return path if path.startswith("/") and not TEMPLATE_TAG.search(path) else None
+
+
+def untag_site_paths(text: str) -> str:
+    """`text` with each base-URL tag read as the old generator wrote it out, on a site at
+    the root of its host: `{{ site.baseurl }}/a` -> `/a`, `{{ '/a' | url }}` -> `/a`."""
+    return _SITE_PATH_TAG.sub(_untagged, text)
+
+
+def _untagged(tag: re.Match) -> str:
+    if tag.group("base") is not None:  # the host and prefix: the path follows, or is "/"
+        return "" if tag.string.startswith("/", tag.end()) else "/"
+    return "/" + (tag.group("filtered") or tag.group("called") or "").strip().lstrip("/")
 
 
 def unsafe_url_reason(url: str) -> str | None:

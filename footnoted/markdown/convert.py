@@ -33,6 +33,7 @@ from .punctuation import PunctuationExtension
 from .raw_html import RawHtmlExtension
 from .refs import LineFinder, RenderedBody, plain_text, reader_text, stashed_as_text
 from .sidenotes import SIDENOTES_CLASS, SidenotesExtension
+from .site_paths import SitePathsExtension
 from .sources import SourcesExtension
 
 PYGMENTS_CLASS = "highlight"  # the CSS class the generated Pygments stylesheets target
@@ -109,6 +110,7 @@ class Converter:
                 "sane_lists",
                 PunctuationExtension(lang=lang),
                 "codehilite",
+                SitePathsExtension(),
                 self.page_links,
                 self.file_links,
                 self.sources,
