@@ -341,6 +341,8 @@ def read_pages(site: Path, names: set[str]) -> list[str]:
     whose last part is an article's name (its file's stem or its slug)."""
     fence_pages, rooted, to_articles = [], Counter(), Counter()
     for page in sorted(site.rglob("*.html")):
+        if page.name == "404.html":  # links from base_url's path by design (any depth)
+            continue
         reader = PageReader()
         reader.feed(page.read_text("utf-8", errors="replace"))
         where = page.relative_to(site).as_posix()
