@@ -83,17 +83,19 @@ def test_tagged_paths_find_the_image_and_the_article(places):
         '<img alt="an icon" src="../static/img/icon.png">.</p>')
     assert body.problems == []
     assert [(image.file, image.output) for image in body.images] == [
-        ("content/assets/map.png", "assets/map.png"), ("static/img/icon.png", "static/img/icon.png")]
+        ("content/assets/map.png", "assets/map.png"),
+        ("static/img/icon.png", "static/img/icon.png")]
 
 
 def test_a_tag_with_quotes_inside_raw_html_is_a_tag_not_text(places):
     body = render("""\
-        See <a href="{{ "/blog/a/" | url }}">the post</a> <img src="{{ "/assets/map.png" | url }}" alt="Map">.
+        See <a href="{{ "/blog/a/" | url }}">the post</a>
+        <img src="{{ "/assets/map.png" | url }}" alt="Map">.
 
         <table><tr><td><a href='{{ '/blog/a/' | url }}'>Again</a></td></tr></table>
         """, places)
     assert body.html == (
-        '<p>See <a class="page-link" href="../blog/a/">the post</a> '
+        '<p>See <a class="page-link" href="../blog/a/">the post</a>\n'
         '<img alt="Map" src="../assets/map.png">.</p>\n'
         '<table>\n<tbody>\n<tr>\n<td><a class="page-link" href="../blog/a/">Again</a></td>\n'
         '</tr>\n</tbody>\n</table>')
@@ -168,3 +170,16 @@ def test_a_public_folder_must_be_inside_content(make_project, capsys, folder):
         f"pyproject.toml:4: error: public_dirs holds '{folder}', which is no folder inside "
         "content/. Name folders of content/ as they are written from it, e.g. "
         'public_dirs = ["public"]', "Build failed: 1 error, 0 warnings. Nothing was written."]
+
+
+def test_a_missing_file_under_a_static_path_is_said_to_be_missing(make_project, capsys):
+    """`/static/x.png` of a Next.js site whose public/ folder was not brought along: the
+    file is missing, wherever it would have been published."""
+    project = make_project({"content/a.md": HEAD.format(title="A") + (
+        "![Screenshot](/static/images/shot.png)\n")})
+    assert project.run("build") == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "content/a.md:5: error: image '/static/images/shot.png' does not exist (neither "
+        "content/static/images/shot.png nor static/static/images/shot.png is a file). Check the "
+        "file name; a path starting with '/' is in content/, or else in static/",
+        "Build failed: 1 error, 0 warnings. Nothing was written."]

@@ -116,17 +116,9 @@ class ImagePlaces:
             holder = self.holder(file)
             *folders, name = file.removeprefix(f"{holder}/").split("/")
             output = "/".join([*(slugify(folder) for folder in folders), name])
-            if top_folder(output) == STATIC_OUTPUT:
-                return None, error(article_path, image.line, f"{what} '{_shown(image.src)}' is "
-                                   f"in {holder}/{STATIC_OUTPUT}/, where the site "
-                                   f"keeps its own static files", f"Move it to "
-                                   f"{self.static_dir}/ or to another folder of "
-                                   f"{self.content_dir}/")
-            if output in SITE_FILES or "/" in output and top_folder(output) in RESERVED:
-                return None, error(article_path, image.line, f"{what} '{_shown(image.src)}' "
-                                   f"would be published at {output}, where the site has its "
-                                   "own files (the site's wins)", f"Move it to another folder "
-                                   f"of {self.content_dir}/ or rename it")
+            problem = self._site_place_problem(article_path, image, what, file, output)
+            if problem is not None:
+                return None, problem
         if name_too_long(output):
             return None, error(article_path, image.line, f"{what} '{_shown(image.src)}' would be "
                                f"published with a name longer than {MAX_NAME_BYTES} bytes "
@@ -135,6 +127,25 @@ class ImagePlaces:
         url = quote(posixpath.relpath(output, slug), safe="/")
         return replace(image, file=file, output=output, url=url), self._from_page(
             article_path, image, file, what)
+
+    def _site_place_problem(self, article_path: str, image: ImageRef, what: str, file: str,
+                            output: str) -> Problem | None:
+        """A file that would be published where the site keeps its own files. A missing file
+        is image_problems' to report: where it would go does not matter."""
+        if not (self.root / file).is_file():
+            return None
+        if top_folder(output) == STATIC_OUTPUT:
+            return error(article_path, image.line, f"{what} '{_shown(image.src)}' is in "
+                         f"{self.holder(file)}/{STATIC_OUTPUT}/, where the site keeps its own "
+                         "static files",
+                         f"Move it to {self.static_dir}/ or to another folder of "
+                         f"{self.content_dir}/")
+        if output in SITE_FILES or "/" in output and top_folder(output) in RESERVED:
+            return error(article_path, image.line, f"{what} '{_shown(image.src)}' would be "
+                         f"published at {output}, where the site has its own files (the "
+                         "site's wins)", f"Move it to another folder of {self.content_dir}/ "
+                         "or rename it")
+        return None
 
     def _from_page(self, article_path: str, image: ImageRef, file: str, what: str
                    ) -> Problem | None:
@@ -249,7 +260,8 @@ def _file_bytes(path: Path) -> bytes:
 
 
 def _missing(image: ImageRef, path: Path, settings: Settings) -> str | None:
-    folder = settings.static if image.output.startswith(f"{STATIC_OUTPUT}/") else settings.content
+    folder = settings.static if image.file.startswith(f"{settings.static_dir}/") \
+        else settings.content
     if not path.resolve().is_relative_to(folder.resolve()):
         return f"leads out of the {folder.name} folder (through a symbolic link)"
     if not path.is_file():
