@@ -176,3 +176,24 @@ def test_an_articles_file_named_without_its_suffix_is_a_page_link():
         '<p><a class="page-link" href="../team/#a">team</a>, <a class="page-link" '
         'href="../api/">api</a>, <a class="page-link" href="../team/">old</a> and '
         '<a class="missing-link" href="./x">none</a></p>')
+
+
+DATED = build_page_index([
+    ("content/essays/a.md", "a"),
+    ("content/posts/2015-01-08-hello-world.md", "posts/hello-world"),
+    ("content/2016/03/01/kept.md", "kept"),  # an address that is a content path wins
+    ("content/posts/2016-03-01-kept.md", "posts/kept"),
+], "content")
+
+
+def test_a_dated_file_is_found_at_the_address_jekyll_gave_it():
+    body = render_markdown(
+        "[One](/2015/01/08/hello-world/), [two](/2015/01/08/hello-world.html#part), "
+        "[three](/news/2015/01/08/hello-world/) and [four]({{ '/2016/03/01/kept/' | url }}).",
+        {}, "a", "content/essays/a.md", first_line=5, pages=DATED)
+    assert body.html == (
+        '<p><a class="page-link" href="../posts/hello-world/">One</a>, '
+        '<a class="page-link" href="../posts/hello-world/#part">two</a>, '
+        '<a class="page-link" href="../posts/hello-world/">three</a> and '
+        '<a class="page-link" href="../kept/">four</a>.</p>')
+    assert body.problems == []

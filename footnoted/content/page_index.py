@@ -7,12 +7,15 @@ against the slugs the loader gave the articles. Every page of an article is `<sl
 slug is a path (`css/color`), so a link from one page to another climbs out of its own
 folders and down into the other's (`page_url`). A migrated site's links name its old
 addresses (`/blog/2019/08/20/post/`, `https://old.example/blog/...`): the path of an
-article's `original_url` finds it too, on any host an `original_url` names.
+article's `original_url` finds it too, on any host an `original_url` names, and so does the
+address Jekyll, 11ty, Hexo and Octopress give a dated file by default: `2015-01-08-hello.md`
+was `/2015/01/08/hello/` (or `.html`), after any categories (`/news/2015/01/08/hello/`).
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
@@ -22,6 +25,9 @@ from .discovery import (
     ARTICLE_SUFFIXES,  # the files that are articles, as the loader finds them
 )
 from .slugs import page_name
+
+DATED_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})-(.+)")  # Jekyll's _posts/2015-01-08-hello.md
+DATED_ADDRESS = re.compile(r"(?:.*/)?(\d{4}/\d{2}/\d{2}/[^/]+)")  # its address, after categories
 
 
 @dataclass(frozen=True)
@@ -55,7 +61,11 @@ class PageIndex:
         kind, _, name = key.partition(":")
         if kind == "host":  # "" when links to `name` may be links to this site's pages
             return "" if name in self.hosts else None
-        return (self.by_file if kind == "file" else self.by_address).get(name)
+        if kind == "file":
+            return self.by_file.get(name)
+        dated = DATED_ADDRESS.fullmatch(name)
+        return self.by_address.get(name) or (self.by_address.get(dated.group(1)) if dated
+                                             else None)
 
 
 def build_page_index(slugs: Iterable[tuple[str, str]], content_dir: str,
@@ -67,6 +77,10 @@ def build_page_index(slugs: Iterable[tuple[str, str]], content_dir: str,
     pairs = sorted(slugs)
     by_address = {_address(path, content_dir): slug for path, slug in pairs}
     by_address.update((slug, slug) for _, slug in pairs)
+    for path, slug in pairs:
+        dated = DATED_NAME.fullmatch(posixpath.splitext(posixpath.basename(path))[0])
+        if dated:
+            by_address.setdefault("/".join(dated.groups()), slug)
     hosts = set()
     for slug, url in sorted(originals):
         parts = urlsplit(url)
