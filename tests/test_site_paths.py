@@ -43,6 +43,16 @@ def test_a_base_url_tag_names_a_site_absolute_path(written, path):
     assert tagged_site_path(written) == path
 
 
+@pytest.mark.parametrize("written, path", [
+    ("{{ image | url }}", "/assets/map.png"),  # 11ty
+    ("{{ page.image }}", "/assets/map.png"),  # Jekyll
+    ("{{ .Params.image }}", "/assets/map.png"),  # Hugo
+    ("{{ page.photo }}", None),  # no such value
+])
+def test_a_tag_naming_the_pages_own_value_is_that_value(written, path):
+    assert tagged_site_path(written, {"image": "/assets/map.png"}) == path
+
+
 def test_the_extension_alone_reads_links_and_images():
     md = markdown.Markdown(extensions=[SitePathsExtension()])
     text = dedent("""\
@@ -64,11 +74,11 @@ def places(tmp_path: Path) -> ImagePlaces:
     return ImagePlaces(tmp_path, public_dirs=("content/public",))
 
 
-def render(text: str, places: ImagePlaces):
+def render(text: str, places: ImagePlaces, variables: dict[str, str] | None = None):
     pages = build_page_index([("content/post/index.md", "post"), ("content/blog/a.md", "blog/a")],
                              "content")
     return render_markdown(dedent(text), {}, "post", "content/post/index.md", first_line=5,
-                           pages=pages, places=places)
+                           pages=pages, places=places, variables=variables)
 
 
 def test_tagged_paths_find_the_image_and_the_article(places):
@@ -115,6 +125,26 @@ def test_tags_in_code_are_left_as_written(places):
         '<div class="highlight"><pre tabindex="0" role="region" aria-label="Code 1"><code>'
         '&lt;img src="{{ "/assets/map.png" | url }}"&gt;\n</code></pre></div>')
     assert body.images == [] and body.problems == []
+
+
+def test_a_tag_naming_the_pages_image_shows_it(places):
+    body = render("""\
+        ![Map]({{ image | url }})
+
+        <p><img src="{{ page.image }}" alt="Again"></p>
+        """, places, {"image": "/assets/map.png"})
+    assert body.html == ('<p><img alt="Map" src="../assets/map.png"></p>\n'
+                         '<p><img alt="Again" src="../assets/map.png"></p>')
+    assert body.problems == []
+
+
+def test_the_pages_value_comes_from_extra_in_a_whole_build(make_project):
+    project = make_project({
+        "content/a.md": "---\ntitle: A\ndate: 2024-05-01\nextra:\n  image: /assets/map.png\n"
+                        "---\n![Map]({{ image | url }})\n",
+        "content/assets/map.png": "PNG"})
+    assert project.run("build") == 0
+    assert '<img alt="Map" src="../assets/map.png">' in project.read("a/index.html")
 
 
 def test_another_tag_is_still_an_error_with_its_line(places):

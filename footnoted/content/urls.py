@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import html
 import re
+from collections.abc import Mapping
 from urllib.parse import quote as quote_text
 from urllib.parse import unquote
 
@@ -38,6 +39,11 @@ _SITE_PATH_TAG = re.compile(
     rf"(?P<base>(?:{_BASE})+)"
     rf"|{_OPEN}(?P<q1>['\"])(?P<filtered>[^'\"{{}}]*)(?P=q1)\s*\|\s*{_URL_FILTER}{_CLOSE}"
     rf"|{_OPEN}{_URL_FUNCTION}\s+(?P<q2>['\"])(?P<called>[^'\"{{}}]*)(?P=q2){_CLOSE}")
+# A page's own value: 11ty's `{{ image }}`, Jekyll's `{{ page.image }}`, Hugo's
+# `{{ .Params.image }}`, with or without a URL filter.
+_VARIABLE_TAG = re.compile(
+    rf"{_OPEN}(?:page\.|\.Params\.|\.Page\.Params\.)?(?P<name>[A-Za-z_][\w-]*)"
+    rf"(?:\s*\|\s*{_URL_FILTER})?{_CLOSE}")
 # Schemes that run or show something inside the page itself: never a link, always an error.
 _RUNS_IN_PAGE = ("javascript", "vbscript", "data", "blob", "filesystem", "file", "about")
 _DATA_IMAGE = re.compile(r"data:image/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*\Z", re.I)
@@ -48,21 +54,27 @@ MAX_DATA_IMAGE = 2_000_000
 _IGNORED_BY_BROWSERS = re.compile(r"[\x00-\x20\x7f]+")
 
 
-def tagged_site_path(written: str) -> str | None:
-    """The site-absolute path that a link or image path written with a base-URL tag first
+def tagged_site_path(written: str, variables: Mapping[str, str] | None = None) -> str | None:
+    """The path that a link or image path written with a base-URL tag first
     (_SITE_PATH_TAG) names: `{{ site.baseurl }}/img/a.png` and `{{ "img/a.png" | relURL }}`
-    are `/img/a.png`; None when it starts with no such tag, or holds another tag."""
+    are `/img/a.png`; `{{ page.image }}` is the page's `image`, when `variables` (the page's
+    own values) has it. None when it starts with no such tag, or holds another tag."""
     written = written.strip()
     if not written.startswith("{"):
         return None
-    path = untag_site_paths(written)
-    return path if path.startswith("/") and not TEMPLATE_TAG.search(path) else None
+    path = untag_site_paths(written, variables)
+    return path if path != written and not TEMPLATE_TAG.search(path) else None
 
 
-def untag_site_paths(text: str) -> str:
+def untag_site_paths(text: str, variables: Mapping[str, str] | None = None) -> str:
     """`text` with each base-URL tag read as the old generator wrote it out, on a site at
-    the root of its host: `{{ site.baseurl }}/a` -> `/a`, `{{ '/a' | url }}` -> `/a`."""
-    return _SITE_PATH_TAG.sub(_untagged, text)
+    the root of its host: `{{ site.baseurl }}/a` -> `/a`, `{{ '/a' | url }}` -> `/a`; and
+    each tag naming one of the page's `variables` (`{{ image | url }}`, `{{ page.image }}`,
+    Hugo's `{{ .Params.image }}`) its value."""
+    text = _SITE_PATH_TAG.sub(_untagged, text)
+    if not variables or "{" not in text:
+        return text
+    return _VARIABLE_TAG.sub(lambda tag: variables.get(tag.group("name"), tag.group(0)), text)
 
 
 def _untagged(tag: re.Match) -> str:

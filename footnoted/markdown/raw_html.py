@@ -189,7 +189,8 @@ class RawHtmlTreeprocessor(Treeprocessor):
         -> `/a.png`), as the old generator wrote them out before any browser parsed the tag,
         whose quotes would otherwise end the attribute."""
         stash = self.md.htmlStash.rawHtmlBlocks
-        raw, stash[index] = Raw(untag_site_paths(str(stash[index]))), ""
+        raw = Raw(untag_site_paths(str(stash[index]), self.ext.article.variables))
+        stash[index] = ""
         self.ext.dropped(raw.html)
         return raw
 
