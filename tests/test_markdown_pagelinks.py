@@ -197,3 +197,18 @@ def test_a_dated_file_is_found_at_the_address_jekyll_gave_it():
         '<a class="page-link" href="../posts/hello-world/">three</a> and '
         '<a class="page-link" href="../kept/">four</a>.</p>')
     assert body.problems == []
+
+
+def test_an_address_that_differs_only_in_case_finds_the_page():
+    """Hugo lowercases addresses: commands/hugo_convert_toJSON.md was served lowercased."""
+    pages = build_page_index([("content/essays/a.md", "a"),
+                              ("content/commands/hugo_convert_toJSON.md", "commands/to-json"),
+                              ("content/Guide.md", "guide-upper"),
+                              ("content/guide.md", "guide-lower")], "content")
+    body = render_markdown("[JSON](/commands/hugo_convert_tojson/), [upper](/Guide/) and "
+                           "[lower](/guide/).", {}, "a", "content/essays/a.md", first_line=5,
+                           pages=pages)
+    assert body.html == (
+        '<p><a class="page-link" href="../commands/to-json/">JSON</a>, '
+        '<a class="page-link" href="../guide-upper/">upper</a> and '
+        '<a class="page-link" href="../guide-lower/">lower</a>.</p>')

@@ -10,6 +10,8 @@ addresses (`/blog/2019/08/20/post/`, `https://old.example/blog/...`): the path o
 article's `original_url` finds it too, on any host an `original_url` names, and so does the
 address Jekyll, 11ty, Hexo and Octopress give a dated file by default: `2015-01-08-hello.md`
 was `/2015/01/08/hello/` (or `.html`), after any categories (`/news/2015/01/08/hello/`).
+An address that matches no page as written may match one but for case: Hugo lowercases its
+addresses (`commands/hugo_convert_toJSON.md` was `/commands/hugo_convert_tojson/`).
 """
 
 from __future__ import annotations
@@ -63,9 +65,13 @@ class PageIndex:
             return "" if name in self.hosts else None
         if kind == "file":
             return self.by_file.get(name)
-        dated = DATED_ADDRESS.fullmatch(name)
-        return self.by_address.get(name) or (self.by_address.get(dated.group(1)) if dated
-                                             else None)
+        for address in (name, name.lower()):
+            dated = DATED_ADDRESS.fullmatch(address)
+            slug = self.by_address.get(address) or (self.by_address.get(dated.group(1))
+                                                    if dated else None)
+            if slug is not None:
+                return slug
+        return None
 
 
 def build_page_index(slugs: Iterable[tuple[str, str]], content_dir: str,
@@ -88,6 +94,8 @@ def build_page_index(slugs: Iterable[tuple[str, str]], content_dir: str,
         key = address_key(unquote(parts.path))
         if key and not parts.query:
             by_address.setdefault(key, slug)
+    for key, slug in sorted(by_address.items()):  # last: any exact address wins
+        by_address.setdefault(key.lower(), slug)
     return PageIndex(content_dir, dict(pairs), by_address, {slug: path for path, slug in pairs},
                      frozenset(hosts - {""}))
 
