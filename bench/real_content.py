@@ -370,10 +370,13 @@ def last_part(href: str) -> str:
 
 def article_names(files: list[Path]) -> set[str]:
     """The names a link's last part may give an article by: file stems (index files by
-    their folder), without a Jekyll date, and their slugs."""
+    their folder), without a Jekyll date, and their slugs. Hugo's and Zola's section pages
+    (`_index.md`) are no articles: footnoted lists sections itself."""
     names = set()
     for path in files:
-        stem = path.parent.name if path.stem in ("index", "_index", "README") else path.stem
+        if path.stem.startswith("_index"):
+            continue
+        stem = path.parent.name if path.stem in ("index", "README") else path.stem
         stem = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", stem).lower()
         names |= {stem, slugify(stem)}
     return names - {""}
