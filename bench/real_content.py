@@ -93,9 +93,13 @@ def make_project(corpus: Path, root: Path, adapt: bool, settings: list[str] = ()
 
 
 def _repository_files(corpus: Path):
+    """Hidden files, and a repository's own files at its top (when it has a licence: a
+    documentation folder's contributing.md is an article)."""
+    repository = any((corpus / name).exists() for name in ("LICENSE", "LICENSE.md", ".git"))
+
     def ignore(folder: str, names: list[str]) -> list[str]:
         hidden = [name for name in names if name.startswith(".")]
-        if Path(folder) == corpus:
+        if Path(folder) == corpus and repository:
             hidden += [name for name in names if name.lower() in NOT_CONTENT]
         return hidden
 
@@ -281,7 +285,7 @@ def build_without_rejected(root: Path, problems: list[dict], names: set[str]) ->
     import feedparser
 
     lines = ["### build of the accepted articles", ""]
-    for attempt in range(3):
+    for attempt in range(10):  # links to a removed article are errors: remove those too
         for path in {p["path"] for p in problems if p["severity"] == "error"}:
             (root / path).unlink(missing_ok=True)
         started = time.perf_counter()
