@@ -71,6 +71,7 @@ PROBLEM = re.compile(r"^(?P<path>\S.*?)(?::(?P<line>\d+))?: (?P<severity>error|w
 QUOTED = re.compile(r"(?<!\w)'[^']*'(?!\w)")  # not the apostrophe of "article's"
 A_PATH = re.compile(r"\bcontent/\S+")
 EXAMPLES = 4
+TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")  # another generator's template tag, left as written
 
 
 def make_project(corpus: Path, root: Path, adapt: bool, settings: list[str] = (),
@@ -327,8 +328,7 @@ class PageReader(html.parser.HTMLParser):
         if tag in self.CODE:
             self.depth += 1
         href = dict(attrs).get("href") or "" if tag == "a" else ""
-        if (href.startswith("/") and not href.startswith("//")) or "{{" in href \
-                or "{%" in href:
+        if (href.startswith("/") and not href.startswith("//")) or TAG.search(href):
             self.rooted.append(href)
 
     def handle_endtag(self, tag: str) -> None:
