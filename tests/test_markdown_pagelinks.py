@@ -212,3 +212,14 @@ def test_an_address_that_differs_only_in_case_finds_the_page():
         '<p><a class="page-link" href="../commands/to-json/">JSON</a>, '
         '<a class="page-link" href="../guide-upper/">upper</a> and '
         '<a class="page-link" href="../guide-lower/">lower</a>.</p>')
+
+
+def test_an_address_after_the_sites_language_finds_the_page():
+    """Next.js serves the default language at / and at /en/."""
+    pages = build_page_index([("content/essays/a.md", "a"), ("content/blog/x.md", "blog/x")],
+                             "content", lang="en")
+    body = render_markdown("[X](/en/blog/x) and [same](/EN/blog/x/).",
+                           {}, "a", "content/essays/a.md", first_line=5, pages=pages)
+    assert body.html == ('<p><a class="page-link" href="../blog/x/">X</a> and '
+                         '<a class="page-link" href="../blog/x/">same</a>.</p>')
+    assert pages.lookup("address:fr/blog/x") is None  # another language is another page

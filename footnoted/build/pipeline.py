@@ -81,7 +81,7 @@ def load_changes(settings: Settings, state: BuildState, processes: int) -> Loade
     originals += [(read.slug, read.original) for read in slugs if read.slug and read.original]
     pages = build_page_index([(path, record.listed.slug) for path, record in fresh.items()]
                              + [(read.path, read.slug) for read in slugs if read.slug],
-                             settings.content_dir, originals)
+                             settings.content_dir, originals, settings.lang)
     stale = state.linking_to_changed(fresh, pages)
     jobs = [ParseJob(path=read.path, front=read.front) for read in slugs]
     return Loaded(context=replace(context, pages=pages),

@@ -11,7 +11,8 @@ article's `original_url` finds it too, on any host an `original_url` names, and 
 address Jekyll, 11ty, Hexo and Octopress give a dated file by default: `2015-01-08-hello.md`
 was `/2015/01/08/hello/` (or `.html`), after any categories (`/news/2015/01/08/hello/`).
 An address that matches no page as written may match one but for case: Hugo lowercases its
-addresses (`commands/hugo_convert_toJSON.md` was `/commands/hugo_convert_tojson/`).
+addresses (`commands/hugo_convert_toJSON.md` was `/commands/hugo_convert_tojson/`); or after
+the site's own language, which Next.js, Docusaurus and Hugo may put first (`/en/blog/x`).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ class PageIndex:
     by_address: dict[str, str] = field(default_factory=dict)  # "a/b" or a slug -> slug
     file_of: dict[str, str] = field(default_factory=dict)  # slug -> its article's file
     hosts: frozenset[str] = frozenset()  # the hosts of the articles' original addresses
+    lang: str = ""  # the site's language, which a migrated site's addresses may start with
 
     def file_key(self, article_path: str, written_path: str) -> str:
         """The project-relative file a relative `.md` link names, or a content-absolute one:
@@ -65,7 +67,11 @@ class PageIndex:
             return "" if name in self.hosts else None
         if kind == "file":
             return self.by_file.get(name)
-        for address in (name, name.lower()):
+        addresses = [name, name.lower()]
+        if self.lang and name.lower().startswith(f"{self.lang.lower()}/"):
+            rest = name[len(self.lang) + 1:]
+            addresses += [rest, rest.lower()]
+        for address in addresses:
             dated = DATED_ADDRESS.fullmatch(address)
             slug = self.by_address.get(address) or (self.by_address.get(dated.group(1))
                                                     if dated else None)
@@ -75,7 +81,7 @@ class PageIndex:
 
 
 def build_page_index(slugs: Iterable[tuple[str, str]], content_dir: str,
-                     originals: Iterable[tuple[str, str]] = ()) -> PageIndex:
+                     originals: Iterable[tuple[str, str]] = (), lang: str = "") -> PageIndex:
     """From (article file, slug) pairs, and (slug, original_url) pairs for a migrated site's
     old addresses. A slug is a page's real address, so where a content path without
     extension and another article's slug are the same, the slug wins; an old address comes
@@ -97,7 +103,7 @@ def build_page_index(slugs: Iterable[tuple[str, str]], content_dir: str,
     for key, slug in sorted(by_address.items()):  # last: any exact address wins
         by_address.setdefault(key.lower(), slug)
     return PageIndex(content_dir, dict(pairs), by_address, {slug: path for path, slug in pairs},
-                     frozenset(hosts - {""}))
+                     frozenset(hosts - {""}), lang)
 
 
 def page_url(from_slug: str, to_slug: str) -> str:
