@@ -223,3 +223,10 @@ def test_an_address_after_the_sites_language_finds_the_page():
     assert body.html == ('<p><a class="page-link" href="../blog/x/">X</a> and '
                          '<a class="page-link" href="../blog/x/">same</a>.</p>')
     assert pages.lookup("address:fr/blog/x") is None  # another language is another page
+
+
+def test_the_site_root_is_the_home_page():
+    body = render("[Home](/) and [again]({{ '/' | url }}).")
+    assert body.html == ('<p><a class="page-link" href="../">Home</a> and '
+                         '<a class="page-link" href="../">again</a>.</p>')
+    assert body.problems == [] and body.sources == []
