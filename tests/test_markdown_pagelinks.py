@@ -230,3 +230,19 @@ def test_the_site_root_is_the_home_page():
     assert body.html == ('<p><a class="page-link" href="../">Home</a> and '
                          '<a class="page-link" href="../">again</a>.</p>')
     assert body.problems == [] and body.sources == []
+
+
+def test_a_post_is_found_on_the_day_its_front_matter_gives():
+    """11ty and Jekyll date a post by its front matter when it has a date: 2014-12-22-x.md
+    dated 2015-01-06 was /2015/01/06/x/."""
+    pages = build_page_index([("content/essays/a.md", "a"),
+                              ("content/posts/2014-12-22-sketch.md", "posts/sketch"),
+                              ("content/notes/plain.md", "notes/plain")], "content",
+                             dated=[("content/posts/2014-12-22-sketch.md", "2015/01/06"),
+                                    ("content/notes/plain.md", "2016/02/03")])
+    body = render_markdown("[New](/2015/01/06/sketch/), [old](/2014/12/22/sketch/) and "
+                           "[plain](/2016/02/03/plain/).", {}, "a", "content/essays/a.md",
+                           first_line=5, pages=pages)
+    assert body.html == ('<p><a class="page-link" href="../posts/sketch/">New</a>, '
+                         '<a class="page-link" href="../posts/sketch/">old</a> and '
+                         '<a class="page-link" href="../notes/plain/">plain</a>.</p>')

@@ -213,3 +213,17 @@ def test_a_missing_file_under_a_static_path_is_said_to_be_missing(make_project, 
         "content/static/images/shot.png nor static/static/images/shot.png is a file). Check the "
         "file name; a path starting with '/' is in content/, or else in static/",
         "Build failed: 1 error, 0 warnings. Nothing was written."]
+
+
+def test_a_migrated_blogs_dated_links_resolve_in_a_whole_build(make_project):
+    """18F's posts link each other as {{ "/2015/01/06/protosketch/" | url }}, the day being
+    the front matter's, not the file name's."""
+    project = make_project({
+        "content/posts/2014-12-22-protosketch.md": "---\ntitle: P\ndate: 2015-01-06\n---\nP.\n",
+        "content/posts/2015-03-13-more.md": "---\ntitle: M\ndate: 2015-03-13\n---\n"
+                                            "See [the sketch]({{ \"/2015/01/06/protosketch/\" | "
+                                            "url }}) and [home]({{ \"/\" | url }}).\n"})
+    assert project.run("build", "--strict") == 0
+    assert ('See <a class="page-link" href="../2014-12-22-protosketch/">the sketch</a> and '
+            '<a class="page-link" href="../../">home</a>.') in project.read(
+                "posts/2015-03-13-more/index.html")
