@@ -12,7 +12,7 @@ feed of the site is read with feedparser (`bozo` must be 0).
 
 `--adapt` first rewrites each file's front matter into footnoted's keys, as an importer would
 (title, date from `date`, a Zola `path` or the file name, authors, tags, description as dek,
-everything else under `extra`; a file without front matter gets a slug from its whole path):
+a `permalink` or `url` as `original_url`, everything else under `extra`; a file without front matter gets a slug from its whole path):
 the body problems then show, not hidden behind the front matter that other generators write
 differently. The rewritten front matter is YAML.
 
@@ -114,6 +114,7 @@ def articles_in(content: Path) -> list[Path]:
 # --- --adapt: front matter as an importer would write it ----------------------------------
 
 FENCES = {"---": "yaml", "+++": "toml"}
+OLD_HOST = "https://old.example"  # where an adapted `permalink:` was (importers/generators.py)
 DATE_IN_PATH = re.compile(r"(\d{4})[/-](\d{2})[/-](\d{2})")
 
 
@@ -161,6 +162,9 @@ def adapted(meta: dict, path: Path) -> dict:
     for key in ("draft", "lang"):
         if key in meta:
             result[key] = meta[key]
+    address = meta.get("permalink") or meta.get("url")  # as `import` maps them
+    if isinstance(address, str) and address.startswith("/"):
+        result["original_url"] = OLD_HOST + address
     extra = {key: value for key, value in meta.items() if key not in taken}
     if extra:
         result["extra"] = plain(extra)
