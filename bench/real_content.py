@@ -12,9 +12,9 @@ feed of the site is read with feedparser (`bozo` must be 0).
 
 `--adapt` first rewrites each file's front matter into footnoted's keys, as an importer would
 (title, date from `date`, a Zola `path` or the file name, authors, tags, description as dek,
-a `permalink` or `url` as `original_url`, everything else under `extra`; a file without front matter gets a slug from its whole path):
-the body problems then show, not hidden behind the front matter that other generators write
-differently. The rewritten front matter is YAML.
+a `permalink` or `url` as `original_url`, everything else under `extra`; a file without
+front matter gets a slug from its whole path): the body problems then show, not hidden behind
+the front matter that other generators write differently. The rewritten front matter is YAML.
 
 `--setting 'KEY = VALUE'` adds a line to `[tool.footnoted]` (e.g. `public_dirs =
 ["content/public"]` for VitePress), and `--copy SRC=DEST` copies a folder of the old site into
