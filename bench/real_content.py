@@ -43,6 +43,7 @@ import time
 import tomllib
 import traceback
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -284,7 +285,7 @@ def kind_of_raw(message: str) -> str:
     return re.split(r"\. (?=[A-Z])", message, maxsplit=1)[0]
 
 
-def build_without_rejected(root: Path, problems: list[dict], names: set[str]) -> list[str]:
+def build_without_rejected(root: Path, problems: list[dict], names: Names) -> list[str]:
     """Remove the rejected articles, build, and read every feed with feedparser and every
     page for fence marks and site-absolute links left as written."""
     import feedparser
@@ -344,10 +345,12 @@ class PageReader(html.parser.HTMLParser):
             self.fences.append(" ".join(data.split())[:80])
 
 
-def read_pages(site: Path, names: set[str]) -> list[str]:
-    """Pages showing fence marks as text; site-absolute links left as written, and those
-    whose last part is an article's name (its file's stem or its slug)."""
-    fence_pages, rooted, to_articles = [], Counter(), Counter()
+def read_pages(site: Path, names: Names) -> list[str]:
+    """Pages showing fence marks as text; site-absolute links left as written, those at an
+    article's address (as the old generator gave it) and those whose last part is only an
+    article's name (to read by hand: many are sections or pages outside the corpus)."""
+    fence_pages, rooted = [], Counter()
+    at_address, by_name = Counter(), Counter()
     for page in sorted(site.rglob("*.html")):
         if page.name == "404.html":  # links from base_url's path by design (any depth)
             continue
@@ -358,36 +361,63 @@ def read_pages(site: Path, names: set[str]) -> list[str]:
             fence_pages.append(f"    {where}: {reader.fences[0]}")
         for href in reader.rooted:
             rooted[href] += 1
-            if last_part(href) in names:
-                to_articles[f"{where}: {href}"] += 1
-    lines = [f"pages showing fence marks as text: {len(fence_pages)}", *fence_pages[:EXAMPLES * 2],
-             f"site-absolute links left as written: {sum(rooted.values())} "
-             f"({len(rooted)} addresses)",
-             *(f"    {href} {count}" for href, count in rooted.most_common(EXAMPLES * 2)),
-             f"of them naming an article of the corpus: {sum(to_articles.values())}",
-             *(f"    {href}" for href in sorted(to_articles)[:EXAMPLES * 4]), ""]
-    return lines
+            if address_of(href) in names.addresses:
+                at_address[f"{where}: {href}"] += 1
+            elif last_part(href) in names.names:
+                by_name[f"{where}: {href}"] += 1
+    return [f"pages showing fence marks as text: {len(fence_pages)}", *fence_pages[:EXAMPLES * 2],
+            f"site-absolute links left as written: {sum(rooted.values())} "
+            f"({len(rooted)} addresses)",
+            *(f"    {href} {count}" for href, count in rooted.most_common(EXAMPLES * 2)),
+            f"of them at an article's address: {sum(at_address.values())}",
+            *(f"    {href}" for href in sorted(at_address)[:EXAMPLES * 4]),
+            f"of them naming an article's file only by their last part: "
+            f"{sum(by_name.values())}",
+            *(f"    {href}" for href in sorted(by_name)[:EXAMPLES * 4]), ""]
+
+
+def address_of(href: str) -> str:
+    """`/Guide/Intro.html#x` -> `guide/intro`."""
+    path = re.split(r"[?#]", href, maxsplit=1)[0].strip("/")
+    return re.sub(r"(/?index)?\.(html?|md)$", "", path).lower()
 
 
 def last_part(href: str) -> str:
     """`/blog/2019/post/#x` -> `post`; `/guide/intro.html` -> `intro`."""
-    path = re.split(r"[?#]", href, maxsplit=1)[0].rstrip("/")
-    name = path.rsplit("/", 1)[-1]
-    return re.sub(r"\.(html?|md)$", "", name).lower()
+    return address_of(href).rsplit("/", 1)[-1]
 
 
-def article_names(files: list[Path]) -> set[str]:
-    """The names a link's last part may give an article by: file stems (index files by
-    their folder), without a Jekyll date, and their slugs. Hugo's and Zola's section pages
-    (`_index.md`) are no articles: footnoted lists sections itself."""
-    names = set()
+@dataclass
+class Names:
+    """What a link may name an article by: its address as Hugo, VitePress and MkDocs gave
+    it (its path in the content folder, an index file by its folder), as Jekyll and 11ty
+    gave a dated post (`2015/01/08/name`), or its permalink; and its bare name (file stem
+    or slug). Hugo's and Zola's section pages (`_index.md`) are no articles: footnoted
+    lists sections itself."""
+
+    addresses: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+
+
+def article_names(content: Path, files: list[Path]) -> Names:
+    found = Names()
     for path in files:
         if path.stem.startswith("_index"):
             continue
-        stem = path.parent.name if path.stem in ("index", "README") else path.stem
-        stem = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", stem).lower()
-        names |= {stem, slugify(stem)}
-    return names - {""}
+        inside = path.relative_to(content).with_suffix("").as_posix()
+        inside = inside.removesuffix("/index").removesuffix("/README")
+        stem = inside.rsplit("/", 1)[-1]
+        dated = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})-(.+)", stem)
+        found.addresses.add(inside.lower())
+        if dated:
+            found.addresses.add("/".join(dated.groups()).lower())
+            stem = dated.group(4)
+        meta, _ = split_foreign(path.read_text("utf-8", errors="replace"))
+        if isinstance(meta.get("original_url"), str):
+            found.addresses.add(address_of(meta["original_url"].removeprefix(OLD_HOST)))
+        found.names |= {stem.lower(), slugify(stem)}
+    found.names -= {""}
+    return found
 
 
 def run(corpus: Path, adapt: bool, keep: Path | None, settings: list[str],
@@ -409,7 +439,8 @@ def run(corpus: Path, adapt: bool, keep: Path | None, settings: list[str],
         traces = tracebacks_in(output)
         lines.insert(6, f"tracebacks in check: {len(traces)}")
         lines[7:7] = [f"    {trace}" for trace in traces[:EXAMPLES * 2]]
-        return lines + build_without_rejected(root, problems, article_names(files))
+        names = article_names(root / "content", files)
+        return lines + build_without_rejected(root, problems, names)
 
 
 def parse_args() -> argparse.Namespace:
