@@ -73,6 +73,7 @@ QUOTED = re.compile(r"(?<!\w)'[^']*'(?!\w)")  # not the apostrophe of "article's
 A_PATH = re.compile(r"\bcontent/\S+")
 EXAMPLES = 4
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")  # another generator's template tag, left as written
+QUOTED_IN_TAG = re.compile(r"\{\{[^}]*?['\"]([^'\"]*)['\"][^}]*\}\}")  # the path it quotes
 
 
 def make_project(corpus: Path, root: Path, adapt: bool, settings: list[str] = (),
@@ -377,7 +378,9 @@ def read_pages(site: Path, names: Names) -> list[str]:
 
 
 def address_of(href: str) -> str:
-    """`/Guide/Intro.html#x` -> `guide/intro`."""
+    """`/Guide/Intro.html#x` -> `guide/intro`; a link left with another generator's tag by
+    the path it quotes or follows: `{{ "/blog/a/" | url }}`, `{{ site.baseurl }}/blog/a/`."""
+    href = TAG.sub("", QUOTED_IN_TAG.sub(r"\1", href))
     path = re.split(r"[?#]", href, maxsplit=1)[0].strip("/")
     return re.sub(r"(/?index)?\.(html?|md)$", "", path).lower()
 
