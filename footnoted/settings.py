@@ -34,6 +34,9 @@ class Settings:
     output_dir: str = "site"  # where the site is written
     templates_dir: str = "templates"  # Jinja2 templates overriding the theme's, file by file
     static_dir: str = "static"  # files overriding the theme's; all are copied to <output>/static/
+    # folders of content_dir that a migrated site served from its root (VitePress's `public`,
+    # VuePress's `.vuepress/public`): a path starting with '/' may name a file in them too
+    public_dirs: tuple[str, ...] = ()
     words_per_minute: int = 230  # reading speed for the reading-time estimate
     per_page: int = 10  # articles per page of the front page and other listings
     # raw HTML elements articles may use: "default" (GitHub's list), names, "-name" to remove
@@ -149,8 +152,22 @@ def _check_values(settings: Settings, lines: SettingLines) -> None:
                               "base_url must be an absolute http(s) URL",
                               "Write e.g. base_url = \"https://example.org/reading/\""))
     problems += allow_html_problems(settings.allow_html, lines.of("allow_html"))
+    problems += public_dirs_problems(settings, lines.of("public_dirs"))
     if problems:
         raise BuildFailed(problems)
+
+
+def public_dirs_problems(settings: Settings, line: int) -> list[Problem]:
+    """Each of `public_dirs` must be a folder name or path inside content_dir."""
+    problems = []
+    for folder in settings.public_dirs:
+        parts = folder.replace("\\", "/").split("/") if isinstance(folder, str) else [".."]
+        if folder.startswith("/") or not folder.strip("/") or ".." in parts or "." in parts:
+            problems.append(error(PYPROJECT, line, f"public_dirs holds {folder!r}, which is no "
+                                  f"folder inside {settings.content_dir}/",
+                                  f"Name folders of {settings.content_dir}/ as they are written "
+                                  f"from it, e.g. public_dirs = [\"public\"]"))
+    return problems
 
 
 def _names() -> list[str]:

@@ -126,7 +126,7 @@ def test_an_unknown_setting_gets_its_line_and_a_suggestion(make_project, capsys)
         "'per_page'?",
         "pyproject.toml:5: error: unknown setting 'colour' in [tool.footnoted]. Known settings: "
         "title, description, base_url, lang, timezone, content_dir, output_dir, templates_dir, "
-        "static_dir, words_per_minute, per_page, allow_html, toc, archive_endpoint, "
+        "static_dir, public_dirs, words_per_minute, per_page, allow_html, toc, archive_endpoint, "
         "links_cache_days",
         "pyproject.toml:6: error: setting 'per_page' must be int",
         "Build failed: 3 errors, 0 warnings. Nothing was written.",

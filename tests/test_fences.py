@@ -148,3 +148,17 @@ def test_a_fence_in_a_quote_ends_where_the_quote_ends():
 def test_a_quote_written_inside_code_is_left_alone():
     assert convert("````text\n> '''js\n> x\n````\n") == block(
         "Code 1", "&gt; ```js\n&gt; x")
+
+
+def test_a_fence_never_closed_holds_the_rest_of_the_document():
+    assert convert("Intro.\n\n'''\nx := 1\n\ny := 2\n\n") == (
+        "<p>Intro.</p>\n" + block("Code 1", "x := 1\n\ny := 2"))
+
+
+def test_a_fence_shown_in_indented_code_is_not_closed_at_the_end():
+    assert convert("Code:\n\n    '''\n    x\n\nLast words.\n") == (
+        "<p>Code:</p>\n" + block("Code 1", "```\nx") + "\n\n<p>Last words.</p>")
+
+
+def test_a_closed_fence_gets_no_second_closing_line():
+    assert convert("'''\na\n'''\n\nAfter.\n") == block("Code 1", "a") + "\n\n<p>After.</p>"

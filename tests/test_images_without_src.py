@@ -42,9 +42,10 @@ def test_the_whole_converter_reports_it_and_goes_on():
 
 
 def test_an_image_path_with_another_generators_template_tag_says_so():
-    body = render_markdown("![A]({{ site.baseurl }}/assets/x.png)\n", {}, "a", "content/a.md", 3)
+    """A base-URL tag names a path (test_site_paths.py); a value footnoted lacks does not."""
+    body = render_markdown("![A]({{ page.cover }}/x.png)\n", {}, "a", "content/a.md", 3)
     assert body.html == '<p><img alt="A"></p>'
     assert [str(problem) for problem in body.problems] == [
-        "content/a.md:3: error: image '{{ site.baseurl }}/assets/x.png' holds another "
+        "content/a.md:3: error: image '{{ page.cover }}/x.png' holds another "
         "generator's template tag, which footnoted does not run. Write the path the tag gave, "
         "e.g. /assets/photo.jpg"]

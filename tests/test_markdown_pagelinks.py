@@ -176,3 +176,73 @@ def test_an_articles_file_named_without_its_suffix_is_a_page_link():
         '<p><a class="page-link" href="../team/#a">team</a>, <a class="page-link" '
         'href="../api/">api</a>, <a class="page-link" href="../team/">old</a> and '
         '<a class="missing-link" href="./x">none</a></p>')
+
+
+DATED = build_page_index([
+    ("content/essays/a.md", "a"),
+    ("content/posts/2015-01-08-hello-world.md", "posts/hello-world"),
+    ("content/2016/03/01/kept.md", "kept"),  # an address that is a content path wins
+    ("content/posts/2016-03-01-kept.md", "posts/kept"),
+], "content")
+
+
+def test_a_dated_file_is_found_at_the_address_jekyll_gave_it():
+    body = render_markdown(
+        "[One](/2015/01/08/hello-world/), [two](/2015/01/08/hello-world.html#part), "
+        "[three](/news/2015/01/08/hello-world/) and [four]({{ '/2016/03/01/kept/' | url }}).",
+        {}, "a", "content/essays/a.md", first_line=5, pages=DATED)
+    assert body.html == (
+        '<p><a class="page-link" href="../posts/hello-world/">One</a>, '
+        '<a class="page-link" href="../posts/hello-world/#part">two</a>, '
+        '<a class="page-link" href="../posts/hello-world/">three</a> and '
+        '<a class="page-link" href="../kept/">four</a>.</p>')
+    assert body.problems == []
+
+
+def test_an_address_that_differs_only_in_case_finds_the_page():
+    """Hugo lowercases addresses: commands/hugo_convert_toJSON.md was served lowercased."""
+    pages = build_page_index([("content/essays/a.md", "a"),
+                              ("content/commands/hugo_convert_toJSON.md", "commands/to-json"),
+                              ("content/Guide.md", "guide-upper"),
+                              ("content/guide.md", "guide-lower")], "content")
+    body = render_markdown("[JSON](/commands/hugo_convert_tojson/), [upper](/Guide/) and "
+                           "[lower](/guide/).", {}, "a", "content/essays/a.md", first_line=5,
+                           pages=pages)
+    assert body.html == (
+        '<p><a class="page-link" href="../commands/to-json/">JSON</a>, '
+        '<a class="page-link" href="../guide-upper/">upper</a> and '
+        '<a class="page-link" href="../guide-lower/">lower</a>.</p>')
+
+
+def test_an_address_after_the_sites_language_finds_the_page():
+    """Next.js serves the default language at / and at /en/."""
+    pages = build_page_index([("content/essays/a.md", "a"), ("content/blog/x.md", "blog/x")],
+                             "content", lang="en")
+    body = render_markdown("[X](/en/blog/x) and [same](/EN/blog/x/).",
+                           {}, "a", "content/essays/a.md", first_line=5, pages=pages)
+    assert body.html == ('<p><a class="page-link" href="../blog/x/">X</a> and '
+                         '<a class="page-link" href="../blog/x/">same</a>.</p>')
+    assert pages.lookup("address:fr/blog/x") is None  # another language is another page
+
+
+def test_the_site_root_is_the_home_page():
+    body = render("[Home](/) and [again]({{ '/' | url }}).")
+    assert body.html == ('<p><a class="page-link" href="../">Home</a> and '
+                         '<a class="page-link" href="../">again</a>.</p>')
+    assert body.problems == [] and body.sources == []
+
+
+def test_a_post_is_found_on_the_day_its_front_matter_gives():
+    """11ty and Jekyll date a post by its front matter when it has a date: 2014-12-22-x.md
+    dated 2015-01-06 was /2015/01/06/x/."""
+    pages = build_page_index([("content/essays/a.md", "a"),
+                              ("content/posts/2014-12-22-sketch.md", "posts/sketch"),
+                              ("content/notes/plain.md", "notes/plain")], "content",
+                             dated=[("content/posts/2014-12-22-sketch.md", "2015/01/06"),
+                                    ("content/notes/plain.md", "2016/02/03")])
+    body = render_markdown("[New](/2015/01/06/sketch/), [old](/2014/12/22/sketch/) and "
+                           "[plain](/2016/02/03/plain/).", {}, "a", "content/essays/a.md",
+                           first_line=5, pages=pages)
+    assert body.html == ('<p><a class="page-link" href="../posts/sketch/">New</a>, '
+                         '<a class="page-link" href="../posts/sketch/">old</a> and '
+                         '<a class="page-link" href="../notes/plain/">plain</a>.</p>')

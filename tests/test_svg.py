@@ -58,6 +58,13 @@ HOSTILE = [
      (1, "its CSS loads url(https://evil.example/#g), another file")),
     ("css import", f'<svg {SVG}><style>@import "https://evil.example/x.css";</style></svg>',
      ['the CSS @import "https://evil.example/x.css";']),
+    ("css web font", f"<svg {SVG}><style>@font-face {{\n  font-family: 'Roboto';\n"
+                     "  src: url(https://evil.example/r.woff2) format('woff2');\n}\n"
+                     "</style><text>A</text></svg>",
+     ["the CSS @font-face rules (web fonts)"]),
+    ("css web font escaped", f"<svg {SVG}><style>@font-fac\\65 {{ src: url(//evil.example/f) "
+                             "}}</style></svg>",
+     (1, "its CSS loads url(//evil.example/f), another file")),
     ("css import escaped", f'<svg {SVG}><style>@\\69mport "//evil.example/x.css";</style></svg>',
      (1, "its CSS uses @import, which loads or runs something from elsewhere")),
     ("entity expansion", '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">'
@@ -122,3 +129,14 @@ def test_an_svg_that_cannot_be_made_safe_stops_the_build(make_project, capsys):
         "well-formed XML (mismatched tag) (its line 3). Remove that part in an editor, or "
         "export the image as PNG")
     assert not (project.root / "site").exists()
+
+
+def test_a_drawing_keeps_its_styles_without_its_web_fonts():
+    """A diagram tool's export pastes Google Fonts' rules into the SVG's style sheet."""
+    svg = (f"<svg {SVG}><style>/* latin */\n@font-face {{\n  font-family: 'Roboto';\n"
+           "  src: url(\"https://fonts.example/r.woff2\") format('woff2');\n}\n"
+           "text { font-family: Roboto, sans-serif }</style><text>A</text></svg>")
+    clean = clean_svg(svg.encode())
+    assert (clean.refusal, clean.removed) == (None, [(1, "the CSS @font-face rules (web fonts)")])
+    assert etree.fromstring(clean.data).find("{http://www.w3.org/2000/svg}style").text == (
+        "/* latin */\n\ntext { font-family: Roboto, sans-serif }")

@@ -30,13 +30,20 @@ def parse_and_resolve(
     body = render_markdown(document.body, declared, document.slug, document.path,
                            document.body_line, document.meta.lang or settings.lang,
                            settings.allow_html, pages, content.archive, converters, places,
-                           content.found)
+                           content.found, _variables(document))
     file_lines = LineFinder(document.text, 1)
     article, found = resolve_article(document, body, declared, settings.lang,
                                      settings.words_per_minute, file_lines, settings.toc,
                                      content.archive, places, content.found)
     found += image_problems(document.path, article.published_files, settings)
     return article, problems + body.problems + found
+
+
+def _variables(document: Document) -> dict[str, str]:
+    """The article's own text values by name, for another generator's tags naming them
+    (`{{ page.image }}`): those under `extra`, where an adapted front matter keeps its keys."""
+    return {name: value for name, value in document.meta.extra.items()
+            if isinstance(value, str)}
 
 
 def _declared_sources(

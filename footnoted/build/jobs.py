@@ -20,7 +20,7 @@ from ..article.resolve import Article
 from ..content import budget
 from ..content.document import Document, LoadedContent, load_document, reread_document
 from ..content.known_sources import SharedSources
-from ..content.page_index import PageIndex
+from ..content.page_index import PageIndex, day_of
 from ..incremental import (
     ArticleStore,
     BuildKeys,
@@ -111,6 +111,7 @@ class SlugFound:
     path: str
     slug: str | None  # None when the file does not load
     original: str = ""  # its original_url, an old address links may name
+    day: str = ""  # its date's day, 2015/01/08: a dated site's address for it names it
     front: bytes  # as ParseJob.front (b"" when it does not load or changed meanwhile)
 
 
@@ -146,10 +147,11 @@ def load_slug(state: JobState, path: str) -> SlugFound:
     front = FrontRead(version=version, document=replace(document, body="", text=""),
                       problems=problems)
     original = str(document.meta.original_url or "")
+    day = day_of(document.meta.date)
     if FileVersion.of(file).digest != version.digest:  # what was read is no one version
-        return SlugFound(path=path, slug=document.slug, front=b"", original=original)
+        return SlugFound(path=path, slug=document.slug, front=b"", original=original, day=day)
     # Held for every changed file until it is parsed: compressed, 2.4 KB become 1 KB.
-    return SlugFound(path=path, slug=document.slug, original=original,
+    return SlugFound(path=path, slug=document.slug, original=original, day=day,
                      front=zlib.compress(ArticleStore.pickled(front), 1))
 
 

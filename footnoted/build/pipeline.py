@@ -21,7 +21,7 @@ from ..content.discovery import article_files
 from ..content.document import Document, LoadedContent, duplicate_slugs, load_shared_sources
 from ..content.image_places import image_clashes
 from ..content.linefinder import LineFinder, read_text
-from ..content.page_index import anchor_problems, build_page_index, unpublished_targets
+from ..content.page_index import anchor_problems, build_page_index, day_of, unpublished_targets
 from ..incremental import BuildState, CachedArticle
 from ..outcome import BuildResult
 from ..output.site_writer import SiteWriter
@@ -79,9 +79,11 @@ def load_changes(settings: Settings, state: BuildState, processes: int) -> Loade
     originals = [(record.listed.slug, str(record.listed.meta.original_url))
                  for record in fresh.values() if record.listed.meta.original_url]
     originals += [(read.slug, read.original) for read in slugs if read.slug and read.original]
+    days = [(path, day_of(record.listed.meta.date)) for path, record in fresh.items()]
+    days += [(read.path, read.day) for read in slugs if read.slug]
     pages = build_page_index([(path, record.listed.slug) for path, record in fresh.items()]
                              + [(read.path, read.slug) for read in slugs if read.slug],
-                             settings.content_dir, originals)
+                             settings.content_dir, originals, settings.lang, days)
     stale = state.linking_to_changed(fresh, pages)
     jobs = [ParseJob(path=read.path, front=read.front) for read in slugs]
     return Loaded(context=replace(context, pages=pages),

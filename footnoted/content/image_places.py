@@ -53,10 +53,13 @@ class ImagePlaces:
     root: Path = Path(".")
     content_dir: str = "content"
     static_dir: str = "static"
+    public_dirs: tuple[str, ...] = ()  # project-relative: content/public
 
     @classmethod
     def of(cls, settings: Settings) -> ImagePlaces:
-        return cls(settings.root, settings.content_dir, settings.static_dir)
+        public = tuple(f"{settings.content_dir}/{folder.strip('/')}"
+                       for folder in settings.public_dirs)
+        return cls(settings.root, settings.content_dir, settings.static_dir, public)
 
     def file_of(self, article_path: str, slug: str, src: str) -> str | None:
         """The project-relative file `src` names, or None when it leads out of content/.
@@ -75,14 +78,25 @@ class ImagePlaces:
         return from_page if from_page and (self.root / from_page).is_file() else None
 
     def rooted(self, written: str) -> str | None:
-        """`/img/x.png`: content/img/x.png, or static/img/x.png when only that exists."""
+        """`/img/x.png`: content/img/x.png, or else the first of the public folders'
+        (content/public/img/x.png) and static/img/x.png that exists."""
         inside = posixpath.normpath(written.lstrip("/"))
         if inside == ".." or inside.startswith("../"):
             return None
-        content, static = f"{self.content_dir}/{inside}", f"{self.static_dir}/{inside}"
-        if not (self.root / content).is_file() and (self.root / static).is_file():
-            return static
-        return content
+        candidates = self.rooted_candidates(inside)
+        return next((file for file in candidates if (self.root / file).is_file()),
+                    candidates[0])
+
+    def rooted_candidates(self, inside: str) -> list[str]:
+        """The files a site-absolute path may name, in the order they are looked for."""
+        folders = (self.content_dir, *self.public_dirs, self.static_dir)
+        return [f"{folder}/{inside}" for folder in folders]
+
+    def holder(self, file: str) -> str:
+        """The folder whose files are published by their path inside it: a public folder,
+        or content/."""
+        return next((folder for folder in self.public_dirs if file.startswith(f"{folder}/")),
+                    self.content_dir)
 
     def locate(self, article_path: str, slug: str, image: ImageRef, what: str = "image"
                ) -> tuple[ImageRef | None, Problem | None]:
@@ -99,19 +113,12 @@ class ImagePlaces:
         if file.startswith(f"{self.static_dir}/"):
             output = f"{STATIC_OUTPUT}/{file.removeprefix(self.static_dir + '/')}"
         else:
-            *folders, name = file.removeprefix(f"{self.content_dir}/").split("/")
+            holder = self.holder(file)
+            *folders, name = file.removeprefix(f"{holder}/").split("/")
             output = "/".join([*(slugify(folder) for folder in folders), name])
-            if top_folder(output) == STATIC_OUTPUT:
-                return None, error(article_path, image.line, f"{what} '{shown_src(image.src)}' is "
-                                   f"in {self.content_dir}/{STATIC_OUTPUT}/, where the site "
-                                   f"keeps its own static files", f"Move it to "
-                                   f"{self.static_dir}/ or to another folder of "
-                                   f"{self.content_dir}/")
-            if output in SITE_FILES or "/" in output and top_folder(output) in RESERVED:
-                return None, error(article_path, image.line, f"{what} '{shown_src(image.src)}' "
-                                   f"would be published at {output}, where the site has its "
-                                   "own files (the site's wins)", f"Move it to another folder "
-                                   f"of {self.content_dir}/ or rename it")
+            problem = self._site_place_problem(article_path, image, what, file, output)
+            if problem is not None:
+                return None, problem
         if name_too_long(output):
             return None, error(article_path, image.line, f"{what} '{shown_src(image.src)}' "
                                f"would be published with a name longer than {MAX_NAME_BYTES} bytes "
@@ -120,6 +127,25 @@ class ImagePlaces:
         url = quote(posixpath.relpath(output, slug), safe="/")
         return replace(image, file=file, output=output, url=url), self._from_page(
             article_path, image, file, what)
+
+    def _site_place_problem(self, article_path: str, image: ImageRef, what: str, file: str,
+                            output: str) -> Problem | None:
+        """A file that would be published where the site keeps its own files. A missing file
+        is image_problems' to report: where it would go does not matter."""
+        if not (self.root / file).is_file():
+            return None
+        if top_folder(output) == STATIC_OUTPUT:
+            return error(article_path, image.line, f"{what} '{shown_src(image.src)}' is in "
+                         f"{self.holder(file)}/{STATIC_OUTPUT}/, where the site keeps its own "
+                         "static files",
+                         f"Move it to {self.static_dir}/ or to another folder of "
+                         f"{self.content_dir}/")
+        if output in SITE_FILES or "/" in output and top_folder(output) in RESERVED:
+            return error(article_path, image.line, f"{what} '{shown_src(image.src)}' would be "
+                         f"published at {output}, where the site has its own files (the "
+                         "site's wins)", f"Move it to another folder of {self.content_dir}/ "
+                         "or rename it")
+        return None
 
     def _from_page(self, article_path: str, image: ImageRef, file: str, what: str
                    ) -> Problem | None:
@@ -234,14 +260,17 @@ def _file_bytes(path: Path) -> bytes:
 
 
 def _missing(image: ImageRef, path: Path, settings: Settings) -> str | None:
-    folder = settings.static if image.output.startswith(f"{STATIC_OUTPUT}/") else settings.content
+    folder = settings.static if image.file.startswith(f"{settings.static_dir}/") \
+        else settings.content
     if not path.resolve().is_relative_to(folder.resolve()):
         return f"leads out of the {folder.name} folder (through a symbolic link)"
     if not path.is_file():
         if image.src.startswith("/"):
-            inside = image.file.partition("/")[2]
-            return (f"does not exist (neither {settings.content_dir}/{inside} nor "
-                    f"{settings.static_dir}/{inside} is a file)")
+            *others, last = ImagePlaces.of(settings).rooted_candidates(
+                image.file.removeprefix(f"{settings.content_dir}/"))
+            if len(others) == 1:
+                return f"does not exist (neither {others[0]} nor {last} is a file)"
+            return f"does not exist (none of {', '.join(others)} or {last} is a file)"
         return f"does not exist ({image.file} is not a file)" if ".." in image.src \
             else "does not exist"
     return None

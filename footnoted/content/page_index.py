@@ -7,12 +7,19 @@ against the slugs the loader gave the articles. Every page of an article is `<sl
 slug is a path (`css/color`), so a link from one page to another climbs out of its own
 folders and down into the other's (`page_url`). A migrated site's links name its old
 addresses (`/blog/2019/08/20/post/`, `https://old.example/blog/...`): the path of an
-article's `original_url` finds it too, on any host an `original_url` names.
+article's `original_url` finds it too, on any host an `original_url` names, and so does the
+address Jekyll, 11ty, Hexo and Octopress give a dated file by default: `2015-01-08-hello.md`
+was `/2015/01/08/hello/` (or `.html`), after any categories (`/news/2015/01/08/hello/`), and
+so was any post whose front matter says `date: 2015-01-08` (its date wins over the name's).
+An address that matches no page as written may match one but for case: Hugo lowercases its
+addresses (`commands/hugo_convert_toJSON.md` was `/commands/hugo_convert_tojson/`); or after
+the site's own language, which Next.js, Docusaurus and Hugo may put first (`/en/blog/x`).
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
@@ -21,7 +28,11 @@ from ..problems import Problem, warning
 from .discovery import (
     ARTICLE_SUFFIXES,  # the files that are articles, as the loader finds them
 )
+from .schema import Moment
 from .slugs import page_name
+
+DATED_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})-(.+)")  # Jekyll's _posts/2015-01-08-hello.md
+DATED_ADDRESS = re.compile(r"(?:.*/)?(\d{4}/\d{2}/\d{2}/[^/]+)")  # its address, after categories
 
 
 @dataclass(frozen=True)
@@ -42,6 +53,7 @@ class PageIndex:
     by_address: dict[str, str] = field(default_factory=dict)  # "a/b" or a slug -> slug
     file_of: dict[str, str] = field(default_factory=dict)  # slug -> its article's file
     hosts: frozenset[str] = frozenset()  # the hosts of the articles' original addresses
+    lang: str = ""  # the site's language, which a migrated site's addresses may start with
 
     def file_key(self, article_path: str, written_path: str) -> str:
         """The project-relative file a relative `.md` link names, or a content-absolute one:
@@ -55,18 +67,36 @@ class PageIndex:
         kind, _, name = key.partition(":")
         if kind == "host":  # "" when links to `name` may be links to this site's pages
             return "" if name in self.hosts else None
-        return (self.by_file if kind == "file" else self.by_address).get(name)
+        if kind == "file":
+            return self.by_file.get(name)
+        addresses = [name, name.lower()]
+        if self.lang and name.lower().startswith(f"{self.lang.lower()}/"):
+            rest = name[len(self.lang) + 1:]
+            addresses += [rest, rest.lower()]
+        for address in addresses:
+            dated = DATED_ADDRESS.fullmatch(address)
+            slug = self.by_address.get(address) or (self.by_address.get(dated.group(1))
+                                                    if dated else None)
+            if slug is not None:
+                return slug
+        return None
 
 
 def build_page_index(slugs: Iterable[tuple[str, str]], content_dir: str,
-                     originals: Iterable[tuple[str, str]] = ()) -> PageIndex:
-    """From (article file, slug) pairs, and (slug, original_url) pairs for a migrated site's
+                     originals: Iterable[tuple[str, str]] = (), lang: str = "",
+                     dated: Iterable[tuple[str, str]] = ()) -> PageIndex:
+    """From (article file, slug) pairs, (article file, `day_of` its date) pairs, and (slug,
+    original_url) pairs for a migrated site's
     old addresses. A slug is a page's real address, so where a content path without
     extension and another article's slug are the same, the slug wins; an old address comes
     last (`/blog/2019/08/20/post/` finds the article whose original_url has that path)."""
     pairs = sorted(slugs)
     by_address = {_address(path, content_dir): slug for path, slug in pairs}
     by_address.update((slug, slug) for _, slug in pairs)
+    days = dict(dated)
+    for path, slug in pairs:
+        for address in _dated_addresses(path, days.get(path, "")):
+            by_address.setdefault(address, slug)
     hosts = set()
     for slug, url in sorted(originals):
         parts = urlsplit(url)
@@ -74,8 +104,29 @@ def build_page_index(slugs: Iterable[tuple[str, str]], content_dir: str,
         key = address_key(unquote(parts.path))
         if key and not parts.query:
             by_address.setdefault(key, slug)
+    for key, slug in sorted(by_address.items()):  # last: any exact address wins
+        by_address.setdefault(key.lower(), slug)
     return PageIndex(content_dir, dict(pairs), by_address, {slug: path for path, slug in pairs},
-                     frozenset(hosts - {""}))
+                     frozenset(hosts - {""}), lang)
+
+
+def day_of(moment: Moment | None) -> str:
+    """`2015/01/08`, the day in a dated address; "" for a date without its day."""
+    if moment is None or moment.precision in ("year", "month"):
+        return ""
+    return moment.value.strftime("%Y/%m/%d")
+
+
+def _dated_addresses(path: str, day: str) -> list[str]:
+    """`2015-01-08-hello.md` -> `2015/01/08/hello`, and the same name on the day its front
+    matter gives (`day`); a file named without a date has only the latter."""
+    stem = posixpath.splitext(posixpath.basename(path))[0]
+    dated = DATED_NAME.fullmatch(stem)
+    name = dated.group(4) if dated else stem
+    addresses = ["/".join(dated.groups())] if dated else []
+    if day and name != "index" and not name.startswith("index."):
+        addresses.append(f"{day}/{name}")
+    return addresses
 
 
 def page_url(from_slug: str, to_slug: str) -> str:

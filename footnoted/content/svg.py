@@ -5,7 +5,8 @@ styles and images from other hosts. The file is read by expat (the standard libr
 parser, with entity declarations refused, so no "billion laughs" and no external entities)
 into a tree, and only drawing is kept: an allowlist of SVG elements, their attributes without
 event handlers, references only within the file (`href="#id"`) or to embedded raster data.
-What is removed is reported in one warning (a style sheet's `@import` rules too); what cannot
+What is removed is reported in one warning (a style sheet's `@import` and `@font-face` rules
+too: the web fonts a drawing tool pastes in, which an image never loads); what cannot
 be made safe by removing a part (CSS that loads from elsewhere, a file that is not well-formed
 SVG) refuses the image with its line and the reason.
 """
@@ -41,6 +42,8 @@ _CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.I | re.S)
 _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)", re.S)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _CSS_IMPORT = re.compile(r"@import\b[^;{}]*;?", re.I)  # as written; escaped ones are refused
+# A web font's rule, as written and without nested blocks; what is left is checked after.
+_CSS_FONT_FACE = re.compile(r"@font-face\s*\{[^{}]*\}", re.I)
 _CSS_LOADERS = ("@import", "image-set(", "-webkit-image-set(", "expression(", "javascript:",
                 "-moz-binding", "behavior:")
 
@@ -129,7 +132,7 @@ def _clean(element: etree.Element, removed: list[tuple[int, str]]) -> None:
             if why:
                 removed.append((line, why))
     if element.tag == "style":
-        element.text = _without_imports(element.text or "", line, removed)
+        element.text = _without_web_fonts(element.text or "", line, removed)
         _check_css(element.text, line)
     for child in list(element):
         if child.tag in ELEMENTS:
@@ -159,12 +162,14 @@ def _attribute_problem(element: etree.Element, name: str, line: int) -> str | No
     return None
 
 
-def _without_imports(css: str, line: int, removed: list[tuple[int, str]]) -> str:
-    """A style sheet's `@import` rules (web fonts, mostly) removed: an SVG shown as an image
-    could not load them anyway."""
+def _without_web_fonts(css: str, line: int, removed: list[tuple[int, str]]) -> str:
+    """A style sheet's `@import` and `@font-face` rules (web fonts, mostly) removed: an SVG
+    shown as an image could not load them anyway, and its text falls back to a local font."""
     for rule in _CSS_IMPORT.findall(css):
         removed.append((line, f"the CSS {_shown(' '.join(rule.split()))}"))
-    return _CSS_IMPORT.sub("", css)
+    if _CSS_FONT_FACE.search(css):
+        removed.append((line, "the CSS @font-face rules (web fonts)"))
+    return _CSS_FONT_FACE.sub("", _CSS_IMPORT.sub("", css))
 
 
 def _check_css(css: str, line: int) -> None:

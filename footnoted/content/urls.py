@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import html
 import re
+from collections.abc import Mapping
 from urllib.parse import quote as quote_text
 from urllib.parse import unquote
 
@@ -25,6 +26,24 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 # Liquid's, Jinja's, Hugo's and 11ty's `{{ site.url }}` and `{% link x.md %}`: imported text
 # often keeps them, in links and image paths.
 TEMPLATE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+# Of those, the tags that only put the site's address before a path of the site, which a
+# migrated site's paths are full of: Jekyll's `{{ site.baseurl }}/x` and `{{ site.url }}`,
+# Hugo's `{{ .Site.BaseURL }}x`; Jekyll's and 11ty's `{{ '/x' | relative_url }}` and
+# `| absolute_url`, `| url`, `| prepend: site.baseurl`; Hugo's `{{ "x" | relURL }}`,
+# `{{ relURL "x" }}` and their absURL and ...LangURL kin. `{{-` and `-}}` trim spaces.
+_OPEN, _CLOSE = r"\{\{-?\s*", r"\s*-?\}\}"
+_BASE = rf"{_OPEN}\$?\.?(?i:site)\.(?i:baseurl|base_url|url){_CLOSE}"
+_URL_FUNCTION = r"(?:rel|abs)(?:Lang)?URL"
+_URL_FILTER = rf"(?:url|relative_url|absolute_url|{_URL_FUNCTION}|prepend:\s*site\.(?:baseurl|url))"
+_SITE_PATH_TAG = re.compile(
+    rf"(?P<base>(?:{_BASE})+)"
+    rf"|{_OPEN}(?P<q1>['\"])(?P<filtered>[^'\"{{}}]*)(?P=q1)\s*\|\s*{_URL_FILTER}{_CLOSE}"
+    rf"|{_OPEN}{_URL_FUNCTION}\s+(?P<q2>['\"])(?P<called>[^'\"{{}}]*)(?P=q2){_CLOSE}")
+# A page's own value: 11ty's `{{ image }}`, Jekyll's `{{ page.image }}`, Hugo's
+# `{{ .Params.image }}`, with or without a URL filter.
+_VARIABLE_TAG = re.compile(
+    rf"{_OPEN}(?:page\.|\.Params\.|\.Page\.Params\.)?(?P<name>[A-Za-z_][\w-]*)"
+    rf"(?:\s*\|\s*{_URL_FILTER})?{_CLOSE}")
 # Schemes that run or show something inside the page itself: never a link, always an error.
 _RUNS_IN_PAGE = ("javascript", "vbscript", "data", "blob", "filesystem", "file", "about")
 _DATA_IMAGE = re.compile(r"data:image/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*\Z", re.I)
@@ -33,6 +52,35 @@ _DATA_IMAGE = re.compile(r"data:image/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=
 MAX_DATA_IMAGE = 2_000_000
 # Browsers drop these anywhere in a URL before reading its scheme: "java\tscript:" runs.
 _IGNORED_BY_BROWSERS = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def tagged_site_path(written: str, variables: Mapping[str, str] | None = None) -> str | None:
+    """The path that a link or image path written with a base-URL tag first
+    (_SITE_PATH_TAG) names: `{{ site.baseurl }}/img/a.png` and `{{ "img/a.png" | relURL }}`
+    are `/img/a.png`; `{{ page.image }}` is the page's `image`, when `variables` (the page's
+    own values) has it. None when it starts with no such tag, or holds another tag."""
+    written = written.strip()
+    if not written.startswith("{"):
+        return None
+    path = untag_site_paths(written, variables)
+    return path if path != written and not TEMPLATE_TAG.search(path) else None
+
+
+def untag_site_paths(text: str, variables: Mapping[str, str] | None = None) -> str:
+    """`text` with each base-URL tag read as the old generator wrote it out, on a site at
+    the root of its host: `{{ site.baseurl }}/a` -> `/a`, `{{ '/a' | url }}` -> `/a`; and
+    each tag naming one of the page's `variables` (`{{ image | url }}`, `{{ page.image }}`,
+    Hugo's `{{ .Params.image }}`) its value."""
+    text = _SITE_PATH_TAG.sub(_untagged, text)
+    if not variables or "{" not in text:
+        return text
+    return _VARIABLE_TAG.sub(lambda tag: variables.get(tag.group("name"), tag.group(0)), text)
+
+
+def _untagged(tag: re.Match) -> str:
+    if tag.group("base") is not None:  # the host and prefix: the path follows, or is "/"
+        return "" if tag.string.startswith("/", tag.end()) else "/"
+    return "/" + (tag.group("filtered") or tag.group("called") or "").strip().lstrip("/")
 
 
 def unsafe_url_reason(url: str) -> str | None:

@@ -37,6 +37,9 @@ class ArticleContext:
     found: Found = field(default_factory=dict)  # sources-found.yaml's, for bare URLs
     pages: PageIndex = field(default_factory=PageIndex)  # the site's articles, links' targets
     places: ImagePlaces = field(default_factory=ImagePlaces)  # the folders files may come from
+    # its own values by name (the text values under `extra`), for another generator's tags
+    # naming them in paths: `{{ page.image }}`
+    variables: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def id_prefix(self) -> str:

@@ -33,6 +33,7 @@ from .punctuation import PunctuationExtension
 from .raw_html import RawHtmlExtension
 from .refs import LineFinder, RenderedBody, plain_text, reader_text, stashed_as_text
 from .sidenotes import SIDENOTES_CLASS, SidenotesExtension
+from .site_paths import SitePathsExtension
 from .sources import SourcesExtension
 
 PYGMENTS_CLASS = "highlight"  # the CSS class the generated Pygments stylesheets target
@@ -51,13 +52,15 @@ def render_markdown(
     converters: Converters | None = None,
     places: ImagePlaces | None = None,
     found: Found | None = None,
+    variables: Mapping[str, str] | None = None,
 ) -> RenderedBody:
     """Render one body. `declared` maps lower-case source keys to their entries; `slug` is
     the address of its page (links and images are made relative to it, and its last part
     starts the page's own ids);
     `allow_html` is the site's setting: which raw HTML elements articles may use; `pages`
     finds the other articles that links point to; `archive` holds content/archive.yaml's
-    records, for links to undeclared URLs, and `found` sources-found.yaml's; `converters`
+    records, for links to undeclared URLs, and `found` sources-found.yaml's; `variables` the
+    article's own text values by name (template tags naming them); `converters`
     are the caller's to reuse (a new converter otherwise); `places` finds the image files."""
     converters = converters if converters is not None else Converters()
     # A converter that stopped halfway may hold part of that article: only one that finished
@@ -65,7 +68,7 @@ def render_markdown(
     converter = converters.idle.pop((lang, allow_html), None) or Converter(lang, allow_html)
     try:
         body = converter.render(text, declared, slug, path, first_line,
-                                pages or PageIndex(), archive, places, found)
+                                pages or PageIndex(), archive, places, found, variables)
     except RecursionError:  # nesting the line-by-line limit cannot see; never a crash
         return _unreadable(path, first_line)
     converters.idle[(lang, allow_html)] = converter
@@ -97,6 +100,7 @@ class Converter:
         self.nesting = NestingLimitExtension()
         self.page_links = PageLinksExtension()
         self.file_links = FileLinksExtension()
+        self.site_paths = SitePathsExtension()
         self.headings = HeadingsExtension((self.sources, self.notes, self.glossary))
         self.code_labels = CodeLabels(translate(lang, "code"))
         self.raw_html = RawHtmlExtension(allow_html=allow_html, code_labels=self.code_labels,
@@ -109,6 +113,7 @@ class Converter:
                 "sane_lists",
                 PunctuationExtension(lang=lang),
                 "codehilite",
+                self.site_paths,
                 self.page_links,
                 self.file_links,
                 self.sources,
@@ -138,13 +143,14 @@ class Converter:
     def render(self, text: str, declared: Mapping[str, SourceEntry], slug: str,
                path: str, first_line: int, pages: PageIndex | None = None,
                archive: Archive | None = None, places: ImagePlaces | None = None,
-               found: Found | None = None) -> RenderedBody:
+               found: Found | None = None, variables: Mapping[str, str] | None = None
+               ) -> RenderedBody:
         self.md.reset()
         self.code_labels.reset()
         self.md.article = ArticleContext(
             slug=slug, path=path, lines=LineFinder(text, first_line), declared=declared,
             archive=archive or {}, found=found or {}, pages=pages or PageIndex(),
-            places=places or ImagePlaces())
+            places=places or ImagePlaces(), variables=variables or {})
         html = self.md.convert(text)
         return RenderedBody(
             html=html,

@@ -19,7 +19,8 @@ codehilite with our formatter, so a fence looks exactly as before (code_blocks.p
 
 As in CommonMark, an opening line of backticks with a backtick after them (```` ```x``` ````)
 is no fence but inline code, a closing fence may be longer than the opening one, a fence
-right after a line of text ends that paragraph, and a fence in a quote ends with the quote.
+right after a line of text ends that paragraph, a fence in a quote ends with the quote, and a
+fence never closed holds the rest of the document (a Hugo page ending in its example's code).
 """
 
 from __future__ import annotations
@@ -51,24 +52,22 @@ class FencesExtension(SuperFencesCodeExtension):
         # 25: the place (and name) of Python-Markdown's fenced_code, which this replaces:
         # before raw HTML (20) is stashed, so markup inside code stays code.
         self.md.preprocessors.register(fenced, "fenced_code_block", 25)
-        # 25.5: just before the fences are read, so a quoted fence has its end.
-        self.md.preprocessors.register(QuotedFenceEnds(self.md), "footnoted_quoted_fences",
-                                       25.5)
+        # 25.5: just before the fences are read, so every fence has its end.
+        self.md.preprocessors.register(FenceEnds(self.md), "footnoted_fence_ends", 25.5)
 
 
-class QuotedFenceEnds(Preprocessor):
-    """A fence opened inside a quote ends where the quote does (CommonMark), even when its
-    closing line was never written: that line is added, so SuperFences sees the block."""
+class FenceEnds(Preprocessor):
+    """A fence opened inside a quote ends where the quote does, and one never closed at the
+    top level ends with the document (CommonMark), though its closing line was never
+    written: that line is added, so SuperFences sees the block instead of printing its marks
+    as text."""
 
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
         fence = prefix = ""  # the open fence and what stands before it on its line
         for line in lines:
             if fence and ">" in prefix and not line.lstrip(" ").startswith(">"):
-                blanks = 0  # the quote ended: the fence ends before its blank lines
-                while blanks < len(out) and not out[-1 - blanks].strip():
-                    blanks += 1
-                out.insert(len(out) - blanks, prefix.rstrip(" ") + " " + fence)
+                _close(out, prefix, fence)  # the quote ended
                 fence = prefix = ""
             found = FENCE_LINE.match(line)
             if found and not fence:
@@ -76,7 +75,18 @@ class QuotedFenceEnds(Preprocessor):
             elif found and _closes(found, fence):
                 fence = prefix = ""
             out.append(line)
+        if fence and len(prefix) < 4:  # at the top level; inside a list item or an
+            _close(out, prefix, fence)  # indented code block the end is less certain
         return out
+
+
+def _close(out: list[str], prefix: str, fence: str) -> None:
+    """The closing line of `fence`, before the blank lines `out` ends with."""
+    blanks = 0
+    while blanks < len(out) and not out[-1 - blanks].strip():
+        blanks += 1
+    closing = prefix.rstrip(" ") + " " + fence if ">" in prefix else prefix + fence
+    out.insert(len(out) - blanks, closing)
 
 
 def _closes(found: re.Match, fence: str) -> bool:

@@ -6,6 +6,7 @@
     [the post](@/blog/post.md)           -> Zola's link from the content folder
     [its neighbour](../method/)          -> the same, when a page is there (from this page)
     [Site news](../)                     -> the home page, when that is where it leads
+    [Home](/)                            -> the home page, from any depth
     [old](https://old.example/2019/post/) -> the article whose original_url has that path
     [the team](./team)                   -> content/about/team.md, beside this file (VitePress)
 
@@ -102,6 +103,9 @@ class PageLinksTreeprocessor(Treeprocessor):
         self.make_page_link(link, href, target, slug, fragment, line)
 
     def link_address(self, link: etree.Element, href: str, path: str, fragment: str) -> None:
+        if not address_key(path):  # `/`, `/index.html`: the home page
+            self.link_home(link, fragment)
+            return
         key = f"address:{address_key(path)}"
         slug = self.ext.look_up(key)
         line = self.lines.line(f"({href}")
@@ -136,9 +140,7 @@ class PageLinksTreeprocessor(Treeprocessor):
         if address == ".." or address.startswith("../"):
             return
         if address == ".":  # `../` from a page one folder down: the home page
-            link.set("href", page_url(self.ext.article.slug, ".")
-                     + (f"#{fragment}" if fragment else ""))
-            link.set("class", PAGE_LINK_CLASS)
+            self.link_home(link, fragment)
             return
         slug = self.ext.look_up(f"address:{address_key(address)}")
         if slug is None:
@@ -146,6 +148,11 @@ class PageLinksTreeprocessor(Treeprocessor):
         if slug is not None:
             self.make_page_link(link, href, self.ext.article.pages.file_of[slug], slug,
                                 fragment, self.lines.line(f"({href}"))
+
+    def link_home(self, link: etree.Element, fragment: str) -> None:
+        link.set("href", page_url(self.ext.article.slug, ".")
+                 + (f"#{fragment}" if fragment else ""))
+        link.set("class", PAGE_LINK_CLASS)
 
     def article_without_suffix(self, path: str) -> str | None:
         """`./team`, `../guide/intro.html`: an article's file named from this one's without

@@ -23,7 +23,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from ..content.urls import is_external
+from ..content.urls import is_external, untag_site_paths
 from ..problems import Problem, warning
 from .allowed_html import DEFAULT_SETTING, EMBED_ELEMENTS, PHRASING_ELEMENTS, allowed_elements
 from .article_context import ArticleExtension
@@ -42,6 +42,13 @@ CODE_ELEMENTS = frozenset(("code", "kbd", "pre", "samp"))  # text typed, kept as
 # Elements whose content must be phrasing: a block inside one is invalid HTML.
 PHRASING_ONLY = PHRASING_ELEMENTS | {"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre"}
 EMBED_CLASS = "embed-not-loaded"
+# Python-Markdown's inline tag, whose quoted attribute values may also hold template tags
+# with quotes of their own, as a migrated site writes its paths: `<img src="{{ "/a.png" |
+# url }}">` is a tag (`take` reads the path), not text. A version of Python-Markdown that
+# writes its quoted values otherwise keeps its own pattern.
+_TEMPLATED = r"\{\{(?:(?!\}\}).)*\}\}"
+RAW_TAG_RE = HTML_RE.replace('"[^"]*+"', f'"(?:{_TEMPLATED}|[^"])*+"').replace(
+    "'[^']*+'", f"'(?:{_TEMPLATED}|[^'])*+'")
 # A video or sound file beside the article is published and played, with the reader's
 # controls and never by itself (no autoplay); one from elsewhere stays a link.
 PLAYERS = frozenset(("audio", "video"))
@@ -66,7 +73,7 @@ class RawHtmlExtension(ArticleExtension):
                                   "html_block", 20)
         # 90: the place of Python-Markdown's 'html' pattern: after code spans (190) and
         # backslash escapes (180), so `<b>` in backticks stays code.
-        md.inlinePatterns.register(RawInlineProcessor(HTML_RE, md, self), "html", 90)
+        md.inlinePatterns.register(RawInlineProcessor(RAW_TAG_RE, md, self), "html", 90)
         elements = allowed_elements(tuple(self.getConfig("allow_html")))
         # 19: after 'inline' (20) stashed every inline tag; before the links become sources
         # (15) and images are checked (14), so raw links and images get the same treatment.
@@ -177,9 +184,13 @@ class RawHtmlTreeprocessor(Treeprocessor):
         return index if index in self.ext.raw else None
 
     def take(self, index: int) -> Raw:
-        """The raw fragment, emptied from the stash: nothing unsanitised is left to restore."""
+        """The raw fragment, emptied from the stash: nothing unsanitised is left to restore.
+        Its base-URL tags are read as the paths they name (`<img src="{{ "/a.png" | url }}">`
+        -> `/a.png`), as the old generator wrote them out before any browser parsed the tag,
+        whose quotes would otherwise end the attribute."""
         stash = self.md.htmlStash.rawHtmlBlocks
-        raw, stash[index] = Raw(str(stash[index])), ""
+        raw = Raw(untag_site_paths(str(stash[index]), self.ext.article.variables))
+        stash[index] = ""
         self.ext.dropped(raw.html)
         return raw
 
