@@ -87,8 +87,10 @@ def assemble_site(checked: CheckedSite, context: BuildContext, state: BuildState
     keys = state.group_keys(records, published)
     intact = {name: state.intact_group(name, keys[name]) for name in GROUPS}
     order = [(path, state.stored_key(records[path])) for path in published]
-    made = {name: workers.submit(make_group, GroupJob(name=name, published=order))
-            for name in MADE_IN_WORKERS if intact[name] is None}
+    jobs = [GroupJob(name=name, published=order, search=state.outdated_search(
+        records, published) if name == "search" else None)
+            for name in MADE_IN_WORKERS if intact[name] is None]
+    made = {job.name: workers.submit(make_group, job) for job in jobs}
     rendered = _article_pages(state, articles, state.pages_unchanged(keys), writer, workers,
                               progress)
     groups = {"pages": CachedFiles(key=keys["pages"], files={})}

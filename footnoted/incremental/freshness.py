@@ -65,3 +65,16 @@ def group_intact(cached: CachedFiles | None, key: Digest, output: Path) -> bool:
     """A group's files are still those made from inputs with `key`."""
     return cached is not None and cached.key == key and all(
         stat_of(output / name) == stat for name, stat in cached.files.items())
+
+
+def outdated_documents(last: list[tuple[str, Digest]], now: list[tuple[str, Digest]]
+                       ) -> list[int] | None:
+    """The numbers of the search index's documents whose article changed, when the index
+    `last` made has the articles of `now` in the same order; None when it has not (a
+    document was added, removed or moved, and the documents after it are numbered anew) or
+    when a quarter of them changed (made whole, that costs less)."""
+    if [path for path, _ in last] != [path for path, _ in now]:
+        return None
+    outdated = [number for number, ((_, before), (_, after)) in enumerate(zip(last, now))
+                if before != after]
+    return outdated if len(outdated) * 4 <= len(now) else None

@@ -174,6 +174,12 @@ GROUP_INPUTS: dict[str, Callable[[CachedArticle], tuple]] = {
 }
 
 
+def document_key(record: CachedArticle) -> Digest:
+    """What the search index shows of one article: its document is made again when it
+    changed."""
+    return digest_of(GROUP_INPUTS["search"](record))
+
+
 # The groups made without templates or static files: a template edit leaves them alone.
 WITHOUT_TEMPLATES = {"search", "images", "citations"}
 

@@ -19,9 +19,18 @@ from ..output.staging import FileStat
 from ..settings import Settings
 from . import CACHE_DIR
 from .cache import BuildCache
-from .freshness import fresh_record, group_intact, page_intact, site_files, stale_links, with_page
-from .keys import build_keys, group_keys, page_key, stored_key
+from .freshness import (
+    fresh_record,
+    group_intact,
+    outdated_documents,
+    page_intact,
+    site_files,
+    stale_links,
+    with_page,
+)
+from .keys import build_keys, document_key, group_keys, page_key, stored_key
 from .records import BuildKeys, CachedArticle, CachedFiles, Digest, PageKey, StoredKey
+from .search_store import SearchUpdate
 from .store import ArticleStore
 from .unchanged import Inputs, forget_last_build, save_last_build, take_inputs
 
@@ -140,6 +149,16 @@ class BuildState:
         files are still in the site; else None (make them again)."""
         cached = self.cache.groups.get(name)
         return cached if group_intact(cached, key, self.settings.output) else None
+
+    def outdated_search(self, records: Mapping[str, CachedArticle], published: list[str]
+                        ) -> SearchUpdate:
+        """The documents of the search index the store holds that must be made again, when
+        the rest of it stands (a cold or clean build trusts nothing kept: all)."""
+        keys = [document_key(records[path]) for path in published]
+        if not self.cache.records:
+            return SearchUpdate(keys=keys, outdated=None)
+        return SearchUpdate(keys=keys, outdated=outdated_documents(
+            self.store.search.order(), list(zip(published, keys, strict=True))))
 
     # The end of a build
 
