@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -42,7 +43,8 @@ def stale_links(records: Mapping[str, CachedArticle], pages: PageIndex) -> list[
 def page_intact(record: CachedArticle, output: Path) -> bool:
     """The page in the current site is still the one the last build wrote."""
     name = f"{record.listed.slug}/index.html"
-    return record.page_stat is not None and stat_of(output / name) == record.page_stat
+    return record.page_stat is not None and \
+        stat_of(os.path.join(output, name)) == record.page_stat  # strings: one per page
 
 
 def site_files(records: Mapping[str, CachedArticle], published: list[str],
@@ -64,7 +66,7 @@ def with_page(record: CachedArticle, key: PageKey, stat: FileStat) -> CachedArti
 def group_intact(cached: CachedFiles | None, key: Digest, output: Path) -> bool:
     """A group's files are still those made from inputs with `key`."""
     return cached is not None and cached.key == key and all(
-        stat_of(output / name) == stat for name, stat in cached.files.items())
+        stat_of(os.path.join(output, name)) == stat for name, stat in cached.files.items())
 
 
 def outdated_documents(last: list[tuple[str, Digest]], now: list[tuple[str, Digest]]

@@ -9,6 +9,7 @@ cache.py, unchanged.py); no stage computes a key of its own.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -44,6 +45,7 @@ class BuildState:
 
     def __init__(self, settings: Settings, cache: BuildCache, inputs: Inputs | None) -> None:
         self.settings = settings
+        self.output = settings.output  # asked once per page
         self.cache = cache
         self.inputs = inputs  # the inputs' stat before any was read; None: never saved
         self.keys: BuildKeys | None = None  # set by `begin`
@@ -83,8 +85,9 @@ class BuildState:
         """The records of the article files that would parse as before, by path, and the
         paths of the others, in the order given."""
         fresh, outdated = {}, []
-        for path in paths:
-            name = path.relative_to(self.settings.root).as_posix()
+        root = str(self.settings.root) + os.sep
+        for path in paths:  # names cut as strings: pathlib's relative_to costs more than a stat
+            name = str(path).removeprefix(root).replace(os.sep, "/")
             record = fresh_record(self.cache.records.get(name), path, self._keys, self.settings)
             if record is not None:
                 fresh[name] = record
@@ -132,10 +135,10 @@ class BuildState:
                       pages_unchanged: bool) -> PageKey | None:
         """The new key of an article's page when it must be rendered again, else None.
         `others` are the articles the page lists by title."""
-        if pages_unchanged and page_intact(record, self.settings.output):
+        if pages_unchanged and page_intact(record, self.output):
             return None
         key = page_key(self._keys.site, record, others)
-        if record.page_key == key and page_intact(record, self.settings.output):
+        if record.page_key == key and page_intact(record, self.output):
             return None
         return key
 

@@ -155,7 +155,7 @@ def file_stat(stat: os.stat_result) -> FileStat:
     return stat.st_size, stat.st_mtime_ns
 
 
-def stat_of(path: Path) -> FileStat | None:
+def stat_of(path: Path | str) -> FileStat | None:
     """The file's FileStat, or None when it is missing."""
     try:
         return file_stat(os.stat(path))
