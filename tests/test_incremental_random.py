@@ -14,8 +14,9 @@ import pytest
 
 from footnoted.cli import main
 
-WORDS = ("contract soldier region quota summons draft portal notice reading committee "
-         "ministry decree parliament recruitment office deputy staff campaign service").split()
+WORDS = ["contract", "soldier", "region", "quota", "summons", "draft", "portal", "notice",
+         "reading", "committee", "ministry", "decree", "parliament", "recruitment", "office",
+         "deputy", "staff", "campaign", "service"]
 SOURCES = "".join(f"shared-{n}:\n  url: https://agency.example/{n}\n  title: Report {n}\n"
                   for n in range(3))
 STEPS = 18

@@ -36,22 +36,34 @@ def article_files(settings: Settings) -> tuple[list[Path], list[Problem]]:
     resolved = content.resolve()
     files, problems = [], []
     found = dict(_candidates(str(content)))
-    for path in sorted(map(Path, found)):
-        entry = found[str(path)]
-        name = path.relative_to(settings.root).as_posix()
-        if entry.is_symlink() and not path.resolve().is_relative_to(resolved):
-            problems.append(error(name, 0, "is a symbolic link to a file outside "
-                                  f"{settings.content_dir}/",
-                                  f"Copy the file into {settings.content_dir}/ instead"))
-        elif _SECTION_PAGE.match(path.stem):
-            problems.append(warning(name, 0, "is a section page (Hugo's and Zola's _index.md), "
-                                    "not an article: footnoted lists sections itself and does "
-                                    "not publish it",
-                                    "Rename it (e.g. about.md, with title and date) to publish "
-                                    "its text as an article, or delete it"))
+    for text in sorted(found, key=_parts):  # pathlib's order, without a Path for each
+        entry, path = found[text], Path(text)
+        problem = _not_an_article(entry, path, resolved, settings)
+        if problem is not None:
+            problems.append(problem)
         elif entry.is_file():
             files.append(path)
     return files, problems
+
+
+def _not_an_article(entry: os.DirEntry, path: Path, content: Path,
+                    settings: Settings) -> Problem | None:
+    """Why a file named as an article is none: a link out of content/, a section page."""
+    if entry.is_symlink() and not path.resolve().is_relative_to(content):
+        return error(path.relative_to(settings.root).as_posix(), 0, "is a symbolic link to a "
+                     f"file outside {settings.content_dir}/",
+                     f"Copy the file into {settings.content_dir}/ instead")
+    if _SECTION_PAGE.match(entry.name.rpartition(".")[0]):
+        return warning(path.relative_to(settings.root).as_posix(), 0, "is a section page "
+                       "(Hugo's and Zola's _index.md), not an article: footnoted lists "
+                       "sections itself and does not publish it",
+                       "Rename it (e.g. about.md, with title and date) to publish its text as "
+                       "an article, or delete it")
+    return None
+
+
+def _parts(path: str) -> list[str]:
+    return path.split(os.sep)
 
 
 def _candidates(folder: str) -> Iterator[tuple[str, os.DirEntry]]:
@@ -60,7 +72,7 @@ def _candidates(folder: str) -> Iterator[tuple[str, os.DirEntry]]:
     type comes with the listing, not a stat each."""
     with os.scandir(folder) as entries:
         for entry in entries:
-            if entry.name.endswith(ARTICLE_SUFFIXES):
+            if entry.name.endswith(ARTICLE_SUFFIXES) and entry.name.rfind(".") > 0:
                 yield entry.path, entry
             if entry.is_dir(follow_symlinks=False):
                 yield from _candidates(entry.path)

@@ -47,8 +47,8 @@ _FACE = {
     "unchanged_build": "unchanged",
 }
 __all__ = ["CACHE_DIR", "ArticleStore", "BuildKeys", "BuildState", "CachedArticle", "CachedFiles",
-           "Digest", "FileVersion", "SearchDoc", "SearchStore", "SearchUpdate", "StoredKey", "TermPostings",
-           "article_record", "unchanged_build"]
+           "Digest", "FileVersion", "SearchDoc", "SearchStore", "SearchUpdate", "StoredKey",
+           "TermPostings", "article_record", "unchanged_build"]
 
 def __getattr__(name: str) -> Any:
     if name not in _FACE:

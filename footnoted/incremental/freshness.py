@@ -65,8 +65,9 @@ def with_page(record: CachedArticle, key: PageKey, stat: FileStat) -> CachedArti
 
 def group_intact(cached: CachedFiles | None, key: Digest, output: Path) -> bool:
     """A group's files are still those made from inputs with `key`."""
+    folder = f"{output}{os.sep}"  # strings: this runs for every file of the site
     return cached is not None and cached.key == key and all(
-        stat_of(os.path.join(output, name)) == stat for name, stat in cached.files.items())
+        stat_of(folder + name) == stat for name, stat in cached.files.items())
 
 
 def outdated_documents(last: list[tuple[str, Digest]], now: list[tuple[str, Digest]]
@@ -77,6 +78,6 @@ def outdated_documents(last: list[tuple[str, Digest]], now: list[tuple[str, Dige
     when a quarter of them changed (made whole, that costs less)."""
     if [path for path, _ in last] != [path for path, _ in now]:
         return None
-    outdated = [number for number, ((_, before), (_, after)) in enumerate(zip(last, now))
-                if before != after]
+    pairs = enumerate(zip(last, now, strict=True))
+    outdated = [number for number, ((_, before), (_, after)) in pairs if before != after]
     return outdated if len(outdated) * 4 <= len(now) else None

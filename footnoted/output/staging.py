@@ -80,7 +80,7 @@ class StagedSite:
         """Take `name` from the current site unchanged (a hard link; a copy where none; in
         a spare in step with the site, it is there already)."""
         if self.in_step is not None:
-            self.touched.add(_relative(name))
+            self.touched.add(name if name in self.in_step else _relative(name))
             return
         target, current = self._target(name), os.path.join(self.output, name)
         with contextlib.suppress(OSError):

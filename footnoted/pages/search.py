@@ -16,9 +16,9 @@ from collections.abc import Iterable
 
 from ..article.resolve import Article
 from .search_shards import search_files
+from .typography import headline_text
 
 Terms = list[tuple[str, int]]  # an article's (term, weight) pairs, in term order
-from .typography import headline_text
 
 # How much one occurrence counts, by where it is: a headline word says most about a page.
 WEIGHTS = {"title": 8, "dek": 3, "sources": 2, "text": 1}
