@@ -18,7 +18,7 @@ from typing import Any
 
 from jinja2 import TemplateError
 
-from ..incremental import Digest, SearchDoc, SearchStore, SearchUpdate, StoredKey, TermPostings
+from ..incremental import SearchStore, StoredKey
 from ..pages.assets import collect_static
 from ..pages.citation import site_citation_files
 from ..pages.environment import template_problem
@@ -40,7 +40,7 @@ from .jobs import JobState, ParseJob, listed_copies, parse_file
 class GroupJob:
     name: str  # one of MADE_IN_WORKERS
     published: list[tuple[str, StoredKey]]  # the published articles, in listing order
-    search: SearchUpdate | None = None  # for the search index: what to make again
+    search: SearchStore.Update | None = None  # for the search index: what to make again
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -84,7 +84,7 @@ def _search(state: JobState, job: GroupJob) -> dict[str, bytes]:
         search.clear()
         postings = postings_of(_kept(search, _search_docs(state, documents)))
         search.put_postings(
-            (term, TermPostings(documents=found[0::2], weights=found[1::2],
+            (term, SearchStore.Postings(documents=found[0::2], weights=found[1::2],
                                 coded=coded_postings(found)))
             for term, found in postings.items())
     else:
@@ -96,8 +96,8 @@ def _search(state: JobState, job: GroupJob) -> dict[str, bytes]:
     return index_files(search.entries(), search.coded())
 
 
-def _search_docs(state: JobState, wanted: list[tuple[tuple[str, StoredKey], Digest]]
-                 ) -> Iterator[SearchDoc]:
+def _search_docs(state: JobState, wanted: list[tuple[tuple[str, StoredKey], str]]
+                 ) -> Iterator[SearchStore.Doc]:
     """The documents of the articles `wanted` ((path, stored key), document key), one at a
     time (all their terms at once would be hundreds of MB at 10,000 articles)."""
     stored = [article for article, _ in wanted]
@@ -105,18 +105,18 @@ def _search_docs(state: JobState, wanted: list[tuple[tuple[str, StoredKey], Dige
     assert listed is not None, "an article file changed during the build"
     for ((path, _), key), article, terms in zip(wanted, listed, _stored(state, stored, "terms"),
                                                 strict=True):
-        yield SearchDoc(path=path, key=key, terms=terms, entry=doc_entry(doc_fields(article)))
+        yield SearchStore.Doc(path=path, key=key, terms=terms, entry=doc_entry(doc_fields(article)))
 
 
-def _kept(search: SearchStore, docs: Iterator[SearchDoc]) -> Iterator[list[tuple[str, int]]]:
+def _kept(search: SearchStore, docs: Iterator[SearchStore.Doc]) -> Iterator[list[tuple[str, int]]]:
     """The terms of each of `docs`, numbered in order, once the store keeps the document."""
     for number, doc in enumerate(docs):
         search.put_docs([(number, doc)])
         yield doc.terms
 
 
-def _updated_postings(search: SearchStore, docs: dict[int, SearchDoc]
-                      ) -> Iterator[tuple[str, TermPostings | None]]:
+def _updated_postings(search: SearchStore, docs: dict[int, SearchStore.Doc]
+                      ) -> Iterator[tuple[str, SearchStore.Postings | None]]:
     """The new postings of each term whose weight in one of `docs` changed (None: the term
     is in no document any more)."""
     old = search.terms_of(docs)
@@ -129,7 +129,7 @@ def _updated_postings(search: SearchStore, docs: dict[int, SearchDoc]
         found = current.get(term)
         documents, weights = (found.documents, found.weights) if found else ([], [])
         update_postings(documents, weights, changed)
-        yield term, TermPostings(documents=documents, weights=weights, coded=coded_postings(
+        yield term, SearchStore.Postings(documents=documents, weights=weights, coded=coded_postings(
             interleaved(documents, weights))) if documents else None
 
 

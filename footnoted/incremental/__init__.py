@@ -33,22 +33,17 @@ CACHE_DIR = ".footnoted-cache"
 _FACE = {
     "BuildState": "state",
     "ArticleStore": "store",
-    "SearchDoc": "search_store",
     "SearchStore": "search_store",
-    "SearchUpdate": "search_store",
-    "TermPostings": "search_store",
     "BuildKeys": "records",
     "CachedArticle": "records",
     "CachedFiles": "records",
-    "Digest": "records",
     "StoredKey": "records",
     "FileVersion": "keys",
     "article_record": "keys",
     "unchanged_build": "unchanged",
 }
 __all__ = ["CACHE_DIR", "ArticleStore", "BuildKeys", "BuildState", "CachedArticle", "CachedFiles",
-           "Digest", "FileVersion", "SearchDoc", "SearchStore", "SearchUpdate", "StoredKey",
-           "TermPostings", "article_record", "unchanged_build"]
+           "FileVersion", "SearchStore", "StoredKey", "article_record", "unchanged_build"]
 
 def __getattr__(name: str) -> Any:
     if name not in _FACE:

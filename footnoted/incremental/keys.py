@@ -111,7 +111,7 @@ def image_stats(article: Article, settings: Settings) -> ImageStats:
 def parse_key(settings: Settings, shared: Mapping[str, SourceEntry]) -> ParseKey:
     """What every article's parse depends on besides its own file and the sources it cites."""
     urls = sorted((key.lower(), entry.url or "") for key, entry in shared.items())
-    return ParseKey(digest_of(FORMAT, __version__, _code_digest(), sys.version,
+    return ParseKey(digest_of(FORMAT, __version__, code_digest(), sys.version,
                               _library_versions(), _settings_text(settings), urls))
 
 
@@ -208,7 +208,7 @@ def _settings_text(settings: Settings) -> str:
 
 
 @functools.cache
-def _code_digest() -> str:
+def code_digest() -> str:
     """footnoted's own code: a changed module may change what it makes of any article, and
     the version number does not change with every edit. Once per process: the code running
     is the code loaded (`serve` builds many times with it)."""

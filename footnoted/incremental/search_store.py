@@ -22,36 +22,33 @@ TERMS = "search_terms_1"
 Terms = list[tuple[str, int]]  # an article's (term, weight) pairs, in term order
 
 
-@dataclass(frozen=True, kw_only=True)
-class SearchDoc:
-    """One document of the index: the article it was made from and what it holds of it."""
-
-    path: str
-    key: Digest  # keys.document_key() of the article it was made from
-    terms: Terms
-    entry: bytes  # its entry in its docs file
-
-
-@dataclass(frozen=True, kw_only=True)
-class SearchUpdate:
-    """What of the search index to make again (BuildState.outdated_search)."""
-
-    keys: list[Digest]  # keys.document_key() of each published article, in listing order
-    outdated: list[int] | None  # the documents to make again, by number; None: all
-
-
-@dataclass(frozen=True, kw_only=True)
-class TermPostings:
-    """One term's postings: documents ascending, their weights, and the two as its shard
-    holds them."""
-
-    documents: list[int]
-    weights: list[int]
-    coded: bytes
-
-
 class SearchStore:
     """The tables of the last search index, on a connection of the ArticleStore's file."""
+
+    @dataclass(frozen=True, kw_only=True)
+    class Doc:
+        """One document of the index: the article it was made from and what it holds of it."""
+
+        path: str
+        key: Digest  # keys.document_key() of the article it was made from
+        terms: Terms
+        entry: bytes  # its entry in its docs file
+
+    @dataclass(frozen=True, kw_only=True)
+    class Update:
+        """What of the search index to make again (BuildState.outdated_search)."""
+
+        keys: list[Digest]  # keys.document_key() of each published article, in listing order
+        outdated: list[int] | None  # the documents to make again, by number; None: all
+
+    @dataclass(frozen=True, kw_only=True)
+    class Postings:
+        """One term's postings: documents ascending, their weights, and the two as its shard
+        holds them."""
+
+        documents: list[int]
+        weights: list[int]
+        coded: bytes
 
     def __init__(self, connect: Callable[[], sqlite3.Connection]) -> None:
         self.connect = connect
@@ -67,13 +64,13 @@ class SearchStore:
                 for (terms,) in self._query(f"SELECT terms FROM {DOCS} WHERE number = ?",
                                             (number,))}
 
-    def postings(self, terms: Iterable[str]) -> dict[str, TermPostings]:
+    def postings(self, terms: Iterable[str]) -> dict[str, SearchStore.Postings]:
         """The postings of each of `terms` that the index holds."""
         found = {}
         for term in terms:
             for documents, weights, coded in self._query(
                     f"SELECT documents, weights, coded FROM {TERMS} WHERE term = ?", (term,)):
-                found[term] = TermPostings(documents=_numbers(documents),
+                found[term] = SearchStore.Postings(documents=_numbers(documents),
                                            weights=_numbers(weights), coded=coded)
         return found
 
@@ -85,13 +82,13 @@ class SearchStore:
         """Every term with its coded postings."""
         return list(self._query(f"SELECT term, coded FROM {TERMS}"))
 
-    def put_docs(self, docs: Iterable[tuple[int, SearchDoc]]) -> None:
+    def put_docs(self, docs: Iterable[tuple[int, SearchStore.Doc]]) -> None:
         self.connect().executemany(
             f"INSERT OR REPLACE INTO {DOCS} VALUES (?, ?, ?, ?, ?)",
             ((number, doc.path, doc.key, pickle.dumps(doc.terms, pickle.HIGHEST_PROTOCOL),
               doc.entry) for number, doc in docs))
 
-    def put_postings(self, postings: Iterable[tuple[str, TermPostings | None]]) -> None:
+    def put_postings(self, postings: Iterable[tuple[str, SearchStore.Postings | None]]) -> None:
         """Keep each term's new postings; None: the term is in no document any more."""
         db = self.connect()
         for term, found in postings:

@@ -10,10 +10,10 @@ cache.py, unchanged.py); no stage computes a key of its own.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from ..content.document import LoadedContent
+from ..content.document import LoadedContent, shared_source_files
 from ..content.page_index import PageIndex
 from ..outcome import BuildResult
 from ..output.staging import FileStat
@@ -30,8 +30,9 @@ from .freshness import (
     with_page,
 )
 from .keys import build_keys, document_key, group_keys, page_key, stored_key
+from .loaded import loaded_content
 from .records import BuildKeys, CachedArticle, CachedFiles, Digest, PageKey, StoredKey
-from .search_store import SearchUpdate
+from .search_store import SearchStore
 from .store import ArticleStore
 from .unchanged import Inputs, forget_last_build, save_last_build, take_inputs
 
@@ -43,8 +44,10 @@ class BuildState:
     writes no cache.
     """
 
-    def __init__(self, settings: Settings, cache: BuildCache, inputs: Inputs | None) -> None:
+    def __init__(self, settings: Settings, cache: BuildCache, inputs: Inputs | None,
+                 clean: bool = False) -> None:
         self.settings = settings
+        self.clean = clean  # trust nothing kept (and replace it)
         self.output = settings.output  # asked once per page
         self.cache = cache
         self.inputs = inputs  # the inputs' stat before any was read; None: never saved
@@ -55,7 +58,7 @@ class BuildState:
         """The project's state for a build; `clean` starts from nothing (and replaces it)."""
         inputs = take_inputs(settings, drafts)  # before any input is read
         forget_last_build(settings)  # until this build saves its own, none may stop early
-        return cls(settings, BuildCache.open(settings, clean), inputs)
+        return cls(settings, BuildCache.open(settings, clean), inputs, clean)
 
     @classmethod
     def empty(cls, settings: Settings) -> BuildState:
@@ -74,6 +77,14 @@ class BuildState:
         return self.cache.store
 
     # Articles
+
+    def shared_content(self, load: Callable[[], LoadedContent]) -> LoadedContent:
+        """The shared sources and archive records: `load`ed, or as the last build loaded
+        them from the same files."""
+        if self.inputs is None:  # check_site: nothing kept, nothing saved
+            return load()
+        return loaded_content(self.settings, shared_source_files(self.settings), load,
+                              self.settings.root / CACHE_DIR, reuse=not self.clean)
 
     def begin(self, content: LoadedContent) -> BuildKeys:
         """The keys every article of this build shares, once the shared sources are read."""
@@ -154,13 +165,13 @@ class BuildState:
         return cached if group_intact(cached, key, self.settings.output) else None
 
     def outdated_search(self, records: Mapping[str, CachedArticle], published: list[str]
-                        ) -> SearchUpdate:
+                        ) -> SearchStore.Update:
         """The documents of the search index the store holds that must be made again, when
         the rest of it stands (a cold or clean build trusts nothing kept: all)."""
         keys = [document_key(records[path]) for path in published]
         if not self.cache.records:
-            return SearchUpdate(keys=keys, outdated=None)
-        return SearchUpdate(keys=keys, outdated=outdated_documents(
+            return SearchStore.Update(keys=keys, outdated=None)
+        return SearchStore.Update(keys=keys, outdated=outdated_documents(
             self.store.search.order(), list(zip(published, keys, strict=True))))
 
     # The end of a build
