@@ -1,12 +1,14 @@
 """The spare site kept in step with the current one, so that staging the next build in it
 touches only what changed.
 
-After a swap, the retired site becomes the spare (staging.py), and a state file in it names
-what it lacks: the files the swap brought in or took away, and every file of the site now in
-place (`SpareState`). The next build first brings the spare up to the current site, by
-hard-linking those few files from it or deleting them (`sync_spare`); from then on a file
-the build keeps is already there, and a file the site no longer has is deleted by name, so
-nothing walks or links every file of the site. Without the state (a spare of an older build,
+After a swap, the retired site becomes the spare (staging.py) and is brought up to the site
+now in place at once, by hard-linking the files the swap brought in and deleting those it
+took away (`bring_in_step`), so each build pays for what it changed itself, not for what
+the build before it changed. A state file in the spare names every file of the site in
+place, and what the spare still lacks, if a kill cut that short (`SpareState`); the next
+build finishes it (`sync_spare`). From then on a file the build keeps is already there, and
+a file the site no longer has is deleted by name, so nothing walks or links every file of
+the site. Without the state (a spare of an older build,
 or a sync cut short), the spare is staged in as before: every file linked, the folder walked.
 """
 
@@ -62,9 +64,14 @@ def sync_spare(spare: Path, output: Path, marker: str) -> set[str] | None:
             return None
     except OSError:
         return None
-    for name in state.differs:
-        _link_or_remove(output, spare, name)
+    bring_in_step(spare, output, state.differs)
     return set(state.site)
+
+
+def bring_in_step(spare: Path, output: Path, names: list[str]) -> None:
+    """Make the spare's `names` the site's."""
+    for name in names:
+        _link_or_remove(output, spare, name)
 
 
 def remove_files(folder: Path, names: set[str]) -> None:
