@@ -83,10 +83,7 @@ def _search(state: JobState, job: GroupJob) -> dict[str, bytes]:
     if update.outdated is None:
         search.clear()
         postings = postings_of(_kept(search, _search_docs(state, documents)))
-        search.put_postings(
-            (term, SearchStore.Postings(documents=found[0::2], weights=found[1::2],
-                                coded=coded_postings(found)))
-            for term, found in postings.items())
+        search.put_postings(_whole_postings(postings))
     else:
         docs = dict(zip(update.outdated, _search_docs(
             state, [documents[number] for number in update.outdated]), strict=True))
@@ -94,6 +91,13 @@ def _search(state: JobState, job: GroupJob) -> dict[str, bytes]:
         search.put_docs(docs.items())
     search.commit()
     return index_files(search.entries(), search.coded())
+
+
+def _whole_postings(postings: dict[str, list[int]]
+                    ) -> Iterator[tuple[str, SearchStore.Postings]]:
+    for term, found in postings.items():
+        yield term, SearchStore.Postings(documents=found[0::2], weights=found[1::2],
+                                         coded=coded_postings(found))
 
 
 def _search_docs(state: JobState, wanted: list[tuple[tuple[str, StoredKey], str]]
@@ -129,8 +133,9 @@ def _updated_postings(search: SearchStore, docs: dict[int, SearchStore.Doc]
         found = current.get(term)
         documents, weights = (found.documents, found.weights) if found else ([], [])
         update_postings(documents, weights, changed)
-        yield term, SearchStore.Postings(documents=documents, weights=weights, coded=coded_postings(
-            interleaved(documents, weights))) if documents else None
+        coded = coded_postings(interleaved(documents, weights))
+        yield term, SearchStore.Postings(documents=documents, weights=weights,
+                                         coded=coded) if documents else None
 
 
 def _stored(state: JobState, published: list[tuple[str, StoredKey]], column: str
