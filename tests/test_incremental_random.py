@@ -1,7 +1,8 @@
 """A seeded random series of edits on a small site: after each step the incremental build's
 site is, file for file and folder for folder, the site a clean build makes of the same
 content. Edits: bodies, titles, dates (listing and search order), new, deleted and moved
-articles, links between articles, shared sources, templates, a file damaged in the site."""
+articles, drafts held back and published again, links between articles, shared sources,
+templates, a file damaged in the site."""
 
 from __future__ import annotations
 
@@ -61,7 +62,7 @@ class RandomSite:
 
     def step(self) -> str:
         kind = self.rng.choice(["body", "body", "title", "date", "new", "delete", "move",
-                                "rewrite", "source", "template", "damage"])
+                                "rewrite", "source", "template", "damage", "draft"])
         path = self.rng.choice(self.articles())
         text = path.read_text()
         if kind == "body":
@@ -96,6 +97,9 @@ class RandomSite:
                                 "templates" / "base.html", base)
             base.write_text(base.read_text().replace(
                 "</footer>", f"<!-- {self.rng.random()} --></footer>", 1))
+        elif kind == "draft":  # held back, or published again
+            path.write_text(text.replace("draft: true\n", "") if "draft: true\n" in text
+                            else text.replace("title: ", "draft: true\ntitle: ", 1))
         elif kind == "damage":  # a page of the site changed by hand is made again
             page = self.rng.choice(sorted((self.root / "site").rglob("index.html")))
             page.write_text("damaged")

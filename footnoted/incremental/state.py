@@ -25,13 +25,22 @@ from .freshness import (
     group_intact,
     outdated_documents,
     page_intact,
+    pages_to_check,
     site_files,
     stale_links,
     with_page,
 )
 from .keys import build_keys, document_key, group_keys, page_key, stored_key
 from .loaded import loaded_content
-from .records import BuildKeys, CachedArticle, CachedFiles, Digest, PageKey, StoredKey
+from .records import (
+    BuildKeys,
+    CachedArticle,
+    CachedFiles,
+    Digest,
+    PageKey,
+    PagesBasis,
+    StoredKey,
+)
 from .search_store import SearchStore
 from .store import ArticleStore
 from .unchanged import Inputs, forget_last_build, save_last_build, take_inputs
@@ -142,13 +151,25 @@ class BuildState:
         last build saw them (only a page damaged in the site since is made again)."""
         return self.cache.groups.get("pages") == CachedFiles(key=keys["pages"], files={})
 
-    def outdated_page(self, record: CachedArticle, others: list[CachedArticle],
-                      pages_unchanged: bool) -> PageKey | None:
-        """The new key of an article's page when it must be rendered again, else None.
-        `others` are the articles the page lists by title."""
-        if pages_unchanged and page_intact(record, self.output):
+    def pages_to_check(self, records: Mapping[str, CachedArticle], published: list[str],
+                       citing: Mapping[str, list[str]], translated: bool) -> set[str] | None:
+        """The published articles whose page can need rendering again (freshness.py's
+        pages_to_check), when the last build's pages were made over the same templates and
+        settings; None: any. Translations list each other by title too: on a site with
+        any, any. `citing`: the published articles citing each URL."""
+        basis = self.cache.basis
+        if translated or basis is None or basis.site != self._keys.site:
             return None
-        key = page_key(self._keys.site, record, others)
+        return pages_to_check(self.cache.records, records, basis.published, published, citing)
+
+    def outdated_page(self, record: CachedArticle, others: Callable[[], list[CachedArticle]],
+                      inputs_unchanged: bool) -> PageKey | None:
+        """The new key of an article's page when it must be rendered again, else None.
+        `others` gives the articles the page lists by title; `inputs_unchanged`: nothing
+        the page shows can have changed (only the page, damaged in the site since)."""
+        if inputs_unchanged and page_intact(record, self.output):
+            return None
+        key = page_key(self._keys.site, record, others())
         if record.page_key == key and page_intact(record, self.output):
             return None
         return key
@@ -180,7 +201,8 @@ class BuildState:
                published: list[str], due: float | None, result: BuildResult) -> None:
         """Keep this build's records; once the site is swapped in, what the next build needs
         to stop early when nothing changed."""
-        self.cache.save(records, groups)
+        self.cache.save(records, groups,
+                        PagesBasis(site=self._keys.site, published=frozenset(published)))
         if self.inputs is not None:
             save_last_build(self.settings, self.inputs,
                             site_files(records, published, groups, self.settings.output),
