@@ -96,8 +96,8 @@ def test_leftovers_of_a_killed_build_are_removed(make_project):
     (project.root / f"{STAGING_PREFIX}site-x1y2/a").mkdir(parents=True)
     (project.root / f"{RETIRED_PREFIX}site-4242").mkdir()
     assert project.run("build") == 0
-    assert sorted(os.listdir(project.root)) == [".footnoted-cache", "content", "pyproject.toml",
-                                                "site"]
+    assert sorted(os.listdir(project.root)) == [".footnoted-cache", ".footnoted-spare-site",
+                                                "content", "pyproject.toml", "site"]
 
 
 def test_a_site_retired_just_before_a_kill_is_put_back(tmp_path):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection
-from pathlib import PurePosixPath
 
 from ..content.discovery import is_bundle_name
 from ..content.linefinder import LineFinder
@@ -19,27 +18,31 @@ def translation_groups(articles: list[Article]) -> dict[str, list[Article]]:
     beside `index.md` is a version of it without saying so, as in Hugo.
     """
     bundle_originals = {_bundle_folder(a.path): a.slug for a in articles
-                        if PurePosixPath(a.path).stem == "index"}
+                        if _stem(a.path) == "index"}
     slugs = {article.slug for article in articles}
-
-    def original(article: Article) -> str:
-        return (named_original(article, slugs)
-                or bundle_originals.get(_bundle_folder(article.path)) or article.slug)
-
+    roots = [named_original(article, slugs) or bundle_originals.get(_bundle_folder(article.path))
+             or article.slug for article in articles]
     by_root: dict[str, list[Article]] = defaultdict(list)
-    for article in articles:
-        by_root[original(article)].append(article)
+    for article, root in zip(articles, roots, strict=True):
+        by_root[root].append(article)
     return {
-        article.slug: sorted((a for a in by_root[original(article)] if a is not article),
+        article.slug: sorted((a for a in by_root[root] if a is not article),
                              key=lambda a: (a.lang, a.slug))
-        for article in articles
+        for article, root in zip(articles, roots, strict=True)
     }
 
 
 def _bundle_folder(path: str) -> str | None:
-    """The folder of a page bundle's `index.md` or `index.<lang>.md`; None for other files."""
-    file = PurePosixPath(path)
-    return file.parent.as_posix() if is_bundle_name(file.stem) else None
+    """The folder of a page bundle's `index.md` or `index.<lang>.md`; None for other files.
+    Plain strings: this runs for every article of every build."""
+    folder, _, _ = path.rpartition("/")
+    return (folder or ".") if is_bundle_name(_stem(path)) else None
+
+
+def _stem(path: str) -> str:
+    """PurePosixPath(path).stem."""
+    name = path.rpartition("/")[2]
+    return name.rpartition(".")[0] or name
 
 
 def named_original(article: Article, slugs: Collection[str]) -> str | None:

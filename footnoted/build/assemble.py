@@ -50,22 +50,29 @@ class Published:
     def others(self, path: str) -> tuple[list[str], list[str]]:
         """Paths of the articles citing the same sources, and of its translations."""
         slug = self.records[path].listed.slug
-        return self.cited_with[path], [self.path_of[a.slug] for a in self.translations[slug]]
+        return self.cited_with(path), [self.path_of[a.slug] for a in self.translations[slug]]
+
+    def cited_with(self, path: str) -> list[str]:
+        """source_index.cited_with, from the URLs in the records: no article is read."""
+        found: set[str] = set()
+        for url in self.records[path].urls:
+            if len(self.citing[url]) > 1:
+                found.update(self.citing[url])
+        found.discard(path)
+        return sorted(found, key=self.order.__getitem__)
 
     @functools.cached_property
-    def cited_with(self) -> dict[str, list[str]]:
-        """source_index.cited_with, from the URLs in the records: no article is read."""
+    def citing(self) -> dict[str, list[str]]:
+        """The published articles citing each URL."""
         citing: dict[str, list[str]] = defaultdict(list)
         for path in self.paths:
             for url in self.records[path].urls:
                 citing[url].append(path)
-        others: dict[str, set[str]] = {path: set() for path in self.paths}
-        for group in citing.values():
-            for path in group if len(group) > 1 else ():
-                others[path].update(group)
-        order = {path: index for index, path in enumerate(self.paths)}
-        return {path: sorted(found - {path}, key=order.__getitem__)
-                for path, found in others.items()}
+        return citing
+
+    @functools.cached_property
+    def order(self) -> dict[str, int]:
+        return {path: index for index, path in enumerate(self.paths)}
 
     @functools.cached_property
     def translations(self) -> dict[str, list[Article]]:
@@ -87,8 +94,10 @@ def assemble_site(checked: CheckedSite, context: BuildContext, state: BuildState
     keys = state.group_keys(records, published)
     intact = {name: state.intact_group(name, keys[name]) for name in GROUPS}
     order = [(path, state.stored_key(records[path])) for path in published]
-    made = {name: workers.submit(make_group, GroupJob(name=name, published=order))
-            for name in MADE_IN_WORKERS if intact[name] is None}
+    jobs = [GroupJob(name=name, published=order, search=state.outdated_search(
+        records, published) if name == "search" else None)
+            for name in MADE_IN_WORKERS if intact[name] is None]
+    made = {job.name: workers.submit(make_group, job) for job in jobs}
     rendered = _article_pages(state, articles, state.pages_unchanged(keys), writer, workers,
                               progress)
     groups = {"pages": CachedFiles(key=keys["pages"], files={})}
@@ -104,14 +113,21 @@ GROUPS = ("sources", "listings", "search", "images", "citations")  # in the orde
 def _article_pages(state: BuildState, articles: Published, pages_unchanged: bool,
                    writer: SiteWriter, workers: Workers, progress: Progress | None) -> set[str]:
     records, jobs = articles.records, []
+    check = None if pages_unchanged else state.pages_to_check(
+        records, articles.paths, articles.citing, any(articles.translations.values()))
+
+    def others(path: str) -> list[CachedArticle]:  # asked only for a page that may change
+        cited, translated = articles.others(path)
+        return [records[p] for p in cited + translated]
+
     for path in articles.paths:
         record = records[path]
-        cited, translated = articles.others(path)
-        key = state.outdated_page(record, [records[p] for p in cited + translated],
-                                  pages_unchanged)
+        key = state.outdated_page(record, functools.partial(others, path),
+                                  pages_unchanged or (check is not None and path not in check))
         if key is None:
             writer.keep(state.page_file(record))
             continue
+        cited, translated = articles.others(path)
         jobs.append(RenderJob(path=path, key=state.stored_key(record),
                               cited_with=[(p, state.stored_key(records[p])) for p in cited],
                               translations=[(p, state.stored_key(records[p]))

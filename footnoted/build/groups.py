@@ -11,18 +11,26 @@ hands back the group's files as bytes. An article the store lost is parsed again
 from __future__ import annotations
 
 import pickle
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import TemplateError
 
-from ..incremental import StoredKey
+from ..incremental import SearchStore, StoredKey
 from ..pages.assets import collect_static
 from ..pages.citation import site_citation_files
 from ..pages.environment import template_problem
 from ..pages.render import render_listing_pages, sources_page_chunks
-from ..pages.search import search_index
+from ..pages.search import (
+    doc_fields,
+    interleaved,
+    postings_of,
+    update_postings,
+    weight_changes,
+)
+from ..pages.search_shards import coded_postings, doc_entry, index_files
 from ..pages.source_index import build_source_index
 from ..problems import Problem
 from .jobs import JobState, ParseJob, listed_copies, parse_file
@@ -32,6 +40,7 @@ from .jobs import JobState, ParseJob, listed_copies, parse_file
 class GroupJob:
     name: str  # one of MADE_IN_WORKERS
     published: list[tuple[str, StoredKey]]  # the published articles, in listing order
+    search: SearchStore.Update | None = None  # for the search index: what to make again
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -44,31 +53,89 @@ class GroupMade:
 def make_group(state: JobState, job: GroupJob) -> GroupMade:
     """Render one group of site-wide pages."""
     try:
-        files = MADE_IN_WORKERS[job.name](state, job.published)
+        files = MADE_IN_WORKERS[job.name](state, job)
     except TemplateError as exc:
         return GroupMade(name=job.name, files={},
                          problems=[template_problem(exc, state.settings)])
     return GroupMade(name=job.name, files=files, problems=[])
 
 
-def _sources(state: JobState, published: list[tuple[str, StoredKey]]) -> dict[str, bytes]:
+def _sources(state: JobState, job: GroupJob) -> dict[str, bytes]:
     """The Sources pages; each page is joined here (about 200 KB at most: split pages)."""
-    index = build_source_index(list(_stored(state, published, "with_sources")))
+    index = build_source_index(list(_stored(state, job.published, "with_sources")))
     return {name: "".join(pieces).encode("utf-8") for name, pieces in
             sources_page_chunks(state.environment, index, state.settings).items()}
 
 
-def _listings(state: JobState, published: list[tuple[str, StoredKey]]) -> dict[str, bytes]:
-    listed = listed_copies(state, published)
+def _listings(state: JobState, job: GroupJob) -> dict[str, bytes]:
+    listed = listed_copies(state, job.published)
     assert listed is not None, "an article file changed during the build"
     return render_listing_pages(state.environment, listed, state.settings) | collect_static(
         state.settings)
 
 
-def _search(state: JobState, published: list[tuple[str, StoredKey]]) -> dict[str, bytes]:
-    listed = listed_copies(state, published)
+def _search(state: JobState, job: GroupJob) -> dict[str, bytes]:
+    """The search index: its outdated documents updated in the index the store keeps, or
+    made whole; the store keeps the result for the next build."""
+    search, update = state.store.search, job.search
+    assert update is not None, "the search index's job says what to make again"
+    documents = list(zip(job.published, update.keys, strict=True))
+    if update.outdated is None:
+        search.clear()
+        postings = postings_of(_kept(search, _search_docs(state, documents)))
+        search.put_postings(_whole_postings(postings))
+    else:
+        docs = dict(zip(update.outdated, _search_docs(
+            state, [documents[number] for number in update.outdated]), strict=True))
+        search.put_postings(_updated_postings(search, docs))
+        search.put_docs(docs.items())
+    search.commit()
+    return index_files(search.entries(), search.coded())
+
+
+def _whole_postings(postings: dict[str, list[int]]
+                    ) -> Iterator[tuple[str, SearchStore.Postings]]:
+    for term, found in postings.items():
+        yield term, SearchStore.Postings(documents=found[0::2], weights=found[1::2],
+                                         coded=coded_postings(found))
+
+
+def _search_docs(state: JobState, wanted: list[tuple[tuple[str, StoredKey], str]]
+                 ) -> Iterator[SearchStore.Doc]:
+    """The documents of the articles `wanted` ((path, stored key), document key), one at a
+    time (all their terms at once would be hundreds of MB at 10,000 articles)."""
+    stored = [article for article, _ in wanted]
+    listed = listed_copies(state, stored)
     assert listed is not None, "an article file changed during the build"
-    return search_index(listed, _stored(state, published, "terms"))
+    for ((path, _), key), article, terms in zip(wanted, listed, _stored(state, stored, "terms"),
+                                                strict=True):
+        yield SearchStore.Doc(path=path, key=key, terms=terms, entry=doc_entry(doc_fields(article)))
+
+
+def _kept(search: SearchStore, docs: Iterator[SearchStore.Doc]) -> Iterator[list[tuple[str, int]]]:
+    """The terms of each of `docs`, numbered in order, once the store keeps the document."""
+    for number, doc in enumerate(docs):
+        search.put_docs([(number, doc)])
+        yield doc.terms
+
+
+def _updated_postings(search: SearchStore, docs: dict[int, SearchStore.Doc]
+                      ) -> Iterator[tuple[str, SearchStore.Postings | None]]:
+    """The new postings of each term whose weight in one of `docs` changed (None: the term
+    is in no document any more)."""
+    old = search.terms_of(docs)
+    changes: dict[str, dict[int, int]] = defaultdict(dict)
+    for number, doc in docs.items():
+        for term, weight in weight_changes(old.get(number, []), doc.terms).items():
+            changes[term][number] = weight
+    current = search.postings(changes)
+    for term, changed in sorted(changes.items()):
+        found = current.get(term)
+        documents, weights = (found.documents, found.weights) if found else ([], [])
+        update_postings(documents, weights, changed)
+        coded = coded_postings(interleaved(documents, weights))
+        yield term, SearchStore.Postings(documents=documents, weights=weights,
+                                         coded=coded) if documents else None
 
 
 def _stored(state: JobState, published: list[tuple[str, StoredKey]], column: str
@@ -85,10 +152,10 @@ def _stored(state: JobState, published: list[tuple[str, StoredKey]], column: str
 
 
 # The groups made by a job; "images" copies files and stays with the main process.
-MADE_IN_WORKERS: dict[str, Callable[[JobState, list[tuple[str, StoredKey]]], dict[str, bytes]]] = {
+MADE_IN_WORKERS: dict[str, Callable[[JobState, GroupJob], dict[str, bytes]]] = {
     "sources": _sources,
     "listings": _listings,
     "search": _search,
-    "citations": lambda state, published: site_citation_files(
-        _stored(state, published, "with_sources"), state.settings),
+    "citations": lambda state, job: site_citation_files(
+        _stored(state, job.published, "with_sources"), state.settings),
 }

@@ -11,6 +11,7 @@ and is never saved, and writes nothing.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -68,7 +69,7 @@ def check_site(settings: Settings, processes: int = 0) -> CheckedSite:
 
 def load_changes(settings: Settings, state: BuildState, processes: int) -> Loaded:
     """Stage 1, load: the shared sources and every article's slug; which files changed."""
-    content = load_shared_sources(settings)
+    content = state.shared_content(functools.partial(load_shared_sources, settings))
     keys = state.begin(content)
     paths, found = article_files(settings)  # the files content.load_content would read
     fresh, to_parse = state.outdated_articles(paths)

@@ -12,8 +12,9 @@ reported, not published.
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..problems import Problem, error, warning
@@ -32,24 +33,49 @@ _DATED_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[-_]|$)")
 def article_files(settings: Settings) -> tuple[list[Path], list[Problem]]:
     """The article files in path order, and the problems with files that are not articles."""
     content = settings.content
-    inside = _inside(content.resolve())
+    resolved = content.resolve()
     files, problems = [], []
-    candidates = (path for path in content.rglob("*") if path.suffix in ARTICLE_SUFFIXES)
-    for path in sorted(candidates):
-        name = path.relative_to(settings.root).as_posix()
-        if not inside(path):
-            problems.append(error(name, 0, "is a symbolic link to a file outside "
-                                  f"{settings.content_dir}/",
-                                  f"Copy the file into {settings.content_dir}/ instead"))
-        elif _SECTION_PAGE.match(path.stem):
-            problems.append(warning(name, 0, "is a section page (Hugo's and Zola's _index.md), "
-                                    "not an article: footnoted lists sections itself and does "
-                                    "not publish it",
-                                    "Rename it (e.g. about.md, with title and date) to publish "
-                                    "its text as an article, or delete it"))
-        elif path.is_file():
+    found = dict(_candidates(str(content)))
+    for text in sorted(found, key=_parts):  # pathlib's order, without a Path for each
+        entry, path = found[text], Path(text)
+        problem = _not_an_article(entry, path, resolved, settings)
+        if problem is not None:
+            problems.append(problem)
+        elif entry.is_file():
             files.append(path)
     return files, problems
+
+
+def _not_an_article(entry: os.DirEntry, path: Path, content: Path,
+                    settings: Settings) -> Problem | None:
+    """Why a file named as an article is none: a link out of content/, a section page."""
+    if entry.is_symlink() and not path.resolve().is_relative_to(content):
+        return error(path.relative_to(settings.root).as_posix(), 0, "is a symbolic link to a "
+                     f"file outside {settings.content_dir}/",
+                     f"Copy the file into {settings.content_dir}/ instead")
+    if _SECTION_PAGE.match(entry.name.rpartition(".")[0]):
+        return warning(path.relative_to(settings.root).as_posix(), 0, "is a section page "
+                       "(Hugo's and Zola's _index.md), not an article: footnoted lists "
+                       "sections itself and does not publish it",
+                       "Rename it (e.g. about.md, with title and date) to publish its text as "
+                       "an article, or delete it")
+    return None
+
+
+def _parts(path: str) -> list[str]:
+    return path.split(os.sep)
+
+
+def _candidates(folder: str) -> Iterator[tuple[str, os.DirEntry]]:
+    """Every entry below `folder` named as an article, by path, as pathlib's rglob finds
+    them (symbolic links to folders are not followed), with os.scandir's entries: their
+    type comes with the listing, not a stat each."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.endswith(ARTICLE_SUFFIXES) and entry.name.rfind(".") > 0:
+                yield entry.path, entry
+            if entry.is_dir(follow_symlinks=False):
+                yield from _candidates(entry.path)
 
 
 def slug_from_path(path: Path, settings: Settings, own: str | None = None) -> str:
@@ -110,17 +136,3 @@ def date_from_path(path: Path, settings: Settings) -> str | None:
     name = path.parent.name if is_bundle_index(path, settings) else path.stem
     found = _DATED_NAME.match(name)
     return found.group(1) if found else None
-
-
-def _inside(content: Path) -> Callable[[Path], bool]:
-    """Whether a file really is under `content`, resolving each folder once, not each file."""
-    folders: dict[Path, bool] = {}
-
-    def check(path: Path) -> bool:
-        if path.parent not in folders:
-            folders[path.parent] = path.parent.resolve().is_relative_to(content)
-        if path.is_symlink():
-            return path.resolve().is_relative_to(content)
-        return folders[path.parent]
-
-    return check

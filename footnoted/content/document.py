@@ -239,6 +239,11 @@ def load_shared_sources(settings: Settings) -> LoadedContent:
                          problems=problems + found + more, archive=archive, found=facts)
 
 
+def shared_source_files(settings: Settings) -> list[Path]:
+    """Every file load_shared_sources may read: what it makes changes only with them."""
+    return [settings.content / name for name in (*SOURCES_FILES, ARCHIVE_FILE, FOUND_FILE)]
+
+
 def load_archive_file(settings: Settings) -> tuple[dict[str, ArchiveRecord], list[Problem]]:
     """content/archive.yaml's records by URL, and its problems."""
     path = settings.content / ARCHIVE_FILE

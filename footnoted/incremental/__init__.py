@@ -12,6 +12,8 @@ shortcut, which the `build` command asks before loading any stage.
   with the types of their keys and digests;
 - cache.py: the file that keeps those records between builds (`BuildCache`);
 - store.py: the parsed articles themselves, in one SQLite file (`ArticleStore`);
+- search_store.py: the search index as the last build made it, per document and term, in
+  the same file (`SearchStore`), updated term by term after an edit;
 - freshness.py: whether an article, a page or a group of files is still as the last build left it;
 - unchanged.py: whether anything the last build read or wrote changed at all, by stat alone
   (the no-change build's shortcut, which loads none of the build's modules).
@@ -31,6 +33,7 @@ CACHE_DIR = ".footnoted-cache"
 _FACE = {
     "BuildState": "state",
     "ArticleStore": "store",
+    "SearchStore": "search_store",
     "BuildKeys": "records",
     "CachedArticle": "records",
     "CachedFiles": "records",
@@ -40,7 +43,7 @@ _FACE = {
     "unchanged_build": "unchanged",
 }
 __all__ = ["CACHE_DIR", "ArticleStore", "BuildKeys", "BuildState", "CachedArticle", "CachedFiles",
-           "FileVersion", "StoredKey", "article_record", "unchanged_build"]
+           "FileVersion", "SearchStore", "StoredKey", "article_record", "unchanged_build"]
 
 def __getattr__(name: str) -> Any:
     if name not in _FACE:

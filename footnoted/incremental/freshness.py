@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -42,7 +43,8 @@ def stale_links(records: Mapping[str, CachedArticle], pages: PageIndex) -> list[
 def page_intact(record: CachedArticle, output: Path) -> bool:
     """The page in the current site is still the one the last build wrote."""
     name = f"{record.listed.slug}/index.html"
-    return record.page_stat is not None and stat_of(output / name) == record.page_stat
+    return record.page_stat is not None and \
+        stat_of(os.path.join(output, name)) == record.page_stat  # strings: one per page
 
 
 def site_files(records: Mapping[str, CachedArticle], published: list[str],
@@ -63,5 +65,35 @@ def with_page(record: CachedArticle, key: PageKey, stat: FileStat) -> CachedArti
 
 def group_intact(cached: CachedFiles | None, key: Digest, output: Path) -> bool:
     """A group's files are still those made from inputs with `key`."""
+    folder = f"{output}{os.sep}"  # strings: this runs for every file of the site
     return cached is not None and cached.key == key and all(
-        stat_of(output / name) == stat for name, stat in cached.files.items())
+        stat_of(folder + name) == stat for name, stat in cached.files.items())
+
+
+def outdated_documents(last: list[tuple[str, Digest]], now: list[tuple[str, Digest]]
+                       ) -> list[int] | None:
+    """The numbers of the search index's documents whose article changed, when the index
+    `last` made has the articles of `now` in the same order; None when it has not (a
+    document was added, removed or moved, and the documents after it are numbered anew) or
+    when a quarter of them changed (made whole, that costs less)."""
+    if [path for path, _ in last] != [path for path, _ in now]:
+        return None
+    pairs = enumerate(zip(last, now, strict=True))
+    outdated = [number for number, ((_, before), (_, after)) in pairs if before != after]
+    return outdated if len(outdated) * 4 <= len(now) else None
+
+
+def pages_to_check(old: Mapping[str, CachedArticle], new: Mapping[str, CachedArticle],
+                   old_published: frozenset[str], published: list[str],
+                   citing: Mapping[str, list[str]]) -> set[str]:
+    """The published articles whose page may show something else than the last build made
+    it show, when the templates, static files and settings are the same: those whose record
+    is not the one kept (parsed again, or touched), and those citing a URL that an article
+    added, removed, published, held back or changed cites or cited (its page lists them by
+    title). `citing`: the published articles citing each URL."""
+    now = set(published)
+    changed = ({path for path, record in new.items() if old.get(path) is not record}
+               | (old.keys() - new.keys()) | (now ^ old_published))
+    urls = {url for path in changed for record in (old.get(path), new.get(path))
+            if record is not None for url in record.urls}
+    return (changed | {path for url in urls for path in citing.get(url, ())}) & now

@@ -82,13 +82,14 @@ def article_record(article: Article, version: FileVersion, problems: list[Proble
     shows of it. Its page is rendered later (no page key yet)."""
     copy, digest, stat = listed_copy(article), version.digest, version.stat
     urls = tuple(sorted({source.url for source in article.sources if source.url}))
-    return CachedArticle(
+    record = CachedArticle(
         digest=digest, stat=stat, parse_key=keys.parse, shared=cited_shared(article, keys.shared),
         listed=copy, listed_digest=digest_of(repr(copy)), urls=urls,
         sources_digest=digest_of(repr(article.sources)), text_digest=digest_of(article.body.text),
         images=image_stats(article, settings), problems=tuple(problems),
         lookups=article.body.lookups, heading_ids=article.body.heading_ids,
         page_links=article.body.page_links, archive=cited_archive(urls, keys.archive))
+    return replace(record, rows=group_rows(record))
 
 
 def image_stats(article: Article, settings: Settings) -> ImageStats:
@@ -111,7 +112,7 @@ def image_stats(article: Article, settings: Settings) -> ImageStats:
 def parse_key(settings: Settings, shared: Mapping[str, SourceEntry]) -> ParseKey:
     """What every article's parse depends on besides its own file and the sources it cites."""
     urls = sorted((key.lower(), entry.url or "") for key, entry in shared.items())
-    return ParseKey(digest_of(FORMAT, __version__, _code_digest(), sys.version,
+    return ParseKey(digest_of(FORMAT, __version__, code_digest(), sys.version,
                               _library_versions(), _settings_text(settings), urls))
 
 
@@ -174,6 +175,21 @@ GROUP_INPUTS: dict[str, Callable[[CachedArticle], tuple]] = {
 }
 
 
+def group_rows(record: CachedArticle) -> tuple[Digest, ...]:
+    """A digest of what each group shows of one article, in GROUP_INPUTS' order: made once
+    when it is parsed, not by every build for every article."""
+    return tuple(digest_of(repr(inputs(record))) for inputs in GROUP_INPUTS.values())
+
+
+def document_key(record: CachedArticle) -> Digest:
+    """What the search index shows of one article: its document is made again when it
+    changed."""
+    return record.rows[_ROW["search"]]
+
+
+_ROW = {name: index for index, name in enumerate(GROUP_INPUTS)}
+
+
 # The groups made without templates or static files: a template edit leaves them alone.
 WITHOUT_TEMPLATES = {"search", "images", "citations"}
 
@@ -183,9 +199,9 @@ def group_keys(keys: BuildKeys, records: Mapping[str, CachedArticle],
     """The key of each group: what it shows of every published article, in listing order,
     over the site key (the parse key for a group made without templates)."""
     return {name: digest_of("\n".join([keys.parse if name in WITHOUT_TEMPLATES else keys.site,
-                                       *(f"{path} {inputs(records[path])!r}"
+                                       *(f"{path} {records[path].rows[row]}"
                                          for path in paths)]))
-            for name, inputs in GROUP_INPUTS.items()}
+            for name, row in _ROW.items()}
 
 
 def listed_copy(article: Article) -> Article:
@@ -202,7 +218,7 @@ def _settings_text(settings: Settings) -> str:
 
 
 @functools.cache
-def _code_digest() -> str:
+def code_digest() -> str:
     """footnoted's own code: a changed module may change what it makes of any article, and
     the version number does not change with every edit. Once per process: the code running
     is the code loaded (`serve` builds many times with it)."""

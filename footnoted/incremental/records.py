@@ -11,7 +11,7 @@ from ..content.page_index import PageLink
 from ..output.staging import FileStat
 from ..problems import Problem
 
-FORMAT = 10  # bump when the cached data changes shape
+FORMAT = 12  # bump when the cached data changes shape
 
 ParseKey = NewType("ParseKey", str)  # what every article's parse depends on
 SiteKey = NewType("SiteKey", str)  # what every page depends on
@@ -54,6 +54,7 @@ class CachedArticle:
     heading_ids: frozenset[str] = frozenset()  # its headings' ids, targets of others' links
     page_links: tuple[PageLink, ...] = ()  # its links to other articles
     archive: Digest | None = None  # keys.cited_archive() of its URLs
+    rows: tuple[Digest, ...] = ()  # keys.group_rows(): what each group shows of it
     page_key: PageKey | None = None  # keys.page_key() when its page was rendered
     page_stat: FileStat | None = None  # of that page as written
 
@@ -64,3 +65,11 @@ class CachedFiles:
 
     key: Digest  # keys.group_keys() when they were made
     files: dict[str, FileStat]  # each file as written, by output path
+
+
+@dataclass(frozen=True, kw_only=True)
+class PagesBasis:
+    """What the last build's article pages were made over, besides each one's record."""
+
+    site: SiteKey  # keys.site_key() then
+    published: frozenset[str]  # the articles published then

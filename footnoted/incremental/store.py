@@ -11,6 +11,7 @@ from typing import Any
 
 from ..article.resolve import Article
 from .records import StoredKey
+from .search_store import SearchStore
 
 BATCH = 500  # stored values read per query
 TABLE = "parsed_articles_2"  # named anew when its columns change
@@ -46,6 +47,11 @@ class ArticleStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.connection: sqlite3.Connection | None = None
+
+    @property
+    def search(self) -> SearchStore:
+        """The search index as the last build made it, in the same file."""
+        return SearchStore(self._db)
 
     def article(self, article_path: str, key: StoredKey) -> Article | None:
         """The whole article stored for `article_path` under `key`, or None."""

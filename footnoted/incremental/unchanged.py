@@ -97,7 +97,8 @@ def take_inputs(settings: Settings, drafts: bool) -> Inputs:
 def save_last_build(settings: Settings, inputs: Inputs, site_files: dict[str, Stat],
                     due: float | None, result: BuildResult) -> None:
     """Keep what the next build needs to stop early; call it once the site is swapped in."""
-    folders = {name: _stat(os.path.join(settings.output, name))
+    top = str(settings.output)  # once: a Path a folder cost more than its stat
+    folders = {name: _stat(f"{top}/{name}" if name else top)
                for name in sorted(_folders(site_files))}
     last = LastBuild(inputs=inputs, site=dict(site_files), folders=folders, due=due,
                      result=result)
@@ -112,10 +113,10 @@ def _folders(names: Iterable[str]) -> set[str]:
     site's own): a stray file makes its folder's mtime move, whatever it holds."""
     folders = {""}
     for name in names:
-        folder = os.path.dirname(name)
+        folder = name.rpartition("/")[0]  # site names: "/" whatever the system's separator
         while folder not in folders:
             folders.add(folder)
-            folder = os.path.dirname(folder)
+            folder = folder.rpartition("/")[0]
     return folders
 
 

@@ -25,15 +25,33 @@ DOCS_PER_FILE = 10  # a page of 10 results fetches at most 10 small files
 def search_files(docs: list[list[str]], postings: dict[str, list[int]]) -> dict[str, bytes]:
     """The index's files by path from the site root; `postings` maps each term to its
     [doc, weight, doc, weight, ...] with documents in ascending order."""
+    return index_files([doc_entry(doc) for doc in docs],
+                       [(term, coded_postings(found)) for term, found in postings.items()])
+
+
+def index_files(entries: list[bytes], coded: list[tuple[str, bytes]]) -> dict[str, bytes]:
+    """The index's files from each document's `doc_entry` in order and each term's
+    `coded_postings` (in any order): what an incremental build keeps between builds."""
     files: dict[str, bytes] = {}
     terms = []
-    for shard in _term_runs(postings):
+    for shard in _term_runs(coded):
         terms.append([shard[0][0], _add_encoded(files, "terms", _json_object(shard))])
-    doc_files = [_add(files, "docs", docs[start:start + DOCS_PER_FILE])
-                 for start in range(0, len(docs), DOCS_PER_FILE)]
+    doc_files = [_add_encoded(files, "docs", b"[" + b",".join(entries[start:start + DOCS_PER_FILE])
+                              + b"]")
+                 for start in range(0, len(entries), DOCS_PER_FILE)]
     manifest = {"terms": terms, "docs": doc_files, "docs_per_file": DOCS_PER_FILE}
     files["search/index.json"] = _json(manifest)
     return files
+
+
+def doc_entry(doc: list[str]) -> bytes:
+    """One document as its docs file holds it: [url, title, summary, date] in JSON."""
+    return _json(doc)
+
+
+def coded_postings(postings: list[int]) -> bytes:
+    """A term's [doc, weight, ...] as its shard holds it: JSON, documents as gaps."""
+    return _json(gaps(postings))
 
 
 def js_order(term: str) -> bytes:
@@ -54,18 +72,17 @@ def gaps(postings: list[int]) -> list[int]:
 Run = list[tuple[str, bytes]]  # (term, its coded postings as JSON) in JavaScript's order
 
 
-def _term_runs(postings: dict[str, list[int]]) -> list[Run]:
-    """The terms in shards of about TERMS_PER_FILE_BYTES of postings; each term's postings
-    are encoded once, here, and the shard is put together from them (_json_object)."""
+def _term_runs(coded: list[tuple[str, bytes]]) -> list[Run]:
+    """The terms in shards of about TERMS_PER_FILE_BYTES of postings, in JavaScript's order;
+    each shard is put together from its terms' encoded postings (_json_object)."""
     runs: list[Run] = [[]]
     size = 0
-    for term in sorted(postings, key=js_order):
-        coded = _json(gaps(postings[term]))
-        cost = len(term) + len(coded)
+    for term, postings in sorted(coded, key=lambda pair: js_order(pair[0])):
+        cost = len(term) + len(postings)
         if size and size + cost > TERMS_PER_FILE_BYTES:
             runs.append([])
             size = 0
-        runs[-1].append((term, coded))
+        runs[-1].append((term, postings))
         size += cost
     return [run for run in runs if run]
 
@@ -73,11 +90,6 @@ def _term_runs(postings: dict[str, list[int]]) -> list[Run]:
 def _json_object(run: Run) -> bytes:
     """The bytes _json() gives the dict {term: postings} of `run`."""
     return b"{" + b",".join(_json(term) + b":" + coded for term, coded in run) + b"}"
-
-
-def _add(files: dict[str, bytes], folder: str, data) -> str:
-    """Store `data` as search/FOLDER/HASH.json; return its path relative to search/."""
-    return _add_encoded(files, folder, _json(data))
 
 
 def _add_encoded(files: dict[str, bytes], folder: str, content: bytes) -> str:
