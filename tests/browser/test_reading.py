@@ -3,6 +3,7 @@ screen, marks in the text, words and dates in the page's language, nothing for e
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from pathlib import Path
@@ -33,6 +34,41 @@ def test_the_phone_navigation_is_one_row_beside_a_title_and_theme_button_row(ope
                                         page.locator(".site-nav a").all())}
     assert len(rows) == 1  # the links that do not fit scroll sideways
     assert abs(top(page, ".theme-toggle") - top(page, ".site-title")) < 12
+
+
+# The colours of the leftmost and rightmost pixels of a PNG, in a row near its bottom (below
+# the words), read by drawing it on a canvas of the page.
+EDGE_PIXELS = """async (png) => {
+  const image = new Image();
+  image.src = 'data:image/png;base64,' + png;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  [canvas.width, canvas.height] = [image.width, image.height];
+  const context = canvas.getContext('2d', {willReadFrequently: true});
+  context.drawImage(image, 0, 0);
+  const pixel = x => Array.from(context.getImageData(x, image.height - 4, 1, 1).data.slice(0, 3));
+  return [pixel(1), pixel(image.width - 2)];
+}"""
+
+
+def shaded_edges(page, selector: str) -> tuple[bool, bool]:
+    """Whether the left and the right edge of `selector` are darker than the page."""
+    png = base64.b64encode(page.locator(selector).screenshot()).decode()
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    page_colour = [int(n) for n in re.findall(r"\d+", background)[:3]]
+    left, right = page.evaluate(EDGE_PIXELS, png)
+    return tuple(sum(page_colour) - sum(pixel) > 30 for pixel in (left, right))
+
+
+def test_the_phone_navigation_shows_a_shade_where_more_links_are_out_of_sight(open_page):
+    page = open_page(SEED, bypass_csp=True, color_scheme="light", **PHONE)
+    nav = page.locator(".site-nav")
+    assert nav.evaluate("e => e.scrollWidth > e.clientWidth")  # links are out of sight
+    assert shaded_edges(page, ".site-nav") == (False, True)
+    nav.evaluate("e => e.scrollLeft = e.scrollWidth")
+    assert shaded_edges(page, ".site-nav") == (True, False)
+    desktop = open_page(SEED, bypass_csp=True, color_scheme="light", viewport=DESKTOP)
+    assert shaded_edges(desktop, ".site-nav") == (False, False)  # nothing hidden, no shade
 
 
 def test_the_front_page_names_the_site_once_at_its_top(open_page):
