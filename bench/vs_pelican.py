@@ -54,15 +54,17 @@ def write_pelican_site(project: Path, site: Path) -> None:
     shared = yaml.safe_load(shared_file.read_text("utf-8")) if shared_file.exists() else {}
     for article in sorted((project / "content").glob("*.md")):
         (content / article.name).write_text(
-            pelican_article(article.read_text("utf-8"), shared or {}), "utf-8")
+            pelican_article(article.read_text("utf-8"), shared or {}, article.stem), "utf-8")
 
 
-def pelican_article(text: str, shared: dict[str, dict]) -> str:
-    """A footnoted article (YAML front matter) as a Pelican one (metadata lines)."""
+def pelican_article(text: str, shared: dict[str, dict], slug: str) -> str:
+    """A footnoted article (YAML front matter) as a Pelican one (metadata lines). The slug
+    is the file's name, as footnoted's: the seed corpus's copies share one title, from which
+    Pelican would make one page name for all and refuse to write it twice."""
     _, front, body = text.split("---\n", 2)
     meta = yaml.safe_load(front)
     cited = {key: shared[key] for key in re.findall(r"[\[@]([\w-]+)\]?", body) if key in shared}
-    lines = [f"Title: {meta['title']}", f"Date: {meta['date']}"]
+    lines = [f"Title: {meta['title']}", f"Date: {meta['date']}", f"Slug: {slug}"]
     if meta.get("section"):
         lines.append(f"Category: {meta['section']}")
     if meta.get("tags"):
