@@ -32,7 +32,7 @@ from .pagelinks import PageLinksExtension
 from .punctuation import PunctuationExtension
 from .raw_html import RawHtmlExtension
 from .refs import LineFinder, RenderedBody, plain_text, reader_text, stashed_as_text
-from .sidenotes import SIDENOTES_CLASS, SidenotesExtension
+from .sidenotes import SIDENOTES_CLASS, SidenotesExtension, quote_marks
 from .site_paths import SitePathsExtension
 from .sources import SourcesExtension
 
@@ -125,8 +125,7 @@ class Converter:
                                    lost_label=translate(lang, "link_lost"),
                                    archived_label=translate(lang, "archived_link"),
                                    gone_label=translate(lang, "original_gone_short"),
-                                   quote_marks={verdict: translate(lang, f"quote_mark_{verdict}")
-                                                for verdict in ("page", "copy", "nowhere")},
+                                   quote_marks=quote_marks(lang),
                                    lang=lang),
                 self.summary,
                 self.raw_html,

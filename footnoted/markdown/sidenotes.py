@@ -28,7 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..content.document import SourceEntry
 from ..content.known_sources import entry_for
-from ..content.languages import format_date
+from ..content.languages import format_date, translate
 from ..content.source_label import host, source_label
 from ..content.urls import with_text_fragment
 from .notes import CONTAINER, NotesExtension
@@ -37,8 +37,6 @@ from .sources import SourcesExtension
 
 SIDENOTES_CLASS = "sidenotes"  # the aside; the summary leaves it out of the word count
 
-QUOTE_MARKS = {"page": "found in the page", "copy": "only in the archived copy",
-               "nowhere": "not found in the source"}
 EntryMaker = Callable[[str], etree.Element]  # marker id -> a new entry for the margin
 
 
@@ -50,7 +48,7 @@ class SidenotesExtension(Extension):
                                       "article's language"],
                        "archived_label": ["archived copy", "The words of a link to one"],
                        "gone_label": ["gone", "Said of a dead original"],
-                       "quote_marks": [dict(QUOTE_MARKS), "What was found of a checked quote: "
+                       "quote_marks": [quote_marks("en"), "What was found of a checked quote: "
                                        "page, copy or nowhere -> words"],
                        "lang": ["en", "The article's language, for dates"]}
         super().__init__(**kwargs)
@@ -164,6 +162,12 @@ def _source_maker(source: CitedSource, entry: SourceEntry, labels: SourceLabels)
         return note
 
     return make
+
+
+def quote_marks(lang: str) -> dict[str, str]:
+    """A checked quote's verdict (page, copy, nowhere) -> its words in `lang`."""
+    return {verdict: translate(lang, f"quote_mark_{verdict}")
+            for verdict in ("page", "copy", "nowhere")}
 
 
 def _quote_mark(note: etree.Element, verdict: str | None, marks: dict[str, str]) -> None:

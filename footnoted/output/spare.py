@@ -93,10 +93,7 @@ def _link_or_remove(output: Path, spare: Path, name: str) -> None:
         _remove_empty_parents(spare, name)
         return
     os.makedirs(os.path.dirname(target), exist_ok=True)
-    try:
-        os.link(current, target)
-    except OSError:
-        shutil.copy2(current, target)
+    link_or_copy(current, target)
 
 
 def _remove_empty_parents(folder: Path, name: str) -> None:
@@ -124,12 +121,14 @@ def link_site(site: Path, spare: Path, marker: str, marker_text: bytes) -> None:
     (staging writes its marker in place)."""
     if spare.exists():
         shutil.rmtree(spare)
-    shutil.copytree(site, spare, copy_function=_link, ignore=lambda folder, names: (
+    shutil.copytree(site, spare, copy_function=link_or_copy, ignore=lambda folder, names: (
         [marker] if folder == str(site) else []))
     (spare / marker).write_bytes(marker_text)
 
 
-def _link(source: str, target: str) -> None:
+def link_or_copy(source: str, target: str) -> None:
+    """`target` the same file as `source`: a hard link, or a copy where the file system
+    makes none."""
     try:
         os.link(source, target)
     except OSError:

@@ -22,6 +22,7 @@ from ..problems import BuildFailed, error
 from .spare import (
     SpareState,
     bring_in_step,
+    link_or_copy,
     link_site,
     marker_identity,
     remove_files,
@@ -97,10 +98,7 @@ class StagedSite:
         temporary = target + TEMPORARY_SUFFIX
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
-        try:
-            os.link(current, temporary)
-        except OSError:
-            shutil.copy2(current, temporary)
+        link_or_copy(current, temporary)
         os.replace(temporary, target)
 
     def _target(self, name: str) -> str:
