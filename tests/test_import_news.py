@@ -224,7 +224,7 @@ def test_a_utf8_page_whose_meta_charset_comes_late_is_read_as_utf8(tmp_path):
          "<meta charset='utf-8'><meta name='keywords' content='Charité, Ältere Menschen'>"
          "<meta property='article:published_time' content='2020-03-17T12:00:00+01:00'>"
          f"</head><body><article><h1>Brauchen Abkürzungen</h1><p>{paragraph}</p>"
-         f"<p>{paragraph}</p></article></body></html>").encode("utf-8"))
+         f"<p>{paragraph}</p></article></body></html>").encode())
     article = import_page(page, trafilatura, Harvest())
     assert (article.meta["title"], article.meta["tags"]) == (
         "Brauchen Abkürzungen", ["Charité", "Ältere Menschen"])
