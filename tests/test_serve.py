@@ -18,7 +18,7 @@ from collections.abc import Iterator
 import pytest
 
 from footnoted.cli import main
-from footnoted.serve.watch import Watcher
+from footnoted.serve.watch import InotifyWatcher, Watcher
 
 from .conftest import MINIMAL_ARTICLE, REPO
 from .livereload_client import LiveReloadClient
@@ -257,6 +257,74 @@ def test_a_burst_of_saves_is_one_build(project):
         watcher.stop()
         watcher.may_look.release()  # a look it may be waiting for
         watcher.join(DEADLINE)
+
+
+class SteppedInotifyWatcher(InotifyWatcher):
+    """serve's inotify watcher, each of whose waits for the kernel's events first waits for
+    the test's go-ahead."""
+
+    def __init__(self, paths) -> None:
+        self.builds: queue.Queue[int] = queue.Queue()
+        super().__init__(paths, lambda: self.builds.put(1))
+        self.may_look = threading.Semaphore(0)
+        self.looked = threading.Semaphore(0)
+
+    def readable(self, timeout: float) -> bool:
+        self.may_look.acquire()
+        try:
+            return super().readable(0)  # the kernel queued the events as the files were saved
+        finally:
+            self.looked.release()
+
+    look = SteppedWatcher.look
+    build_count = SteppedWatcher.build_count
+
+
+@pytest.fixture
+def inotify_watcher(project) -> Iterator[SteppedInotifyWatcher]:
+    root = project.root
+    watcher = SteppedInotifyWatcher(lambda: [root / "content", root / "templates",
+                                             root / "pyproject.toml"])
+    watcher.start()
+    yield watcher
+    watcher.stop()
+    for _ in range(3):
+        watcher.may_look.release()  # the looks it may be waiting for
+    watcher.join(DEADLINE)
+
+
+def test_inotify_a_burst_of_saves_is_one_build(project, inotify_watcher):
+    watcher = inotify_watcher
+    article = project.write("content/tiny.md", MINIMAL_ARTICLE)
+    for number in range(1, 6):
+        article.write_text(MINIMAL_ARTICLE + "Saved." * number, "utf-8")
+    watcher.look()  # the kernel's events for all six saves, read at once
+    assert watcher.build_count() == 0  # still in the burst
+    project.write("pyproject.toml", project.root.joinpath("pyproject.toml").read_text() + "\n")
+    watcher.look()  # one more save: still in the burst
+    assert watcher.build_count() == 0
+    (project.root / "site").mkdir()
+    (project.root / "site" / "index.html").write_text("not watched")  # nor seen: the burst
+    project.write("content-notes.md", "not watched either")
+    watcher.look()  # those events, of no watched path
+    watcher.look()  # nothing more: the burst is over
+    assert watcher.builds.get(timeout=DEADLINE) == 1
+    assert set(watcher.last_burst) == {str(article), str(project.root / "pyproject.toml")}
+
+
+def test_inotify_sees_new_folders_and_what_is_saved_in_them(project, inotify_watcher):
+    watcher = inotify_watcher
+    saves = [project.write("content/bundle/index.md", MINIMAL_ARTICLE),
+             project.write("templates/article.html", "{{ article.title }}")]
+    watcher.look()
+    watcher.look()  # quiet: the burst is over
+    assert watcher.builds.get(timeout=DEADLINE) == 1
+    saves.append(project.write("content/bundle/notes.md", MINIMAL_ARTICLE))
+    saves.append(project.write("templates/list.html", "{{ title }}"))
+    watcher.look()
+    watcher.look()
+    assert watcher.builds.get(timeout=DEADLINE) == 1
+    assert set(watcher.last_burst) == {str(path) for path in saves[2:]}
 
 
 def test_a_port_in_use_is_one_line_naming_it_and_the_way_out(make_project, capsys):
