@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import queue
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -339,3 +340,21 @@ def test_a_port_in_use_is_one_line_naming_it_and_the_way_out(make_project, capsy
                               "use (another server, or serve already running?). Choose another "
                               "port with --port N (--port 0 picks a free one)\n")
     assert not (project.root / "site").exists()  # said before building anything
+
+
+def test_ctrl_c_stops_serve_at_once_and_quietly(make_project):
+    project = make_project({"content/tiny.md": MINIMAL_ARTICLE})
+    process = subprocess.Popen(
+        [sys.executable, str(REPO / "build.py"), "--root", str(project.root), "serve",
+         "--port", "0"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as a terminal has it
+    try:
+        while "Serving" not in (line := process.stderr.readline()):
+            assert line, "serve stopped before serving"
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=DEADLINE) == 0
+        assert process.stderr.read() == ""  # no traceback
+    finally:
+        process.kill()
+        process.wait(timeout=DEADLINE)
+        process.stderr.close()
