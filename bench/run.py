@@ -39,6 +39,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import CORPORA, REPO  # noqa: E402
+
+sys.path.insert(0, str(REPO))
 from vs_hugo import (  # noqa: E402
     clear_hugo_output,
     hugo_binary,
@@ -53,6 +55,8 @@ from vs_pelican import (  # noqa: E402
     pelican_version,
     write_pelican_site,
 )
+
+from tests.livereload_client import LiveReloadClient  # noqa: E402
 
 BUILD = [sys.executable, str(REPO / "build.py")]
 THEME_TEMPLATES = REPO / "footnoted" / "theme" / "templates"  # this checkout's, not imported
@@ -292,41 +296,36 @@ def timed(command: list[str]) -> tuple[float, float, float]:
 
 
 def measure_serve(root: Path, repeat: int) -> float:
-    """Seconds from saving an article to the server announcing the rebuilt site."""
+    """Seconds from saving an article to the server telling its page's tab to reload, over the
+    LiveReload protocol as the browser's livereload.js speaks it."""
     port = free_port()
     server = subprocess.Popen([*BUILD, "--root", str(root), "serve", "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
     try:
-        wait_for(f"http://127.0.0.1:{port}/", deadline=120)
-        events = urllib.request.urlopen(f"http://127.0.0.1:{port}/__footnoted__/events",
-                                        timeout=30)
-        next_event(events)  # the greeting sent on connect
+        wait_for(url, deadline=600)
         latencies = []
         for run in range(max(repeat, 5)):
-            article = root / "content" / f"article-{run * 11 + 3:05d}.md"
-            time.sleep(0.5)  # let the watcher settle, as an editor pauses between saves
-            started = time.perf_counter()
-            with open(article, "a") as file:
-                file.write(f"\nSaved from the editor, take {run}.\n")
-            event = next_event(events)
-            latencies.append(time.perf_counter() - started)
-            if not event.endswith(" ok"):
-                raise SystemExit(f"serve reported a failure: {event}")
+            name = f"article-{run * 11 + 3:05d}"
+            tab = LiveReloadClient(url, f"{url}{name}/", timeout=60)
+            try:
+                time.sleep(0.5)  # an editor pauses between saves
+                started = time.perf_counter()
+                with open(root / "content" / f"{name}.md", "a") as file:
+                    file.write(f"\nSaved from the editor, take {run}.\n")
+                command = tab.next_command()
+                latencies.append(time.perf_counter() - started)
+            finally:
+                tab.close()
+            if command != {"command": "reload", "path": f"/{name}/", "liveCSS": False,
+                           "liveImg": False}:
+                raise SystemExit(f"serve did not reload {name}'s page: {command}")
+        print(f"  serve save-to-reload of each save: {', '.join(f'{s:.3f}' for s in latencies)}"
+              f" s; load average {os.getloadavg()[0]:.2f}", file=sys.stderr)
         return median(latencies)
     finally:
         server.terminate()
         server.wait(timeout=30)
-
-
-def next_event(stream) -> str:
-    """The name and data of the next server-sent event."""
-    lines = []
-    while True:
-        line = stream.readline().decode().rstrip("\n")
-        if not line and lines:
-            return " ".join(lines)
-        if line.startswith(("event:", "data:")):
-            lines.append(line.split(":", 1)[1].strip())
 
 
 def wait_for(url: str, deadline: float) -> None:

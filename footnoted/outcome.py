@@ -16,3 +16,4 @@ class BuildResult:
     written: bool  # False when the site on disk already was what this build would write
     drafts: int = 0  # drafts held back (not published without --drafts)
     future: int = 0  # articles dated in the future, held back likewise
+    rewritten: frozenset[str] = frozenset()  # site files written anew, as "tiny/index.html"

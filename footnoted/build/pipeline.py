@@ -140,7 +140,8 @@ def build_result(checked: CheckedSite, changed: set[str], writer: SiteWriter) ->
     held_drafts = sum(article.meta.draft for article in checked.held)
     return BuildResult(articles=len(checked.published), changed=len(changed),
                        warnings=checked.warnings, written=writer.staged is not None,
-                       drafts=held_drafts, future=len(checked.held) - held_drafts)
+                       drafts=held_drafts, future=len(checked.held) - held_drafts,
+                       rewritten=frozenset(writer.rewritten))
 
 
 def first_due(held: list[Article]) -> float | None:

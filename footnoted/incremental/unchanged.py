@@ -22,7 +22,7 @@ import pickle
 import sys
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -101,7 +101,7 @@ def save_last_build(settings: Settings, inputs: Inputs, site_files: dict[str, St
     folders = {name: _stat(f"{top}/{name}" if name else top)
                for name in sorted(_folders(site_files))}
     last = LastBuild(inputs=inputs, site=dict(site_files), folders=folders, due=due,
-                     result=result)
+                     result=replace(result, rewritten=frozenset()))  # kept small: read often
     folder = settings.root / CACHE_DIR
     temporary = folder / f"{FILE}.{os.getpid()}"
     temporary.write_bytes(pickle.dumps((FORMAT, last), pickle.HIGHEST_PROTOCOL))

@@ -24,6 +24,7 @@ class SiteWriter:
                           settings.static: f"{settings.static_dir}/"}
         refuse_unsafe_target(self.output.absolute(), self.protected)  # before any work
         self.kept: list[str] = []
+        self.rewritten: set[str] = set()  # files written with other bytes than the site had
         self.expected: set[str] = {MARKER}
         self.staged: StagedSite | None = None
 
@@ -43,6 +44,7 @@ class SiteWriter:
             self.keep(name)
             return same
         self.expected.add(name)
+        self.rewritten.add(name)
         return file_stat(self._start().write(name, data))
 
     def _same_file(self, name: str, data: bytes) -> FileStat | None:

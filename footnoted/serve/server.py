@@ -1,287 +1,201 @@
-"""`python build.py serve`: build, serve the site locally, rebuild on every save, reload the tab.
+"""`python build.py serve`: build, serve the site locally, rebuild on every save, reload the tabs
+whose page changed.
 
-A watcher polls content/, templates/, static/ and pyproject.toml; a burst of saves becomes one
-incremental build. Open pages load /__footnoted__/reload.js (an external script, so the
-pages' Content-Security-Policy holds) which listens for server-sent events and reloads the
-page after each build. While the last build failed, every page is replaced by the list of
-problems; the next good build brings the site back. The server itself never stops on an error.
+One process keeps everything warm: a tornado server answers on the main thread, a watcher
+(watch.py: inotify, or polling where there is none) turns a burst of saves into one request
+for a build, and the builder's thread (builder.py) builds in this process and hands the
+outcome to the server's loop. The tabs reload through the LiveReload protocol with
+`livereload`'s own pieces: its WebSocket handler at /livereload and its client script at
+/livereload.js, which every HTML page loads with an external script tag, so the pages'
+Content-Security-Policy (no inline script; connect-src 'self') holds. After a build, only
+the tabs whose page was written anew (or all, when a stylesheet, script, font or image was)
+are told to reload, and the files that did not change are answered 304 Not Modified.
+
+While the last build failed, every URL shows the list of problems; the next good build brings
+the site back. The server itself never stops on an error.
 """
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import html
+import mimetypes
 import os
+import posixpath
+import socket
 import sys
-import threading
-import time
-from collections.abc import Callable
-from functools import partial
-from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader
+from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from markupsafe import Markup
+from tornado import escape, web
+from tornado.httpserver import HTTPServer
+from tornado.ioloop import IOLoop
+from tornado.websocket import WebSocketHandler
 
-from ..build.pipeline import build_site
 from ..pages.render import site_path
-from ..problems import BuildFailed, Problem
-from ..report import held_back, plural, print_problems, print_warnings
-from ..settings import Settings, load_settings
+from ..settings import Settings
+from .builder import Builder, Builds, Outcome
+from .watch import make_watcher
 
-PREFIX = "/__footnoted__/"  # the server's own files; no generated page lives there
-POLL_SECONDS = 0.05  # how often the watcher looks for saved files
-QUIET_SECONDS = 0.05  # a burst of saves is over when nothing changed for this long
+PREFIX = "/__footnoted__/"  # the server's own files but livereload's; no page lives there
 EXIT_CANNOT_SERVE = 2  # as for a missing project: nothing was built
-PING_SECONDS = 10.0  # keeps idle event streams alive and notices closed tabs
-RELOAD_SCRIPT = b"""\
-// footnoted serve: reload this page after every build (server-sent events).
-new EventSource("/__footnoted__/events").addEventListener("build", () => location.reload());
-"""
+NOT_FOUND = "404.html"  # the site's page for a missing URL
+EMBEDDED = {".css", ".js", ".mjs", ".woff", ".woff2", ".ttf", ".otf", ".svg", ".png", ".jpg",
+            ".jpeg", ".gif", ".webp", ".avif", ".ico"}  # a change here may show on any page
 ERROR_STYLE = b"""\
 body { font: 1rem/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 50rem; padding: 0 1rem; }
 h1 { color: #a00; }
 li { margin-bottom: .75rem; }
 code { font-weight: bold; }
 """
-SCRIPT_TAG = f'<script src="{PREFIX}reload.js"></script>'.encode()
 SERVER_PAGES = Environment(  # the server's own pages, which no theme overrides
     loader=FileSystemLoader(Path(__file__).parent / "pages"), autoescape=True,
     trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     finalize=lambda value: Markup(html.escape(value)) if type(value) is str else value)
 
 
-class BuildState:
-    """The outcome of the latest build, and a way to wait for the next one."""
+class Site:
+    """What the server shows, as of the latest build; owned by the server's loop."""
 
-    def __init__(self, root: Path, drafts: bool = False, listing_command: str = "footnoted check",
-                 verbose: bool = False, quiet: bool = False) -> None:
-        self.root = root
-        self.drafts = drafts
-        self.listing_command = listing_command  # named by grouped warnings
-        self.verbose = verbose  # every warning listed
-        self.quiet = quiet  # only errors printed
-        self.settings: Settings | None = None
-        self.problems: list[Problem] = []  # errors of the latest build; empty when it succeeded
-        self.generation = 0  # counts finished builds
-        self.changed = threading.Condition()
+    def __init__(self, outcome: Outcome, port: int) -> None:
+        self.port = port
+        self.script_tag = f'<script src="/livereload.js?port={port}"></script>'.encode()
+        self.settings = outcome.settings
+        self.problems = outcome.problems  # the latest build's errors; empty when it succeeded
 
     @property
     def output(self) -> Path:
-        return self.settings.output if self.settings else self.root / "site"
+        return self.settings.output
 
-    @property
-    def mount(self) -> str:
-        """The path of base_url ("/reading/"), where the 404 page's links point."""
-        return site_path(self.settings.base_url) if self.settings else "/"
+    def site_file(self, url_path: str) -> str | None:
+        """The site's file for a URL's path ("tiny/index.html" for /tiny/ and for
+        /sub/tiny/ when base_url's path is /sub/), or None. The site is served at the root
+        and under base_url's path, as its host will serve it: the 404 page links there."""
+        mount = site_path(self.settings.base_url)
+        if mount != "/" and url_path.startswith(mount):
+            url_path = "/" + url_path[len(mount):]
+        name = posixpath.normpath(unquote(url_path)).lstrip("/")
+        if name in (".", ""):
+            name = "index.html"
+        elif url_path.endswith("/"):
+            name += "/index.html"
+        if name.startswith("..") or "\0" in name:
+            return None
+        return name if os.path.isfile(self.output / name) else None
 
-    def rebuild(self, processes: int = 1) -> None:
-        started = time.perf_counter()
-        try:
-            self.settings = load_settings(self.root)  # pyproject.toml may have changed
-            result = build_site(self.settings, drafts=self.drafts, processes=processes)
-            problems, summary = [], (f"Built {plural(result.articles, 'article')} "
-                                     f"({result.changed:,} changed) in "
-                                     f"{time.perf_counter() - started:.2f} s")
-            summary = "; ".join(filter(None, [summary, held_back(result.drafts, result.future)]))
-            warnings = result.warnings
-        except BuildFailed as failure:
-            problems, warnings = failure.problems, []
-            summary = f"Build failed: {plural(len(problems), 'problem')}; showing them in the " \
-                      "browser"
-        print_problems(problems)
-        if not self.quiet:
-            print_warnings(warnings, self.listing_command, self.verbose)
-        if problems or not self.quiet:
-            print(summary, file=sys.stderr, flush=True)
-        with self.changed:
-            self.problems = problems
-            self.generation += 1
-            self.changed.notify_all()
+    def with_reload_script(self, page: bytes) -> bytes:
+        return page.replace(b"</head>", self.script_tag + b"\n</head>", 1)
 
-    def wait_for_build(self, after: int, timeout: float) -> int:
-        with self.changed:
-            self.changed.wait_for(lambda: self.generation > after, timeout)
-            return self.generation
+    def error_page(self) -> bytes:
+        """The page every URL shows while the last build failed: its problems, as in the
+        terminal."""
+        return SERVER_PAGES.get_template("build-failed.html").render(
+            prefix=PREFIX, script=Markup(self.script_tag.decode()),
+            problems=self.problems).encode()
 
-
-class Watcher(threading.Thread):
-    """Polls the watched files' sizes and mtimes; calls `on_change` once per burst of saves."""
-
-    def __init__(self, paths: Callable[[], list[Path]], on_change: Callable[[], None]) -> None:
-        super().__init__(daemon=True, name="footnoted-watcher")
-        self.paths = paths
-        self.on_change = on_change
-        self.stopped = threading.Event()
-
-    def run(self) -> None:
-        seen = self.snapshot()
-        while not self.stopped.wait(POLL_SECONDS):
-            current = self.snapshot()
-            if current == seen:
-                continue
-            while not self.stopped.wait(QUIET_SECONDS):  # wait for the burst to end
-                seen, current = current, self.snapshot()
-                if current == seen:
-                    break
-            self.on_change()
-
-    def snapshot(self) -> dict[str, tuple[int, int, int]]:
-        """Every watched file's mtime, size and inode (plain os calls: this runs every poll,
-        and pathlib's rglob took 15 ms of each at 1,000 articles)."""
-        state: dict[str, tuple[int, int, int]] = {}
-        for top in self.paths():
-            _add_stats(str(top), state)
-        return state
-
-    def stop(self) -> None:
-        self.stopped.set()
+    def announce(self, outcome: Outcome) -> None:
+        """Take the outcome of a build and tell the tabs it changed to reload."""
+        everything = bool(outcome.problems or self.problems) or any(
+            posixpath.splitext(name)[1] in EMBEDDED for name in outcome.rewritten)
+        self.settings, self.problems = outcome.settings, outcome.problems
+        for tab in list(LiveReloadHandler.waiters):
+            if isinstance(tab, ReloadSocket) and tab.site is self:
+                shown = tab.shown
+                tab.look()
+                if everything or tab.shown != shown or tab.shown in outcome.rewritten:
+                    tab.send_message({"command": "reload", "path": tab.url_path,
+                                      "liveCSS": False, "liveImg": False})
 
 
-def _add_stats(top: str, state: dict[str, tuple[int, int, int]]) -> None:
-    """The stat of the file `top`, or of every file below the folder `top` (not through
-    linked folders, as rglob)."""
-    try:
-        if not os.path.isdir(top):
-            stat = os.stat(top)
-            state[top] = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
-            return
-        entries = list(os.scandir(top))
-    except OSError:
-        return  # missing, or deleted while we looked: the next poll sees it gone
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            _add_stats(entry.path, state)
-            continue
-        try:
-            stat = entry.stat()
-        except OSError:
-            continue
-        state[entry.path] = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+class ReloadSocket(LiveReloadHandler):
+    """livereload's WebSocket handler (the protocol's handshake, its set of waiting tabs)
+    told which page its tab shows, from the URL the client sends in its `info` message."""
+
+    def initialize(self, site: Site) -> None:
+        self.site = site
+        self.url_path = "/"
+        self.shown: str | None = None  # the site's file the tab shows; None: the 404 page
+
+    def check_origin(self, origin: str) -> bool:
+        """Only the served pages may connect (livereload's handler lets any origin in)."""
+        return WebSocketHandler.check_origin(self, origin)
+
+    def on_message(self, message: str | bytes) -> None:
+        super().on_message(message)
+        data = escape.json_decode(message)
+        if data.get("command") == "info" and isinstance(data.get("url"), str):
+            self.url_path = urlsplit(data["url"]).path or "/"
+            self.look()
+
+    def look(self) -> None:
+        self.shown = self.site.site_file(self.url_path)
 
 
-class Handler(SimpleHTTPRequestHandler):
-    """The built site, plus the reload script and events; the problems while a build fails."""
+class SiteHandler(web.RequestHandler):
+    """The built site's files, with the reload script in each HTML page; the problems while
+    a build fails; the site's 404 page for a missing URL."""
 
-    state: BuildState  # set by make_server
+    def initialize(self, site: Site) -> None:
+        self.site = site
 
-    def __init__(self, *args, state: BuildState, **kwargs) -> None:
-        self.state = state
-        super().__init__(*args, directory=str(state.output), **kwargs)
+    def get(self, path: str) -> None:
+        self.answer(body=True)
 
-    def do_GET(self) -> None:
-        if self.path.startswith(PREFIX):
-            self.send_own_file(self.path[len(PREFIX):].split("?")[0])
-        elif self.state.problems:
-            self.send_bytes(HTTPStatus.INTERNAL_SERVER_ERROR, "text/html; charset=utf-8",
-                            error_page(self.state.problems))
+    def head(self, path: str) -> None:
+        self.answer(body=False)
+
+    def answer(self, body: bool) -> None:
+        site = self.site
+        if site.problems:
+            return self.send(500, "text/html; charset=utf-8", site.error_page(), body)
+        url_path = self.request.path
+        name = site.site_file(url_path)
+        if name is None and not url_path.endswith("/") and \
+                site.site_file(url_path + "/") is not None:
+            query = f"?{self.request.query}" if self.request.query else ""
+            return self.redirect(url_path + "/" + query, permanent=True)
+        if name is None:
+            page = site.output / NOT_FOUND
+            data = site.with_reload_script(page.read_bytes()) if page.is_file() \
+                else b"404: Not Found\n"
+            return self.send(404, "text/html; charset=utf-8", data, body)
+        data = (site.output / name).read_bytes()
+        kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        if kind == "text/html":
+            data, kind = site.with_reload_script(data), "text/html; charset=utf-8"
+        self.send(200, kind, data, body)
+
+    def send(self, status: int, kind: str, data: bytes, body: bool) -> None:
+        """Answer `data`; a GET whose ETag (of these bytes) the browser has gets 304."""
+        self.set_status(status)
+        self.set_header("Content-Type", kind)
+        if body:
+            self.finish(data)
         else:
-            super().do_GET()
+            self.set_header("Content-Length", str(len(data)))
+            self.finish()
 
-    def send_own_file(self, name: str) -> None:
-        if name == "reload.js":
-            self.send_bytes(HTTPStatus.OK, "text/javascript; charset=utf-8", RELOAD_SCRIPT)
-        elif name == "errors.css":
-            self.send_bytes(HTTPStatus.OK, "text/css; charset=utf-8", ERROR_STYLE)
-        elif name == "events":
-            self.send_events()
-        else:
-            self.send_error(HTTPStatus.NOT_FOUND)
-
-    def send_events(self) -> None:
-        """A server-sent event named `build` after every build, until the tab goes away."""
-        self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", "text/event-stream")
-        self.end_headers()
-        generation = self.state.generation
-        try:
-            self.wfile.write(f"event: hello\ndata: {generation}\n\n".encode())
-            self.wfile.flush()
-            while True:
-                newer = self.state.wait_for_build(generation, PING_SECONDS)
-                failed = "failed" if self.state.problems else "ok"
-                message = f"event: build\ndata: {newer} {failed}\n\n" if newer > generation \
-                    else ": ping\n\n"
-                self.wfile.write(message.encode())
-                self.wfile.flush()
-                generation = newer
-        except OSError:
-            return  # the tab was closed or reloaded
-
-    def translate_path(self, path: str) -> str:
-        """The site is served at the root and also under the path of base_url, as its host
-        will serve it: the 404 page links from there."""
-        mount = self.state.mount
-        if mount != "/" and urlsplit(path).path.startswith(mount):
-            path = "/" + path[len(mount):]
-        return super().translate_path(path)
-
-    def send_head(self):
-        """Serve site files fresh every time, with the reload script in each HTML page."""
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and self.path.split("?")[0].endswith("/"):
-            path = path / "index.html"
-        if path.suffix != ".html" or not path.is_file():
-            return super().send_head()
-        data = with_reload_script(path.read_bytes())
-        self.send_bytes(HTTPStatus.OK, "text/html; charset=utf-8", data, head_only=True)
-        return _Body(data)
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None):
-        """A missing URL gets the site's 404 page, as static hosts answer it."""
-        page = self.state.output / "404.html"
-        if code != HTTPStatus.NOT_FOUND or not page.is_file():
-            return super().send_error(code, message, explain)
-        self.send_bytes(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8",
-                        with_reload_script(page.read_bytes()), head_only=self.command == "HEAD")
-
-    def send_bytes(self, status: HTTPStatus, kind: str, data: bytes,
-                   head_only: bool = False) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        if not head_only:
-            self.wfile.write(data)
-
-    def end_headers(self) -> None:
-        self.send_header("Cache-Control", "no-store")  # a reload must never show a stale page
-        super().end_headers()
-
-    def log_message(self, format: str, *args) -> None:
-        pass  # one line per request would drown the build reports
+    def set_default_headers(self) -> None:
+        self.set_header("Cache-Control", "no-cache")  # kept, but asked about on every load
 
 
-class _Body:
-    """The file-like object SimpleHTTPRequestHandler copies to the client."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def read(self, size: int = -1) -> bytes:
-        data, self.data = self.data, b""
-        return data
-
-    def close(self) -> None:
-        pass
+class ErrorStyle(web.RequestHandler):
+    def get(self) -> None:
+        self.set_header("Content-Type", "text/css; charset=utf-8")
+        self.finish(ERROR_STYLE)
 
 
-def with_reload_script(page: bytes) -> bytes:
-    return page.replace(b"</head>", SCRIPT_TAG + b"\n</head>", 1)
-
-
-def error_page(problems: list[Problem]) -> bytes:
-    """The page every URL shows while the last build failed: its problems, as in the terminal."""
-    return SERVER_PAGES.get_template("build-failed.html").render(
-        prefix=PREFIX, problems=problems).encode()
-
-
-def make_server(state: BuildState, host: str, port: int) -> ThreadingHTTPServer:
-    server = ThreadingHTTPServer((host, port), partial(Handler, state=state))
-    server.daemon_threads = True  # open event streams must not keep the process alive
-    return server
+def make_app(site: Site) -> web.Application:
+    return web.Application([
+        (r"/livereload", ReloadSocket, {"site": site}),
+        (r"/livereload\.js", LiveReloadJSHandler),
+        (PREFIX + r"errors\.css", ErrorStyle),
+        (r"/(.*)", SiteHandler, {"site": site}),
+    ], log_function=lambda handler: None)  # one line per request would drown the reports
 
 
 def why_not_bound(failure: OSError) -> str:
@@ -293,33 +207,49 @@ def why_not_bound(failure: OSError) -> str:
     return reasons.get(failure.errno, failure.strerror or str(failure))
 
 
-def watched_paths(state: BuildState) -> list[Path]:
-    settings = state.settings
-    if settings is None:
-        return [state.root / name for name in ("content", "templates", "static", "pyproject.toml")]
-    return [settings.content, settings.templates, settings.static, settings.root / "pyproject.toml"]
-
-
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, drafts: bool = False,
           listing_command: str = "footnoted check", verbose: bool = False,
           quiet: bool = False) -> int:
-    state = BuildState(settings.root, drafts, listing_command, verbose, quiet)
+    builds = Builds(settings, drafts, listing_command, verbose, quiet)
     try:  # before the first build, so a port in use is said at once
-        server = make_server(state, host, port)
+        listening = listen(host, port)
     except OSError as failure:
         print(f"error: cannot serve on {host} port {port}: {why_not_bound(failure)}. "
               "Choose another port with --port N (--port 0 picks a free one)", file=sys.stderr)
         return EXIT_CANNOT_SERVE
-    state.rebuild(processes=0)  # the first build may use every core; no threads run yet
-    watcher = Watcher(partial(watched_paths, state), state.rebuild)
-    watcher.start()
-    print(f"Serving {settings.output_dir}/ at http://{host}:{server.server_port}/ "
-          "(Ctrl-C to stop)", file=sys.stderr, flush=True)
+    first = builds.build(processes=0)  # may use every core; no threads run yet
     try:
-        server.serve_forever(poll_interval=0.2)
+        asyncio.run(_serve_forever(builds, first, listening, host))
     except KeyboardInterrupt:
         pass
     finally:
-        watcher.stop()
-        server.server_close()
+        listening.close()
     return 0
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A socket listening on `host` and `port` (0: any free one), closed if it cannot."""
+    family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    listening = socket.create_server((host, port), family=family)
+    listening.setblocking(False)
+    return listening
+
+
+async def _serve_forever(builds: Builds, first: Outcome, listening: socket.socket,
+                         host: str) -> None:
+    site = Site(first, listening.getsockname()[1])
+    server = HTTPServer(make_app(site))
+    server.add_sockets([listening])
+    loop = IOLoop.current()
+    builder = Builder(builds, lambda outcome: loop.add_callback(site.announce, outcome))
+    watcher = make_watcher(builds.watched_paths, builder.request)
+    builder.start()
+    watcher.start()
+    print(f"Serving {site.settings.output_dir}/ at http://{host}:{site.port}/ "
+          "(Ctrl-C to stop)", file=sys.stderr, flush=True)
+    try:
+        await asyncio.Event().wait()  # until Ctrl-C
+    finally:
+        watcher.stop()
+        builder.stop()
+        server.stop()
