@@ -22,7 +22,7 @@ With --repeat R the loop runs R times and the lowest total of each phase is kept
 
 Beside it, "plain Markdown": the same articles as Pelican reads them (vs_pelican.py: metadata
 lines, the sources as reference definitions) converted by Python-Markdown with Pelican's
-default extensions (--plain: codehilite, extra, meta; `none` for none), one instance reset
+default extensions (codehilite, extra, meta; --plain NAMES, or none), one instance reset
 between articles. The floor with plain Markdown is load + plain Markdown + page, so the
 difference is what our extensions and the sources' resolution add per article.
 
@@ -103,7 +103,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--plain", nargs="*", default=list(PELICAN_MARKDOWN),
                         choices=list(PELICAN_MARKDOWN),
                         help="plain Markdown's extensions (default Pelican's: codehilite "
-                             "extra meta; give none for none)")
+                             "extra meta; --plain alone: none)")
     parser.add_argument("--split", action="store_true",
                         help="also Python-Markdown with only the built-ins we use, and a "
                              "cProfile of the compile step by module (not in every run)")
@@ -311,8 +311,9 @@ def report(figures: dict) -> str:
              "| CPU per article | ms |", "|---|---:|"]
     lines += [f"| {name} | {ms:.2f} |" for name, ms in rows]
     if "split" in figures:
-        lines += ["", "Compile step under cProfile, ms per article (inflated; read as shares):",
-                  "", "| module | own | own share | inside, entered from outside |",
+        lines += ["", "Compile step under cProfile, ms per article (inflated; read as shares; "
+                  "the converter's \"inside\" is the whole conversion):", "",
+                  "| module | own | own share | inside, entered from outside |",
                   "|---|---:|---:|---:|"]
         lines += [f"| {row['module']} | {row['own_ms']:.2f} | {100 * row['own_share']:.1f} % "
                   f"| {'' if row['entered_ms'] is None else format(row['entered_ms'], '.2f')} |"
