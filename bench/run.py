@@ -2,6 +2,7 @@
 
     python bench/run.py                      # N = 100, 1,000 and 10,000; serve on 1,000
     python bench/run.py --sizes 100 1000 --repeat 3 --serve-size 1000
+    python bench/run.py --sizes 1000 --corpus generated seed --floor --jobs-ratio
     python bench/run.py --vs-hugo --sizes 1000 10000 --repeat 5   # beside Hugo (vs_hugo.py)
 
 Every figure is the wall time of the real command (`python build.py ...`) in a fresh process,
@@ -15,6 +16,16 @@ ratio (footnoted / Hugo), then footnoted's template edit and, at --serve-size, s
 save-to-reload. When Pelican is in the benchmark's virtual environment (vs_pelican.py), the
 same articles are built cold by Pelican too, in the same alternation, and the table gives its
 wall and CPU time and footnoted's CPU time over Pelican's.
+
+With --floor (always with --vs-hugo), floor.py measures issue 25's floor on each corpus in a
+fresh process before the builds: the CPU time per article of only reading the file, its YAML
+front matter, our Markdown with the sources resolved and the article's Jinja page; a second
+table gives it, the floor with plain Python-Markdown (Pelican's extensions) instead of ours,
+and footnoted's cold CPU time per article (all processes, start-up included) over the floor,
+whose target is at most 1.2x. With --jobs-ratio (always with --vs-hugo), cold builds with
+--jobs 1 and --jobs 2 alternate (--repeat times up to 1,000 articles, once above) and that
+table gives both walls (and CPU times) and their ratio, whose target is at most 0.6x. The
+load average before and after each corpus's runs is printed beside them.
 
 Builds keep their compiled modules (.pyc) between runs, as an installed package does, even
 where PYTHONDONTWRITEBYTECODE is set (--no-bytecode-cache: compile them in every build).
@@ -59,6 +70,7 @@ from vs_pelican import (  # noqa: E402
 from tests.livereload_client import LiveReloadClient  # noqa: E402
 
 BUILD = [sys.executable, str(REPO / "build.py")]
+FLOOR = [sys.executable, str(Path(__file__).resolve().parent / "floor.py")]
 THEME_TEMPLATES = REPO / "footnoted" / "theme" / "templates"  # this checkout's, not imported
 
 
@@ -70,17 +82,25 @@ def main() -> int:
     if args.vs_hugo:
         return compare_with_hugo(args)
     rows = []
-    for size in args.sizes:
-        with tempfile.TemporaryDirectory(prefix=f"footnoted-bench-{size}-") as folder:
-            root = Path(folder) / "project"
-            CORPORA[args.corpus[0]](root, size)
-            rows.append(measure_builds(root, size, args.repeat, args.jobs))
-            print(row_text(rows[-1]), file=sys.stderr)
-            if size == args.serve_size:
-                rows[-1]["serve_reload_s"] = measure_serve(root, args.repeat)
-                print(f"  serve save-to-reload: {rows[-1]['serve_reload_s']:.3f} s",
-                      file=sys.stderr)
+    for corpus in args.corpus:
+        for size in args.sizes:
+            with tempfile.TemporaryDirectory(prefix=f"footnoted-bench-{size}-") as folder:
+                root = Path(folder) / "project"
+                CORPORA[corpus](root, size)
+                load = os.getloadavg()[0]
+                floor = measure_floor(root) if args.floor else {}
+                rows.append({"corpus": corpus,
+                             **measure_builds(root, size, args.repeat, args.jobs)})
+                print(row_text(rows[-1]), file=sys.stderr)
+                if size == args.serve_size:
+                    rows[-1]["serve_reload_s"] = measure_serve(root, args.repeat)
+                    print(f"  serve save-to-reload: {rows[-1]['serve_reload_s']:.3f} s",
+                          file=sys.stderr)
+                rows[-1].update(against_floor(root, rows[-1], floor, args, load))
     print(table(rows))
+    if args.floor or args.jobs_ratio:
+        print()
+        print(floor_table(rows))
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=2), "utf-8")
     return 0
@@ -103,12 +123,20 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--hugo", help="the Hugo binary (default: the one in .bench-venv/)")
     parser.add_argument("--pelican", help="Pelican's command (default: the one in .bench-venv/, "
                         "if installed; with --vs-hugo)")
+    parser.add_argument("--floor", action="store_true",
+                        help="measure the floor (floor.py) on each corpus in a fresh process; "
+                             "always with --vs-hugo")
+    parser.add_argument("--jobs-ratio", action="store_true",
+                        help="time cold builds with --jobs 1 and --jobs 2, alternated; always "
+                             "with --vs-hugo")
     parser.add_argument("--no-bytecode-cache", action="store_true",
                         help="let every build compile footnoted's modules again when "
                              "PYTHONDONTWRITEBYTECODE is set, as it is in some sandboxes")
     args = parser.parse_args()
     if args.corpus is None:
         args.corpus = sorted(CORPORA) if args.vs_hugo else ["generated"]
+    if args.vs_hugo:
+        args.floor = args.jobs_ratio = True
     return args
 
 
@@ -128,10 +156,15 @@ def compare_with_hugo(args: argparse.Namespace) -> int:
                 if pelican:
                     peer = (pelican, Path(folder) / "pelican")
                     write_pelican_site(root, peer[1])
+                load = os.getloadavg()[0]
+                floor = measure_floor(root)
                 rows.append({"corpus": corpus, **measure_side_by_side(
                     root, site, hugo, size, args.repeat, args.jobs, args.serve_size, peer)})
                 print(pair_text(rows[-1]), file=sys.stderr)
+                rows[-1].update(against_floor(root, rows[-1], floor, args, load))
     print(pair_table(rows))
+    print()
+    print(floor_table(rows))
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=2), "utf-8")
     return 0
@@ -181,6 +214,52 @@ def measure_side_by_side(root: Path, site: Path, hugo: Path, size: int, repeat: 
     if pelican:
         row["pelican_cpu_ratio"] = row["cold_cpu_s"] / row["pelican_cold_cpu_s"]
     return {"articles": size, **row, "cold_ratio": row["cold_s"] / row["hugo_cold_s"]}
+
+
+def measure_floor(root: Path) -> dict:
+    """The figures of floor.py over the project's articles, in a fresh process."""
+    done = subprocess.run([*FLOOR, "--root", str(root), "--json"], capture_output=True,
+                          text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"floor.py failed:\n{done.stderr[-4000:]}")
+    figures = json.loads(done.stdout)
+    print(f"  floor {figures['floor_ms']:.2f} ms an article (load {figures['load_ms']:.2f}, "
+          f"our Markdown {figures['compile_ms']:.2f}, page {figures['page_ms']:.2f}); plain "
+          f"Markdown {figures['plain_markdown_ms']:.2f} ms", file=sys.stderr)
+    return figures
+
+
+def measure_jobs(root: Path, size: int, repeat: int) -> dict:
+    """Cold builds with --jobs 1 and --jobs 2, alternated: wall and CPU medians, and the
+    ratio of the walls (issue 25: two workers at most 0.6x one process)."""
+    figures: dict[str, list[float]] = {name: [] for name in (
+        "jobs1_s", "jobs1_cpu_s", "jobs2_s", "jobs2_cpu_s")}
+    for _ in range(repeat if size <= 1000 else 1):
+        for jobs in (1, 2):
+            clear_footnoted_output(root)
+            seconds, _, cpu = timed([*BUILD, "--root", str(root), "build", "--jobs", str(jobs)])
+            figures[f"jobs{jobs}_s"].append(seconds)
+            figures[f"jobs{jobs}_cpu_s"].append(cpu)
+    row = {name: median(values) for name, values in figures.items()}
+    row["jobs_ratio"] = row["jobs2_s"] / row["jobs1_s"]
+    print(f"  --jobs 1 {row['jobs1_s']:.2f} s ({row['jobs1_cpu_s']:.1f} s CPU), --jobs 2 "
+          f"{row['jobs2_s']:.2f} s ({row['jobs2_cpu_s']:.1f} s CPU): "
+          f"{row['jobs_ratio']:.2f}x", file=sys.stderr)
+    return row
+
+
+def against_floor(root: Path, row: dict, floor: dict, args: argparse.Namespace,
+                  load: float) -> dict:
+    """The floor's figures and the cold build's CPU per article over it, then (when asked)
+    the --jobs 1 and 2 walls; with the load average before and after."""
+    figures: dict = {"load_before": load}
+    if floor:
+        figures.update({"floor": floor, "cold_cpu_ms": 1000 * row["cold_cpu_s"] / row["articles"]})
+        figures["floor_ratio"] = figures["cold_cpu_ms"] / floor["floor_ms"]
+    if args.jobs_ratio:
+        figures.update(measure_jobs(root, row["articles"], args.repeat))
+    figures["load_after"] = os.getloadavg()[0]
+    return figures
 
 
 def clear_footnoted_output(root: Path) -> None:
@@ -362,22 +441,46 @@ def machine() -> str:
 
 
 def row_text(row: dict) -> str:
-    return (f"N={row['articles']:,}: cold {row['cold_s']:.2f} s "
+    return (f"{row['corpus']} N={row['articles']:,}: cold {row['cold_s']:.2f} s "
             f"({row['cold_cpu_s']:.1f} s CPU), no-change "
             f"{row['no_change_s']:.2f} s, one edit {row['one_edit_s']:.2f} s, template edit "
             f"{row['template_edit_s']:.2f} s, peak {row['peak_mb']:.0f} MB")
 
 
 def table(rows: list[dict]) -> str:
-    lines = ["| Articles | Cold | Cold, CPU time | No change | One article edited | "
+    lines = ["| Corpus | Articles | Cold | Cold, CPU time | No change | One article edited | "
              "Template edited | Peak memory | Save-to-reload |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for row in rows:
         reload = f"{row['serve_reload_s']:.2f} s" if "serve_reload_s" in row else "-"
-        lines.append(f"| {row['articles']:,} | {row['cold_s']:.2f} s | {row['cold_cpu_s']:.1f} s"
+        lines.append(f"| {row['corpus']} | {row['articles']:,} | {row['cold_s']:.2f} s "
+                     f"| {row['cold_cpu_s']:.1f} s"
                      f" | {row['no_change_s']:.2f} s"
                      f" | {row['one_edit_s']:.2f} s | {row['template_edit_s']:.2f} s"
                      f" | {row['peak_mb']:.0f} MB | {reload} |")
+    return "\n".join(lines)
+
+
+def floor_table(rows: list[dict]) -> str:
+    """Issue 25's two ratios: cold CPU per article over the floor (target at most 1.2x),
+    the --jobs 2 wall over the --jobs 1 wall (target at most 0.6x)."""
+    lines = ["| Corpus | Articles | Floor, ms an article (load + our Markdown + page) | "
+             "With plain Markdown | Our extensions add | footnoted cold CPU an article | "
+             "Cold CPU / floor (≤ 1.2x) | --jobs 1 cold, wall (CPU) | --jobs 2 cold, wall (CPU) "
+             "| Jobs 2 / jobs 1 wall (≤ 0.6x) | Load average |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for row in rows:
+        floor = row.get("floor")
+        cells = ["-"] * 5 if floor is None else [
+            f"{floor['floor_ms']:.2f} ({floor['load_ms']:.2f} + {floor['compile_ms']:.2f} + "
+            f"{floor['page_ms']:.2f})", f"{floor['plain_floor_ms']:.2f}",
+            f"{floor['extensions_add_ms']:+.2f}", f"{row['cold_cpu_ms']:.2f}",
+            f"{row['floor_ratio']:.2f}x"]
+        cells += ["-"] * 3 if "jobs_ratio" not in row else [
+            f"{row['jobs1_s']:.2f} s ({row['jobs1_cpu_s']:.1f} s)",
+            f"{row['jobs2_s']:.2f} s ({row['jobs2_cpu_s']:.1f} s)", f"{row['jobs_ratio']:.2f}x"]
+        lines.append(f"| {row['corpus']} | {row['articles']:,} | " + " | ".join(cells)
+                     + f" | {row['load_before']:.1f} to {row['load_after']:.1f} |")
     return "\n".join(lines)
 
 
