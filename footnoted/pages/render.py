@@ -65,6 +65,10 @@ def make_environment(settings: Settings) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         finalize=xml_safe_value,  # no value can put a forbidden character into a page or feed
+        # One environment serves one build, over templates that do not change meanwhile:
+        # without this each include and extends would stat its file again (27,000 times for
+        # a 1,000-article site).
+        auto_reload=False,
     )
     env.filters["human_date"] = i18n.human_date
     env.filters["month_name"] = i18n.month_filter
