@@ -38,10 +38,11 @@ class Workers:
     def submit(self, function: Callable[[Any, Any], Any], job: Any, size: int = 0
                ) -> Callable[[], Any]:
         """Start one job in the pool and return what gives its result. `size` is the number
-        of articles the job covers: for one of POOL_THRESHOLD or more the pool is started if
-        none runs yet (a template edit parses nothing, and its site-wide pages would
-        otherwise be made here, one group after another, once the article pages are done);
-        a smaller job without a pool runs here when its result is asked for."""
+        of articles the job covers, 0 for one not worth starting a pool for: for one of
+        POOL_THRESHOLD or more the pool is started if none runs yet (a template edit parses
+        nothing, and its site-wide pages would otherwise be made here, one group after
+        another, once the article pages are done); a smaller job without a pool runs here
+        when its result is asked for."""
         if self.pool is None and self.processes > 1 and size >= POOL_THRESHOLD:
             self._start_pool()
         if self.pool is None:
