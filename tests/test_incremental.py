@@ -333,6 +333,26 @@ def test_parallel_build_equals_serial_build(site, capsys, tmp_path, monkeypatch)
     assert_same_as_clean_build(site, tmp_path)  # the clean build runs with --jobs 1
 
 
+def test_a_template_edit_makes_the_site_wide_pages_in_the_pool(site, capsys, tmp_path,
+                                                              monkeypatch):
+    """Nothing is parsed, so no pool runs yet when the Sources pages and listings are handed
+    over: they start it, instead of being made here after the article pages."""
+    monkeypatch.setattr(workers, "POOL_THRESHOLD", 1)
+    build(site, capsys, "--jobs", "2")
+    pooled, submit = [], workers.Workers.submit
+
+    def spy(self, function, job, size=0):
+        result = submit(self, function, job, size)
+        pooled.append((job.name, self.pool is not None))
+        return result
+
+    monkeypatch.setattr(workers.Workers, "submit", spy)
+    edit(site, "templates/base.html", '<main id="main">', '<main id="main" class="edited">')
+    assert changed(build(site, capsys, "--jobs", "2")) == 4
+    assert pooled == [("sources", True), ("listings", True)]
+    assert_same_as_clean_build(site, tmp_path)
+
+
 def test_parallel_build_reports_a_listing_template_error_with_its_line(site, capsys,
                                                                        monkeypatch):
     monkeypatch.setattr(workers, "POOL_THRESHOLD", 1)  # the article pages use the pool

@@ -97,7 +97,10 @@ def assemble_site(checked: CheckedSite, context: BuildContext, state: BuildState
     jobs = [GroupJob(name=name, published=order, search=state.outdated_search(
         records, published) if name == "search" else None)
             for name in MADE_IN_WORKERS if intact[name] is None]
-    made = {job.name: workers.submit(make_group, job) for job in jobs}
+    # Two groups or more start the pool if none runs yet (a template edit parses nothing); a
+    # lone one, such as the search index after a body edit, is not worth starting it for.
+    size = len(order) if len(jobs) > 1 else 0
+    made = {job.name: workers.submit(make_group, job, size) for job in jobs}
     rendered = _article_pages(state, articles, state.pages_unchanged(keys), writer, workers,
                               progress)
     groups = {"pages": CachedFiles(key=keys["pages"], files={})}

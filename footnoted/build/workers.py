@@ -32,17 +32,27 @@ class Workers:
     def map(self, function: Callable[[Any, Any], Any], jobs: list) -> Iterator:
         if self.processes <= 1 or len(jobs) < POOL_THRESHOLD:
             return map(functools.partial(function, self.local), jobs)
-        if self.pool is None:
-            self.pool = _pool_context().Pool(self.processes, _start_worker,
-                                             (self.make_state, self.context))
+        self._start_pool()
         return self._windows(functools.partial(_in_worker, function), jobs)
 
-    def submit(self, function: Callable[[Any, Any], Any], job: Any) -> Callable[[], Any]:
-        """Start one job in the pool, if one runs, and return what gives its result; without
-        a pool the job runs here when its result is asked for."""
+    def submit(self, function: Callable[[Any, Any], Any], job: Any, size: int = 0
+               ) -> Callable[[], Any]:
+        """Start one job in the pool and return what gives its result. `size` is the number
+        of articles the job covers, 0 for one not worth starting a pool for: for one of
+        POOL_THRESHOLD or more the pool is started if none runs yet (a template edit parses
+        nothing, and its site-wide pages would otherwise be made here, one group after
+        another, once the article pages are done); a smaller job without a pool runs here
+        when its result is asked for."""
+        if self.pool is None and self.processes > 1 and size >= POOL_THRESHOLD:
+            self._start_pool()
         if self.pool is None:
             return functools.partial(function, self.local, job)
         return self.pool.apply_async(_in_worker, (function, job)).get
+
+    def _start_pool(self) -> None:
+        if self.pool is None:
+            self.pool = _pool_context().Pool(self.processes, _start_worker,
+                                             (self.make_state, self.context))
 
     def _windows(self, function: Callable, jobs: list) -> Iterator:
         """A pool queues every job it is given at once: hand them over a window at a time,

@@ -28,8 +28,13 @@ def build_environment(settings: Settings) -> Environment:
     env = make_environment(settings)
     folder = settings.root / CACHE_DIR / "templates"
     folder.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = BytecodeCache(str(folder))
+    env.bytecode_cache = BytecodeCache(str(folder), CACHE_FILES)
     return env
+
+
+# The compiled templates' file names: named after the code generator (pages/printing.py), as
+# Jinja checks a kept file against the template's source and its own version, not ours.
+CACHE_FILES = "__footnoted_printed_%s.cache"
 
 
 class BytecodeCache(FileSystemBytecodeCache):

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
@@ -26,13 +28,23 @@ def smart(context: Context, text: str) -> str:
 @pass_context
 def headline(context: Context, text: str) -> str:
     """Template filter: a headline in HTML, its `code` spans as <code>, the rest smart."""
-    return headline_html(text, _page_lang(context))
+    lang = _page_lang(context)
+    return _headline_html(text, lang) if type(text) is str else headline_html(text, lang)
 
 
 @pass_context
 def headline_plain(context: Context, text: str) -> str:
     """Template filter: a headline as plain text, for <title> and feeds."""
-    return headline_text(text, _page_lang(context))
+    lang = _page_lang(context)
+    return _headline_text(text, lang) if type(text) is str else headline_text(text, lang)
+
+
+# A title is shown on its article's page and listed on 30 others (listings, feeds, archive,
+# Sources, "cited with"): typeset once per process, not once per page. Only plain strings
+# are kept, as Markup equal to one would find its result.
+HEADLINES_KEPT = 20_000
+_headline_html = functools.lru_cache(maxsize=HEADLINES_KEPT)(headline_html)
+_headline_text = functools.lru_cache(maxsize=HEADLINES_KEPT)(headline_text)
 
 
 @pass_context
