@@ -165,9 +165,11 @@ def _group(writer: SiteWriter, settings: Settings, intact: CachedFiles | None, k
     if isinstance(made, GroupMade):
         if made.problems:
             raise BuildFailed(made.problems)
-        made = made.files
-    return CachedFiles(key=key, files={name: writer.write(name, data)
-                                       for name, data in sorted(made.items())})
+        pairs = made.pairs()
+    else:
+        pairs = iter(made.items())
+    written = {name: writer.write(name, data) for name, data in pairs}
+    return CachedFiles(key=key, files=dict(sorted(written.items())))
 
 
 def _image_files(articles: list[Article], settings: Settings) -> dict[str, bytes]:

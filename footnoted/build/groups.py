@@ -5,7 +5,10 @@ alone.
 
 A job names the published articles by (path, stored key) in listing order; the worker reads
 what it needs of each from the store (listed copies, with their sources, search terms) and
-hands back the group's files as bytes. An article the store lost is parsed again there.
+writes the group's files, one after the other as they are made, into a file beside the store
+that the main process reads back one site file at a time: handed back whole, the groups of a
+100,000-article site held gigabytes in both processes. An article the store lost is parsed
+again there.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import pickle
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from jinja2 import TemplateError
@@ -46,35 +50,57 @@ class GroupJob:
 @dataclass(frozen=True, kw_only=True)
 class GroupMade:
     name: str
-    files: dict[str, bytes]  # site file -> bytes; empty when a template failed
+    files: Path | None  # the file of its (site file, bytes) pairs; None when a template failed
     problems: list[Problem]
+
+    def pairs(self) -> Iterator[tuple[str, bytes]]:
+        """Each site file and its bytes, in the order made, read one at a time; the file
+        is deleted once read."""
+        assert self.files is not None, "a group whose template failed has no files"
+        try:
+            with open(self.files, "rb") as file:
+                while True:
+                    try:
+                        yield pickle.load(file)
+                    except EOFError:
+                        return
+        finally:
+            self.files.unlink(missing_ok=True)
 
 
 def make_group(state: JobState, job: GroupJob) -> GroupMade:
-    """Render one group of site-wide pages."""
+    """Render one group of site-wide pages into a file of (site file, bytes) pairs."""
+    # One name per group: a build that failed before reading one leaves it for the next.
+    files = state.store.path.with_name(f"group-{job.name}.pickles")
     try:
-        files = MADE_IN_WORKERS[job.name](state, job)
+        with open(files, "wb") as out:
+            for pair in MADE_IN_WORKERS[job.name](state, job):
+                pickle.dump(pair, out, pickle.HIGHEST_PROTOCOL)
     except TemplateError as exc:
-        return GroupMade(name=job.name, files={},
+        files.unlink(missing_ok=True)
+        return GroupMade(name=job.name, files=None,
                          problems=[template_problem(exc, state.settings)])
+    except BaseException:
+        files.unlink(missing_ok=True)
+        raise
     return GroupMade(name=job.name, files=files, problems=[])
 
 
-def _sources(state: JobState, job: GroupJob) -> dict[str, bytes]:
+def _sources(state: JobState, job: GroupJob) -> Iterator[tuple[str, bytes]]:
     """The Sources pages; each page is joined here (about 200 KB at most: split pages)."""
     index = build_source_index(list(_stored(state, job.published, "with_sources")))
-    return {name: "".join(pieces).encode("utf-8") for name, pieces in
-            sources_page_chunks(state.environment, index, state.settings).items()}
+    for name, pieces in sources_page_chunks(state.environment, index, state.settings).items():
+        yield name, "".join(pieces).encode("utf-8")
 
 
-def _listings(state: JobState, job: GroupJob) -> dict[str, bytes]:
+def _listings(state: JobState, job: GroupJob) -> Iterator[tuple[str, bytes]]:
     listed = listed_copies(state, job.published)
     assert listed is not None, "an article file changed during the build"
-    return render_listing_pages(state.environment, listed, state.settings) | collect_static(
-        state.settings)
+    yield from render_listing_pages(state.environment, listed, state.settings)
+    yield from collect_static(state.settings).items()
 
 
-def _search(state: JobState, job: GroupJob) -> dict[str, bytes]:
+def _search(state: JobState, job: GroupJob) -> Iterator[tuple[str, bytes]]:
     """The search index: its outdated documents updated in the index the store keeps, or
     made whole; the store keeps the result for the next build."""
     search, update = state.store.search, job.search
@@ -90,7 +116,7 @@ def _search(state: JobState, job: GroupJob) -> dict[str, bytes]:
         search.put_postings(_updated_postings(search, docs))
         search.put_docs(docs.items())
     search.commit()
-    return index_files(search.entries(), search.coded())
+    yield from index_files(search.entries(), search.coded()).items()
 
 
 def _whole_postings(postings: dict[str, list[int]]
@@ -152,7 +178,7 @@ def _stored(state: JobState, published: list[tuple[str, StoredKey]], column: str
 
 
 # The groups made by a job; "images" copies files and stays with the main process.
-MADE_IN_WORKERS: dict[str, Callable[[JobState, GroupJob], dict[str, bytes]]] = {
+MADE_IN_WORKERS: dict[str, Callable[[JobState, GroupJob], Iterator[tuple[str, bytes]]]] = {
     "sources": _sources,
     "listings": _listings,
     "search": _search,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..article.resolve import Article, Source
 from ..content.schema import Moment
@@ -20,12 +20,12 @@ from ..settings import Settings
 FILES = {"json": "cite.json", "bib": "cite.bib", "ris": "cite.ris", "sources": "sources.json"}
 
 
-def site_citation_files(articles: Iterable[Article], settings: Settings) -> dict[str, bytes]:
-    """Every published article's citation files (each article with its sources)."""
-    files: dict[str, bytes] = {}
+def site_citation_files(articles: Iterable[Article], settings: Settings
+                        ) -> Iterator[tuple[str, bytes]]:
+    """Every published article's citation files (each article with its sources), one
+    (path, bytes) at a time."""
     for article in articles:
-        files.update(citation_files(article, settings))
-    return files
+        yield from citation_files(article, settings).items()
 
 
 def citation_files(article: Article, settings: Settings) -> dict[str, bytes]:

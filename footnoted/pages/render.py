@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC
@@ -117,52 +118,53 @@ def sources_page_chunks(env: Environment, source_index: SourceIndex, settings: S
 
 
 def render_listing_pages(env: Environment, articles: list[Article], settings: Settings
-                         ) -> dict[str, bytes]:
-    """Listings and their feeds, the indexes, the archive, the sitemap and the fixed pages."""
+                         ) -> Iterator[tuple[str, bytes]]:
+    """Listings and their feeds, the indexes, the archive, the sitemap and the fixed pages,
+    one (path, bytes) at a time: on a large site they run to hundreds of megabytes."""
     listings = build_listings(articles)
-    files = render_listings(env, listings, settings)
-    files.update(render_indexes(env, listings, articles, settings))
-    files["404.html"] = _render(env, "404.html", page=not_found_page(settings),
-                                other_langs=other_languages(articles, settings.lang))
+    taken: set[str] = set()
+    for path, data in itertools.chain(render_listings(env, listings, settings),
+                                     render_indexes(env, listings, articles, settings)):
+        taken.add(path)
+        yield path, data
+    yield "404.html", _render(env, "404.html", page=not_found_page(settings),
+                              other_langs=other_languages(articles, settings.lang))
     pages = [p.path for listing in listings for p in paginate(listing, settings.per_page)]
-    files["sitemap.xml"] = _render(env, "sitemap.xml", articles=articles,
-                                   updated=_newest(articles), listing_pages=sorted(pages))
-    files["robots.txt"] = _render(env, "robots.txt")
-    files["search/index.html"] = _render(env, "search.html",
-                                         page=page_at("search/index.html", settings.lang))
-    files.update(redirect_pages(articles, taken=set(files)))  # after every other page
-    return files
+    yield "sitemap.xml", _render(env, "sitemap.xml", articles=articles,
+                                 updated=_newest(articles), listing_pages=sorted(pages))
+    yield "robots.txt", _render(env, "robots.txt")
+    yield "search/index.html", _render(env, "search.html",
+                                       page=page_at("search/index.html", settings.lang))
+    taken |= {"404.html", "sitemap.xml", "robots.txt", "search/index.html"}
+    yield from redirect_pages(articles, taken=taken).items()  # after every other page
 
 
-def render_listings(env: Environment, listings: list[Listing], settings: Settings) -> dict:
+def render_listings(env: Environment, listings: list[Listing], settings: Settings
+                    ) -> Iterator[tuple[str, bytes]]:
     """Each listing's pages and its Atom feed."""
-    files = {}
     for listing in listings:
         for listing_page in paginate(listing, settings.per_page):
-            files[listing_page.path] = _render(
+            yield listing_page.path, _render(
                 env, "index.html", page=page_at(listing_page.path, settings.lang),
                 listing=listing, listing_page=listing_page)
-        files[listing.feed_path] = _render(env, "feed.xml", listing=listing,
-                                           updated=_newest(listing.articles))
-    return files
+        yield listing.feed_path, _render(env, "feed.xml", listing=listing,
+                                         updated=_newest(listing.articles))
 
 
 def render_indexes(env: Environment, listings: list[Listing], articles: list[Article],
-                   settings: Settings) -> dict:
+                   settings: Settings) -> Iterator[tuple[str, bytes]]:
     """The pages that list the tags, authors and sections, and the date archive."""
-    files = {}
     for kind, folder in KINDS.items():
         path = f"{folder}/index.html"
-        files[path] = _render(env, "groups.html", page=page_at(path, settings.lang),
-                              kind=kind, groups=groups(listings, kind))
+        yield path, _render(env, "groups.html", page=page_at(path, settings.lang),
+                            kind=kind, groups=groups(listings, kind))
     pages = archive_pages(articles)
     entries = contents(pages)
     for split in pages:
-        files[split.path] = _render(env, "archive.html", page=page_at(split.path, settings.lang),
-                                    archive_page=split, years=archive_years(split),
-                                    contents=archive_contents(entries) if split.number == 1
-                                    else [])
-    return files
+        yield split.path, _render(env, "archive.html", page=page_at(split.path, settings.lang),
+                                  archive_page=split, years=archive_years(split),
+                                  contents=archive_contents(entries) if split.number == 1
+                                  else [])
 
 
 def page_at(path: str, lang: str) -> Page:
