@@ -21,9 +21,10 @@ _warm: dict[Path, tuple[tuple, Kept, Kept | None]] = {}
 
 BASE = "index.pickle"  # every record, as some build saved them all
 CHANGES = "changes.pickle"  # what the builds since changed of them
-# Written back whole once the changes hold this share of the records (or 64 of them): up to
-# then a build writes only the records it changed, not 16 MB of unchanged ones at 10,000.
+# Written back whole once the changes hold a WHOLE_AT-th of the records (and more than FEW):
+# up to then a build writes only the records it changed, not 16 MB of unchanged ones at 10,000.
 WHOLE_AT = 16
+FEW = 64
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -93,7 +94,7 @@ class BuildCache:
         base = self.base
         changed = {p: r for p, r in records.items() if base.records.get(p) is not r}
         gone = frozenset(base.records.keys() - records.keys())
-        if base.token and len(changed) + len(gone) <= max(64, len(records) // WHOLE_AT):
+        if base.token and len(changed) + len(gone) <= max(FEW, len(records) // WHOLE_AT):
             changes = Kept(token=base.token, records=changed, basis=basis, gone=gone,
                            groups={n: g for n, g in groups.items()
                                    if base.groups.get(n) is not g},
