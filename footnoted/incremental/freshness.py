@@ -15,7 +15,7 @@ from .records import BuildKeys, CachedArticle, CachedFiles, Digest, PageKey
 from .unchanged import trusted_stat
 
 
-def fresh_record(record: CachedArticle | None, file: Path, keys: BuildKeys,
+def fresh_record(record: CachedArticle | None, file: str, keys: BuildKeys,
                  settings: Settings) -> CachedArticle | None:
     """The record, if the article file would parse as it did: same parse key, same shared
     sources cited, same archive.yaml records of its URLs, same bytes (the same size and
@@ -29,8 +29,8 @@ def fresh_record(record: CachedArticle | None, file: Path, keys: BuildKeys,
     if record.stat is not None and stat_of(file) == record.stat:
         return record
     stat = trusted_stat(file)
-    return replace(record, stat=stat) if record.digest == file_digest(file.read_bytes()) \
-        else None
+    return replace(record, stat=stat) if record.digest == file_digest(
+        Path(file).read_bytes()) else None
 
 
 def stale_links(records: Mapping[str, CachedArticle], pages: PageIndex) -> list[str]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from pathlib import Path
 
 from ..content.document import LoadedContent, shared_source_files
 from ..content.page_index import PageIndex
@@ -100,14 +99,14 @@ class BuildState:
         self.keys = build_keys(self.settings, content)
         return self.keys
 
-    def outdated_articles(self, paths: list[Path]
+    def outdated_articles(self, paths: list[str]
                           ) -> tuple[dict[str, CachedArticle], list[str]]:
-        """The records of the article files that would parse as before, by path, and the
-        paths of the others, in the order given."""
+        """The records of the article files (`paths`, as strings) that would parse as
+        before, by path, and the paths of the others, in the order given."""
         fresh, outdated = {}, []
         root = str(self.settings.root) + os.sep
         for path in paths:  # names cut as strings: pathlib's relative_to costs more than a stat
-            name = str(path).removeprefix(root).replace(os.sep, "/")
+            name = path.removeprefix(root).replace(os.sep, "/")
             record = fresh_record(self.cache.records.get(name), path, self._keys, self.settings)
             if record is not None:
                 fresh[name] = record
