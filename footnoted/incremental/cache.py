@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..settings import Settings
 from . import CACHE_DIR
+from .pickled import load_frozen
 from .records import FORMAT, CachedArticle, CachedFiles, PagesBasis
 from .store import ArticleStore
 
@@ -124,8 +125,7 @@ class BuildCache:
 def _read(file: Path, missing: bool = False) -> Kept | None:
     """What `file` keeps; None when `missing` allows it to be; raises on any damage."""
     try:
-        with open(file, "rb") as opened:
-            stored_format, kept = pickle.load(opened)
+        stored_format, kept = load_frozen(file)
     except FileNotFoundError:
         if missing:
             return None
