@@ -628,3 +628,37 @@ def test_an_archive_entry_renders_exactly_the_pages_citing_its_url(site, capsys,
     assert "Archived copy" in site.read("sources/index.html")
     assert_same_as_clean_build(site, tmp_path)
     capsys.readouterr()  # the clean build's summary
+
+
+def test_records_come_back_as_saved_from_the_changes_or_a_base_written_whole(
+        site, capsys, monkeypatch):
+    from footnoted.incremental import cache
+
+    def from_disk():
+        cache._warm.clear()  # what another process reads
+        kept = cache.BuildCache.open(load_settings(site.root))
+        return kept.records, kept.groups, kept.basis
+
+    build(site, capsys)
+    folder = site.root / ".footnoted-cache"
+    assert not (folder / cache.CHANGES).exists()
+    edit(site, "content/article-1.md", "Text 1", "Text 1, edited,")
+    (site.root / "content" / "article-3.md").unlink()
+    build(site, capsys)
+    saved = cache._warm[folder]
+    assert "content/article-1.md" in saved[2].records  # with those whose page was made
+    assert saved[2].gone == {"content/article-3.md"}
+    last = from_disk()
+    assert set(last[0]) == {f"content/article-{n}.md" for n in range(3)}
+    assert last[0]["content/article-1.md"] == saved[2].records["content/article-1.md"]
+    changes = (folder / cache.CHANGES).read_bytes()
+    monkeypatch.setattr(cache, "WHOLE_AT", 1)
+    monkeypatch.setattr(cache, "FEW", 0)
+    edit(site, "content/article-2.md", "Text 2", "Text 2, edited,")
+    build(site, capsys)
+    assert not (folder / cache.CHANGES).exists()
+    whole = from_disk()
+    (folder / cache.CHANGES).write_bytes(changes)  # a build killed before deleting them
+    assert from_disk() == whole
+    assert whole[0]["content/article-1.md"].digest == last[0]["content/article-1.md"].digest
+    assert whole[0]["content/article-2.md"].digest != last[0]["content/article-2.md"].digest

@@ -14,11 +14,10 @@ from __future__ import annotations
 import functools
 from dataclasses import replace
 from datetime import UTC, datetime
-from pathlib import Path
 
 from ..article.resolve import Article
 from ..article.translations import check_translations
-from ..content.discovery import article_files
+from ..content.discovery import article_paths, path_order
 from ..content.document import Document, LoadedContent, duplicate_slugs, load_shared_sources
 from ..content.image_places import image_clashes
 from ..content.linefinder import LineFinder, read_text
@@ -71,7 +70,7 @@ def load_changes(settings: Settings, state: BuildState, processes: int) -> Loade
     """Stage 1, load: the shared sources and every article's slug; which files changed."""
     content = state.shared_content(functools.partial(load_shared_sources, settings))
     keys = state.begin(content)
-    paths, found = article_files(settings)  # the files content.load_content would read
+    paths, found = article_paths(settings)  # the files content.load_content would read
     fresh, to_parse = state.outdated_articles(paths)
     context = BuildContext(settings=settings, content=content, keys=keys,
                            store=state.store.path)
@@ -90,7 +89,7 @@ def load_changes(settings: Settings, state: BuildState, processes: int) -> Loade
     return Loaded(context=replace(context, pages=pages),
                   fresh={p: r for p, r in fresh.items() if p not in stale},
                   to_parse=sorted(jobs + [ParseJob(path=path) for path in stale],
-                                  key=lambda job: Path(job.path)),
+                                  key=lambda job: path_order(job.path)),
                   problems=content.problems + settings_warnings(settings) + found)
 
 
@@ -167,7 +166,7 @@ def site_problems(records: dict[str, CachedArticle], content: LoadedContent,
                   settings: Settings) -> list[Problem]:
     """Problems about articles together: clashing slugs, unused sources, bad translations,
     two image files for one place."""
-    paths = sorted(records, key=Path)
+    paths = sorted(records, key=path_order)
     documents = [Document(path=path, slug=records[path].listed.slug,
                           meta=records[path].listed.meta, body="", body_line=0)
                  for path in paths]

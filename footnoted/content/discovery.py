@@ -32,30 +32,43 @@ _DATED_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[-_]|$)")
 
 def article_files(settings: Settings) -> tuple[list[Path], list[Problem]]:
     """The article files in path order, and the problems with files that are not articles."""
+    files, problems = article_paths(settings)
+    return [Path(file) for file in files], problems
+
+
+def article_paths(settings: Settings) -> tuple[list[str], list[Problem]]:
+    """`article_files` as strings: a build compares and sorts 10,000 of them, and a Path
+    costs more than the stat of its file."""
     content = settings.content
     resolved = content.resolve()
     files, problems = [], []
     found = dict(_candidates(str(content)))
     for text in sorted(found, key=_parts):  # pathlib's order, without a Path for each
-        entry, path = found[text], Path(text)
-        problem = _not_an_article(entry, path, resolved, settings)
+        entry = found[text]
+        problem = _not_an_article(entry, text, resolved, settings)
         if problem is not None:
             problems.append(problem)
         elif entry.is_file():
-            files.append(path)
+            files.append(text)
     return files, problems
 
 
-def _not_an_article(entry: os.DirEntry, path: Path, content: Path,
+def path_order(name: str) -> list[str]:
+    """A sort key for site-relative names (`content/a/b.md`) that orders them as pathlib
+    orders their Paths, folder by folder."""
+    return name.split("/")
+
+
+def _not_an_article(entry: os.DirEntry, text: str, content: Path,
                     settings: Settings) -> Problem | None:
     """Why a file named as an article is none: a link out of content/, a section page."""
-    if entry.is_symlink() and not path.resolve().is_relative_to(content):
-        return error(path.relative_to(settings.root).as_posix(), 0, "is a symbolic link to a "
-                     f"file outside {settings.content_dir}/",
+    if entry.is_symlink() and not Path(text).resolve().is_relative_to(content):
+        return error(Path(text).relative_to(settings.root).as_posix(), 0, "is a symbolic link "
+                     f"to a file outside {settings.content_dir}/",
                      f"Copy the file into {settings.content_dir}/ instead")
     if _SECTION_PAGE.match(entry.name.rpartition(".")[0]):
-        return warning(path.relative_to(settings.root).as_posix(), 0, "is a section page "
-                       "(Hugo's and Zola's _index.md), not an article: footnoted lists "
+        return warning(Path(text).relative_to(settings.root).as_posix(), 0, "is a section "
+                       "page (Hugo's and Zola's _index.md), not an article: footnoted lists "
                        "sections itself and does not publish it",
                        "Rename it (e.g. about.md, with title and date) to publish its text as "
                        "an article, or delete it")

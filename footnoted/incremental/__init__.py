@@ -10,7 +10,9 @@ shortcut, which the `build` command asks before loading any stage.
 - keys.py: every cache key, computed in one place from typed records;
 - records.py: what the last build made of each article and of each group of site-wide pages,
   with the types of their keys and digests;
-- cache.py: the file that keeps those records between builds (`BuildCache`);
+- cache.py: the files that keep those records between builds (`BuildCache`): all of them,
+  and the changes since;
+- pickled.py: reading them without the garbage collector walking them ever after;
 - store.py: the parsed articles themselves, in one SQLite file (`ArticleStore`);
 - search_store.py: the search index as the last build made it, per document and term, in
   the same file (`SearchStore`), updated term by term after an edit;

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from .records import BuildKeys, CachedArticle, CachedFiles, Digest, PageKey
 from .unchanged import trusted_stat
 
 
-def fresh_record(record: CachedArticle | None, file: Path, keys: BuildKeys,
+def fresh_record(record: CachedArticle | None, file: str, keys: BuildKeys,
                  settings: Settings) -> CachedArticle | None:
     """The record, if the article file would parse as it did: same parse key, same shared
     sources cited, same archive.yaml records of its URLs, same bytes (the same size and
@@ -29,8 +29,8 @@ def fresh_record(record: CachedArticle | None, file: Path, keys: BuildKeys,
     if record.stat is not None and stat_of(file) == record.stat:
         return record
     stat = trusted_stat(file)
-    return replace(record, stat=stat) if record.digest == file_digest(file.read_bytes()) \
-        else None
+    return replace(record, stat=stat) if record.digest == file_digest(
+        Path(file).read_bytes()) else None
 
 
 def stale_links(records: Mapping[str, CachedArticle], pages: PageIndex) -> list[str]:
@@ -85,15 +85,15 @@ def outdated_documents(last: list[tuple[str, Digest]], now: list[tuple[str, Dige
 
 def pages_to_check(old: Mapping[str, CachedArticle], new: Mapping[str, CachedArticle],
                    old_published: frozenset[str], published: list[str],
-                   citing: Mapping[str, list[str]]) -> set[str]:
+                   citing: Callable[[set[str]], set[str]]) -> set[str]:
     """The published articles whose page may show something else than the last build made
     it show, when the templates, static files and settings are the same: those whose record
     is not the one kept (parsed again, or touched), and those citing a URL that an article
     added, removed, published, held back or changed cites or cited (its page lists them by
-    title). `citing`: the published articles citing each URL."""
+    title). `citing(urls)`: the published articles citing any of `urls`."""
     now = set(published)
     changed = ({path for path, record in new.items() if old.get(path) is not record}
                | (old.keys() - new.keys()) | (now ^ old_published))
     urls = {url for path in changed for record in (old.get(path), new.get(path))
             if record is not None for url in record.urls}
-    return (changed | {path for url in urls for path in citing.get(url, ())}) & now
+    return (changed | citing(urls)) & now

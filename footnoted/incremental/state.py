@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from pathlib import Path
 
 from ..content.document import LoadedContent, shared_source_files
 from ..content.page_index import PageIndex
@@ -100,14 +99,14 @@ class BuildState:
         self.keys = build_keys(self.settings, content)
         return self.keys
 
-    def outdated_articles(self, paths: list[Path]
+    def outdated_articles(self, paths: list[str]
                           ) -> tuple[dict[str, CachedArticle], list[str]]:
-        """The records of the article files that would parse as before, by path, and the
-        paths of the others, in the order given."""
+        """The records of the article files (`paths`, as strings) that would parse as
+        before, by path, and the paths of the others, in the order given."""
         fresh, outdated = {}, []
         root = str(self.settings.root) + os.sep
         for path in paths:  # names cut as strings: pathlib's relative_to costs more than a stat
-            name = str(path).removeprefix(root).replace(os.sep, "/")
+            name = path.removeprefix(root).replace(os.sep, "/")
             record = fresh_record(self.cache.records.get(name), path, self._keys, self.settings)
             if record is not None:
                 fresh[name] = record
@@ -152,11 +151,12 @@ class BuildState:
         return self.cache.groups.get("pages") == CachedFiles(key=keys["pages"], files={})
 
     def pages_to_check(self, records: Mapping[str, CachedArticle], published: list[str],
-                       citing: Mapping[str, list[str]], translated: bool) -> set[str] | None:
+                       citing: Callable[[set[str]], set[str]], translated: bool
+                       ) -> set[str] | None:
         """The published articles whose page can need rendering again (freshness.py's
         pages_to_check), when the last build's pages were made over the same templates and
         settings; None: any. Translations list each other by title too: on a site with
-        any, any. `citing`: the published articles citing each URL."""
+        any, any. `citing(urls)`: the published articles citing any of `urls`."""
         basis = self.cache.basis
         if translated or basis is None or basis.site != self._keys.site:
             return None

@@ -135,7 +135,7 @@ def _load(settings: Settings) -> LastBuild | None:
     return last if stored_format == FORMAT else None
 
 
-def trusted_stat(path: Path) -> Stat:
+def trusted_stat(path: Path | str) -> Stat:
     """The file's stat, to tell later that it did not change, or None if it is too new to
     tell by (or missing)."""
     return _trusted({"": _stat(str(path))}, time.time_ns())[""]
