@@ -28,7 +28,7 @@ LOST_HREF_FIX = "Find the original target (or an archived copy) and write it in 
 LOST_KIND = "lost links"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Source:
     """One numbered entry of an article's Sources list."""
 
@@ -70,7 +70,7 @@ class Source:
         return list(dict.fromkeys(c.text for c in self.citations if c.text))
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Article:
     """A page-ready article: the rendered body, and what is joined with it or derived from it."""
 

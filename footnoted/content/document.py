@@ -70,7 +70,7 @@ class SourceEntry:
         return self.quote if self.quote_found in (None, "copy", "both") else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Author:
     name: str  # as shown in the byline
     url: Url | None = None  # the author's page
@@ -100,7 +100,7 @@ class Related:
     recovered_from: str | None = None  # the saved page in which `recover` found a lost `url`
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class FrontMatter:
     """The keys an article's front matter may have; any other key is an error."""
 

@@ -23,7 +23,7 @@ from ..problems import Problem, error, warning
 from .text_clean import xml_safe
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Moment:
     """A publication time, as precise as the editor knew it: a year, a month, a day or a time."""
 

@@ -30,7 +30,7 @@ from .article_context import ArticleExtension
 PLACEHOLDER = "footnoted-ref"  # never reaches the output: every one becomes a marker
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     """One place in the text that cites a source or calls a note."""
 
