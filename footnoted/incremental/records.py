@@ -11,7 +11,7 @@ from ..content.page_index import PageLink
 from ..output.staging import FileStat
 from ..problems import Problem
 
-FORMAT = 13  # bump when the cached data changes shape
+FORMAT = 14  # bump when the cached data changes shape
 
 ParseKey = NewType("ParseKey", str)  # what every article's parse depends on
 SiteKey = NewType("SiteKey", str)  # what every page depends on

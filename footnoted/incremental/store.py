@@ -14,7 +14,7 @@ from .records import StoredKey
 from .search_store import SearchStore
 
 BATCH = 500  # stored values read per query
-TABLE = "parsed_articles_2"  # named anew when its columns change
+TABLE = "parsed_articles_3"  # named anew when its columns change
 
 
 class ArticleStore:
