@@ -42,8 +42,6 @@ class Published:
         self.paths = paths
         self.state = state
         self.workers = workers  # to parse again an article the store lost
-        self.some_citing: dict[str, list[str]] = {}  # the articles citing each of `indexed`
-        self.indexed: set[str] = set()
 
     @property
     def listed_articles(self) -> list[Article]:
@@ -56,32 +54,12 @@ class Published:
 
     def cited_with(self, path: str) -> list[str]:
         """source_index.cited_with, from the URLs in the records: no article is read."""
-        urls = self.records[path].urls
-        citing = self.some_citing if self.indexed.issuperset(urls) else self.citing
         found: set[str] = set()
-        for url in urls:
-            if len(citing.get(url, ())) > 1:
-                found.update(citing[url])
+        for url in self.records[path].urls:
+            if len(self.citing[url]) > 1:
+                found.update(self.citing[url])
         found.discard(path)
         return sorted(found, key=self.order.__getitem__)
-
-    def citing_any(self, urls: set[str]) -> set[str]:
-        """The published articles citing any of `urls`, in one pass without an index."""
-        return {path for path in self.paths if not urls.isdisjoint(self.records[path].urls)}
-
-    def index_citing(self, paths: set[str]) -> None:
-        """Index the articles citing each URL that `paths` cite, in one pass: then those
-        pages' `cited_with` need no index of all 120,000 URLs (10,000 articles), which a
-        one-article edit paid for in full."""
-        wanted = {url for path in paths for url in self.records[path].urls}
-        citing: dict[str, list[str]] = defaultdict(list)
-        for path in self.paths:
-            urls = self.records[path].urls
-            if not wanted.isdisjoint(urls):
-                for url in urls:
-                    if url in wanted:
-                        citing[url].append(path)
-        self.some_citing, self.indexed = citing, wanted
 
     @functools.cached_property
     def citing(self) -> dict[str, list[str]]:
@@ -139,9 +117,7 @@ def _article_pages(state: BuildState, articles: Published, pages_unchanged: bool
                    writer: SiteWriter, workers: Workers, progress: Progress | None) -> set[str]:
     records, jobs = articles.records, []
     check = None if pages_unchanged else state.pages_to_check(
-        records, articles.paths, articles.citing_any, any(articles.translations.values()))
-    if check is not None:
-        articles.index_citing(check)  # the pages that may change are asked what they list
+        records, articles.paths, articles.citing, any(articles.translations.values()))
 
     def others(path: str) -> list[CachedArticle]:  # asked only for a page that may change
         cited, translated = articles.others(path)

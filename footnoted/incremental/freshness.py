@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -85,15 +85,15 @@ def outdated_documents(last: list[tuple[str, Digest]], now: list[tuple[str, Dige
 
 def pages_to_check(old: Mapping[str, CachedArticle], new: Mapping[str, CachedArticle],
                    old_published: frozenset[str], published: list[str],
-                   citing: Callable[[set[str]], set[str]]) -> set[str]:
+                   citing: Mapping[str, list[str]]) -> set[str]:
     """The published articles whose page may show something else than the last build made
     it show, when the templates, static files and settings are the same: those whose record
     is not the one kept (parsed again, or touched), and those citing a URL that an article
     added, removed, published, held back or changed cites or cited (its page lists them by
-    title). `citing(urls)`: the published articles citing any of `urls`."""
+    title). `citing`: the published articles citing each URL."""
     now = set(published)
     changed = ({path for path, record in new.items() if old.get(path) is not record}
                | (old.keys() - new.keys()) | (now ^ old_published))
     urls = {url for path in changed for record in (old.get(path), new.get(path))
             if record is not None for url in record.urls}
-    return (changed | citing(urls)) & now
+    return (changed | {path for url in urls for path in citing.get(url, ())}) & now

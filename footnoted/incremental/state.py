@@ -151,12 +151,11 @@ class BuildState:
         return self.cache.groups.get("pages") == CachedFiles(key=keys["pages"], files={})
 
     def pages_to_check(self, records: Mapping[str, CachedArticle], published: list[str],
-                       citing: Callable[[set[str]], set[str]], translated: bool
-                       ) -> set[str] | None:
+                       citing: Mapping[str, list[str]], translated: bool) -> set[str] | None:
         """The published articles whose page can need rendering again (freshness.py's
         pages_to_check), when the last build's pages were made over the same templates and
         settings; None: any. Translations list each other by title too: on a site with
-        any, any. `citing(urls)`: the published articles citing any of `urls`."""
+        any, any. `citing`: the published articles citing each URL."""
         basis = self.cache.basis
         if translated or basis is None or basis.site != self._keys.site:
             return None
